@@ -1,0 +1,249 @@
+/// A strict RFC 8259 JSON reader that keeps positions: no comments, no trailing commas, no duplicate keys,
+/// no numbers outside `Double`, and a nesting limit so hostile input cannot exhaust the stack.
+public struct JSONReader {
+    /// Deepest nesting of arrays and objects accepted.
+    public static let maximumDepth = 256
+
+    /// A syntax error at a byte offset.
+    public struct SyntaxError: Error, Equatable, Sendable {
+        public var offset: Int
+        public var message: String
+    }
+
+    private let bytes: [UInt8]
+    private var index: Int
+    private var depth = 0
+
+    private init(bytes: [UInt8], start: Int) {
+        self.bytes = bytes
+        self.index = start
+    }
+
+    /// Reads a whole document: one value, surrounded only by whitespace.
+    public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONNode {
+        var reader = JSONReader(bytes: bytes, start: 0)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
+        let node = try reader.readValue()
+        reader.skipWhitespace()
+        if reader.index < bytes.count { throw reader.error("unexpected text after the JSON value") }
+        return node
+    }
+
+    /// Reads one value that starts at `start` and returns it with the offset just past its end.
+    public static func parsePrefix(_ bytes: [UInt8], from start: Int) throws(SyntaxError) -> (JSONNode, end: Int) {
+        var reader = JSONReader(bytes: bytes, start: start)
+        let node = try reader.readValue()
+        return (node, reader.index)
+    }
+
+    private func error(_ message: String, at offset: Int? = nil) -> SyntaxError {
+        SyntaxError(offset: offset ?? index, message: message)
+    }
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+    }
+
+    private mutating func readValue() throws(SyntaxError) -> JSONNode {
+        skipWhitespace()
+        guard index < bytes.count else { throw error("expected a JSON value, found the end of the file") }
+        let start = index
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return JSONNode(try readObject(), offset: start)
+        case UInt8(ascii: "["): return JSONNode(try readArray(), offset: start)
+        case UInt8(ascii: "\""): return JSONNode(.string(try readString()), offset: start)
+        case UInt8(ascii: "t"): try readLiteral("true"); return JSONNode(.bool(true), offset: start)
+        case UInt8(ascii: "f"): try readLiteral("false"); return JSONNode(.bool(false), offset: start)
+        case UInt8(ascii: "n"): try readLiteral("null"); return JSONNode(.null, offset: start)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return JSONNode(.number(try readNumber()), offset: start)
+        default: throw error("expected a JSON value")
+        }
+    }
+
+    private mutating func enter() throws(SyntaxError) {
+        depth += 1
+        if depth > Self.maximumDepth { throw error("JSON nested deeper than \(Self.maximumDepth) levels") }
+    }
+
+    private mutating func readObject() throws(SyntaxError) -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
+        index += 1
+        var members: [JSONMember] = []
+        var seen: [String: Int] = [:]
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            return .object([])
+        }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                throw error(index < bytes.count && bytes[index] == UInt8(ascii: "}") ? "trailing comma before '}'" : "expected a key in double quotes")
+            }
+            let keyOffset = index
+            let key = try readString()
+            if seen[key] != nil { throw error("duplicate key \"\(key)\"", at: keyOffset) }
+            seen[key] = keyOffset
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
+            index += 1
+            members.append(JSONMember(key: key, keyOffset: keyOffset, node: try readValue()))
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unterminated object: expected ',' or '}'") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+            } else if bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return .object(members)
+            } else {
+                throw error("expected ',' or '}' in object")
+            }
+        }
+    }
+
+    private mutating func readArray() throws(SyntaxError) -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
+        index += 1
+        var elements: [JSONNode] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            return .array([])
+        }
+        while true {
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { throw error("trailing comma before ']'") }
+            elements.append(try readValue())
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unterminated array: expected ',' or ']'") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+            } else if bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return .array(elements)
+            } else {
+                throw error("expected ',' or ']' in array")
+            }
+        }
+    }
+
+    private mutating func readLiteral(_ word: StaticString) throws(SyntaxError) {
+        let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        guard index + expected.count <= bytes.count, bytes[index..<index + expected.count].elementsEqual(expected) else {
+            throw error("expected a JSON value")
+        }
+        index += expected.count
+    }
+
+    private mutating func readNumber() throws(SyntaxError) -> Double {
+        let start = index
+        func digits() -> Int {
+            let from = index
+            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+            return index - from
+        }
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let intStart = index
+        let intDigits = digits()
+        if intDigits == 0 { throw error("invalid number") }
+        if intDigits > 1, bytes[intStart] == UInt8(ascii: "0") { throw error("numbers may not have leading zeros", at: start) }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            if digits() == 0 { throw error("invalid number: expected digits after '.'") }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if digits() == 0 { throw error("invalid number: expected digits in the exponent") }
+        }
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        guard let value = Double(text), value.isFinite else { throw error("number \(text) is out of range", at: start) }
+        return value
+    }
+
+    private mutating func readString() throws(SyntaxError) -> String {
+        let start = index
+        index += 1
+        var scalars = String.UnicodeScalarView()
+        var runStart = index
+        func flushRun() throws(SyntaxError) {
+            guard runStart < index else { return }
+            guard let run = String(validating: bytes[runStart..<index], as: UTF8.self) else {
+                throw error("invalid UTF-8 in string", at: runStart)
+            }
+            scalars.append(contentsOf: run.unicodeScalars)
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                try flushRun()
+                index += 1
+                return String(scalars)
+            } else if byte == UInt8(ascii: "\\") {
+                try flushRun()
+                scalars.append(try readEscape())
+                runStart = index
+            } else if byte < 0x20 {
+                throw error(byte == 0x0A ? "unterminated string" : "control character in string")
+            } else {
+                index += 1
+            }
+        }
+        throw error("unterminated string", at: start)
+    }
+
+    private mutating func readEscape() throws(SyntaxError) -> Unicode.Scalar {
+        let start = index
+        index += 1
+        guard index < bytes.count else { throw error("unterminated string") }
+        let byte = bytes[index]
+        index += 1
+        switch byte {
+        case UInt8(ascii: "\""): return "\""
+        case UInt8(ascii: "\\"): return "\\"
+        case UInt8(ascii: "/"): return "/"
+        case UInt8(ascii: "b"): return "\u{08}"
+        case UInt8(ascii: "f"): return "\u{0C}"
+        case UInt8(ascii: "n"): return "\n"
+        case UInt8(ascii: "r"): return "\r"
+        case UInt8(ascii: "t"): return "\t"
+        case UInt8(ascii: "u"):
+            let high = try readHex4()
+            if (0xD800..<0xDC00).contains(high) {
+                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                    throw error("unpaired surrogate in \\u escape", at: start)
+                }
+                index += 2
+                let low = try readHex4()
+                guard (0xDC00..<0xE000).contains(low) else { throw error("unpaired surrogate in \\u escape", at: start) }
+                return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!
+            }
+            guard let scalar = Unicode.Scalar(high) else { throw error("unpaired surrogate in \\u escape", at: start) }
+            return scalar
+        default:
+            throw error("invalid escape in string", at: start)
+        }
+    }
+
+    private mutating func readHex4() throws(SyntaxError) -> UInt32 {
+        guard index + 4 <= bytes.count else { throw error("invalid \\u escape") }
+        var value: UInt32 = 0
+        for byte in bytes[index..<index + 4] {
+            guard let digit = hexDigit(byte) else { throw error("invalid \\u escape") }
+            value = value * 16 + digit
+        }
+        index += 4
+        return value
+    }
+
+    private func hexDigit(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+        default: nil
+        }
+    }
+}

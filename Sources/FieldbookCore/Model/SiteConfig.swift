@@ -1,0 +1,35 @@
+import Foundation
+
+/// The portal's settings from `fieldbook.json`.
+public struct SiteConfig: Sendable, Equatable {
+    /// Languages the default theme's labels are translated into.
+    public enum Locale: String, Sendable, CaseIterable {
+        case english = "en"
+        case simplifiedChinese = "zh-CN"
+    }
+
+    public var title: String
+    /// Prefix of every internal URL, always ending in `/` (e.g. `/` or `/portal/` or `https://x.example/sales/`).
+    public var baseURL: String
+    public var locale: Locale
+    /// ISO 4217 code used when figures are shown as money.
+    public var currency: String
+    /// Lets raw HTML in Markdown through; off by default because anyone with push rights writes content.
+    public var unsafeHTML: Bool
+
+    public init(title: String = "Sales Portal", baseURL: String = "/", locale: Locale = .english, currency: String = "USD", unsafeHTML: Bool = false) {
+        self.title = title
+        self.baseURL = SiteConfig.normalizedBaseURL(baseURL)
+        self.locale = locale
+        self.currency = currency
+        self.unsafeHTML = unsafeHTML
+    }
+
+    /// Ensures a single trailing slash so `baseURL + "library/"` is always a valid URL.
+    public static func normalizedBaseURL(_ url: String) -> String {
+        var url = url.trimmingCharacters(in: .whitespaces)
+        if url.isEmpty { return "/" }
+        while url.hasSuffix("/") { url.removeLast() }
+        return url + "/"
+    }
+}
