@@ -1,3 +1,80 @@
+import ArgumentParser
 import FieldbookCore
-let r = MarkdownRenderer().render(CommandLine.arguments[1])
-print(r)
+import Foundation
+
+/// The `fieldbook` command: parses flags, calls the core, prints diagnostics, picks the exit code.
+@main
+struct Fieldbook: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fieldbook",
+        abstract: "Build a sales team's portal from Markdown, JSON data and Mustache templates.",
+        discussion: """
+            Exit codes: 0 success, 1 errors in the portal, 64 usage errors.
+            Diagnostics are printed as path:line:column: error|warning: message, paths relative to the portal.
+            """,
+        subcommands: [Build.self],
+        defaultSubcommand: Build.self
+    )
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render the portal into its output folder, atomically.",
+        discussion: """
+            Everything is written to a staging folder beside the output and swapped in only when the build \
+            succeeds: a failed or interrupted build leaves the previous output exactly as it was.
+            """
+    )
+
+    @Argument(help: "The portal folder, holding fieldbook.json.")
+    var portal: String = "."
+
+    @Option(name: .shortAndLong, help: "Output folder (default: PORTAL/public).")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "Prefix of every internal URL, replacing baseURL from fieldbook.json.")
+    var baseURL: String?
+
+    @Flag(help: "Publish documents marked \"draft\": true.")
+    var drafts = false
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    func validate() throws {
+        let portalURL = URL(fileURLWithPath: portal).standardizedFileURL.resolvingSymlinksInPath()
+        let outputURL = URL(fileURLWithPath: output ?? portal + "/public").standardizedFileURL.resolvingSymlinksInPath()
+        let outputPath = outputURL.path.hasSuffix("/") ? outputURL.path : outputURL.path + "/"
+        let portalPath = portalURL.path.hasSuffix("/") ? portalURL.path : portalURL.path + "/"
+        if portalPath.hasPrefix(outputPath) {
+            throw ValidationError("the output folder \(outputURL.path) would replace the portal itself; choose a folder inside or beside it")
+        }
+        for protected in ["content/", "templates/"] where outputPath.hasPrefix(portalPath + protected) {
+            throw ValidationError("the output folder may not be inside \(protected)")
+        }
+    }
+
+    func run() throws {
+        let start = DispatchTime.now()
+        let options = BuildOptions(portal: portal, output: output, baseURL: baseURL, includeDrafts: drafts, strict: strict)
+        do {
+            let portal = try Pipeline.build(options)
+            report(portal.diagnostics)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            let warnings = portal.diagnostics.count
+            print(
+                "Built \(portal.pageCount) pages (\(portal.files.count + portal.assets.count) files) into \(options.outputPath) in \(String(format: "%.2f", seconds)) s"
+                    + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
+        } catch {
+            report(error.diagnostics)
+            let count = error.diagnostics.filter { $0.severity == .error }.count
+            FileHandle.standardError.write(Data("Build failed with \(count) error\(count == 1 ? "" : "s"); \(options.outputPath) was left unchanged.\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    private func report(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        FileHandle.standardError.write(Data((diagnostics.map(\.description).joined(separator: "\n") + "\n").utf8))
+    }
+}

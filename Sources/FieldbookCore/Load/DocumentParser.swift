@@ -1,0 +1,61 @@
+import Foundation
+
+/// Splits a Markdown file into its JSON front matter and its Markdown.
+///
+/// Front matter is an optional JSON object at the very top of the file (the form Hugo accepts); YAML is not read.
+/// The object may span lines; nothing but spaces may follow its closing brace on that line.
+public enum DocumentParser {
+    public static func parse(_ bytes: [UInt8], path: String) -> (SourceDocument?, [Diagnostic]) {
+        let text: String
+        switch TextDecoding.decode(bytes, path: path) {
+        case .success(let decoded): text = decoded
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        let utf8 = Array(text.utf8)
+        guard utf8.first == UInt8(ascii: "{") else {
+            return (SourceDocument(path: path, frontMatter: FrontMatter(), markdown: text), [])
+        }
+        let lines = LineIndex(bytes: utf8)
+        let root: JSONNode
+        var end: Int
+        do {
+            (root, end) = try JSONReader.parsePrefix(utf8, from: 0)
+        } catch {
+            return (nil, [.error(lines.location(ofByte: error.offset, in: path), "front matter: \(error.message)")])
+        }
+        while end < utf8.count, utf8[end] == UInt8(ascii: " ") || utf8[end] == UInt8(ascii: "\t") { end += 1 }
+        if end < utf8.count, utf8[end] != UInt8(ascii: "\n") {
+            return (nil, [.error(lines.location(ofByte: end, in: path), "front matter must end at the end of a line")])
+        }
+        let (frontMatter, diagnostics) = readFields(root, path: path, lines: lines)
+        // Keep the front matter's lines as blank lines so cmark's positions are the file's positions.
+        let blankLines = String(repeating: "\n", count: utf8[0..<end].count { $0 == UInt8(ascii: "\n") })
+        let markdown = blankLines + String(decoding: utf8[end...], as: UTF8.self)
+        return (SourceDocument(path: path, frontMatter: frontMatter, markdown: markdown), diagnostics)
+    }
+
+    private static func readFields(_ root: JSONNode, path: String, lines: LineIndex) -> (FrontMatter, [Diagnostic]) {
+        var reader = JSONObjectReader(root.members ?? [], path: path, lines: lines)
+        var fields = FrontMatter()
+        fields.title = reader.string("title")
+        fields.description = reader.string("description")
+        fields.tags = reader.strings("tags")
+        fields.owner = reader.string("owner")
+        if let updated = reader.string("updated") {
+            if let day = Day(updated) {
+                fields.updated = day
+            } else {
+                reader.report(reader.node("updated")!, "'updated' must be a real date written YYYY-MM-DD, not \"\(updated)\"")
+            }
+        }
+        fields.draft = reader.bool("draft") ?? false
+        fields.order = reader.integer("order")
+        fields.kpis = reader.strings("kpis")
+        fields.region = reader.string("region")
+        for tag in fields.tags where tag.trimmingCharacters(in: .whitespaces).isEmpty {
+            reader.report(reader.node("tags")!, "tags must not be empty")
+        }
+        reader.warnUnknownKeys(FrontMatter.knownKeys.joined(separator: ", "))
+        return (fields, reader.diagnostics)
+    }
+}

@@ -1,0 +1,30 @@
+/// The JSON object that may open a Markdown file. Every key is optional.
+public struct FrontMatter: Sendable, Equatable {
+    public var title: String?
+    public var description: String?
+    public var tags: [String] = []
+    /// Who keeps the document current (a manager's name or id).
+    public var owner: String?
+    public var updated: Day?
+    /// Drafts are left out of the portal unless the build is run with `--drafts`.
+    public var draft = false
+    /// Position of a lesson in its course; lessons without one follow, by file name.
+    public var order: Int?
+    /// Ids of the KPIs this document helps with; scorecards recommend it to reps behind on them.
+    public var kpis: [String] = []
+    public var region: String?
+
+    public init() {}
+
+    /// The keys above, for the unknown-key warning.
+    public static let knownKeys = ["title", "description", "tags", "owner", "updated", "draft", "order", "kpis", "region"]
+}
+
+/// A Markdown file as read from `content/`: its front matter and its Markdown, with positions kept.
+public struct SourceDocument: Sendable, Equatable {
+    /// Path relative to the portal root, e.g. `content/training/onboarding/01-welcome.md`.
+    public var path: String
+    public var frontMatter: FrontMatter
+    /// The Markdown with the front matter replaced by blank lines, so cmark's line numbers are the file's.
+    public var markdown: String
+}

@@ -1,0 +1,55 @@
+/// What a Markdown file is, decided by the folder it lives in.
+public enum DocumentKind: Hashable, Sendable {
+    /// `content/training/<course>/index.md`: the course's introduction.
+    case courseIntro(course: String)
+    /// Any other Markdown file in `content/training/<course>/`.
+    case lesson(course: String)
+    /// `content/playbooks/<region>/index.md`: the introduction to a region's shelf.
+    case shelfIntro(region: String)
+    /// Any other Markdown file in `content/playbooks/<region>/`; region `global` serves every region.
+    case playbook(region: String)
+}
+
+/// A document placed in the library: where it came from, what it is, and the URL it gets.
+public struct LibraryDocument: Sendable, Equatable {
+    public var source: SourceDocument
+    public var kind: DocumentKind
+    /// File name without extension and numeric prefix: `01-first-call.md` is `first-call`.
+    public var slug: String
+    /// Site path without a leading slash, ending in `/`, e.g. `library/training/onboarding/first-call/`.
+    public var url: String
+    /// Ordering key within its course or shelf.
+    public var order: Int?
+    /// Title to fall back on when neither front matter nor a leading `# heading` gives one.
+    public var fileTitle: String
+}
+
+/// A course: an optional introduction and its lessons in teaching order.
+public struct Course: Sendable, Equatable {
+    public var id: String
+    public var url: String
+    public var intro: LibraryDocument?
+    public var lessons: [LibraryDocument]
+}
+
+/// The playbooks of one region (or `global`, for all regions).
+public struct PlaybookShelf: Sendable, Equatable {
+    public static let globalRegion = "global"
+    public var region: String
+    public var url: String
+    public var intro: LibraryDocument?
+    public var playbooks: [LibraryDocument]
+}
+
+/// Every document of the portal, arranged as courses and shelves; the seam the dashboards will attach to.
+public struct Library: Sendable, Equatable {
+    public var courses: [Course]
+    /// Shelves sorted with `global` first, then by region id.
+    public var shelves: [PlaybookShelf]
+
+    /// Every document in a stable order: courses (intro, then lessons), then shelves.
+    public var documents: [LibraryDocument] {
+        courses.flatMap { course in (course.intro.map { [$0] } ?? []) + course.lessons }
+            + shelves.flatMap { shelf in (shelf.intro.map { [$0] } ?? []) + shelf.playbooks }
+    }
+}

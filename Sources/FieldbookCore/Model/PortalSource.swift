@@ -1,0 +1,31 @@
+/// A Mustache template as found in the theme, named by its file name without `.mustache`.
+public struct TemplateSource: Sendable, Equatable {
+    /// `base`, `lesson`, `toc`: unique across the theme's folders.
+    public var name: String
+    /// Where diagnostics point: `templates/pages/lesson.mustache`, or `(built-in theme)/pages/lesson.mustache`.
+    public var path: String
+    public var text: String
+}
+
+/// A file copied to the output unchanged.
+public struct AssetSource: Sendable, Equatable {
+    public enum Origin: Sendable, Equatable {
+        /// A file on disk, copied by the writer (absolute or relative to the working directory).
+        case file(String)
+        /// Bytes built into the binary (the default theme's stylesheet).
+        case bytes([UInt8])
+    }
+    /// Path in the output, relative to its root: `assets/site.css`, `library/training/onboarding/map.png`.
+    public var outputPath: String
+    public var origin: Origin
+}
+
+/// Everything Load found in a portal folder, parsed and checked but not yet arranged.
+public struct PortalSource: Sendable {
+    public var config: SiteConfig
+    public var documents: [SourceDocument]
+    /// Files under `content/` that are not Markdown (images, PDFs), by path relative to the portal.
+    public var contentFiles: [String]
+    public var templates: [String: TemplateSource]
+    public var assets: [AssetSource]
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// What `fieldbook build` was asked to do.
+public struct BuildOptions: Sendable {
+    /// The portal folder (holding `fieldbook.json`).
+    public var portal: String
+    /// The output folder; `<portal>/public` when nil.
+    public var output: String?
+    /// Replaces `baseURL` from `fieldbook.json`, e.g. for a preview deploy.
+    public var baseURL: String?
+    /// Publishes documents marked `"draft": true`.
+    public var includeDrafts: Bool
+    /// Turns every warning into an error.
+    public var strict: Bool
+
+    public init(portal: String = ".", output: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false) {
+        self.portal = portal
+        self.output = output
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.strict = strict
+    }
+
+    public var outputPath: String { output ?? (portal == "." ? "public" : portal + "/public") }
+}
+
+/// The finished portal in memory, before anything is written.
+public struct RenderedPortal: Sendable {
+    public var files: [OutputFile]
+    public var assets: [AssetSource]
+    public var pageCount: Int
+    public var diagnostics: [Diagnostic]
+}
+
+/// The whole tool on one screen: Load → Model → Render → Write. Every stage is pure but the first and the last.
+public enum Pipeline {
+    /// Runs every stage but Write. Errors are in `diagnostics`; `files` is empty when there are any.
+    public static func render(_ options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem()) -> RenderedPortal {
+        // Load: read fieldbook.json, content/ and templates/ (the built-in theme fills in what a portal leaves out).
+        let (loaded, loadDiagnostics) = PortalLoader(root: options.portal, fileSystem: fileSystem).load()
+        var diagnostics = loadDiagnostics
+        guard var source = loaded else { return failed(diagnostics, options) }
+        if let baseURL = options.baseURL { source.config.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
+
+        // Model: arrange documents into courses and playbook shelves, each with its URL.
+        let (library, modelDiagnostics) = LibraryBuilder(includeDrafts: options.includeDrafts).build(source.documents)
+        diagnostics += modelDiagnostics
+
+        // Render: Markdown to HTML with links resolved, then every page through its template.
+        let published = Set(library.documents.map(\.source.path))
+        let links = LinkResolver(
+            baseURL: source.config.baseURL,
+            documentURLs: Dictionary(uniqueKeysWithValues: library.documents.map { ($0.source.path, $0.url) }),
+            draftPaths: Set(source.documents.map(\.path)).subtracting(published),
+            contentFiles: Set(source.contentFiles))
+        let (documents, markdownDiagnostics) = DocumentRenderer(markdown: MarkdownRenderer(unsafeHTML: source.config.unsafeHTML), links: links)
+            .render(library)
+        diagnostics += markdownDiagnostics
+        let (templates, templateDiagnostics) = TemplateSet.compile(source.templates)
+        diagnostics += templateDiagnostics
+        let site = SiteView(config: source.config)
+        let pages = PagePlanner(site: site).pages(for: library, documents: documents)
+        guard !diagnostics.hasErrors else { return failed(diagnostics, options) }
+        let (files, renderDiagnostics) = PageRenderer(templates: templates, templateSources: source.templates, site: site).render(pages)
+        diagnostics += renderDiagnostics
+        let contentAssets = source.contentFiles.map {
+            AssetSource(outputPath: LinkResolver.outputPath(ofContentFile: $0), origin: .file(options.portal + "/" + $0))
+        }
+        let result = RenderedPortal(files: files, assets: source.assets + contentAssets, pageCount: pages.count, diagnostics: finished(diagnostics, options))
+        return result.diagnostics.hasErrors ? failed(result.diagnostics, options) : result
+    }
+
+    /// Renders, then writes atomically. Throws with every diagnostic when there are errors; the old output stays.
+    public static func build(_ options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem()) throws(DiagnosticsError) -> RenderedPortal {
+        let portal = render(options, fileSystem: fileSystem)
+        guard !portal.diagnostics.hasErrors else { throw DiagnosticsError(portal.diagnostics) }
+        do {
+            // Write: everything into a staging folder, swapped in only when complete.
+            try SiteWriter(outputPath: options.outputPath).write(portal.files, assets: portal.assets)
+        } catch {
+            throw DiagnosticsError(portal.diagnostics + [.error(SourceLocation(path: error.path), error.reason)])
+        }
+        return portal
+    }
+
+    private static func finished(_ diagnostics: [Diagnostic], _ options: BuildOptions) -> [Diagnostic] {
+        let promoted = options.strict ? diagnostics.map { Diagnostic(.error, $0.location, $0.message, notes: $0.notes) } : diagnostics
+        return promoted.sortedByLocation()
+    }
+
+    private static func failed(_ diagnostics: [Diagnostic], _ options: BuildOptions) -> RenderedPortal {
+        RenderedPortal(files: [], assets: [], pageCount: 0, diagnostics: finished(diagnostics, options))
+    }
+}

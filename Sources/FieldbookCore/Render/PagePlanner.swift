@@ -1,0 +1,175 @@
+import Foundation
+
+/// Decides every page of the library side of the portal and fills its view model.
+///
+/// Pages: `/` (library overview until the dashboard lands), `/library/`, `/library/playbooks/`, one page per course,
+/// lesson, shelf and playbook, `/tags/` and `/tags/<tag>/`, and `404.html`. All lists are sorted, so the same
+/// input gives the same pages.
+public struct PagePlanner: Sendable {
+    public let site: SiteView
+
+    public init(site: SiteView) {
+        self.site = site
+    }
+
+    private var labels: Labels { site.labels }
+
+    public func pages(for library: Library, documents: [RenderedDocument]) -> [Page] {
+        let byPath = Dictionary(uniqueKeysWithValues: documents.map { ($0.path, $0) })
+        func rendered(_ document: LibraryDocument) -> RenderedDocument { byPath[document.source.path]! }
+        let tags = TagIndex(documents)
+        var pages: [Page] = []
+        let home = LinkView(title: labels["home"], url: site.url(""))
+        let libraryLink = LinkView(title: labels["library"], url: site.url("library/"))
+        let playbooksLink = LinkView(title: labels["playbooks"], url: site.url("library/playbooks/"))
+
+        var courseCards: [CollectionCardView] = []
+        for course in library.courses {
+            let lessons = course.lessons.map(rendered)
+            let intro = course.intro.map(rendered)
+            let title = intro?.title ?? Slug.humanized(course.id)
+            let courseLink = LinkView(title: title, url: site.url(course.url))
+            let summaries = lessons.enumerated().map { summary($1, number: $0 + 1) }
+            courseCards.append(
+                CollectionCardView(
+                    title: title, url: courseLink.url, summary: intro?.summary ?? "", count: labels.count(lessons.count, "lessons"),
+                    documents: summaries))
+            pages.append(
+                page(
+                    course.url, "course", title: title, description: intro?.summary ?? title, crumbs: [home, libraryLink],
+                    view: CollectionPageView(
+                        title: title, html: intro?.markdown.html ?? "", toc: toc(intro), documents: summaries,
+                        start: lessons.first.map { LinkView(title: $0.title, url: site.url($0.document.url)) })))
+            for (index, lesson) in lessons.enumerated() {
+                let previous = index > 0 ? lessons[index - 1] : nil
+                let next = index + 1 < lessons.count ? lessons[index + 1] : nil
+                pages.append(
+                    documentPage(
+                        lesson, template: "lesson", kind: labels["lesson"], parent: courseLink, crumbs: [home, libraryLink, courseLink],
+                        previous: previous, next: next, position: labels.lessonPosition(index + 1, of: lessons.count), tags: tags))
+            }
+        }
+
+        var shelfCards: [CollectionCardView] = []
+        for shelf in library.shelves {
+            let playbooks = shelf.playbooks.map(rendered).sorted { ($0.document.order ?? Int.max, $0.title) < ($1.document.order ?? Int.max, $1.title) }
+            let intro = shelf.intro.map(rendered)
+            let title = intro?.title ?? regionName(shelf.region)
+            let shelfLink = LinkView(title: title, url: site.url(shelf.url))
+            let summaries = playbooks.enumerated().map { summary($1, number: $0 + 1) }
+            shelfCards.append(
+                CollectionCardView(
+                    title: title, url: shelfLink.url, summary: intro?.summary ?? "", count: labels.count(playbooks.count, "playbookCount"),
+                    documents: summaries))
+            pages.append(
+                page(
+                    shelf.url, "shelf", title: title, description: intro?.summary ?? title, crumbs: [home, libraryLink, playbooksLink],
+                    view: CollectionPageView(title: title, html: intro?.markdown.html ?? "", toc: toc(intro), documents: summaries, start: nil)))
+            for playbook in playbooks {
+                pages.append(
+                    documentPage(
+                        playbook, template: "playbook", kind: labels["playbook"], parent: shelfLink,
+                        crumbs: [home, libraryLink, playbooksLink, shelfLink], previous: nil, next: nil, position: nil, tags: tags))
+            }
+        }
+
+        let recent = documents.filter { $0.frontMatter.updated != nil }
+            .sorted { ($0.frontMatter.updated!, $1.title) > ($1.frontMatter.updated!, $0.title) }
+            .prefix(10).map { summary($0, number: 0) }
+        let overview = LibraryPageView(title: labels["library"], courses: courseCards, shelves: shelfCards, recent: Array(recent))
+        pages.append(page("", "home", title: site.config.title, description: site.config.title, crumbs: [], view: overview))
+        pages.append(page("library/", "library", title: labels["library"], description: labels["library"], crumbs: [home], view: overview))
+        pages.append(
+            page(
+                "library/playbooks/", "playbooks", title: labels["playbooks"], description: labels["playbooks"], crumbs: [home, libraryLink],
+                view: ListingPageView(title: labels["playbooks"], documents: [], groups: shelfCards, tags: [])))
+
+        let tagLinks = tags.entries.map { TagLinkView(name: $0.name, url: site.url($0.url), count: $0.documents.count) }
+        let tagsLink = LinkView(title: labels["tags"], url: site.url("tags/"))
+        pages.append(
+            page("tags/", "tags", title: labels["tags"], description: labels["tags"], crumbs: [home],
+                view: ListingPageView(title: labels["tags"], documents: [], groups: [], tags: tagLinks)))
+        for entry in tags.entries {
+            let listed = entry.documents.sorted { ($0.title, $0.path) < ($1.title, $1.path) }.map { summary($0, number: 0) }
+            pages.append(
+                page(entry.url, "tag", title: "\(labels["documentsTagged"]): \(entry.name)", description: entry.name, crumbs: [home, tagsLink],
+                    view: ListingPageView(title: entry.name, documents: listed, groups: [], tags: [])))
+        }
+        var notFound = page("", "404", title: labels["notFoundTitle"], description: labels["notFoundTitle"], crumbs: [], view: overview)
+        notFound.outputPath = "404.html"
+        pages.append(notFound)
+        return pages
+    }
+
+    /// Region names until the team data names them: the shelf's own title, `global` as "All regions", short ids in capitals.
+    func regionName(_ region: String) -> String {
+        if region == PlaybookShelf.globalRegion { return labels["allRegions"] }
+        return region.count <= 4 ? region.uppercased() : Slug.humanized(region)
+    }
+
+    private func page(_ url: String, _ template: String, title: String, description: String, crumbs: [LinkView], view: any TemplateView) -> Page {
+        Page(
+            outputPath: url + "index.html", template: template,
+            meta: PageMeta(title: title, description: description, url: site.url(url), breadcrumbs: crumbs), view: view)
+    }
+
+    private func documentPage(
+        _ document: RenderedDocument, template: String, kind: String, parent: LinkView, crumbs: [LinkView],
+        previous: RenderedDocument?, next: RenderedDocument?, position: String?, tags: TagIndex
+    ) -> Page {
+        let front = document.frontMatter
+        let view = DocumentPageView(
+            title: document.title, html: document.markdown.html, toc: toc(document),
+            tags: front.tags.compactMap { tags.entry(for: $0) }.map { TagLinkView(name: $0.name, url: site.url($0.url), count: $0.documents.count) },
+            updated: front.updated?.description, owner: front.owner, kindLabel: kind, parent: parent,
+            previous: previous.map { LinkView(title: $0.title, url: site.url($0.document.url)) },
+            next: next.map { LinkView(title: $0.title, url: site.url($0.document.url)) }, position: position, isDraft: front.draft)
+        return page(document.document.url, template, title: document.title, description: document.summary, crumbs: crumbs, view: view)
+    }
+
+    private func summary(_ document: RenderedDocument, number: Int) -> DocumentSummaryView {
+        let kind: String =
+            switch document.document.kind {
+            case .lesson, .courseIntro: labels["course"]
+            case .playbook, .shelfIntro: labels["playbook"]
+            }
+        return DocumentSummaryView(
+            title: document.title, url: site.url(document.document.url), summary: document.summary,
+            updated: document.frontMatter.updated?.description, kindLabel: kind, number: number)
+    }
+
+    private func toc(_ document: RenderedDocument?) -> [TocEntryView] {
+        (document?.markdown.headings ?? []).filter { $0.level == 2 || $0.level == 3 }.map {
+            TocEntryView(text: $0.text, id: $0.id, isSubsection: $0.level == 3)
+        }
+    }
+}
+
+/// Documents grouped by tag; tags that differ only in case or spacing share one page.
+struct TagIndex {
+    struct Entry {
+        var name: String
+        var url: String
+        var documents: [RenderedDocument]
+    }
+
+    let entries: [Entry]
+    private let bySlug: [String: Int]
+
+    init(_ documents: [RenderedDocument]) {
+        var grouped: [String: Entry] = [:]
+        for document in documents {
+            for tag in Set(document.frontMatter.tags.map { $0.trimmingCharacters(in: .whitespaces) }) {
+                let slug = Slug.tag(tag)
+                var entry = grouped[slug] ?? Entry(name: tag, url: "tags/\(slug)/", documents: [])
+                entry.name = min(entry.name, tag)
+                entry.documents.append(document)
+                grouped[slug] = entry
+            }
+        }
+        entries = grouped.keys.sorted().map { grouped[$0]! }
+        bySlug = Dictionary(uniqueKeysWithValues: entries.enumerated().map { (Slug.tag($1.name), $0) })
+    }
+
+    func entry(for tag: String) -> Entry? { bySlug[Slug.tag(tag)].map { entries[$0] } }
+}

@@ -1,0 +1,86 @@
+/// A file of the finished portal, held in memory until the writer puts it in place.
+public struct OutputFile: Sendable, Equatable {
+    /// Path relative to the output root: `library/index.html`.
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+}
+
+/// Renders pages through the theme's templates, on every core, and writes the sitemap.
+public struct PageRenderer: Sendable {
+    public let templates: TemplateSet
+    public let templateSources: [String: TemplateSource]
+    public let site: SiteView
+
+    public init(templates: TemplateSet, templateSources: [String: TemplateSource], site: SiteView) {
+        self.templates = templates
+        self.templateSources = templateSources
+        self.site = site
+    }
+
+    public func render(_ pages: [Page]) -> ([OutputFile], [Diagnostic]) {
+        let results = parallelMap(pages) { page in
+            templates.render(page.template, PageContext(page: PageViewWithMeta(view: page.view, meta: page.meta), site: site))
+        }
+        var files: [OutputFile] = []
+        var diagnostics: [Diagnostic] = []
+        var reported: Set<String> = []
+        for (page, result) in zip(pages, results) {
+            switch result {
+            case .success(let html):
+                files.append(OutputFile(path: page.outputPath, bytes: Array(html.utf8)))
+            case .failure(.missingTemplate(let name)):
+                if reported.insert("template \(name)").inserted {
+                    diagnostics.append(.error(SourceLocation(path: "templates/\(name).mustache"), "template '\(name)' does not exist (needed for \(page.meta.url))"))
+                }
+            case .failure(.unknownKeys(let names)):
+                for name in names where reported.insert("\(page.template) \(name)").inserted {
+                    diagnostics.append(
+                        .error(locate(name, preferring: page.template), "template uses '\(name)', which \(page.template) pages do not have",
+                            notes: [.init(SourceLocation(path: templates.path(of: page.template)), "while rendering \(page.meta.url)")]))
+                }
+            }
+        }
+        files.append(sitemap(pages))
+        return (files, diagnostics)
+    }
+
+    /// The first `{{name` tag in the page's template, else in any template, so the diagnostic points at the typo.
+    private func locate(_ name: String, preferring template: String) -> SourceLocation {
+        let candidates = [templateSources[template]].compactMap { $0 } + templateSources.values.sorted { $0.name < $1.name }
+        for source in candidates {
+            for opener in ["{{", "{{#", "{{^", "{{&", "{{{"] {
+                for spacing in ["", " "] {
+                    if let range = source.text.range(of: opener + spacing + name) {
+                        let offset = source.text.utf8.distance(from: source.text.startIndex, to: range.lowerBound)
+                        return LineIndex(source.text).location(ofByte: offset, in: source.path)
+                    }
+                }
+            }
+        }
+        return SourceLocation(path: templates.path(of: template))
+    }
+
+    /// `sitemap.xml`: every page but the 404, sorted, with `lastmod` where a document has an `updated` date.
+    func sitemap(_ pages: [Page]) -> OutputFile {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for page in pages.filter({ $0.outputPath != "404.html" }).sorted(by: { $0.meta.url < $1.meta.url }) {
+            xml += "  <url><loc>\(escapeHTML(page.meta.url))</loc>"
+            if let updated = (page.view as? DocumentPageView)?.updated { xml += "<lastmod>\(updated)</lastmod>" }
+            xml += "</url>\n"
+        }
+        xml += "</urlset>\n"
+        return OutputFile(path: "sitemap.xml", bytes: Array(xml.utf8))
+    }
+}
+
+/// A page's own view with its meta fields behind it.
+private struct PageViewWithMeta: TemplateView {
+    let view: any TemplateView
+    let meta: PageMeta
+    func field(_ name: String) -> Any? { view.field(name) ?? meta.field(name) }
+}

@@ -1,0 +1,47 @@
+/// Site-wide fields every template can read: title, base URL, language, navigation and labels.
+public struct SiteView: TemplateView {
+    public let config: SiteConfig
+    public let labels: Labels
+    /// Links in the header, in order.
+    public let navigation: [LinkView]
+
+    public init(config: SiteConfig) {
+        self.config = config
+        self.labels = Labels(config.locale)
+        self.navigation = [
+            LinkView(title: labels["home"], url: config.baseURL),
+            LinkView(title: labels["library"], url: config.baseURL + "library/"),
+            LinkView(title: labels["playbooks"], url: config.baseURL + "library/playbooks/"),
+            LinkView(title: labels["tags"], url: config.baseURL + "tags/"),
+        ]
+    }
+
+    /// A site path (`library/`) as a URL under the base URL.
+    public func url(_ path: String) -> String { config.baseURL + path }
+
+    public func field(_ name: String) -> Any? {
+        switch name {
+        case "siteTitle": config.title
+        case "baseURL": config.baseURL
+        case "lang": config.locale.rawValue
+        case "assetsURL": config.baseURL + "assets/"
+        case "navigation": navigation
+        case "labels": labels
+        default: nil
+        }
+    }
+}
+
+/// A titled link, the building block of lists and navigation.
+public struct LinkView: TemplateView, Equatable {
+    public var title: String
+    public var url: String
+
+    public func field(_ name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "url": url
+        default: nil
+        }
+    }
+}

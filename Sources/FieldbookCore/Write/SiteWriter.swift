@@ -1,0 +1,157 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Puts a rendered portal in place atomically: everything is written into a staging folder beside the output, and
+/// only a complete portal is swapped in. A failed or killed build leaves the previous output exactly as it was.
+public struct SiteWriter: Sendable {
+    /// The output folder, e.g. `public`.
+    public let outputPath: String
+
+    public init(outputPath: String) {
+        self.outputPath = URL(fileURLWithPath: outputPath).standardizedFileURL.path
+    }
+
+    /// Why writing failed; the previous output is intact in every case.
+    public struct WriteError: Error, CustomStringConvertible, Sendable {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): \(reason)" }
+    }
+
+    private var parent: String { (outputPath as NSString).deletingLastPathComponent }
+    private var stagingPrefix: String { ".fieldbook-staging-" + (outputPath as NSString).lastPathComponent + "-" }
+
+    /// Writes `files` and copies `assets` into a fresh output folder, then swaps it in.
+    public func write(_ files: [OutputFile], assets: [AssetSource]) throws(WriteError) {
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            throw WriteError(path: parent, reason: "cannot create the output's parent folder: \(error.localizedDescription)")
+        }
+        removeAbandonedStaging()
+        let staging = parent + "/" + stagingPrefix + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        do {
+            try populate(staging, files: files, assets: assets)
+            try swapIn(staging)
+        } catch {
+            try? manager.removeItem(atPath: staging)
+            throw error
+        }
+    }
+
+    private func populate(_ staging: String, files: [OutputFile], assets: [AssetSource]) throws(WriteError) {
+        let manager = FileManager.default
+        var madeDirectories: Set<String> = []
+        func prepare(_ relative: String) throws(WriteError) -> String {
+            guard Self.isSafeRelativePath(relative) else { throw WriteError(path: relative, reason: "refusing to write outside the output folder") }
+            let target = staging + "/" + relative
+            let directory = (target as NSString).deletingLastPathComponent
+            if madeDirectories.insert(directory).inserted {
+                do {
+                    try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                } catch {
+                    throw WriteError(path: directory, reason: "cannot create folder: \(error.localizedDescription)")
+                }
+            }
+            return target
+        }
+        func write(_ bytes: [UInt8], to target: String) throws(WriteError) {
+            do {
+                try Data(bytes).write(to: URL(fileURLWithPath: target))
+            } catch {
+                throw WriteError(path: target, reason: "cannot write: \(error.localizedDescription)")
+            }
+        }
+        do {
+            try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
+        } catch {
+            throw WriteError(path: staging, reason: "cannot create staging folder: \(error.localizedDescription)")
+        }
+        for file in files { try write(file.bytes, to: try prepare(file.path)) }
+        for asset in assets {
+            let target = try prepare(asset.outputPath)
+            switch asset.origin {
+            case .bytes(let bytes):
+                try write(bytes, to: target)
+            case .file(let source):
+                do {
+                    try manager.copyItem(atPath: source, toPath: target)
+                } catch {
+                    throw WriteError(path: source, reason: "cannot copy: \(error.localizedDescription)")
+                }
+            }
+        }
+        // Hidden files at the top of the old output (.gitkeep, .nojekyll, .htaccess) belong to the deployment, not
+        // the build: carry them over.
+        for name in (try? manager.contentsOfDirectory(atPath: outputPath)) ?? [] where name.hasPrefix(".") {
+            let from = outputPath + "/" + name
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: from, isDirectory: &isDirectory), !isDirectory.boolValue,
+                !manager.fileExists(atPath: staging + "/" + name)
+            else { continue }
+            try? manager.copyItem(atPath: from, toPath: staging + "/" + name)
+        }
+    }
+
+    /// Exchanges the staging folder with the output in one step where the system can (Linux `renameat2`, macOS
+    /// `renamex_np`); elsewhere moves the old output aside first, a window of microseconds.
+    private func swapIn(_ staging: String) throws(WriteError) {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        let exists = manager.fileExists(atPath: outputPath, isDirectory: &isDirectory)
+        if exists && !isDirectory.boolValue {
+            throw WriteError(path: outputPath, reason: "output exists and is not a folder")
+        }
+        if !exists {
+            guard rename(staging, outputPath) == 0 else { throw WriteError(path: outputPath, reason: "cannot move the new portal in: \(String(cString: strerror(errno)))") }
+            return
+        }
+        if Self.exchange(staging, outputPath) {
+            try? manager.removeItem(atPath: staging)  // now holds the previous portal
+            return
+        }
+        let aside = staging + "-previous"
+        guard rename(outputPath, aside) == 0 else { throw WriteError(path: outputPath, reason: "cannot replace the output: \(String(cString: strerror(errno)))") }
+        guard rename(staging, outputPath) == 0 else {
+            _ = rename(aside, outputPath)
+            throw WriteError(path: outputPath, reason: "cannot move the new portal in: \(String(cString: strerror(errno)))")
+        }
+        try? manager.removeItem(atPath: aside)
+    }
+
+    /// Staging folders of builds that were killed: their process is gone.
+    private func removeAbandonedStaging() {
+        let manager = FileManager.default
+        for name in (try? manager.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(stagingPrefix) {
+            let pidText = name.dropFirst(stagingPrefix.count).prefix { $0.isNumber }
+            guard let pid = Int32(pidText), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? manager.removeItem(atPath: parent + "/" + name)
+        }
+    }
+
+    /// A path the renderer produced must stay inside the output: relative, no `..`, no empty or hidden parts.
+    static func isSafeRelativePath(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0") else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+    }
+
+    private static func exchange(_ a: String, _ b: String) -> Bool {
+        #if os(Linux)
+            typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+            guard let symbol = dlsym(nil, "renameat2") else { return false }
+            let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+            let exchangeFlag: UInt32 = 1 << 1  // RENAME_EXCHANGE
+            return renameat2(AT_FDCWD, a, AT_FDCWD, b, exchangeFlag) == 0
+        #elseif canImport(Darwin)
+            return renamex_np(a, b, UInt32(RENAME_SWAP)) == 0
+        #else
+            return false
+        #endif
+    }
+}
