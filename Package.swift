@@ -35,7 +35,7 @@ let package = Package(
         .testTarget(
             name: "FieldbookCoreTests",
             dependencies: ["FieldbookCore"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -93,6 +93,7 @@ private struct TreeWalker {
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_HEADING {
                 headingNodes.append(node)
+                plainText += "\n"
             } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 visitLink(node, isImage: type == CMARK_NODE_IMAGE, rewrite: rewrite)
             } else if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK {

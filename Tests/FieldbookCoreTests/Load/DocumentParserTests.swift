@@ -1,0 +1,92 @@
+import Testing
+
+@testable import FieldbookCore
+
+@Suite struct DocumentParserTests {
+    private func parse(_ text: String, path: String = "content/training/a/01-x.md") -> (SourceDocument?, [String]) {
+        let (document, diagnostics) = DocumentParser.parse(Array(text.utf8), path: path)
+        return (document, diagnostics.map(\.description))
+    }
+
+    @Test func readsEveryKnownKey() throws {
+        let (document, messages) = parse(
+            """
+            {"title": "First call", "description": "How to open", "tags": ["discovery", "客户"], "owner": "mia",
+             "updated": "2026-02-28", "draft": true, "order": 3, "kpis": ["win_rate"], "region": "emea"}
+            # Body
+            """)
+        #expect(messages == [])
+        let front = try #require(document).frontMatter
+        #expect(front.title == "First call")
+        #expect(front.description == "How to open")
+        #expect(front.tags == ["discovery", "客户"])
+        #expect(front.owner == "mia")
+        #expect(front.updated == Day("2026-02-28"))
+        #expect(front.draft)
+        #expect(front.order == 3)
+        #expect(front.kpis == ["win_rate"])
+        #expect(front.region == "emea")
+    }
+
+    @Test func keepsLineNumbersOfTheBody() throws {
+        let (document, _) = parse("{\n\"title\": \"x\"\n}\n# Heading\n")
+        #expect(try #require(document).markdown == "\n\n\n# Heading\n")
+    }
+
+    @Test func documentsWithoutFrontMatterAreFine() throws {
+        let (document, messages) = parse("# Just Markdown\n\nText {not front matter}\n")
+        #expect(messages == [])
+        #expect(try #require(document).frontMatter == FrontMatter())
+    }
+
+    @Test(arguments: [
+        ("{\"title\": \"x\",}\n", "content/training/a/01-x.md:1:15: error: front matter: trailing comma before '}'"),
+        ("{\"title\": 3}\n", "content/training/a/01-x.md:1:11: error: 'title' must be a string, not a number"),
+        ("{\"updated\": \"2017-02-30\"}\n", "content/training/a/01-x.md:1:13: error: 'updated' must be a real date written YYYY-MM-DD, not \"2017-02-30\""),
+        ("{\"title\": \"x\"} # trailing\n", "content/training/a/01-x.md:1:16: error: front matter must end at the end of a line"),
+        ("{\n  \"title\": \"x\",\n  \"colour\": \"red\"\n}\n",
+         "content/training/a/01-x.md:3:3: warning: unknown key 'colour' (known keys: title, description, tags, owner, updated, draft, order, kpis, region)"),
+        ("{\"order\": 1.5}\n", "content/training/a/01-x.md:1:11: error: 'order' must be a whole number"),
+        ("{\"tags\": [\"a\", 2]}\n", "content/training/a/01-x.md:1:16: error: 'tags' must contain only strings"),
+    ])
+    func reportsProblemsAtTheirPosition(text: String, expected: String) {
+        #expect(parse(text).1 == [expected])
+    }
+
+    @Test func handlesByteOrderMarkAndCRLF() throws {
+        let (document, messages) = parse("\u{FEFF}{\"title\": \"x\"}\r\n# A\r\nb\r\n")
+        #expect(messages == [])
+        #expect(try #require(document).markdown == "\n# A\nb\n")
+    }
+
+    @Test func rejectsInvalidUTF8WithItsPosition() {
+        let bytes: [UInt8] = Array("ok\nab".utf8) + [0xC3, 0x28]
+        let (document, diagnostics) = DocumentParser.parse(bytes, path: "content/x.md")
+        #expect(document == nil)
+        #expect(diagnostics.map(\.description) == ["content/x.md:2:3: error: file is not valid UTF-8"])
+    }
+}
+
+@Suite struct ConfigParserTests {
+    @Test func readsSettings() {
+        let (config, diagnostics) = ConfigParser.parse(
+            Array(#"{"title": "Acme", "baseURL": "/sales", "locale": "zh-CN", "currency": "EUR", "markdown": {"unsafeHTML": true}}"#.utf8))
+        #expect(diagnostics == [])
+        #expect(config == SiteConfig(title: "Acme", baseURL: "/sales/", locale: .simplifiedChinese, currency: "EUR", unsafeHTML: true))
+    }
+
+    @Test func reportsBadValuesAndUnknownKeys() {
+        let (_, diagnostics) = ConfigParser.parse(Array("{\n\"locale\": \"fr\",\n\"markdown\": {\"unsafe\": true},\n\"theme\": 1\n}".utf8))
+        #expect(
+            diagnostics.map(\.description) == [
+                "fieldbook.json:2:11: error: unknown locale \"fr\" (supported: en, zh-CN)",
+                "fieldbook.json:4:1: warning: unknown key 'theme' (known keys: title, baseURL, locale, currency, markdown)",
+                "fieldbook.json:3:14: warning: unknown key 'markdown.unsafe' (known keys: unsafeHTML)",
+            ])
+    }
+
+    @Test func reportsSyntaxErrorsWithLineAndColumn() {
+        let (_, diagnostics) = ConfigParser.parse(Array("{\n  \"title\": \"x\"\n  \"locale\": \"en\"\n}".utf8))
+        #expect(diagnostics.map(\.description) == ["fieldbook.json:3:3: error: expected ',' or '}' in object"])
+    }
+}

@@ -1,0 +1,61 @@
+import Testing
+
+@testable import FieldbookCore
+
+@Suite struct JSONReaderTests {
+    private func parse(_ text: String) throws(JSONReader.SyntaxError) -> JSONNode { try JSONReader.parse(Array(text.utf8)) }
+
+    @Test func readsEveryKindOfValueWithOffsets() throws {
+        let node = try parse(#"{"a": [1, -2.5e2, true, null], "b": "x\u00e9\ud83d\ude00\n"}"#)
+        let members = try #require(node.members)
+        #expect(members.map(\.key) == ["a", "b"])
+        #expect(members[0].keyOffset == 1)
+        #expect(members[0].node.array?.map(\.value) == [.number(1), .number(-250), .bool(true), .null])
+        #expect(members[1].node.string == "xé😀\n")
+        #expect(members[1].node.offset == 36)
+    }
+
+    @Test(arguments: [
+        (#"{"a": 1,}"#, 8, "trailing comma before '}'"),
+        ("[1, 2,]", 6, "trailing comma before ']'"),
+        (#"{"a": 1, "a": 2}"#, 9, "duplicate key \"a\""),
+        ("[1e309]", 1, "number 1e309 is out of range"),
+        ("NaN", 0, "expected a JSON value"),
+        ("[01]", 1, "numbers may not have leading zeros"),
+        (#"{"a" 1}"#, 5, "expected ':' after the key"),
+        (#"["abc"#, 1, "unterminated string"),
+        ("{} x", 3, "unexpected text after the JSON value"),
+        ("", 0, "expected a JSON value, found the end of the file"),
+        (#"{"a": "\x"}"#, 7, "invalid escape in string"),
+    ])
+    func rejectsInvalidJSONWithPosition(text: String, offset: Int, message: String) {
+        #expect(throws: JSONReader.SyntaxError(offset: offset, message: message)) { try parse(text) }
+    }
+
+    @Test func limitsNesting() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(throws: JSONReader.SyntaxError(offset: JSONReader.maximumDepth, message: "JSON nested deeper than 256 levels")) { try parse(deep) }
+    }
+
+    @Test func rejectsInvalidUTF8InStrings() {
+        #expect(throws: JSONReader.SyntaxError(offset: 2, message: "invalid UTF-8 in string")) {
+            try JSONReader.parse([UInt8(ascii: "["), UInt8(ascii: "\""), 0xFF, UInt8(ascii: "\""), UInt8(ascii: "]")])
+        }
+    }
+
+    @Test func parsesAPrefixAndReportsWhereItEnds() throws {
+        let (node, end) = try JSONReader.parsePrefix(Array(#"{"title": "x"} rest"#.utf8), from: 0)
+        #expect(node.members?.first?.node.string == "x")
+        #expect(end == 14)
+    }
+}
+
+@Suite struct LineIndexTests {
+    @Test func convertsByteOffsetsToLinesAndCharacterColumns() {
+        let index = LineIndex("ab\n客户x\n\nz")
+        #expect(index.position(ofByte: 0) == (1, 1))
+        #expect(index.position(ofByte: 3) == (2, 1))
+        #expect(index.position(ofByte: 9) == (2, 3))  // after two 3-byte characters
+        #expect(index.position(ofByte: 12) == (4, 1))
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+@testable import FieldbookCore
+
+/// Paths of the repository, found from this file so tests run from any working directory.
+enum Repository {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = root.appendingPathComponent("Tests/FieldbookCoreTests/Fixtures")
+
+    /// The `fieldbook` executable `swift test` built beside the test bundle.
+    static var binary: URL {
+        let candidates = [
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("fieldbook"),
+            Bundle.main.bundleURL.appendingPathComponent("fieldbook"),
+            root.appendingPathComponent(".build/debug/fieldbook"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
+    }
+}
+
+/// A fresh folder under the system temporary directory, removed by the caller with `cleanUp`.
+struct TemporaryFolder {
+    let url: URL
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("fieldbook-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    var path: String { url.path }
+
+    /// Writes files given as path → text below the folder.
+    func write(_ files: [String: String]) throws {
+        for (path, text) in files {
+            let file = url.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: file)
+        }
+    }
+
+    func read(_ path: String) throws -> String { try String(contentsOf: url.appendingPathComponent(path), encoding: .utf8) }
+
+    func cleanUp() { try? FileManager.default.removeItem(at: url) }
+}
+
+/// Every regular file below `folder`, as relative path → bytes.
+func snapshot(of folder: String) throws -> [String: Data] {
+    var result: [String: Data] = [:]
+    let enumerator = FileManager.default.enumerator(atPath: folder)
+    while let relative = enumerator?.nextObject() as? String {
+        var isDirectory: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isDirectory)
+        if !isDirectory.boolValue { result[relative] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + relative)) }
+    }
+    return result
+}
+
+/// Renders an in-memory portal; `files` maps portal paths to contents, `fieldbook.json` defaulted.
+func renderPortal(_ files: [String: String], options: BuildOptions = BuildOptions(portal: "")) -> RenderedPortal {
+    var files = files
+    if files["fieldbook.json"] == nil { files["fieldbook.json"] = #"{"title": "Test Portal"}"# }
+    return Pipeline.render(options, fileSystem: MemoryFileSystem(files))
+}
+
+extension RenderedPortal {
+    /// The text of one output file.
+    func page(_ path: String) -> String? {
+        files.first { $0.path == path }.map { String(decoding: $0.bytes, as: UTF8.self) }
+    }
+    var messages: [String] { diagnostics.map(\.description) }
+}
