@@ -1,3 +1,5 @@
+import Foundation
+
 /// A file of the finished portal, held in memory until the writer puts it in place.
 public struct OutputFile: Sendable, Equatable {
     /// Path relative to the output root: `library/index.html`.
@@ -38,9 +40,11 @@ public struct PageRenderer: Sendable {
                     diagnostics.append(.error(SourceLocation(path: "templates/\(name).mustache"), "template '\(name)' does not exist (needed for \(page.meta.url))"))
                 }
             case .failure(.unknownKeys(let names)):
-                for name in names where reported.insert("\(page.template) \(name)").inserted {
+                for name in names {
+                    let location = locate(name, preferring: page.template)
+                    guard reported.insert("\(location) \(name)").inserted else { continue }
                     diagnostics.append(
-                        .error(locate(name, preferring: page.template), "template uses '\(name)', which \(page.template) pages do not have",
+                        .error(location, "template uses '\(name)', which \(page.template) pages do not have",
                             notes: [.init(SourceLocation(path: templates.path(of: page.template)), "while rendering \(page.meta.url)")]))
                 }
             }
@@ -49,18 +53,17 @@ public struct PageRenderer: Sendable {
         return (files, diagnostics)
     }
 
-    /// The first `{{name` tag in the page's template, else in any template, so the diagnostic points at the typo.
+    /// The first tag that reads `name` (`{{name}}`, `{{#name}}`, `{{labels.name}}`) in the page's template, else in
+    /// any template, so the diagnostic points at the typo.
     private func locate(_ name: String, preferring template: String) -> SourceLocation {
         let candidates = [templateSources[template]].compactMap { $0 } + templateSources.values.sorted { $0.name < $1.name }
+        let escaped = NSRegularExpression.escapedPattern(for: name)
+        let tag = try! NSRegularExpression(pattern: "\\{\\{[#^&{/]?\\s*(?:[A-Za-z0-9_.-]*\\.)?" + escaped + "(?![A-Za-z0-9_-])")
         for source in candidates {
-            for opener in ["{{", "{{#", "{{^", "{{&", "{{{"] {
-                for spacing in ["", " "] {
-                    if let range = source.text.range(of: opener + spacing + name) {
-                        let offset = source.text.utf8.distance(from: source.text.startIndex, to: range.lowerBound)
-                        return LineIndex(source.text).location(ofByte: offset, in: source.path)
-                    }
-                }
-            }
+            let text = source.text as NSString
+            guard let match = tag.firstMatch(in: source.text, range: NSRange(location: 0, length: text.length)) else { continue }
+            let offset = text.substring(to: match.range.location).utf8.count
+            return LineIndex(source.text).location(ofByte: offset, in: source.path)
         }
         return SourceLocation(path: templates.path(of: template))
     }

@@ -1,0 +1,75 @@
+import Testing
+
+@testable import FieldbookCore
+
+/// Theme problems surface as build errors that point at the template line, never as silently empty HTML.
+@Suite struct TemplateSetTests {
+    let lesson = "content/training/sales/01-a.md"
+
+    @Test func aKeyNoViewModelHasIsAnError() {
+        let portal = renderPortal([
+            lesson: "# A\n",
+            "templates/pages/lesson.mustache": "{{<base}}{{$main}}\n<h1>{{title}}</h1>\n<p>{{titel}}</p>{{/main}}{{/base}}",
+        ])
+        #expect(portal.messages == [
+            "templates/pages/lesson.mustache:3:4: error: template uses 'titel', which lesson pages do not have\ntemplates/pages/lesson.mustache:1:1: note: while rendering /library/training/sales/a/"
+        ])
+        #expect(portal.files.isEmpty)
+    }
+
+    @Test func aTypoInANestedLookupIsAnErrorToo() {
+        let portal = renderPortal([
+            lesson: "# A\n",
+            "templates/partials/footer.mustache": "<footer>{{labels.libary}}</footer>",
+        ])
+        #expect(portal.diagnostics.count == 1)
+        #expect(portal.diagnostics.first?.message.hasPrefix("template uses 'libary', which ") == true)
+        #expect(portal.diagnostics.first?.location == SourceLocation(path: "templates/partials/footer.mustache", line: 1, column: 9))
+    }
+
+    @Test func optionalFieldsThatAreEmptyAreNotErrors() {
+        // A lesson with no `updated`, `owner` or tags renders the default doc-meta partial, which asks for all three.
+        let portal = renderPortal([lesson: "# A\n\ntext\n"])
+        #expect(portal.diagnostics == [])
+        #expect(portal.page("library/training/sales/a/index.html")?.contains("<h1>A</h1>") == true)
+    }
+
+    @Test func aMissingPartialIsAnErrorAtItsTag() {
+        let portal = renderPortal([
+            lesson: "# A\n",
+            "templates/partials/header.mustache": "<header>\n  {{> logo}}\n</header>",
+        ])
+        #expect(portal.messages == ["templates/partials/header.mustache:2:3: error: template 'logo' does not exist"])
+    }
+
+    @Test func aSyntaxErrorHasItsLine() {
+        let portal = renderPortal([
+            lesson: "# A\n",
+            "templates/partials/footer.mustache": "<footer>\n{{#labels}}{{library}}\n</footer>",
+        ])
+        #expect(portal.diagnostics.count == 1)
+        #expect(portal.diagnostics.first?.location.path == "templates/partials/footer.mustache")
+        #expect(portal.diagnostics.first?.message == "template syntax: a section is never closed")
+    }
+
+    @Test func twoTemplatesWithOneNameAreAnError() {
+        let portal = renderPortal([
+            lesson: "# A\n",
+            "templates/pages/toc.mustache": "x",
+            "templates/partials/toc.mustache": "y",
+        ])
+        #expect(portal.messages == [
+            "templates/partials/toc.mustache:1:1: error: two templates are named 'toc'; template names must be unique across folders\ntemplates/pages/toc.mustache:1:1: note: the other template"
+        ])
+    }
+
+    @Test func aPortalTemplateReplacesOnlyItsBuiltInNamesake() {
+        let portal = renderPortal([
+            lesson: "# A\n",
+            "templates/partials/footer.mustache": "<footer class=\"custom\">{{siteTitle}}</footer>",
+        ])
+        let html = portal.page("library/training/sales/a/index.html") ?? ""
+        #expect(html.contains("<footer class=\"custom\">Test Portal</footer>"))
+        #expect(html.contains("<nav aria-label=\"Main navigation\">"))  // the built-in header still renders
+    }
+}
