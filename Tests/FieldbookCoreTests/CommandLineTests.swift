@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+/// Runs the real `fieldbook` binary and checks what a user sees: stdout, stderr and the exit code.
+@Suite struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func fieldbook(_ arguments: [String], in directory: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = Repository.binary
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        var environment = ProcessInfo.processInfo.environment
+        environment["CI"] = "true"
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func buildPrintsASummaryAndExitsZero() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        try folder.write(["fieldbook.json": "{\"title\": \"T\"}", "content/training/a/01-x.md": "# X\n"])
+        let run = try fieldbook(["build"], in: folder.path)
+        #expect(run.status == 0)
+        #expect(run.stderr == "")
+        #expect(run.stdout.hasPrefix("Built 7 pages (10 files) into public in "))
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/public/library/training/a/x/index.html"))
+    }
+
+    @Test func errorsGoToStderrWithExitOneAndTheOutputStays() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        try folder.write(["fieldbook.json": "{\"title\": \"T\"}", "content/training/a/01-x.md": "# X\n"])
+        #expect(try fieldbook(["build", folder.path]).status == 0)
+        let before = try snapshot(of: folder.path + "/public")
+        try folder.write(["content/training/a/01-x.md": "{\"title\": 5}\n# X\n\n[a](b.md)\n"])
+        let run = try fieldbook(["build", folder.path])
+        #expect(run.status == 1)
+        #expect(run.stdout == "")
+        #expect(
+            run.stderr == """
+                content/training/a/01-x.md:1:11: error: 'title' must be a string, not a number
+                content/training/a/01-x.md:4:1: error: broken link: content/training/a/b.md does not exist
+                Build failed with 2 errors; \(folder.path)/public was left unchanged.
+
+                """)
+        #expect(try snapshot(of: folder.path + "/public") == before)
+    }
+
+    @Test func warningsPrintButDoNotFailUnlessStrict() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        try folder.write(["fieldbook.json": "{\"title\": \"T\"}", "content/training/a/01-x.md": "{\"colour\": \"red\"}\n# X\n"])
+        let relaxed = try fieldbook(["build", folder.path])
+        #expect(relaxed.status == 0)
+        #expect(relaxed.stderr.hasPrefix("content/training/a/01-x.md:1:2: warning: unknown key 'colour'"))
+        #expect(relaxed.stdout.hasSuffix(", 1 warning\n"))
+        let strict = try fieldbook(["build", folder.path, "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.hasPrefix("content/training/a/01-x.md:1:2: error: unknown key 'colour'"))
+    }
+
+    @Test func usageErrorsExitSixtyFour() throws {
+        #expect(try fieldbook(["build", "--no-such-flag"]).status == 64)
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let run = try fieldbook(["build", folder.path, "--output", folder.path])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("would replace the portal itself"))
+    }
+
+    @Test func helpDescribesTheCommand() throws {
+        let run = try fieldbook(["build", "--help"])
+        #expect(run.status == 0)
+        for flag in ["--output", "--base-url", "--drafts", "--strict"] { #expect(run.stdout.contains(flag)) }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+@testable import FieldbookCore
+
+@Suite struct SiteWriterTests {
+    @Test func replacesTheOutputWholeAndLeavesNoStagingBehind() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let writer = SiteWriter(outputPath: folder.path + "/public")
+        try writer.write([OutputFile(path: "old.html", bytes: Array("old".utf8))], assets: [])
+        try writer.write([OutputFile(path: "a/index.html", bytes: Array("new".utf8))], assets: [AssetSource(outputPath: "assets/x.css", origin: .bytes([65]))])
+        #expect(try snapshot(of: folder.path + "/public") == ["a/index.html": Data("new".utf8), "assets/x.css": Data("A".utf8)])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["public"])
+    }
+
+    @Test func keepsHiddenDeploymentFilesOfTheOldOutput() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        try folder.write(["public/.gitkeep": "", "public/.htaccess": "Options -Indexes", "public/stale.html": "x"])
+        try SiteWriter(outputPath: folder.path + "/public").write([OutputFile(path: "index.html", bytes: [])], assets: [])
+        #expect(try snapshot(of: folder.path + "/public").keys.sorted() == [".gitkeep", ".htaccess", "index.html"])
+    }
+
+    @Test func aFailedWriteLeavesThePreviousOutputExactlyAsItWas() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        try folder.write(["public/index.html": "previous portal", "public/library/index.html": "library"])
+        let before = try snapshot(of: folder.path + "/public")
+        let missingAsset = AssetSource(outputPath: "assets/logo.png", origin: .file(folder.path + "/does-not-exist.png"))
+        #expect(throws: SiteWriter.WriteError.self) {
+            try SiteWriter(outputPath: folder.path + "/public").write([OutputFile(path: "index.html", bytes: [1])], assets: [missingAsset])
+        }
+        #expect(try snapshot(of: folder.path + "/public") == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["public"])
+    }
+
+    @Test func refusesPathsThatLeaveTheOutput() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        for path in ["../escape.html", "/etc/x", "a/../../b", "", "a//b"] {
+            #expect(throws: SiteWriter.WriteError.self) {
+                try SiteWriter(outputPath: folder.path + "/public").write([OutputFile(path: path, bytes: [])], assets: [])
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/escape.html"))
+    }
+
+    @Test func removesStagingFoldersOfKilledBuilds() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        // No process has pid 2^22 + 1 on Linux (pid_max is at most 2^22).
+        try folder.write([".fieldbook-staging-public-4194305-77/index.html": "half-written"])
+        try SiteWriter(outputPath: folder.path + "/public").write([OutputFile(path: "index.html", bytes: [])], assets: [])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["public"])
+    }
+
+    @Test func aBuildWithErrorsLeavesThePreviousPortalIntact() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        try folder.write(["fieldbook.json": "{\"title\": \"T\"}", "content/training/a/01-x.md": "# X\n"])
+        _ = try Pipeline.build(BuildOptions(portal: folder.path))
+        let before = try snapshot(of: folder.path + "/public")
+        try folder.write(["content/training/a/01-x.md": "# X\n\n[broken](nowhere.md)\n"])
+        #expect(throws: DiagnosticsError.self) { try Pipeline.build(BuildOptions(portal: folder.path)) }
+        #expect(try snapshot(of: folder.path + "/public") == before)
+    }
+}
