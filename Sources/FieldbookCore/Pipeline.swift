@@ -32,10 +32,21 @@ public struct RenderedPortal: Sendable {
     public var diagnostics: [Diagnostic]
 }
 
+/// A stage the build has reached, for a progress line on a terminal.
+public enum BuildStage: Sendable, Equatable {
+    case loading
+    case renderingMarkdown(documents: Int)
+    case renderingPages(pages: Int)
+    case writing(files: Int)
+}
+
 /// The whole tool on one screen: Load → Model → Render → Write. Every stage is pure but the first and the last.
 public enum Pipeline {
     /// Runs every stage but Write. Errors are in `diagnostics`; `files` is empty when there are any.
-    public static func render(_ options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem()) -> RenderedPortal {
+    public static func render(
+        _ options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem(), progress: (BuildStage) -> Void = { _ in }
+    ) -> RenderedPortal {
+        progress(.loading)
         // Load: read fieldbook.json, content/ and templates/ (the built-in theme fills in what a portal leaves out).
         let (loaded, loadDiagnostics) = PortalLoader(root: options.portal, fileSystem: fileSystem).load()
         var diagnostics = loadDiagnostics
@@ -47,6 +58,7 @@ public enum Pipeline {
         diagnostics += modelDiagnostics
 
         // Render: Markdown to HTML with links resolved, then every page through its template.
+        progress(.renderingMarkdown(documents: library.documents.count))
         let published = Set(library.documents.map(\.source.path))
         let links = LinkResolver(
             baseURL: source.config.baseURL,
@@ -61,6 +73,7 @@ public enum Pipeline {
         let site = SiteView(config: source.config)
         let pages = PagePlanner(site: site).pages(for: library, documents: documents)
         guard !diagnostics.hasErrors else { return failed(diagnostics, options) }
+        progress(.renderingPages(pages: pages.count))
         let (files, renderDiagnostics) = PageRenderer(templates: templates, templateSources: source.templates, site: site).render(pages)
         diagnostics += renderDiagnostics
         let contentAssets = source.contentFiles.map {
@@ -71,9 +84,12 @@ public enum Pipeline {
     }
 
     /// Renders, then writes atomically. Throws with every diagnostic when there are errors; the old output stays.
-    public static func build(_ options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem()) throws(DiagnosticsError) -> RenderedPortal {
-        let portal = render(options, fileSystem: fileSystem)
+    public static func build(
+        _ options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem(), progress: (BuildStage) -> Void = { _ in }
+    ) throws(DiagnosticsError) -> RenderedPortal {
+        let portal = render(options, fileSystem: fileSystem, progress: progress)
         guard !portal.diagnostics.hasErrors else { throw DiagnosticsError(portal.diagnostics) }
+        progress(.writing(files: portal.files.count + portal.assets.count))
         do {
             // Write: everything into a staging folder, swapped in only when complete.
             try SiteWriter(outputPath: options.outputPath).write(portal.files, assets: portal.assets)

@@ -57,8 +57,10 @@ struct Build: ParsableCommand {
     func run() throws {
         let start = DispatchTime.now()
         let options = BuildOptions(portal: portal, output: output, baseURL: baseURL, includeDrafts: drafts, strict: strict)
+        let progress = ProgressLine()
         do {
-            let portal = try Pipeline.build(options)
+            let portal = try Pipeline.build(options, progress: progress.show)
+            progress.clear()
             report(portal.diagnostics)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             let warnings = portal.diagnostics.count
@@ -66,6 +68,7 @@ struct Build: ParsableCommand {
                 "Built \(portal.pageCount) pages (\(portal.files.count + portal.assets.count) files) into \(options.outputPath) in \(String(format: "%.2f", seconds)) s"
                     + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
         } catch {
+            progress.clear()
             report(error.diagnostics)
             let count = error.diagnostics.filter { $0.severity == .error }.count
             FileHandle.standardError.write(Data("Build failed with \(count) error\(count == 1 ? "" : "s"); \(options.outputPath) was left unchanged.\n".utf8))
@@ -76,5 +79,28 @@ struct Build: ParsableCommand {
     private func report(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
         FileHandle.standardError.write(Data((diagnostics.map(\.description).joined(separator: "\n") + "\n").utf8))
+    }
+}
+
+/// One self-overwriting status line on stderr, shown only on an interactive terminal (not when piped, not in CI).
+struct ProgressLine {
+    let enabled = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] != "true"
+
+    func show(_ stage: BuildStage) {
+        let text: String =
+            switch stage {
+            case .loading: "Loading portal…"
+            case .renderingMarkdown(let documents): "Rendering \(documents) Markdown documents…"
+            case .renderingPages(let pages): "Rendering \(pages) pages…"
+            case .writing(let files): "Writing \(files) files…"
+            }
+        write("\r\u{1B}[K" + text)
+    }
+
+    func clear() { write("\r\u{1B}[K") }
+
+    private func write(_ text: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data(text.utf8))
     }
 }

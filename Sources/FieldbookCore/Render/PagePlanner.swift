@@ -130,8 +130,10 @@ public struct PagePlanner: Sendable {
     private func summary(_ document: RenderedDocument, number: Int) -> DocumentSummaryView {
         let kind: String =
             switch document.document.kind {
-            case .lesson, .courseIntro: labels["course"]
-            case .playbook, .shelfIntro: labels["playbook"]
+            case .lesson: labels["lesson"]
+            case .courseIntro: labels["course"]
+            case .playbook: labels["playbook"]
+            case .shelfIntro: labels["playbooks"]
             }
         return DocumentSummaryView(
             title: document.title, url: site.url(document.document.url), summary: document.summary,

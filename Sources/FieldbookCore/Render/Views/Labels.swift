@@ -13,7 +13,7 @@ public struct Labels: TemplateView {
     static let english: [String: String] = [
         "home": "Home", "library": "Library", "training": "Training", "playbooks": "Playbooks", "tags": "Tags",
         "previous": "Previous", "next": "Next", "onThisPage": "On this page", "updated": "Updated", "owner": "Owner",
-        "lessonsHeading": "Lessons", "lessons": "lessons", "playbookCount": "playbooks", "lesson": "Lesson", "of": "of", "course": "Course", "playbook": "Playbook",
+        "lessonsHeading": "Lessons", "lessons": "lessons", "playbookCount": "playbooks", "lesson": "Lesson", "course": "Course", "playbook": "Playbook",
         "allRegions": "All regions", "notFoundTitle": "Page not found",
         "notFoundText": "The page you asked for does not exist. It may have moved when a playbook was updated.",
         "skipToContent": "Skip to content", "recentlyUpdated": "Recently updated", "courses": "Courses",
@@ -24,7 +24,7 @@ public struct Labels: TemplateView {
     static let chinese: [String: String] = [
         "home": "首页", "library": "知识库", "training": "培训", "playbooks": "销售手册", "tags": "标签",
         "previous": "上一课", "next": "下一课", "onThisPage": "本页目录", "updated": "更新于", "owner": "负责人",
-        "lessonsHeading": "课时", "lessons": "课", "playbookCount": "篇", "lesson": "第", "of": "/", "course": "课程", "playbook": "手册",
+        "lessonsHeading": "课时", "lessons": "课", "playbookCount": "篇", "lesson": "课时", "course": "课程", "playbook": "手册",
         "allRegions": "全部区域", "notFoundTitle": "页面不存在",
         "notFoundText": "您要找的页面不存在，可能已随手册更新而移动。",
         "skipToContent": "跳到正文", "recentlyUpdated": "最近更新", "courses": "课程",
