@@ -79,7 +79,8 @@ public enum Pipeline {
         let contentAssets = source.contentFiles.map {
             AssetSource(outputPath: LinkResolver.outputPath(ofContentFile: $0), origin: .file(options.portal + "/" + $0))
         }
-        let result = RenderedPortal(files: files, assets: source.assets + contentAssets, pageCount: pages.count, diagnostics: finished(diagnostics, options))
+        let result = RenderedPortal(
+            files: files, assets: source.assets + contentAssets, pageCount: pages.count, diagnostics: finished(diagnostics, options))
         return result.diagnostics.hasErrors ? failed(result.diagnostics, options) : result
     }
 

@@ -71,7 +71,8 @@ struct Build: ParsableCommand {
             progress.clear()
             report(error.diagnostics)
             let count = error.diagnostics.filter { $0.severity == .error }.count
-            FileHandle.standardError.write(Data("Build failed with \(count) error\(count == 1 ? "" : "s"); \(options.outputPath) was left unchanged.\n".utf8))
+            FileHandle.standardError.write(
+                Data("Build failed with \(count) error\(count == 1 ? "" : "s"); \(options.outputPath) was left unchanged.\n".utf8))
             throw ExitCode(1)
         }
     }

@@ -15,12 +15,13 @@ import Testing
         ] {
             try expectGolden(try #require(portal.page(page), "missing \(page)"), page.replacingOccurrences(of: "/", with: "_"))
         }
-        #expect(portal.files.map(\.path).sorted() == [
-            "404.html", "index.html", "library/index.html", "library/playbooks/global/index.html",
-            "library/playbooks/global/pricing/index.html", "library/playbooks/index.html", "library/training/basics/first/index.html",
-            "library/training/basics/index.html", "library/training/basics/second/index.html", "sitemap.xml", "tags/crm/index.html",
-            "tags/index.html", "tags/客户/index.html",
-        ])
+        #expect(
+            portal.files.map(\.path).sorted() == [
+                "404.html", "index.html", "library/index.html", "library/playbooks/global/index.html",
+                "library/playbooks/global/pricing/index.html", "library/playbooks/index.html", "library/training/basics/first/index.html",
+                "library/training/basics/index.html", "library/training/basics/second/index.html", "sitemap.xml", "tags/crm/index.html",
+                "tags/index.html", "tags/客户/index.html",
+            ])
         #expect(portal.assets.map(\.outputPath) == ["assets/favicon.svg", "assets/fieldbook.css", "library/training/basics/funnel.svg"])
     }
 
@@ -84,12 +85,23 @@ import Testing
 
     /// Minimal broken portals, each expecting exactly one diagnostic.
     @Test(arguments: [
-        (["content/training/a/01-x.md": "[gone](missing.md)\n"], "content/training/a/01-x.md:1:1: error: broken link: content/training/a/missing.md does not exist"),
-        (["content/training/a/01-x.md": "# X\n\nsee [y](02-y.md#nope)\n", "content/training/a/02-y.md": "## Yes\n"],
-         "content/training/a/01-x.md:3:5: error: broken link: content/training/a/02-y.md has no heading with id \"nope\""),
-        (["content/training/a/01-x.md": "{\"title\": \"x\"\n# X\n"], "content/training/a/01-x.md:2:1: error: front matter: expected ',' or '}' in object"),
+        (
+            ["content/training/a/01-x.md": "[gone](missing.md)\n"],
+            "content/training/a/01-x.md:1:1: error: broken link: content/training/a/missing.md does not exist"
+        ),
+        (
+            ["content/training/a/01-x.md": "# X\n\nsee [y](02-y.md#nope)\n", "content/training/a/02-y.md": "## Yes\n"],
+            "content/training/a/01-x.md:3:5: error: broken link: content/training/a/02-y.md has no heading with id \"nope\""
+        ),
+        (
+            ["content/training/a/01-x.md": "{\"title\": \"x\"\n# X\n"],
+            "content/training/a/01-x.md:2:1: error: front matter: expected ',' or '}' in object"
+        ),
         (["fieldbook.json": "{\"title\": \"x\", \"locale\": \"de\"}"], "fieldbook.json:1:26: error: unknown locale \"de\" (supported: en, zh-CN)"),
-        (["content/training/a/01-x.md": "[self](#missing)\n"], "content/training/a/01-x.md:1:1: error: broken link: this document has no heading with id \"missing\""),
+        (
+            ["content/training/a/01-x.md": "[self](#missing)\n"],
+            "content/training/a/01-x.md:1:1: error: broken link: this document has no heading with id \"missing\""
+        ),
     ])
     func brokenPortalsGiveOneClearDiagnostic(files: [String: String], expected: String) {
         let portal = renderPortal(files)

@@ -12,7 +12,9 @@ public enum ConfigParser {
             return (config, [.error(lines.location(ofByte: error.offset, in: path), error.message)])
         }
         guard let members = root.members else {
-            return (config, [.error(lines.location(ofByte: root.offset, in: path), "fieldbook.json must hold a JSON object, not \(root.value.kindName)")])
+            return (
+                config, [.error(lines.location(ofByte: root.offset, in: path), "fieldbook.json must hold a JSON object, not \(root.value.kindName)")]
+            )
         }
         var reader = JSONObjectReader(members, path: path, lines: lines)
         if let title = reader.string("title") { config.title = title }
@@ -21,7 +23,9 @@ public enum ConfigParser {
             if let locale = SiteConfig.Locale(rawValue: code) {
                 config.locale = locale
             } else {
-                reader.report(reader.node("locale")!, "unknown locale \"\(code)\" (supported: \(SiteConfig.Locale.allCases.map(\.rawValue).joined(separator: ", ")))")
+                reader.report(
+                    reader.node("locale")!,
+                    "unknown locale \"\(code)\" (supported: \(SiteConfig.Locale.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
         }
         if let currency = reader.string("currency") {

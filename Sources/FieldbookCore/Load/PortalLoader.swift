@@ -19,7 +19,9 @@ public struct PortalLoader {
     public func load() -> (PortalSource?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard let configBytes = try? fileSystem.contents(of: resolve(ConfigParser.path)) else {
-            return (nil, [.error(SourceLocation(path: ConfigParser.path), "no fieldbook.json in \(root.isEmpty ? "." : root): is this a portal folder?")])
+            return (
+                nil, [.error(SourceLocation(path: ConfigParser.path), "no fieldbook.json in \(root.isEmpty ? "." : root): is this a portal folder?")]
+            )
         }
         let (config, configDiagnostics) = ConfigParser.parse(configBytes)
         diagnostics += configDiagnostics
@@ -55,7 +57,8 @@ public struct PortalLoader {
                     let name = String(relative.split(separator: "/").last!.dropLast(".mustache".count))
                     if let other = overridden[name] {
                         diagnostics.append(
-                            .error(SourceLocation(path: path), "two templates are named '\(name)'; template names must be unique across folders",
+                            .error(
+                                SourceLocation(path: path), "two templates are named '\(name)'; template names must be unique across folders",
                                 notes: [.init(SourceLocation(path: other), "the other template")]))
                     }
                     overridden[name] = path
@@ -73,7 +76,10 @@ public struct PortalLoader {
         do {
             return try fileSystem.files(under: resolve(folder))
         } catch let error as SymlinkError {
-            diagnostics.append(.error(SourceLocation(path: "\(folder)/\(error.path)"), "symbolic links are not allowed in a portal: they could publish files from outside it"))
+            diagnostics.append(
+                .error(
+                    SourceLocation(path: "\(folder)/\(error.path)"),
+                    "symbolic links are not allowed in a portal: they could publish files from outside it"))
         } catch {
             diagnostics.append(.error(SourceLocation(path: folder), "cannot list folder: \(error.localizedDescription)"))
         }

@@ -1,5 +1,5 @@
-import Foundation
 import CCmarkGFM
+import Foundation
 import Synchronization
 
 /// Turns Markdown into HTML through cmark-gfm. This is the only file that talks to the C library: it frees what it

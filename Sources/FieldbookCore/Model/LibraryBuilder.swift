@@ -19,18 +19,25 @@ public struct LibraryBuilder {
         for source in documents where includeDrafts || !source.frontMatter.draft {
             let parts = source.path.split(separator: "/").map(String.init)
             guard parts.count == 4, parts[0] == "content", parts[1] == "training" || parts[1] == "playbooks" else {
-                diagnostics.append(.warning(SourceLocation(path: source.path), "not part of the library: Markdown belongs in content/training/<course>/ or content/playbooks/<region>/"))
+                diagnostics.append(
+                    .warning(
+                        SourceLocation(path: source.path),
+                        "not part of the library: Markdown belongs in content/training/<course>/ or content/playbooks/<region>/"))
                 continue
             }
             let folder = parts[2]
             let fileName = String(parts[3].dropLast(".md".count))
             guard Slug.isValid(folder) else {
-                diagnostics.append(.error(SourceLocation(path: source.path), "folder name \"\(folder)\" is not a valid id: use lower-case letters, digits, '-' and '_'"))
+                diagnostics.append(
+                    .error(
+                        SourceLocation(path: source.path), "folder name \"\(folder)\" is not a valid id: use lower-case letters, digits, '-' and '_'")
+                )
                 continue
             }
             let (prefix, slug) = Slug.splitNumericPrefix(fileName)
             guard Slug.isValidPageName(slug) else {
-                diagnostics.append(.error(SourceLocation(path: source.path), "file name \"\(parts[3])\" cannot become a URL: use letters, digits, '-' and '_'"))
+                diagnostics.append(
+                    .error(SourceLocation(path: source.path), "file name \"\(parts[3])\" cannot become a URL: use letters, digits, '-' and '_'"))
                 continue
             }
             let isIndex = fileName == "index"
@@ -39,7 +46,9 @@ public struct LibraryBuilder {
             let url = isIndex ? folderURL : folderURL + slug + "/"
             if let other = urls[url] {
                 diagnostics.append(
-                    .error(SourceLocation(path: source.path), "two documents would be published at /\(url)", notes: [.init(SourceLocation(path: other), "the other document")]))
+                    .error(
+                        SourceLocation(path: source.path), "two documents would be published at /\(url)",
+                        notes: [.init(SourceLocation(path: other), "the other document")]))
                 continue
             }
             urls[url] = source.path
@@ -54,7 +63,8 @@ public struct LibraryBuilder {
             case .courseIntro(let course): courses[course, default: Course(id: course, url: folderURL, lessons: [])].intro = document
             case .lesson(let course): courses[course, default: Course(id: course, url: folderURL, lessons: [])].lessons.append(document)
             case .shelfIntro(let region): shelves[region, default: PlaybookShelf(region: region, url: folderURL, playbooks: [])].intro = document
-            case .playbook(let region): shelves[region, default: PlaybookShelf(region: region, url: folderURL, playbooks: [])].playbooks.append(document)
+            case .playbook(let region):
+                shelves[region, default: PlaybookShelf(region: region, url: folderURL, playbooks: [])].playbooks.append(document)
             }
         }
 

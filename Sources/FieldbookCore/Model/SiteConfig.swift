@@ -17,7 +17,8 @@ public struct SiteConfig: Sendable, Equatable {
     /// Lets raw HTML in Markdown through; off by default because anyone with push rights writes content.
     public var unsafeHTML: Bool
 
-    public init(title: String = "Sales Portal", baseURL: String = "/", locale: Locale = .english, currency: String = "USD", unsafeHTML: Bool = false) {
+    public init(title: String = "Sales Portal", baseURL: String = "/", locale: Locale = .english, currency: String = "USD", unsafeHTML: Bool = false)
+    {
         self.title = title
         self.baseURL = SiteConfig.normalizedBaseURL(baseURL)
         self.locale = locale

@@ -30,7 +30,8 @@ public struct DocumentRenderer: Sendable {
             for (link, anchor) in result.2 {
                 guard let ids = headingIds[anchor.path], !ids.contains(anchor.fragment), !Self.isFootnoteAnchor(anchor.fragment) else { continue }
                 diagnostics.append(
-                    .error(SourceLocation(path: document.path, line: max(1, link.line), column: max(1, link.column)),
+                    .error(
+                        SourceLocation(path: document.path, line: max(1, link.line), column: max(1, link.column)),
                         "broken link: \(anchor.path == document.path ? "this document" : anchor.path) has no heading with id \"\(anchor.fragment)\""))
             }
         }

@@ -52,7 +52,9 @@ public struct PagePlanner: Sendable {
 
         var shelfCards: [CollectionCardView] = []
         for shelf in library.shelves {
-            let playbooks = shelf.playbooks.map(rendered).sorted { ($0.document.order ?? Int.max, $0.title) < ($1.document.order ?? Int.max, $1.title) }
+            let playbooks = shelf.playbooks.map(rendered).sorted {
+                ($0.document.order ?? Int.max, $0.title) < ($1.document.order ?? Int.max, $1.title)
+            }
             let intro = shelf.intro.map(rendered)
             let title = intro?.title ?? regionName(shelf.region)
             let shelfLink = LinkView(title: title, url: site.url(shelf.url))
@@ -87,12 +89,14 @@ public struct PagePlanner: Sendable {
         let tagLinks = tags.entries.map { TagLinkView(name: $0.name, url: site.url($0.url), count: $0.documents.count) }
         let tagsLink = LinkView(title: labels["tags"], url: site.url("tags/"))
         pages.append(
-            page("tags/", "tags", title: labels["tags"], description: labels["tags"], crumbs: [home],
+            page(
+                "tags/", "tags", title: labels["tags"], description: labels["tags"], crumbs: [home],
                 view: ListingPageView(title: labels["tags"], documents: [], groups: [], tags: tagLinks)))
         for entry in tags.entries {
             let listed = entry.documents.sorted { ($0.title, $0.path) < ($1.title, $1.path) }.map { summary($0, number: 0) }
             pages.append(
-                page(entry.url, "tag", title: "\(labels["documentsTagged"]): \(entry.name)", description: entry.name, crumbs: [home, tagsLink],
+                page(
+                    entry.url, "tag", title: "\(labels["documentsTagged"]): \(entry.name)", description: entry.name, crumbs: [home, tagsLink],
                     view: ListingPageView(title: entry.name, documents: listed, groups: [], tags: [])))
         }
         var notFound = page("", "404", title: labels["notFoundTitle"], description: labels["notFoundTitle"], crumbs: [], view: overview)

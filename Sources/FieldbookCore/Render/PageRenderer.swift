@@ -37,14 +37,16 @@ public struct PageRenderer: Sendable {
                 files.append(OutputFile(path: page.outputPath, bytes: Array(html.utf8)))
             case .failure(.missingTemplate(let name)):
                 if reported.insert("template \(name)").inserted {
-                    diagnostics.append(.error(SourceLocation(path: "templates/\(name).mustache"), "template '\(name)' does not exist (needed for \(page.meta.url))"))
+                    diagnostics.append(
+                        .error(SourceLocation(path: "templates/\(name).mustache"), "template '\(name)' does not exist (needed for \(page.meta.url))"))
                 }
             case .failure(.unknownKeys(let names)):
                 for name in names {
                     let location = locate(name, preferring: page.template)
                     guard reported.insert("\(location) \(name)").inserted else { continue }
                     diagnostics.append(
-                        .error(location, "template uses '\(name)', which \(page.template) pages do not have",
+                        .error(
+                            location, "template uses '\(name)', which \(page.template) pages do not have",
                             notes: [.init(SourceLocation(path: templates.path(of: page.template)), "while rendering \(page.meta.url)")]))
                 }
             }

@@ -109,7 +109,9 @@ public struct SiteWriter: Sendable {
             throw WriteError(path: outputPath, reason: "output exists and is not a folder")
         }
         if !exists {
-            guard rename(staging, outputPath) == 0 else { throw WriteError(path: outputPath, reason: "cannot move the new portal in: \(String(cString: strerror(errno)))") }
+            guard rename(staging, outputPath) == 0 else {
+                throw WriteError(path: outputPath, reason: "cannot move the new portal in: \(String(cString: strerror(errno)))")
+            }
             return
         }
         if Self.exchange(staging, outputPath) {
@@ -117,7 +119,9 @@ public struct SiteWriter: Sendable {
             return
         }
         let aside = staging + "-previous"
-        guard rename(outputPath, aside) == 0 else { throw WriteError(path: outputPath, reason: "cannot replace the output: \(String(cString: strerror(errno)))") }
+        guard rename(outputPath, aside) == 0 else {
+            throw WriteError(path: outputPath, reason: "cannot replace the output: \(String(cString: strerror(errno)))")
+        }
         guard rename(staging, outputPath) == 0 else {
             _ = rename(aside, outputPath)
             throw WriteError(path: outputPath, reason: "cannot move the new portal in: \(String(cString: strerror(errno)))")

@@ -42,10 +42,15 @@ import Testing
     @Test(arguments: [
         ("{\"title\": \"x\",}\n", "content/training/a/01-x.md:1:15: error: front matter: trailing comma before '}'"),
         ("{\"title\": 3}\n", "content/training/a/01-x.md:1:11: error: 'title' must be a string, not a number"),
-        ("{\"updated\": \"2017-02-30\"}\n", "content/training/a/01-x.md:1:13: error: 'updated' must be a real date written YYYY-MM-DD, not \"2017-02-30\""),
+        (
+            "{\"updated\": \"2017-02-30\"}\n",
+            "content/training/a/01-x.md:1:13: error: 'updated' must be a real date written YYYY-MM-DD, not \"2017-02-30\""
+        ),
         ("{\"title\": \"x\"} # trailing\n", "content/training/a/01-x.md:1:16: error: front matter must end at the end of a line"),
-        ("{\n  \"title\": \"x\",\n  \"colour\": \"red\"\n}\n",
-         "content/training/a/01-x.md:3:3: warning: unknown key 'colour' (known keys: title, description, tags, owner, updated, draft, order, kpis, region)"),
+        (
+            "{\n  \"title\": \"x\",\n  \"colour\": \"red\"\n}\n",
+            "content/training/a/01-x.md:3:3: warning: unknown key 'colour' (known keys: title, description, tags, owner, updated, draft, order, kpis, region)"
+        ),
         ("{\"order\": 1.5}\n", "content/training/a/01-x.md:1:11: error: 'order' must be a whole number"),
         ("{\"tags\": [\"a\", 2]}\n", "content/training/a/01-x.md:1:16: error: 'tags' must contain only strings"),
     ])

@@ -88,10 +88,11 @@ import Testing
         let result = renderer.render("{\n}\nSee [the guide](guide.md#intro) and ![map](map.png).\n") { link in
             link.destination == "guide.md#intro" ? "/library/guide/#intro" : link.destination
         }
-        #expect(result.links == [
-            MarkdownLink(destination: "guide.md#intro", line: 3, column: 5, isImage: false),
-            MarkdownLink(destination: "map.png", line: 3, column: 37, isImage: true),
-        ])
+        #expect(
+            result.links == [
+                MarkdownLink(destination: "guide.md#intro", line: 3, column: 5, isImage: false),
+                MarkdownLink(destination: "map.png", line: 3, column: 37, isImage: true),
+            ])
         #expect(result.html.contains("<a href=\"/library/guide/#intro\">the guide</a>"))
     }
 

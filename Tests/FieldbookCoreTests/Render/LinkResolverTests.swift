@@ -41,7 +41,10 @@ import Testing
 
     @Test(arguments: [
         ("missing.md", "content/training/onboarding/02-next.md:4:7: error: broken link: content/training/onboarding/missing.md does not exist"),
-        ("03-draft.md", "content/training/onboarding/02-next.md:4:7: warning: link to content/training/onboarding/03-draft.md, a draft that is not published"),
+        (
+            "03-draft.md",
+            "content/training/onboarding/02-next.md:4:7: warning: link to content/training/onboarding/03-draft.md, a draft that is not published"
+        ),
         ("../../../../etc/passwd", "content/training/onboarding/02-next.md:4:7: error: link \"../../../../etc/passwd\" points outside the portal"),
     ])
     func reportsWhatIsWrong(destination: String, message: String) {

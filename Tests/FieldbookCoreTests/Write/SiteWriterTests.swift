@@ -9,7 +9,8 @@ import Testing
         defer { folder.cleanUp() }
         let writer = SiteWriter(outputPath: folder.path + "/public")
         try writer.write([OutputFile(path: "old.html", bytes: Array("old".utf8))], assets: [])
-        try writer.write([OutputFile(path: "a/index.html", bytes: Array("new".utf8))], assets: [AssetSource(outputPath: "assets/x.css", origin: .bytes([65]))])
+        try writer.write(
+            [OutputFile(path: "a/index.html", bytes: Array("new".utf8))], assets: [AssetSource(outputPath: "assets/x.css", origin: .bytes([65]))])
         #expect(try snapshot(of: folder.path + "/public") == ["a/index.html": Data("new".utf8), "assets/x.css": Data("A".utf8)])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["public"])
     }

@@ -60,7 +60,9 @@ public struct TemplateSet: Sendable {
                 index += 1
                 continue
             }
-            guard let close = (index + 3..<utf8.count - 1).first(where: { utf8[$0] == UInt8(ascii: "}") && utf8[$0 + 1] == UInt8(ascii: "}") }) else { break }
+            guard let close = (index + 3..<utf8.count - 1).first(where: { utf8[$0] == UInt8(ascii: "}") && utf8[$0 + 1] == UInt8(ascii: "}") }) else {
+                break
+            }
             let name = String(decoding: utf8[index + 3..<close], as: UTF8.self).trimmingCharacters(in: .whitespaces)
             if !name.hasPrefix("*"), known[name] == nil {
                 diagnostics.append(.error(lines.location(ofByte: index, in: source.path), "template '\(name)' does not exist"))

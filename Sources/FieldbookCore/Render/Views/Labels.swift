@@ -13,7 +13,8 @@ public struct Labels: TemplateView {
     static let english: [String: String] = [
         "home": "Home", "library": "Library", "training": "Training", "playbooks": "Playbooks", "tags": "Tags",
         "previous": "Previous", "next": "Next", "onThisPage": "On this page", "updated": "Updated", "owner": "Owner",
-        "lessonsHeading": "Lessons", "lessons": "lessons", "playbookCount": "playbooks", "lesson": "Lesson", "course": "Course", "playbook": "Playbook",
+        "lessonsHeading": "Lessons", "lessons": "lessons", "playbookCount": "playbooks", "lesson": "Lesson", "course": "Course",
+        "playbook": "Playbook",
         "allRegions": "All regions", "notFoundTitle": "Page not found",
         "notFoundText": "The page you asked for does not exist. It may have moved when a playbook was updated.",
         "skipToContent": "Skip to content", "recentlyUpdated": "Recently updated", "courses": "Courses",
