@@ -25,15 +25,17 @@ public struct DiskFileSystem: FileSystem {
         let root = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath()
         guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
         var result: [String] = []
+        var links: [String] = []
         while let relative = enumerator.nextObject() as? String {
             let attributes = enumerator.fileAttributes ?? [:]
             let type = attributes[.type] as? FileAttributeType
             if type == .typeRegular {
                 result.append(relative)
             } else if type == .typeSymbolicLink {
-                throw SymlinkError(path: relative)
+                links.append(relative)
             }
         }
+        if !links.isEmpty { throw SymlinkError(paths: links.sorted()) }
         return result.sorted()
     }
 
@@ -45,7 +47,8 @@ public struct DiskFileSystem: FileSystem {
 
 /// A symbolic link inside the portal: refused, because it could pull files from outside the portal into a public site.
 public struct SymlinkError: Error, Sendable {
-    public var path: String
+    /// Every link found, relative to the folder listed.
+    public var paths: [String]
 }
 
 /// Files held in memory, for tests: keys are paths such as `content/training/a/index.md`.

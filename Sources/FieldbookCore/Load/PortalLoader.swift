@@ -76,10 +76,12 @@ public struct PortalLoader {
         do {
             return try fileSystem.files(under: resolve(folder))
         } catch let error as SymlinkError {
-            diagnostics.append(
-                .error(
-                    SourceLocation(path: "\(folder)/\(error.path)"),
-                    "symbolic links are not allowed in a portal: they could publish files from outside it"))
+            for path in error.paths {
+                diagnostics.append(
+                    .error(
+                        SourceLocation(path: "\(folder)/\(path)"),
+                        "symbolic links are not allowed in a portal: they could publish files from outside it"))
+            }
         } catch {
             diagnostics.append(.error(SourceLocation(path: folder), "cannot list folder: \(error.localizedDescription)"))
         }
