@@ -59,11 +59,11 @@ public enum Pipeline {
 
         // Render: Markdown to HTML with links resolved, then every page through its template.
         progress(.renderingMarkdown(documents: library.documents.count))
-        let published = Set(library.documents.map(\.source.path))
         let links = LinkResolver(
             baseURL: source.config.baseURL,
             documentURLs: Dictionary(uniqueKeysWithValues: library.documents.map { ($0.source.path, $0.url) }),
-            draftPaths: Set(source.documents.map(\.path)).subtracting(published),
+            draftPaths: options.includeDrafts ? [] : Set(source.documents.filter(\.frontMatter.draft).map(\.path)),
+            sourcePaths: Set(source.documents.map(\.path)),
             contentFiles: Set(source.contentFiles))
         let (documents, markdownDiagnostics) = DocumentRenderer(markdown: MarkdownRenderer(unsafeHTML: source.config.unsafeHTML), links: links)
             .render(library)

@@ -12,6 +12,8 @@ public struct LinkResolver: Sendable {
     public let documentURLs: [String: String]
     /// Documents left out because they are drafts.
     public let draftPaths: Set<String>
+    /// Every Markdown file read, published or not.
+    public let sourcePaths: Set<String>
     /// Non-Markdown files under `content/`.
     public let contentFiles: Set<String>
 
@@ -61,6 +63,9 @@ public struct LinkResolver: Sendable {
         }
         if contentFiles.contains(target) {
             return Resolution(url: baseURL + Self.outputPath(ofContentFile: target) + suffix)
+        }
+        if sourcePaths.contains(target) {
+            return Resolution(url: destination, problem: .error(location, "broken link: \(target) is not published (it is not in a course or shelf)"))
         }
         return Resolution(url: destination, problem: .error(location, "broken link: \(target) does not exist"))
     }

@@ -27,19 +27,11 @@ public struct PagePlanner: Sendable {
         for course in library.courses {
             let lessons = course.lessons.map(rendered)
             let intro = course.intro.map(rendered)
-            let title = intro?.title ?? Slug.humanized(course.id)
-            let courseLink = LinkView(title: title, url: site.url(course.url))
-            let summaries = lessons.enumerated().map { summary($1, number: $0 + 1) }
-            courseCards.append(
-                CollectionCardView(
-                    title: title, url: courseLink.url, summary: intro?.summary ?? "", count: labels.count(lessons.count, "lessons"),
-                    documents: summaries))
-            pages.append(
-                page(
-                    course.url, "course", title: title, description: intro?.summary ?? title, crumbs: [home, libraryLink],
-                    view: CollectionPageView(
-                        title: title, html: intro?.markdown.html ?? "", toc: toc(intro), documents: summaries,
-                        start: lessons.first.map { LinkView(title: $0.title, url: site.url($0.document.url)) })))
+            let (card, coursePage, courseLink) = collection(
+                course.url, template: "course", title: intro?.title ?? Slug.humanized(course.id), intro: intro, documents: lessons,
+                countNoun: "lessons", crumbs: [home, libraryLink], linksFirstDocument: true)
+            courseCards.append(card)
+            pages.append(coursePage)
             for (index, lesson) in lessons.enumerated() {
                 let previous = index > 0 ? lessons[index - 1] : nil
                 let next = index + 1 < lessons.count ? lessons[index + 1] : nil
@@ -53,20 +45,14 @@ public struct PagePlanner: Sendable {
         var shelfCards: [CollectionCardView] = []
         for shelf in library.shelves {
             let playbooks = shelf.playbooks.map(rendered).sorted {
-                ($0.document.order ?? Int.max, $0.title) < ($1.document.order ?? Int.max, $1.title)
+                ($0.document.order ?? Int.max, $0.title, $0.path) < ($1.document.order ?? Int.max, $1.title, $1.path)
             }
             let intro = shelf.intro.map(rendered)
-            let title = intro?.title ?? regionName(shelf.region)
-            let shelfLink = LinkView(title: title, url: site.url(shelf.url))
-            let summaries = playbooks.enumerated().map { summary($1, number: $0 + 1) }
-            shelfCards.append(
-                CollectionCardView(
-                    title: title, url: shelfLink.url, summary: intro?.summary ?? "", count: labels.count(playbooks.count, "playbookCount"),
-                    documents: summaries))
-            pages.append(
-                page(
-                    shelf.url, "shelf", title: title, description: intro?.summary ?? title, crumbs: [home, libraryLink, playbooksLink],
-                    view: CollectionPageView(title: title, html: intro?.markdown.html ?? "", toc: toc(intro), documents: summaries, start: nil)))
+            let (card, shelfPage, shelfLink) = collection(
+                shelf.url, template: "shelf", title: intro?.title ?? regionName(shelf.region), intro: intro, documents: playbooks,
+                countNoun: "playbookCount", crumbs: [home, libraryLink, playbooksLink], linksFirstDocument: false)
+            shelfCards.append(card)
+            pages.append(shelfPage)
             for playbook in playbooks {
                 pages.append(
                     documentPage(
@@ -75,8 +61,9 @@ public struct PagePlanner: Sendable {
             }
         }
 
+        // Newest first; on the same day, by title and path so the order never depends on the input's.
         let recent = documents.filter { $0.frontMatter.updated != nil }
-            .sorted { ($0.frontMatter.updated!, $1.title) > ($1.frontMatter.updated!, $0.title) }
+            .sorted { ($0.frontMatter.updated!, $1.title, $1.path) > ($1.frontMatter.updated!, $0.title, $0.path) }
             .prefix(10).map { summary($0, number: 0) }
         let overview = LibraryPageView(title: labels["library"], courses: courseCards, shelves: shelfCards, recent: Array(recent))
         pages.append(page("", "home", title: site.config.title, description: site.config.title, crumbs: [], view: overview))
@@ -115,6 +102,20 @@ public struct PagePlanner: Sendable {
         Page(
             outputPath: url + "index.html", template: template,
             meta: PageMeta(title: title, description: description, url: site.url(url), breadcrumbs: crumbs), view: view)
+    }
+
+    /// A course or a shelf: its card for the overview pages, its own page, and the link its documents point back to.
+    private func collection(
+        _ url: String, template: String, title: String, intro: RenderedDocument?, documents: [RenderedDocument], countNoun: String,
+        crumbs: [LinkView], linksFirstDocument: Bool
+    ) -> (CollectionCardView, Page, LinkView) {
+        let link = LinkView(title: title, url: site.url(url))
+        let summaries = documents.enumerated().map { summary($1, number: $0 + 1) }
+        let card = CollectionCardView(
+            title: title, url: link.url, summary: intro?.summary ?? "", count: labels.count(documents.count, countNoun), documents: summaries)
+        let start = linksFirstDocument ? documents.first.map { LinkView(title: $0.title, url: site.url($0.document.url)) } : nil
+        let view = CollectionPageView(title: title, html: intro?.markdown.html ?? "", toc: toc(intro), documents: summaries, start: start)
+        return (card, page(url, template, title: title, description: intro?.summary ?? title, crumbs: crumbs, view: view), link)
     }
 
     private func documentPage(

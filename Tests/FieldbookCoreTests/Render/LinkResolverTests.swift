@@ -10,6 +10,7 @@ import Testing
             "content/playbooks/emea/pricing.md": "library/playbooks/emea/pricing/",
         ],
         draftPaths: ["content/training/onboarding/03-draft.md"],
+        sourcePaths: ["content/notes.md"],
         contentFiles: ["content/training/onboarding/funnel.png"])
 
     private func resolve(_ destination: String) -> LinkResolver.Resolution {
@@ -44,6 +45,10 @@ import Testing
         (
             "03-draft.md",
             "content/training/onboarding/02-next.md:4:7: warning: link to content/training/onboarding/03-draft.md, a draft that is not published"
+        ),
+        (
+            "../../notes.md",
+            "content/training/onboarding/02-next.md:4:7: error: broken link: content/notes.md is not published (it is not in a course or shelf)"
         ),
         ("../../../../etc/passwd", "content/training/onboarding/02-next.md:4:7: error: link \"../../../../etc/passwd\" points outside the portal"),
     ])
