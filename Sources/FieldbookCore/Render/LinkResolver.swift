@@ -81,7 +81,7 @@ public struct LinkResolver: Sendable {
         return url[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
     }
 
-    static func decoded(_ text: String) -> String { text.removingPercentEncoding ?? text }
+    static func decoded(_ text: String) -> String { text.contains("%") ? text.removingPercentEncoding ?? text : text }
 
     /// Joins a relative path onto a folder of the portal, resolving `.` and `..`; nil when it climbs out of the portal.
     static func join(_ directory: String, _ relative: String) -> String? {

@@ -168,10 +168,9 @@ struct TagIndex {
         for document in documents {
             for tag in Set(document.frontMatter.tags.map { $0.trimmingCharacters(in: .whitespaces) }) {
                 let slug = Slug.tag(tag)
-                var entry = grouped[slug] ?? Entry(name: tag, url: "tags/\(slug)/", documents: [])
-                entry.name = min(entry.name, tag)
-                entry.documents.append(document)
-                grouped[slug] = entry
+                // Mutate in place: copying the entry out and back would copy its document list on every append.
+                grouped[slug, default: Entry(name: tag, url: "tags/\(slug)/", documents: [])].documents.append(document)
+                grouped[slug]!.name = min(grouped[slug]!.name, tag)
             }
         }
         entries = grouped.keys.sorted().map { grouped[$0]! }
