@@ -37,7 +37,7 @@ public struct MarkdownRenderer: Sendable {
         walker.walk(document, rewrite: rewrite)
         let html = takeString(cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)))
         return RenderedMarkdown(
-            html: html, leadingTitle: walker.leadingTitle, headings: walker.headings, links: walker.links,
+            html: html, firstTitle: walker.firstTitle, headings: walker.headings, links: walker.links,
             plainText: walker.plainText.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }
@@ -67,7 +67,7 @@ private struct TreeWalker {
     var slugger = HeadingSlugger()
     var headings: [Heading] = []
     var links: [MarkdownLink] = []
-    var leadingTitle: String?
+    var firstTitle: String?
     var plainText = ""
 
     init(options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?) {
@@ -79,7 +79,7 @@ private struct TreeWalker {
         if let first = cmark_node_first_child(document), cmark_node_get_type(first) == CMARK_NODE_HEADING,
             cmark_node_get_heading_level(first) == 1
         {
-            leadingTitle = Self.text(of: first)
+            firstTitle = Self.text(of: first)
             cmark_node_unlink(first)
             cmark_node_free(first)
         }
@@ -106,7 +106,10 @@ private struct TreeWalker {
             }
         }
         // Replace headings after the walk, so the iterator never sees a node it is standing on disappear.
-        for node in headingNodes { giveId(to: node) }
+        for node in headingNodes {
+            if firstTitle == nil, cmark_node_get_heading_level(node) == 1 { firstTitle = Self.text(of: node) }
+            giveId(to: node)
+        }
     }
 
     private mutating func visitLink(_ node: OpaquePointer, isImage: Bool, rewrite: (MarkdownLink) -> String) {

@@ -17,9 +17,10 @@ public struct MarkdownLink: Sendable, Equatable {
 public struct RenderedMarkdown: Sendable, Equatable {
     /// The document's HTML, headings carrying ids and links already rewritten.
     public var html: String
-    /// Text of a level-1 heading that opened the document; it was removed from `html` because pages print the title themselves.
-    public var leadingTitle: String?
-    /// Every heading in document order (the leading title excluded).
+    /// Text of the first level-1 heading. When it opens the document it is taken out of `html` (and `headings`),
+    /// because pages print the title themselves; further down it stays where it is.
+    public var firstTitle: String?
+    /// Every heading in document order (a title taken out of the body excluded).
     public var headings: [Heading]
     /// Every link and image destination, as written, before rewriting.
     public var links: [MarkdownLink]

@@ -20,7 +20,7 @@ public struct LibraryDocument: Sendable, Equatable {
     public var url: String
     /// Ordering key within its course or shelf.
     public var order: Int?
-    /// Title to fall back on when neither front matter nor a leading `# heading` gives one.
+    /// Title to fall back on when neither front matter nor a `# heading` gives one.
     public var fileTitle: String
 }
 

@@ -2,7 +2,7 @@
 public struct RenderedDocument: Sendable {
     public var document: LibraryDocument
     public var markdown: RenderedMarkdown
-    /// Front matter `title`, else the leading `# heading`, else the file name.
+    /// Front matter `title`, else the first `# heading`, else the file name.
     public var title: String
     /// Front matter `description`, else the start of the text.
     public var summary: String
@@ -48,7 +48,7 @@ public struct DocumentRenderer: Sendable {
             return resolution.url
         }
         let front = document.source.frontMatter
-        let title = front.title ?? output.leadingTitle ?? document.fileTitle
+        let title = front.title ?? output.firstTitle ?? document.fileTitle
         let summary = front.description ?? Self.summary(of: output.plainText)
         return (RenderedDocument(document: document, markdown: output, title: title, summary: summary), diagnostics, anchors)
     }

@@ -33,11 +33,17 @@ import Testing
 
     @Test func headingsGetStableIdsAndTheLeadingTitleIsTakenOut() {
         let result = renderer.render("# Pricing guide\n\n## Discounts\n\n### Approval\n\n## Discounts\n\n## 重点客户拜访计划\n")
-        #expect(result.leadingTitle == "Pricing guide")
+        #expect(result.firstTitle == "Pricing guide")
         #expect(result.headings.map(\.id) == ["discounts", "approval", "discounts-1", "重点客户拜访计划"])
         #expect(!result.html.contains("<h1"))
         #expect(result.html.contains("<h2 id=\"discounts-1\">Discounts</h2>"))
         #expect(result.html.contains("<h2 id=\"重点客户拜访计划\">重点客户拜访计划</h2>"))
+    }
+
+    @Test func aTitleFurtherDownStaysInTheBody() {
+        let result = renderer.render("Intro.\n\n# Real title\n\n# Second\n")
+        #expect(result.firstTitle == "Real title")
+        #expect(result.html == "<p>Intro.</p>\n<h1 id=\"real-title\">Real title</h1>\n<h1 id=\"second\">Second</h1>\n")
     }
 
     @Test func inlineMarkupInHeadingsIsKept() {
