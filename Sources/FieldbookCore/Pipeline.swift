@@ -48,7 +48,8 @@ public enum Pipeline {
     ) -> RenderedPortal {
         progress(.loading)
         // Load: read fieldbook.json, content/ and templates/ (the built-in theme fills in what a portal leaves out).
-        let (loaded, loadDiagnostics) = PortalLoader(root: options.portal, fileSystem: fileSystem).load()
+        let loader = PortalLoader(root: options.portal, fileSystem: fileSystem)
+        let (loaded, loadDiagnostics) = loader.load()
         var diagnostics = loadDiagnostics
         guard var source = loaded else { return failed(diagnostics, options) }
         if let baseURL = options.baseURL { source.config.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
@@ -77,7 +78,7 @@ public enum Pipeline {
         let (files, renderDiagnostics) = PageRenderer(templates: templates, templateSources: source.templates, site: site).render(pages)
         diagnostics += renderDiagnostics
         let contentAssets = source.contentFiles.map {
-            AssetSource(outputPath: LinkResolver.outputPath(ofContentFile: $0), origin: .file(options.portal + "/" + $0))
+            AssetSource(outputPath: LinkResolver.outputPath(ofContentFile: $0), origin: .file(loader.resolve($0)))
         }
         let result = RenderedPortal(
             files: files, assets: source.assets + contentAssets, pageCount: pages.count, diagnostics: finished(diagnostics, options))
