@@ -75,3 +75,14 @@ import Testing
         #expect(html.contains("<nav aria-label=\"Main navigation\">"))  // the built-in header still renders
     }
 }
+
+@Suite struct LabelsTests {
+    @Test func everyWordExistsInBothLanguages() {
+        #expect(Set(Labels.english.keys) == Set(Labels.chinese.keys))
+    }
+
+    @Test func positionsReadNaturally() {
+        #expect(Labels(.english).lessonPosition(2, of: 5) == "Lesson 2 of 5")
+        #expect(Labels(.simplifiedChinese).lessonPosition(2, of: 5) == "第 2 课，共 5 课")
+    }
+}

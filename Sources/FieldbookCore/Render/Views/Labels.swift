@@ -1,8 +1,10 @@
 /// The default theme's words in the portal's language.
 public struct Labels: TemplateView {
+    let locale: SiteConfig.Locale
     let words: [String: String]
 
     public init(_ locale: SiteConfig.Locale) {
+        self.locale = locale
         words = locale == .simplifiedChinese ? Labels.chinese : Labels.english
     }
 
@@ -37,7 +39,7 @@ public struct Labels: TemplateView {
 extension Labels {
     /// "Lesson 2 of 5" / "第 2 课，共 5 课".
     func lessonPosition(_ number: Int, of total: Int) -> String {
-        words == Labels.chinese ? "第 \(number) 课，共 \(total) 课" : "Lesson \(number) of \(total)"
+        locale == .simplifiedChinese ? "第 \(number) 课，共 \(total) 课" : "Lesson \(number) of \(total)"
     }
 
     /// "5 lessons" / "5 课", with `noun` a counting word of this table (`lessons`, `playbookCount`).
