@@ -58,6 +58,13 @@ public enum Pipeline {
         let (library, modelDiagnostics) = LibraryBuilder(includeDrafts: options.includeDrafts).build(source.documents)
         diagnostics += modelDiagnostics
 
+        // Analyze: check the performance data and compute every KPI for every rep, manager, region and the team.
+        let (data, dataDiagnostics) = DataLoader(fiscalCalendar: source.config.fiscalCalendar).load(source.dataFiles)
+        diagnostics += dataDiagnostics + (data.map { unknownLessons(in: $0.training, library: library) } ?? [])
+        let calculator = KPICalculator(
+            asOf: source.config.asOf, calendar: source.config.fiscalCalendar, stageProbabilities: source.config.stageProbabilities)
+        let scoreboard = data.map { (data: $0, figures: calculator.compute($0)) }
+
         // Render: Markdown to HTML with links resolved, then every page through its template.
         progress(.renderingMarkdown(documents: library.documents.count))
         let links = LinkResolver(
@@ -80,8 +87,9 @@ public enum Pipeline {
         let contentAssets = source.contentFiles.map {
             AssetSource(outputPath: LinkResolver.outputPath(ofContentFile: $0), origin: .file(loader.resolve($0)))
         }
+        let api = scoreboard.map { APIRenderer(scoreboard: $0.figures, team: $0.data.team, currency: source.config.currency).render() } ?? []
         let result = RenderedPortal(
-            files: files, assets: source.assets + contentAssets, pageCount: pages.count, diagnostics: finished(diagnostics, options))
+            files: files + api, assets: source.assets + contentAssets, pageCount: pages.count, diagnostics: finished(diagnostics, options))
         return result.diagnostics.hasErrors ? failed(result.diagnostics, options) : result
     }
 
@@ -99,6 +107,12 @@ public enum Pipeline {
             throw DiagnosticsError(portal.diagnostics + [.error(SourceLocation(path: error.path), error.reason)])
         }
         return portal
+    }
+
+    /// Training records must name a lesson that exists: `<course>/<lesson slug>`.
+    static func unknownLessons(in training: [TrainingRecord], library: Library) -> [Diagnostic] {
+        let lessons = Set(library.courses.flatMap { course in course.lessons.map { "\(course.id)/\($0.slug)" } })
+        return training.filter { !lessons.contains($0.lesson) }.map { .error($0.location, "unknown lesson \"\($0.lesson)\"") }
     }
 
     private static func finished(_ diagnostics: [Diagnostic], _ options: BuildOptions) -> [Diagnostic] {

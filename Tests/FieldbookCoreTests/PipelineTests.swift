@@ -134,7 +134,7 @@ import Testing
 
     @Test func hiddenFilesAndTheDataFolderAreNotContent() throws {
         let portal = renderPortal([
-            "content/training/a/01-x.md": "# X\n", "content/training/a/.draft.md": "[broken](x.md)", "content/data/team.json": "{",
+            "content/training/a/01-x.md": "# X\n", "content/training/a/.draft.md": "[broken](x.md)", "content/data/README.md": "# Not a page",
             "content/.DS_Store": "x",
         ])
         #expect(portal.messages == [])

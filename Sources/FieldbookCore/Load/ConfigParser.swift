@@ -42,9 +42,37 @@ public enum ConfigParser {
             nested.warnUnknownKeys("unsafeHTML")
             diagnostics += nested.diagnostics
         }
-        // Sections later stages read (performance data, dashboards) are accepted here and checked by those stages.
-        for reserved in ["pipeline", "dashboard", "search", "data"] { _ = reader.node(reserved) }
-        reader.warnUnknownKeys("title, baseURL, locale, currency, markdown")
+        if let text = reader.string("asOf") {
+            if let day = Day(text) {
+                config.asOf = day
+            } else {
+                reader.report(reader.node("asOf")!, "asOf must be a real date written YYYY-MM-DD, not \"\(text)\"")
+            }
+        }
+        if let month = reader.integer("fiscalYearStartMonth") {
+            if (1...12).contains(month) {
+                config.fiscalYearStartMonth = month
+            } else {
+                reader.report(reader.node("fiscalYearStartMonth")!, "fiscalYearStartMonth must be a month number from 1 to 12")
+            }
+        }
+        if let pipeline = reader.object("pipeline") {
+            var nested = JSONObjectReader(pipeline.members!, path: path, lines: lines, keyPrefix: "pipeline.")
+            if let stages = nested.object("stages") {
+                for member in stages.members! {
+                    guard let probability = member.node.number, (0...1).contains(probability) else {
+                        nested.report(member.node, "'pipeline.stages.\(member.key)' must be a probability from 0 to 1")
+                        continue
+                    }
+                    config.stageProbabilities[member.key.lowercased()] = probability
+                }
+            }
+            nested.warnUnknownKeys("stages")
+            diagnostics += nested.diagnostics
+        }
+        // Sections later stages read (dashboards, search) are accepted here and checked by those stages.
+        for reserved in ["dashboard", "search"] { _ = reader.node(reserved) }
+        reader.warnUnknownKeys("title, baseURL, locale, currency, markdown, asOf, fiscalYearStartMonth, pipeline")
         return (config, reader.diagnostics + diagnostics)
     }
 }

@@ -28,9 +28,15 @@ public struct PortalLoader {
 
         var documents: [SourceDocument] = []
         var contentFiles: [String] = []
+        var dataFiles: [String: [UInt8]] = [:]
         for relative in listing("content", &diagnostics) {
             let path = "content/" + relative
-            if relative.hasPrefix("data/") || relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            if relative.hasPrefix("data/") {
+                let name = String(relative.dropFirst("data/".count))
+                if name.hasSuffix(".json"), !name.contains("/"), let bytes = read(path, &diagnostics) { dataFiles[name] = bytes }
+                continue
+            }
             guard relative.hasSuffix(".md") else {
                 contentFiles.append(path)
                 continue
@@ -68,7 +74,7 @@ public struct PortalLoader {
             }
         }
         assets.sort { $0.outputPath < $1.outputPath }
-        let source = PortalSource(config: config, documents: documents, contentFiles: contentFiles, templates: templates, assets: assets)
+        let source = PortalSource(config: config, documents: documents, contentFiles: contentFiles, templates: templates, assets: assets, dataFiles: dataFiles)
         return (source, diagnostics)
     }
 

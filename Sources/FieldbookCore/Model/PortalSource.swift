@@ -28,4 +28,6 @@ public struct PortalSource: Sendable {
     public var contentFiles: [String]
     public var templates: [String: TemplateSource]
     public var assets: [AssetSource]
+    /// Files of `content/data/` by name (`deals.json`), read but not yet parsed.
+    public var dataFiles: [String: [UInt8]]
 }

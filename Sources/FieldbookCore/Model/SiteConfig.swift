@@ -16,15 +16,28 @@ public struct SiteConfig: Sendable, Equatable {
     public var currency: String
     /// Lets raw HTML in Markdown through; off by default because anyone with push rights writes content.
     public var unsafeHTML: Bool
+    /// The date figures are as of; when nil, the latest date in the data (never the clock).
+    public var asOf: Day?
+    /// First month of the fiscal year (1 = calendar quarters and years).
+    public var fiscalYearStartMonth: Int
+    /// `pipeline.stages`: the probability an open deal in each stage closes, for deals without their own.
+    public var stageProbabilities: [String: Double]
 
-    public init(title: String = "Sales Portal", baseURL: String = "/", locale: Locale = .english, currency: String = "USD", unsafeHTML: Bool = false)
-    {
+    public init(
+        title: String = "Sales Portal", baseURL: String = "/", locale: Locale = .english, currency: String = "USD", unsafeHTML: Bool = false,
+        asOf: Day? = nil, fiscalYearStartMonth: Int = 1, stageProbabilities: [String: Double] = [:]
+    ) {
         self.title = title
         self.baseURL = SiteConfig.normalizedBaseURL(baseURL)
         self.locale = locale
         self.currency = currency
         self.unsafeHTML = unsafeHTML
+        self.asOf = asOf
+        self.fiscalYearStartMonth = fiscalYearStartMonth
+        self.stageProbabilities = stageProbabilities
     }
+
+    public var fiscalCalendar: FiscalCalendar { FiscalCalendar(startMonth: fiscalYearStartMonth) }
 
     /// Ensures a single trailing slash so `baseURL + "library/"` is always a valid URL.
     public static func normalizedBaseURL(_ url: String) -> String {

@@ -1,0 +1,288 @@
+/// The KPI engine: turns checked performance data into every figure for every rep, manager, region and the team,
+/// per month, quarter and year. Pure and linear in the number of deals.
+///
+/// - The as-of date is `asOf` from fieldbook.json, else the latest date in the data; never the clock. A deal created
+///   after it does not exist yet, one closed after it is still open. Periods after it are not shown; the one
+///   containing it is partial until its last day.
+/// - Shown periods run from the month of the earliest date in the data to the as-of month, with every quarter and
+///   year that touches them.
+/// - Open deals without a `created` date count as open only at the as-of date: when they opened is unknown.
+/// - A deal's weight in the weighted pipeline is its `probability`, else its stage's from `pipeline.stages`, else 0.
+public struct KPICalculator: Sendable {
+    public var asOf: Day?
+    public var calendar: FiscalCalendar
+    public var stageProbabilities: [String: Double]
+
+    public init(asOf: Day? = nil, calendar: FiscalCalendar = FiscalCalendar(), stageProbabilities: [String: Double] = [:]) {
+        self.asOf = asOf
+        self.calendar = calendar
+        self.stageProbabilities = stageProbabilities
+    }
+
+    public func compute(_ data: PerformanceData) -> Scoreboard {
+        let kpis = KPI.builtIn + data.metricDefinitions.map(KPI.metric)
+        let team = data.team
+        guard let asOf = asOf ?? Self.latestDate(in: data) else {
+            let empty = { (kind: EntityFigures.Kind, id: String, name: String) in EntityFigures(kind: kind, id: id, name: name, periods: []) }
+            return Scoreboard(
+                asOf: nil, calendar: calendar, kpis: kpis, periods: [], team: empty(.team, "team", "Team"),
+                regions: team.regions.map { empty(.region, $0.id, $0.name) }, managers: team.managers.map { empty(.manager, $0.id, $0.name) },
+                reps: team.reps.map { empty(.rep, $0.id, $0.name) })
+        }
+        let lastMonth = asOf.monthNumber
+        let firstMonth = min(Self.earliestMonth(in: data) ?? lastMonth, lastMonth)
+        let periods = shownPeriods(from: firstMonth, to: lastMonth)
+        let months = Monthly(data, kpis: kpis, firstMonth: firstMonth, asOf: asOf, weight: weight)
+
+        // Reps: spans of their monthly tallies; then every group is the sum of its reps.
+        let repTallies = months.tallies.map { monthly in periods.map { span(monthly, $0, firstMonth: firstMonth) } }
+        func group(_ members: [Int]) -> [Tally] {
+            periods.indices.map { p in
+                members.reduce(into: Tally(metrics: data.metricDefinitions.count)) { $0.add(repTallies[$1][p]) }
+            }
+        }
+        let targets = TargetResolver(data.targets, calendar: calendar)
+        let forecastAdditions = months.forecastAdditions(for: periods.filter { $0.kind != .month && $0.contains(month: lastMonth) })
+
+        var reps: [EntityFigures] = []
+        func figures(_ kind: EntityFigures.Kind, _ id: String, _ name: String, scope: TargetScope?, members: [Int]) -> EntityFigures {
+            let tallies = kind == .rep ? repTallies[members[0]] : group(members)
+            var result: [PeriodFigures] = []
+            for (p, period) in periods.enumerated() {
+                let actual = actuals(tallies[p], kpis)
+                let target = kpis.indices.map { k -> Double? in
+                    if let scope, let own = targets.target(scope, kpis[k], period) { return own }
+                    // A group without its own target: the sum of its reps' targets, where adding people up makes sense.
+                    guard kind != .rep, kpis[k].additiveAcrossReps else { return nil }
+                    let known = members.compactMap { reps[$0].periods[p].target[k] }
+                    return known.isEmpty ? nil : known.reduce(0, +)
+                }
+                let previous = p > 0 ? result.last { $0.period == period.previous } : nil
+                let change = actual.indices.map { k -> Double? in
+                    guard let now = actual[k], let before = previous?.actual[k] else { return nil }
+                    return now - before
+                }
+                let partial = period.contains(month: lastMonth) && asOf < period.lastDay
+                var forecasts: [Forecast] = []
+                if let additions = forecastAdditions[period], partial, let revenue = actual[0] {
+                    let elapsed = Double(asOf.ordinal - period.firstDay.ordinal + 1)
+                    let total = Double(period.lastDay.ordinal - period.firstDay.ordinal + 1)
+                    let pending = members.reduce(0.0) { $0 + additions[$1] } / 100
+                    forecasts = [Forecast(method: .runRate, revenue: revenue * total / elapsed), Forecast(method: .pipeline, revenue: revenue + pending)]
+                }
+                result.append(
+                    PeriodFigures(
+                        period: period, partial: partial, actual: actual, target: target, change: change, rankInRegion: nil, rankInTeam: nil,
+                        forecasts: forecasts))
+            }
+            return EntityFigures(kind: kind, id: id, name: name, periods: result)
+        }
+
+        for (index, rep) in team.reps.enumerated() { reps.append(figures(.rep, rep.id, rep.name, scope: .rep(rep.id), members: [index])) }
+        rank(&reps, by: team.reps.map(\.region))
+        let regions = team.regions.map { region in
+            figures(.region, region.id, region.name, scope: .region(region.id), members: team.reps.indices.filter { team.reps[$0].region == region.id })
+        }
+        let managers = team.managers.map { manager in
+            figures(.manager, manager.id, manager.name, scope: nil, members: team.reps.indices.filter { team.manager(of: team.reps[$0]) == manager.id })
+        }
+        let whole = figures(.team, "team", "Team", scope: .team, members: Array(team.reps.indices))
+        return Scoreboard(
+            asOf: asOf, calendar: calendar, kpis: kpis, periods: periods, team: whole, regions: regions, managers: managers, reps: reps)
+    }
+
+    /// Months from `first` to `last`, and every quarter and year touching them, sorted.
+    func shownPeriods(from first: Int, to last: Int) -> [Period] {
+        var periods: Set<Period> = []
+        for month in first...last {
+            for kind in Period.Kind.allCases { periods.insert(calendar.period(kind, containing: month)) }
+        }
+        return periods.sorted()
+    }
+
+    /// A deal's weight in the weighted pipeline.
+    func weight(_ deal: Deal) -> Double { deal.probability ?? stageProbabilities[deal.stage] ?? 0 }
+
+    /// A rep's tally over a period, from the monthly tallies (months before the data begins count as empty).
+    private func span(_ monthly: [Tally], _ period: Period, firstMonth: Int) -> Tally {
+        var tally = Tally(metrics: monthly.first?.metricSum.count ?? 0)
+        for month in max(period.firstMonth, firstMonth)...period.lastMonth where month - firstMonth < monthly.count {
+            tally.append(month: monthly[month - firstMonth])
+        }
+        tally.closeRepSpan()
+        return tally
+    }
+
+    /// The KPI values of a tally, in `kpis` order. The definitions of the built-in KPIs live here.
+    func actuals(_ t: Tally, _ kpis: [KPI]) -> [Double?] {
+        let closed = t.won + t.lost
+        var values: [Double?] = [
+            Double(t.revenue) / 100,
+            Double(t.won),
+            Double(t.lost),
+            closed > 0 ? Double(t.won) / Double(closed) : nil,
+            t.won > 0 ? Double(t.revenue) / 100 / Double(t.won) : nil,
+            t.cycleCount > 0 ? Double(t.cycleDays) / Double(t.cycleCount) : nil,
+            Double(t.open),
+            Double(t.pipeline) / 100,
+            t.weighted / 100,
+            Double(t.created),
+        ]
+        for (m, kpi) in kpis.dropFirst(KPI.builtIn.count).enumerated() {
+            switch kpi.definition.aggregate {
+            case .sum: values.append(t.metricCount[m] > 0 ? t.metricSum[m] : nil)
+            case .mean: values.append(t.metricCount[m] > 0 ? t.metricSum[m] / Double(t.metricCount[m]) : nil)
+            case .last:
+                guard t.lastCount[m] > 0 else {
+                    values.append(nil)
+                    continue
+                }
+                values.append(kpi.additiveAcrossReps ? t.lastSum[m] : t.lastSum[m] / Double(t.lastCount[m]))
+            }
+        }
+        return values
+    }
+
+    /// Competition ranking by revenue within each region and the team: equal revenue shares a rank (1, 2, 2, 4).
+    private func rank(_ reps: inout [EntityFigures], by regions: [String]) {
+        guard let periodCount = reps.first?.periods.count else { return }
+        for p in 0..<periodCount {
+            let revenue = reps.map { $0.periods[p].actual[0] ?? 0 }
+            for (position, rank) in Self.competitionRanks(revenue).enumerated() { reps[position].periods[p].rankInTeam = rank }
+            for region in Set(regions) {
+                let members = reps.indices.filter { regions[$0] == region }
+                for (offset, rank) in Self.competitionRanks(members.map { revenue[$0] }).enumerated() {
+                    reps[members[offset]].periods[p].rankInRegion = rank
+                }
+            }
+        }
+    }
+
+    /// 1 + the number of values strictly greater, for each value.
+    static func competitionRanks(_ values: [Double]) -> [Int] {
+        let sorted = values.sorted(by: >)
+        return values.map { value in
+            var low = 0
+            var high = sorted.count
+            while low < high {
+                let mid = (low + high) / 2
+                if sorted[mid] > value { low = mid + 1 } else { high = mid }
+            }
+            return low + 1
+        }
+    }
+
+    static func latestDate(in data: PerformanceData) -> Day? {
+        var latest: Day?
+        func see(_ day: Day?) { if let day, latest.map({ day > $0 }) ?? true { latest = day } }
+        for deal in data.deals {
+            see(deal.created)
+            see(deal.closed)
+        }
+        for record in data.training { see(record.completed) }
+        for record in data.metrics { see(Period(kind: .month, firstMonth: record.month).firstDay) }
+        return latest
+    }
+
+    static func earliestMonth(in data: PerformanceData) -> Int? {
+        var earliest: Int?
+        func see(_ month: Int?) { if let month, earliest.map({ month < $0 }) ?? true { earliest = month } }
+        for deal in data.deals {
+            see(deal.created?.monthNumber)
+            see(deal.closed?.monthNumber)
+        }
+        for record in data.metrics { see(record.month) }
+        return earliest
+    }
+}
+
+/// Per rep and month: the tallies of deals and metrics, built in one pass over the data.
+private struct Monthly {
+    /// `tallies[rep][month - firstMonth]`.
+    var tallies: [[Tally]]
+    /// Open deals at the as-of date with an expected close after it: rep index, expected close, weighted cents.
+    var pending: [(rep: Int, expected: Day, cents: Double)] = []
+
+    init(_ data: PerformanceData, kpis: [KPI], firstMonth: Int, asOf: Day, weight: (Deal) -> Double) {
+        let monthCount = asOf.monthNumber - firstMonth + 1
+        let metricCount = data.metricDefinitions.count
+        var tallies = Array(repeating: Array(repeating: Tally(metrics: metricCount), count: monthCount), count: data.team.reps.count)
+        // Stocks change where a deal opens and where it closes: record the changes, then sum them month by month.
+        var openChange = Array(repeating: Array(repeating: 0, count: monthCount + 1), count: data.team.reps.count)
+        var pipelineChange = Array(repeating: Array(repeating: Cents(0), count: monthCount + 1), count: data.team.reps.count)
+        var weightedChange = Array(repeating: Array(repeating: 0.0, count: monthCount + 1), count: data.team.reps.count)
+        let repIndex = Dictionary(uniqueKeysWithValues: data.team.reps.enumerated().map { ($1.id, $0) })
+        let asOfIndex = monthCount - 1
+
+        for deal in data.deals {
+            guard let rep = repIndex[deal.rep] else { continue }
+            if let created = deal.created, created > asOf { continue }
+            let closed = deal.closed.flatMap { $0 <= asOf ? $0 : nil }
+            if let created = deal.created {
+                tallies[rep][created.monthNumber - firstMonth].created += 1
+            }
+            if let closed, deal.isWon || deal.isLost {
+                let month = closed.monthNumber - firstMonth
+                if deal.isWon {
+                    tallies[rep][month].won += 1
+                    tallies[rep][month].revenue += deal.amount ?? 0
+                    if let created = deal.created {
+                        tallies[rep][month].cycleDays += closed.ordinal - created.ordinal
+                        tallies[rep][month].cycleCount += 1
+                    }
+                } else {
+                    tallies[rep][month].lost += 1
+                }
+            }
+            // Open from the month it was created (unknown: only at the as-of date) until the month it closed.
+            let opens = deal.created.map { $0.monthNumber - firstMonth } ?? asOfIndex
+            let closes = (deal.isWon || deal.isLost) ? closed.map { $0.monthNumber - firstMonth } ?? monthCount : monthCount
+            guard opens < closes else { continue }
+            let weighted = Double(deal.amount ?? 0) * weight(deal)
+            openChange[rep][opens] += 1
+            openChange[rep][closes] -= 1
+            pipelineChange[rep][opens] += deal.amount ?? 0
+            pipelineChange[rep][closes] -= deal.amount ?? 0
+            weightedChange[rep][opens] += weighted
+            weightedChange[rep][closes] -= weighted
+            if closes == monthCount, let expected = deal.expectedClose, expected > asOf {
+                pending.append((rep, expected, weighted))
+            }
+        }
+        for rep in tallies.indices {
+            var open = 0
+            var pipeline: Cents = 0
+            var weighted = 0.0
+            for month in 0..<monthCount {
+                open += openChange[rep][month]
+                pipeline += pipelineChange[rep][month]
+                weighted += weightedChange[rep][month]
+                tallies[rep][month].open = open
+                tallies[rep][month].pipeline = pipeline
+                tallies[rep][month].weighted = weighted
+            }
+        }
+        let metricIndex = Dictionary(uniqueKeysWithValues: data.metricDefinitions.enumerated().map { ($1.id, $0) })
+        for record in data.metrics {
+            guard let rep = repIndex[record.rep], record.month >= firstMonth, record.month <= asOf.monthNumber else { continue }
+            for (id, value) in record.values {
+                guard let m = metricIndex[id] else { continue }
+                tallies[rep][record.month - firstMonth].metricSum[m] += value
+                tallies[rep][record.month - firstMonth].metricCount[m] += 1
+                tallies[rep][record.month - firstMonth].metricLast[m] = value
+            }
+        }
+        self.tallies = tallies
+    }
+
+    /// For each period under way: per rep, the weighted cents of open deals expected to close in its remaining days.
+    func forecastAdditions(for periods: [Period]) -> [Period: [Double]] {
+        var additions: [Period: [Double]] = [:]
+        for period in periods {
+            var perRep = Array(repeating: 0.0, count: tallies.count)
+            for deal in pending where deal.expected <= period.lastDay { perRep[deal.rep] += deal.cents }
+            additions[period] = perRep
+        }
+        return additions
+    }
+}

@@ -1,0 +1,124 @@
+/// Reads records out of one data file, naming every problem by its JSON path (`deals[311].amount`) at its line and
+/// column.
+struct DataFileReader {
+    let path: String
+    let lines: LineIndex
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.lines = LineIndex(bytes: bytes)
+    }
+
+    func location(_ node: JSONNode) -> SourceLocation { lines.location(ofByte: node.offset, in: path) }
+    func location(ofKey member: JSONMember) -> SourceLocation { lines.location(ofByte: member.keyOffset, in: path) }
+
+    mutating func error(_ node: JSONNode, _ jsonPath: String, _ message: String) {
+        diagnostics.append(.error(location(node), "\(jsonPath): \(message)"))
+    }
+
+    mutating func syntaxError(_ error: JSONReader.SyntaxError) {
+        diagnostics.append(.error(lines.location(ofByte: error.offset, in: path), error.message))
+    }
+
+    mutating func warning(_ location: SourceLocation, _ jsonPath: String, _ message: String) {
+        diagnostics.append(.warning(location, "\(jsonPath): \(message)"))
+    }
+
+    /// How a value reads in a message: strings quoted, other values by kind.
+    static func describe(_ node: JSONNode) -> String {
+        if let text = node.string { return "\"\(text.count > 40 ? String(text.prefix(40)) + "…" : text)\"" }
+        return node.value.kindName
+    }
+
+    /// The elements of a top-level array (or of `key` in an object), each with its JSON path.
+    mutating func array(_ node: JSONNode, _ jsonPath: String) -> [(JSONNode, String)] {
+        guard let elements = node.array else {
+            error(node, jsonPath, "expected an array, found \(Self.describe(node))")
+            return []
+        }
+        return elements.enumerated().map { ($1, "\(jsonPath)[\($0)]") }
+    }
+
+    /// The members of an object record, or nil (with an error) when the record is not an object.
+    mutating func members(_ node: JSONNode, _ jsonPath: String) -> [JSONMember]? {
+        guard let members = node.members else {
+            error(node, jsonPath, "expected an object, found \(Self.describe(node))")
+            return nil
+        }
+        return members
+    }
+}
+
+/// The fields of one record, read by name; reports wrong types, missing required fields and unknown keys.
+struct RecordFields {
+    let node: JSONNode
+    let jsonPath: String
+    let members: [JSONMember]
+    private var used: Set<String> = []
+
+    init(node: JSONNode, jsonPath: String, members: [JSONMember]) {
+        self.node = node
+        self.jsonPath = jsonPath
+        self.members = members
+    }
+
+    mutating func member(_ key: String) -> JSONNode? {
+        used.insert(key)
+        guard let node = members.first(where: { $0.key == key })?.node, node.value != .null else { return nil }
+        return node
+    }
+
+    mutating func string(_ key: String, required: Bool = false, in file: inout DataFileReader) -> String? {
+        guard let value = member(key) else {
+            if required { file.error(node, jsonPath, "missing \"\(key)\"") }
+            return nil
+        }
+        guard let text = value.string else {
+            file.error(value, "\(jsonPath).\(key)", "expected a string, found \(DataFileReader.describe(value))")
+            return nil
+        }
+        if required, text.isEmpty { file.error(value, "\(jsonPath).\(key)", "must not be empty") }
+        return text
+    }
+
+    /// A lower-case slug id (`[a-z0-9][a-z0-9-_]*`): ids become file names, so anything else is refused.
+    mutating func id(_ key: String, required: Bool = false, in file: inout DataFileReader) -> String? {
+        guard let text = string(key, required: required, in: &file), !text.isEmpty else { return nil }
+        guard Slug.isValid(text) else {
+            file.error(member(key)!, "\(jsonPath).\(key)", "\"\(text)\" is not a valid id: use lower-case letters, digits, '-' and '_'")
+            return nil
+        }
+        return text
+    }
+
+    mutating func number(_ key: String, required: Bool = false, in file: inout DataFileReader) -> Double? {
+        guard let value = member(key) else {
+            if required { file.error(node, jsonPath, "missing \"\(key)\"") }
+            return nil
+        }
+        guard let number = value.number else {
+            file.error(value, "\(jsonPath).\(key)", "expected a number, found \(DataFileReader.describe(value))")
+            return nil
+        }
+        return number
+    }
+
+    mutating func day(_ key: String, required: Bool = false, in file: inout DataFileReader) -> Day? {
+        guard let text = string(key, required: required, in: &file) else { return nil }
+        guard let day = Day(text) else {
+            file.error(member(key)!, "\(jsonPath).\(key)", "expected a real date written YYYY-MM-DD, found \"\(text)\"")
+            return nil
+        }
+        return day
+    }
+
+    /// Members not read by name: the KPI values of a target or metric record.
+    var remaining: [JSONMember] { members.filter { !used.contains($0.key) } }
+
+    func warnUnknownKeys(in file: inout DataFileReader) {
+        for member in remaining {
+            file.warning(file.location(ofKey: member), "\(jsonPath).\(member.key)", "unknown key")
+        }
+    }
+}

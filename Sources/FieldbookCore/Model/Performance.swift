@@ -1,0 +1,120 @@
+/// A sales region, such as EMEA.
+public struct Region: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    /// Manager id.
+    public var manager: String?
+    public var timezone: String?
+}
+
+/// A sales manager, leading reps in one region or several.
+public struct Manager: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var region: String?
+}
+
+/// A sales representative.
+public struct Rep: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var region: String
+    /// Manager id; when absent, the region's manager leads the rep.
+    public var manager: String?
+    public var title: String?
+    public var started: Day?
+    public var email: String?
+}
+
+/// Who is who: `content/data/team.json`.
+public struct Team: Sendable, Equatable {
+    public var regions: [Region]
+    public var managers: [Manager]
+    public var reps: [Rep]
+
+    /// The manager who leads a rep: the rep's own, else the region's.
+    public func manager(of rep: Rep) -> String? {
+        rep.manager ?? regions.first { $0.id == rep.region }?.manager
+    }
+}
+
+/// Money as whole cents, so sums are exact however many deals there are.
+public typealias Cents = Int64
+
+/// One opportunity from `content/data/deals.json`.
+///
+/// Stage `won` or `lost` closes a deal on its `closed` date; any other stage is an open deal. A deal dated after the
+/// as-of date does not exist yet; one closed after it is still open.
+public struct Deal: Sendable, Equatable {
+    public var id: String
+    public var rep: String
+    public var account: String?
+    public var product: String?
+    public var stage: String
+    public var amount: Cents?
+    public var created: Day?
+    public var closed: Day?
+    public var expectedClose: Day?
+    /// 0...1; when absent, the stage's probability from `fieldbook.json` `pipeline.stages`.
+    public var probability: Double?
+
+    public var isWon: Bool { stage == "won" }
+    public var isLost: Bool { stage == "lost" }
+}
+
+/// Who a target is for.
+public enum TargetScope: Hashable, Sendable {
+    case rep(String)
+    case region(String)
+    case team
+}
+
+/// One row of `content/data/targets.json`: a scope, a period and a value per KPI.
+public struct TargetRecord: Sendable, Equatable {
+    public var scope: TargetScope
+    public var period: Period
+    public var values: [String: Double]
+}
+
+/// One row of `content/data/metrics.json`: a rep's figures for one month that do not come from deals.
+public struct MetricRecord: Sendable, Equatable {
+    public var rep: String
+    public var month: Int
+    public var values: [String: Double]
+}
+
+/// A KPI: the built-in ones come from deals; `content/data/kpis.json` describes the metrics of `metrics.json`.
+public struct KPIDefinition: Sendable, Equatable {
+    public enum Unit: String, Sendable, CaseIterable { case count, currency, percent, score, days }
+    public enum Better: String, Sendable, CaseIterable { case higher, lower }
+    /// How monthly records combine into a quarter or year.
+    public enum Aggregate: String, Sendable, CaseIterable { case sum, mean, last }
+
+    public var id: String
+    public var label: String
+    public var unit: Unit
+    public var better: Better
+    public var aggregate: Aggregate
+}
+
+/// One completed lesson from `content/data/training.json`.
+public struct TrainingRecord: Sendable, Equatable {
+    public var rep: String
+    /// `<course>/<lesson>`.
+    public var lesson: String
+    public var completed: Day
+    public var score: Double?
+    /// Where the record is, for reporting a lesson that does not exist once the library is known.
+    public var location: SourceLocation
+}
+
+/// Everything in `content/data/`, checked: every reference resolves, every id is unique.
+public struct PerformanceData: Sendable, Equatable {
+    public var team: Team
+    public var deals: [Deal]
+    public var targets: [TargetRecord]
+    public var metrics: [MetricRecord]
+    /// Metric definitions from `kpis.json` (the built-in KPIs are in `KPI.builtIn`).
+    public var metricDefinitions: [KPIDefinition]
+    public var training: [TrainingRecord]
+}

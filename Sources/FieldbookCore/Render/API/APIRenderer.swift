@@ -1,0 +1,141 @@
+import Foundation
+
+/// Publishes every computed figure as JSON beside the portal (`api/team.json`, `api/regions/<id>.json`,
+/// `api/managers/<id>.json`, `api/reps/<id>.json`) and one CSV of every rep and period (`api/reps.csv`).
+/// The format is documented in docs/api.md.
+public struct APIRenderer: Sendable {
+    public let scoreboard: Scoreboard
+    public let team: Team
+    public let currency: String
+
+    public init(scoreboard: Scoreboard, team: Team, currency: String) {
+        self.scoreboard = scoreboard
+        self.team = team
+        self.currency = currency
+    }
+
+    public func render() -> [OutputFile] {
+        var files: [OutputFile] = []
+        let regions = Dictionary(uniqueKeysWithValues: team.regions.map { ($0.id, $0) })
+        let managers = Dictionary(uniqueKeysWithValues: team.managers.map { ($0.id, $0) })
+        func repsOf(_ include: (Rep) -> Bool) -> JSONOutput { .array(team.reps.filter(include).map { .string($0.id) }) }
+
+        let kpiList = JSONOutput.array(
+            scoreboard.kpis.map { kpi in
+                .object([
+                    ("id", .string(kpi.id)), ("label", .string(kpi.definition.label)), ("unit", .string(kpi.definition.unit.rawValue)),
+                    ("better", .string(kpi.definition.better.rawValue)), ("aggregate", .string(kpi.definition.aggregate.rawValue)),
+                ])
+            })
+        files.append(
+            file(
+                "api/team.json", scoreboard.team,
+                extra: [
+                    ("regions", .array(team.regions.map { .string($0.id) })), ("managers", .array(team.managers.map { .string($0.id) })),
+                    ("reps", repsOf { _ in true }), ("kpis", kpiList),
+                ]))
+        for figures in scoreboard.regions {
+            let region = regions[figures.id]!
+            files.append(
+                file(
+                    "api/regions/\(figures.id).json", figures,
+                    extra: [("manager", .text(region.manager)), ("timezone", .text(region.timezone)), ("reps", repsOf { $0.region == region.id })]))
+        }
+        for figures in scoreboard.managers {
+            let manager = managers[figures.id]!
+            files.append(
+                file(
+                    "api/managers/\(figures.id).json", figures,
+                    extra: [("region", .text(manager.region)), ("reps", repsOf { team.manager(of: $0) == manager.id })]))
+        }
+        for (figures, rep) in zip(scoreboard.reps, team.reps) {
+            files.append(
+                file(
+                    "api/reps/\(figures.id).json", figures,
+                    extra: [
+                        ("region", .string(rep.region)), ("manager", .text(team.manager(of: rep))), ("title", .text(rep.title)),
+                        ("started", .text(rep.started?.description)),
+                    ]))
+        }
+        files.append(OutputFile(path: "api/reps.csv", bytes: Array(csv().utf8)))
+        return files
+    }
+
+    private func file(_ path: String, _ figures: EntityFigures, extra: [(String, JSONOutput)]) -> OutputFile {
+        let object = JSONOutput.object(
+            [("id", .string(figures.id)), ("name", .string(figures.name)), ("kind", .string(figures.kind.rawValue))] + extra + [
+                ("asOf", .text(scoreboard.asOf?.description)), ("currency", .string(currency)),
+                ("periods", .array(figures.periods.map { .object(periodFields($0, rep: figures.kind == .rep)) })),
+            ])
+        return OutputFile(path: path, bytes: Array(object.text.utf8))
+    }
+
+    /// The fields of one period: its identity, then for each KPI its actual, target, attainment and change.
+    func periodFields(_ figures: PeriodFigures, rep: Bool) -> [(String, JSONOutput)] {
+        let period = figures.period
+        var fields: [(String, JSONOutput)] = [
+            ("period", .string(scoreboard.calendar.label(period))), ("kind", .string(period.kind.rawValue)), ("partial", .bool(figures.partial)),
+            ("start", .string(period.firstDay.description)), ("end", .string(period.lastDay.description)),
+        ]
+        for (k, kpi) in scoreboard.kpis.enumerated() {
+            let decimals = Self.decimals(kpi.definition.unit)
+            fields.append((kpi.id, .decimal(figures.actual[k], decimals)))
+            fields.append(("\(kpi.id)_target", .decimal(figures.target[k], decimals)))
+            fields.append(("\(kpi.id)_attainment", .decimal(figures.attainment(k), 6)))
+            fields.append(("\(kpi.id)_change", .decimal(figures.change[k], decimals)))
+        }
+        if rep {
+            fields.append(("rank_in_region", .whole(figures.rankInRegion)))
+            fields.append(("rank_in_team", .whole(figures.rankInTeam)))
+        }
+        fields.append(
+            ("forecasts", .array(figures.forecasts.map { forecast in
+                .object([
+                    ("method", .string(forecast.method.rawValue)), ("description", .string(forecast.explanation)),
+                    ("revenue", .number(forecast.revenue, decimals: 2)),
+                ])
+            })))
+        return fields
+    }
+
+    /// Money to the cent, rates to six places, counts whole, days and scores to two places.
+    static func decimals(_ unit: KPIDefinition.Unit) -> Int {
+        switch unit {
+        case .currency, .days, .score: 2
+        case .percent: 6
+        case .count: 2
+        }
+    }
+
+    /// One row per rep and period, the same columns as the JSON periods.
+    func csv() -> String {
+        var header = ["rep", "name", "region", "manager", "period", "kind", "partial"]
+        for kpi in scoreboard.kpis { header += [kpi.id, "\(kpi.id)_target", "\(kpi.id)_attainment", "\(kpi.id)_change"] }
+        header += ["rank_in_region", "rank_in_team"]
+        var rows = [header]
+        for (figures, rep) in zip(scoreboard.reps, team.reps) {
+            for period in figures.periods {
+                var row = [rep.id, rep.name, rep.region, team.manager(of: rep) ?? ""]
+                row += [scoreboard.calendar.label(period.period), period.period.kind.rawValue, period.partial ? "true" : "false"]
+                for (k, kpi) in scoreboard.kpis.enumerated() {
+                    let decimals = Self.decimals(kpi.definition.unit)
+                    row += [cell(period.actual[k], decimals), cell(period.target[k], decimals), cell(period.attainment(k), 6), cell(period.change[k], decimals)]
+                }
+                row += [period.rankInRegion.map(String.init) ?? "", period.rankInTeam.map(String.init) ?? ""]
+                rows.append(row)
+            }
+        }
+        return rows.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    private func cell(_ value: Double?, _ decimals: Int) -> String { value.map { JSONOutput.format($0, decimals: decimals) } ?? "" }
+
+    /// RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. A leading `=`, `+`, `-`
+    /// or `@` in text gets a `'` so spreadsheets do not run it as a formula.
+    static func csvField(_ field: String) -> String {
+        var field = field
+        if let first = field.first, "=+@".contains(first) || (first == "-" && Double(field) == nil) { field = "'" + field }
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
