@@ -68,7 +68,9 @@ public struct KPICalculator: Sendable {
                     let elapsed = Double(asOf.ordinal - period.firstDay.ordinal + 1)
                     let total = Double(period.lastDay.ordinal - period.firstDay.ordinal + 1)
                     let pending = members.reduce(0.0) { $0 + additions[$1] } / 100
-                    forecasts = [Forecast(method: .runRate, revenue: revenue * total / elapsed), Forecast(method: .pipeline, revenue: revenue + pending)]
+                    forecasts = [
+                        Forecast(method: .runRate, revenue: revenue * total / elapsed), Forecast(method: .pipeline, revenue: revenue + pending),
+                    ]
                 }
                 result.append(
                     PeriodFigures(
@@ -81,10 +83,12 @@ public struct KPICalculator: Sendable {
         for (index, rep) in team.reps.enumerated() { reps.append(figures(.rep, rep.id, rep.name, scope: .rep(rep.id), members: [index])) }
         rank(&reps, by: team.reps.map(\.region))
         let regions = team.regions.map { region in
-            figures(.region, region.id, region.name, scope: .region(region.id), members: team.reps.indices.filter { team.reps[$0].region == region.id })
+            figures(
+                .region, region.id, region.name, scope: .region(region.id), members: team.reps.indices.filter { team.reps[$0].region == region.id })
         }
         let managers = team.managers.map { manager in
-            figures(.manager, manager.id, manager.name, scope: nil, members: team.reps.indices.filter { team.manager(of: team.reps[$0]) == manager.id })
+            figures(
+                .manager, manager.id, manager.name, scope: nil, members: team.reps.indices.filter { team.manager(of: team.reps[$0]) == manager.id })
         }
         let whole = figures(.team, "team", "Team", scope: .team, members: Array(team.reps.indices))
         return Scoreboard(

@@ -16,10 +16,13 @@ public struct DataLoader {
         guard !files.isEmpty else { return (nil, []) }
         var diagnostics: [Diagnostic] = []
         for name in files.keys.sorted() where !Self.fileNames.contains(name) {
-            diagnostics.append(.warning(SourceLocation(path: "\(Self.folder)/\(name)"), "unknown data file (known: \(Self.fileNames.joined(separator: ", ")))"))
+            diagnostics.append(
+                .warning(SourceLocation(path: "\(Self.folder)/\(name)"), "unknown data file (known: \(Self.fileNames.joined(separator: ", ")))"))
         }
         guard files["team.json"] != nil else {
-            return (nil, diagnostics + [.error(SourceLocation(path: "\(Self.folder)/team.json"), "team.json is required when other data files exist")])
+            return (
+                nil, diagnostics + [.error(SourceLocation(path: "\(Self.folder)/team.json"), "team.json is required when other data files exist")]
+            )
         }
         var context = Context()
         func read(_ name: String, _ body: (inout DataFileReader, JSONNode) -> Void) {
@@ -140,13 +143,18 @@ public struct DataLoader {
             var fields = RecordFields(node: node, jsonPath: path, members: members)
             guard let id = fields.id("id", required: true, in: &file) else { continue }
             guard seen.insert(id).inserted else {
-                file.error(fields.member("id")!, "\(path).id", KPI.builtIn.contains { $0.id == id } ? "\"\(id)\" is a built-in KPI" : "duplicate KPI \"\(id)\"")
+                file.error(
+                    fields.member("id")!, "\(path).id",
+                    KPI.builtIn.contains { $0.id == id } ? "\"\(id)\" is a built-in KPI" : "duplicate KPI \"\(id)\"")
                 continue
             }
-            func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ fields: inout RecordFields, default value: T) -> T where T.RawValue == String {
+            func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ fields: inout RecordFields, default value: T) -> T
+            where T.RawValue == String {
                 guard let text = fields.string(key, in: &file) else { return value }
                 guard let parsed = T(rawValue: text) else {
-                    file.error(fields.member(key)!, "\(path).\(key)", "expected one of \(T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")), found \"\(text)\"")
+                    file.error(
+                        fields.member(key)!, "\(path).\(key)",
+                        "expected one of \(T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")), found \"\(text)\"")
                     return value
                 }
                 return parsed
@@ -221,7 +229,8 @@ public struct DataLoader {
             var fields = RecordFields(node: node, jsonPath: path, members: members)
             let scopes = ["rep", "region", "team"].filter { fields.member($0) != nil }
             guard scopes.count == 1 else {
-                file.error(node, path, scopes.isEmpty ? "needs one of \"rep\", \"region\" or \"team\"" : "has both \"\(scopes[0])\" and \"\(scopes[1])\"")
+                file.error(
+                    node, path, scopes.isEmpty ? "needs one of \"rep\", \"region\" or \"team\"" : "has both \"\(scopes[0])\" and \"\(scopes[1])\"")
                 continue
             }
             let scope: TargetScope

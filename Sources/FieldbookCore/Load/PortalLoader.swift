@@ -74,7 +74,8 @@ public struct PortalLoader {
             }
         }
         assets.sort { $0.outputPath < $1.outputPath }
-        let source = PortalSource(config: config, documents: documents, contentFiles: contentFiles, templates: templates, assets: assets, dataFiles: dataFiles)
+        let source = PortalSource(
+            config: config, documents: documents, contentFiles: contentFiles, templates: templates, assets: assets, dataFiles: dataFiles)
         return (source, diagnostics)
     }
 

@@ -89,12 +89,16 @@ public struct APIRenderer: Sendable {
             fields.append(("rank_in_team", .whole(figures.rankInTeam)))
         }
         fields.append(
-            ("forecasts", .array(figures.forecasts.map { forecast in
-                .object([
-                    ("method", .string(forecast.method.rawValue)), ("description", .string(forecast.explanation)),
-                    ("revenue", .number(forecast.revenue, decimals: 2)),
-                ])
-            })))
+            (
+                "forecasts",
+                .array(
+                    figures.forecasts.map { forecast in
+                        .object([
+                            ("method", .string(forecast.method.rawValue)), ("description", .string(forecast.explanation)),
+                            ("revenue", .number(forecast.revenue, decimals: 2)),
+                        ])
+                    })
+            ))
         return fields
     }
 
@@ -119,7 +123,10 @@ public struct APIRenderer: Sendable {
                 row += [scoreboard.calendar.label(period.period), period.period.kind.rawValue, period.partial ? "true" : "false"]
                 for (k, kpi) in scoreboard.kpis.enumerated() {
                     let decimals = Self.decimals(kpi.definition.unit)
-                    row += [cell(period.actual[k], decimals), cell(period.target[k], decimals), cell(period.attainment(k), 6), cell(period.change[k], decimals)]
+                    row += [
+                        cell(period.actual[k], decimals), cell(period.target[k], decimals), cell(period.attainment(k), 6),
+                        cell(period.change[k], decimals),
+                    ]
                 }
                 row += [period.rankInRegion.map(String.init) ?? "", period.rankInTeam.map(String.init) ?? ""]
                 rows.append(row)
