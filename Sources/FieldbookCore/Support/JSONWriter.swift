@@ -18,7 +18,7 @@ enum JSONOutput {
     static func whole(_ value: Int?) -> JSONOutput { value.map { .number(Double($0), decimals: 0) } ?? .null }
 
     /// Two-space indented JSON with a final newline.
-    var text: String {
+    var rendered: String {
         var output = ""
         write(to: &output, indent: "")
         return output + "\n"

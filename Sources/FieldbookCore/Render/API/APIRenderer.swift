@@ -67,7 +67,7 @@ public struct APIRenderer: Sendable {
                 ("asOf", .text(scoreboard.asOf?.description)), ("currency", .string(currency)),
                 ("periods", .array(figures.periods.map { .object(periodFields($0, rep: figures.kind == .rep)) })),
             ])
-        return OutputFile(path: path, bytes: Array(object.text.utf8))
+        return OutputFile(path: path, bytes: Array(object.rendered.utf8))
     }
 
     /// The fields of one period: its identity, then for each KPI its actual, target, attainment and change.
