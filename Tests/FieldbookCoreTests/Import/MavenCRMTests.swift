@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+
+@testable import FieldbookCore
+
+/// The Maven Analytics CRM sample (../shared/datasets/maven-crm): imported, built, and every figure checked against
+/// a computation written here independently, straight from the CSV with Foundation's calendar.
+@Suite(.enabled(if: MavenCRM.isAvailable, "needs ../shared/datasets/maven-crm beside the repository"))
+struct MavenCRMTests {
+    @Test func importsBuildsAndMatchesAnIndependentComputation() throws {
+        let portal = try MavenCRM.build()
+        #expect(!portal.diagnostics.hasErrors, "\(portal.messages)")
+        // Five agents have no opportunities: warned about, not an error.
+        #expect(portal.diagnostics.count == 5)
+        let expected = try MavenCRM.Independent()
+        let team = try MavenCRM.api(portal, "api/team.json")
+        #expect(team["asOf"] as? String == "2017-12-31")
+
+        for quarter in 1...4 {
+            let figures = try MavenCRM.period(team, "2017-Q\(quarter)")
+            #expect(figures["revenue"] as? Double == expected.revenueByQuarter[quarter], "2017-Q\(quarter)")
+            #expect(figures["deals_won"] as? Double == Double(expected.wonByQuarter[quarter] ?? 0))
+        }
+        let year = try MavenCRM.period(team, "2017")
+        #expect(year["revenue"] as? Double == expected.revenueByQuarter.values.reduce(0, +))
+        #expect(year["cycle_days"] as? Double == MavenCRM.round(expected.cycleDays2017, 2))
+        #expect(year["win_rate"] as? Double == MavenCRM.round(expected.winRate(expected.team2017), 6))
+
+        // At the as-of date every Engaging and Prospecting deal is open; none has an amount.
+        let december = try MavenCRM.period(team, "2017-12")
+        #expect(december["open_deals"] as? Double == Double(expected.openAtEnd))
+        #expect(december["pipeline"] as? Double == 0)
+        for month in 1...12 {
+            let label = String(format: "2017-%02d", month)
+            #expect(try MavenCRM.period(team, label)["deals_created"] as? Double == Double(expected.createdByMonth[month] ?? 0), "\(label)")
+        }
+
+        for (agent, counts) in expected.agents2017 {
+            let rep = try MavenCRM.api(portal, "api/reps/\(SlugAllocator.slug(agent)!).json")
+            let figures = try MavenCRM.period(rep, "2017")
+            #expect(figures["revenue"] as? Double == counts.revenue, "\(agent)")
+            #expect(figures["deals_won"] as? Double == Double(counts.won), "\(agent)")
+            #expect(figures["deals_lost"] as? Double == Double(counts.lost), "\(agent)")
+            #expect(figures["win_rate"] as? Double == MavenCRM.round(expected.winRate(counts), 6), "\(agent)")
+        }
+        for (office, won) in expected.wonJune2017ByOffice {
+            let region = try MavenCRM.api(portal, "api/regions/\(office.lowercased()).json")
+            #expect(try MavenCRM.period(region, "2017-06")["deals_won"] as? Double == Double(won), "\(office)")
+        }
+        for (manager, revenue) in expected.revenue2017ByManager {
+            let figures = try MavenCRM.api(portal, "api/managers/\(SlugAllocator.slug(manager)!).json")
+            #expect(try MavenCRM.period(figures, "2017")["revenue"] as? Double == revenue, "\(manager)")
+        }
+    }
+}
+
+enum MavenCRM {
+    static let folder = Repository.root.deletingLastPathComponent().appendingPathComponent("shared/datasets/maven-crm")
+    static var isAvailable: Bool { FileManager.default.fileExists(atPath: folder.appendingPathComponent("sales_pipeline.csv").path) }
+
+    static func text(_ name: String) throws -> String { try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) }
+
+    /// Imports both files the way `fieldbook import` does and renders the portal in memory.
+    static func build() throws -> RenderedPortal {
+        let teamTable = try CSVTable.parse(try text("sales_teams.csv"), path: "sales_teams.csv").get()
+        let team = try CRMImporter().team(from: teamTable).get().json
+        let loadedTeam = try #require(DataLoader().load(["team.json": Array(team.utf8)]).0?.team)
+        let dealTable = try CSVTable.parse(try text("sales_pipeline.csv"), path: "sales_pipeline.csv").get()
+        let deals = try CRMImporter().deals(from: dealTable, team: loadedTeam).get().json
+        return renderPortal([
+            "fieldbook.json": #"{"title": "Maven"}"#, "content/data/team.json": team, "content/data/deals.json": deals,
+        ])
+    }
+
+    static func api(_ portal: RenderedPortal, _ path: String) throws -> [String: Any] {
+        let text = try #require(portal.page(path), "missing \(path)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    static func period(_ object: [String: Any], _ label: String) throws -> [String: Any] {
+        try #require((object["periods"] as? [[String: Any]])?.first { $0["period"] as? String == label }, "no period \(label)")
+    }
+
+    static func round(_ value: Double, _ decimals: Int) -> Double {
+        let scale = pow(10, Double(decimals))
+        return (value * scale).rounded() / scale
+    }
+
+    /// The figures computed straight from the CSV rows.
+    struct Independent {
+        struct Counts {
+            var revenue = 0.0
+            var won = 0
+            var lost = 0
+        }
+        var revenueByQuarter: [Int: Double] = [:]
+        var wonByQuarter: [Int: Int] = [:]
+        var createdByMonth: [Int: Int] = [:]
+        var agents2017: [String: Counts] = [:]
+        var team2017 = Counts()
+        var wonJune2017ByOffice: [String: Int] = [:]
+        var revenue2017ByManager: [String: Double] = [:]
+        var openAtEnd = 0
+        var cycleDays2017 = 0.0
+
+        init() throws {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            let parser = DateFormatter()
+            parser.calendar = calendar
+            parser.timeZone = calendar.timeZone
+            parser.dateFormat = "yyyy-MM-dd"
+            let teams = try MavenCRM.text("sales_teams.csv").split(separator: "\n").dropFirst().map {
+                $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            }
+            let office = Dictionary(uniqueKeysWithValues: teams.map { ($0[0], $0[2]) })
+            let manager = Dictionary(uniqueKeysWithValues: teams.map { ($0[0], $0[1]) })
+            var cycleTotal = 0
+            var cycleCount = 0
+            let pipeline = try MavenCRM.text("sales_pipeline.csv")
+            #expect(!pipeline.contains("\""), "the independent parser assumes no quoted fields")
+            for line in pipeline.split(separator: "\n").dropFirst() {
+                let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                let (agent, stage, engaged, closedText, value) = (cells[1], cells[4], cells[5], cells[6], Double(cells[7]) ?? 0)
+                if let created = parser.date(from: engaged), calendar.component(.year, from: created) == 2017 {
+                    createdByMonth[calendar.component(.month, from: created), default: 0] += 1
+                }
+                guard let closed = parser.date(from: closedText) else {
+                    openAtEnd += 1
+                    continue
+                }
+                guard calendar.component(.year, from: closed) == 2017 else { continue }
+                let month = calendar.component(.month, from: closed)
+                if stage == "Won" {
+                    revenueByQuarter[(month - 1) / 3 + 1, default: 0] += value
+                    wonByQuarter[(month - 1) / 3 + 1, default: 0] += 1
+                    agents2017[agent, default: Counts()].revenue += value
+                    agents2017[agent, default: Counts()].won += 1
+                    team2017.won += 1
+                    revenue2017ByManager[manager[agent]!, default: 0] += value
+                    if month == 6 { wonJune2017ByOffice[office[agent]!, default: 0] += 1 }
+                    if let created = parser.date(from: engaged) {
+                        cycleTotal += calendar.dateComponents([.day], from: created, to: closed).day!
+                        cycleCount += 1
+                    }
+                } else if stage == "Lost" {
+                    agents2017[agent, default: Counts()].lost += 1
+                    team2017.lost += 1
+                }
+            }
+            cycleDays2017 = Double(cycleTotal) / Double(cycleCount)
+        }
+
+        func winRate(_ counts: Counts) -> Double { Double(counts.won) / Double(counts.won + counts.lost) }
+    }
+}
