@@ -15,7 +15,7 @@ public struct KPI: Sendable, Equatable {
     /// - `avg_deal_size`: revenue ÷ deals_won; absent without wins
     /// - `cycle_days`: mean days from `created` to `closed` of the period's won deals that have both dates
     /// - `open_deals`, `pipeline`, `weighted_pipeline`: deals open at the period's end (the as-of date for the current
-    ///   period), their known amounts, and amounts × probability
+    ///   period), their known amounts, and amounts × probability (this one only for periods containing the as-of date)
     /// - `deals_created`: deals with `created` in the period
     public static let builtIn: [KPI] = [
         builtIn("revenue", "Revenue", .currency, flow: true),
@@ -29,6 +29,9 @@ public struct KPI: Sendable, Equatable {
         builtIn("weighted_pipeline", "Weighted pipeline", .currency, flow: false),
         builtIn("deals_created", "Deals created", .count, flow: true),
     ]
+
+    /// Position of `weighted_pipeline` in `builtIn`.
+    static let weightedPipelineIndex = builtIn.firstIndex { $0.id == "weighted_pipeline" }!
 
     /// A metric from kpis.json: `sum` metrics add over time and people; `last` ones of counts or money add over people.
     public static func metric(_ definition: KPIDefinition) -> KPI {

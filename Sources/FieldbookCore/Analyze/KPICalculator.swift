@@ -8,6 +8,8 @@
 ///   year that touches them.
 /// - Open deals without a `created` date count as open only at the as-of date: when they opened is unknown.
 /// - A deal's weight in the weighted pipeline is its `probability`, else its stage's from `pipeline.stages`, else 0.
+///   The weighted pipeline exists only for the periods containing the as-of date: the data has no stage history, so
+///   how likely a since-closed deal looked at an earlier period's end is unknown.
 public struct KPICalculator: Sendable {
     public var asOf: Day?
     public var calendar: FiscalCalendar
@@ -49,7 +51,9 @@ public struct KPICalculator: Sendable {
             let tallies = kind == .rep ? repTallies[members[0]] : group(members)
             var result: [PeriodFigures] = []
             for (p, period) in periods.enumerated() {
-                let actual = actuals(tallies[p], kpis)
+                var actual = actuals(tallies[p], kpis)
+                // Stage history is not in the data: how likely a since-closed deal looked back then is unknown.
+                if !period.contains(month: lastMonth) { actual[KPI.weightedPipelineIndex] = nil }
                 let target = kpis.indices.map { k -> Double? in
                     if let scope, let own = targets.target(scope, kpis[k], period) { return own }
                     // A group without its own target: the sum of its reps' targets, where adding people up makes sense.

@@ -133,6 +133,9 @@ extension Scoreboard {
         #expect(board.actual("rep:bob", "2024-05", "open_deals") == 2)
         #expect(board.actual("rep:bob", "2024-05", "pipeline") == 1800)
         #expect(board.actual("rep:bob", "2024-05", "weighted_pipeline") == 600)
+        #expect(board.actual("rep:bob", "2024-Q2", "weighted_pipeline") == 600)
+        // Before the as-of month the stage history needed for weights is unknown: absent, not zero.
+        #expect(board.actual("rep:bob", "2024-04", "weighted_pipeline") == nil)
         // d6 has no amount: open but adds nothing; d10 was created after the as-of date and does not exist yet.
         #expect(board.actual("rep:cat", "2024-05", "open_deals") == 1)
         #expect(board.actual("rep:cat", "2024-05", "pipeline") == 0)
