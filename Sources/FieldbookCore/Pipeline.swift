@@ -60,6 +60,7 @@ public enum Pipeline {
 
         // Analyze: check the performance data and compute every KPI for every rep, manager, region and the team.
         let (data, dataDiagnostics) = DataLoader(fiscalCalendar: source.config.fiscalCalendar).load(source.dataFiles)
+        source.dataFiles = [:]  // parsed: let the raw bytes (hundreds of MB for a big CRM) go
         diagnostics += dataDiagnostics + (data.map { unknownLessons(in: $0.training, library: library) } ?? [])
         let calculator = KPICalculator(
             asOf: source.config.asOf, calendar: source.config.fiscalCalendar, stageProbabilities: source.config.stageProbabilities)

@@ -31,7 +31,21 @@ struct DataFileReader {
         return node.value.kindName
     }
 
-    /// The elements of a top-level array (or of `key` in an object), each with its JSON path.
+    /// Streams the records of a file that holds one array, each with its JSON path (`deals[311]`); reports a
+    /// syntax error, or a file that is not an array, instead.
+    mutating func forEachRecord(_ bytes: [UInt8], _ name: String, _ body: (inout DataFileReader, JSONNode, String) -> Void) {
+        var reader = self
+        do {
+            if let root = try JSONReader.forEachElement(bytes, { node, index in body(&reader, node, "\(name)[\(index)]") }) {
+                reader.error(root, name, "expected an array, found \(Self.describe(root))")
+            }
+        } catch {
+            reader.syntaxError(error)
+        }
+        self = reader
+    }
+
+    /// The elements of an array member, each with its JSON path.
     mutating func array(_ node: JSONNode, _ jsonPath: String) -> [(JSONNode, String)] {
         guard let elements = node.array else {
             error(node, jsonPath, "expected an array, found \(Self.describe(node))")
@@ -55,7 +69,10 @@ struct RecordFields {
     let node: JSONNode
     let jsonPath: String
     let members: [JSONMember]
-    private var used: Set<String> = []
+    /// Which members were read, one bit per position (a set of strings per record costs more than the record).
+    private var used: UInt64 = 0
+    /// The same for the rare record with more than 64 members.
+    private var usedBeyond64: Set<Int> = []
 
     init(node: JSONNode, jsonPath: String, members: [JSONMember]) {
         self.node = node
@@ -64,9 +81,10 @@ struct RecordFields {
     }
 
     mutating func member(_ key: String) -> JSONNode? {
-        used.insert(key)
-        guard let node = members.first(where: { $0.key == key })?.node, node.value != .null else { return nil }
-        return node
+        guard let index = members.firstIndex(where: { $0.key == key }) else { return nil }
+        if index < 64 { used |= 1 << UInt64(index) } else { usedBeyond64.insert(index) }
+        let node = members[index].node
+        return node.value == .null ? nil : node
     }
 
     mutating func string(_ key: String, required: Bool = false, in file: inout DataFileReader) -> String? {
@@ -114,7 +132,9 @@ struct RecordFields {
     }
 
     /// Members not read by name: the KPI values of a target or metric record.
-    var remaining: [JSONMember] { members.filter { !used.contains($0.key) } }
+    var remaining: [JSONMember] {
+        members.indices.filter { $0 < 64 ? used & (1 << UInt64($0)) == 0 : !usedBeyond64.contains($0) }.map { members[$0] }
+    }
 
     func warnUnknownKeys(in file: inout DataFileReader) {
         for member in remaining {

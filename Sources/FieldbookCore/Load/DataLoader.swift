@@ -25,22 +25,25 @@ public struct DataLoader {
             )
         }
         var context = Context()
-        func read(_ name: String, _ body: (inout DataFileReader, JSONNode) -> Void) {
+        func read(_ name: String, _ body: (inout DataFileReader, [UInt8]) -> Void) {
             guard let bytes = files[name] else { return }
             var file = DataFileReader(path: "\(Self.folder)/\(name)", bytes: bytes)
-            do {
-                body(&file, try JSONReader.parse(bytes))
+            body(&file, bytes)
+            diagnostics += file.diagnostics
+        }
+        read("team.json") { file, bytes in
+            do throws(JSONReader.SyntaxError) {
+                readTeam(try JSONReader.parse(bytes), &file, &context)
             } catch {
                 file.syntaxError(error)
             }
-            diagnostics += file.diagnostics
         }
-        read("team.json") { file, root in readTeam(root, &file, &context) }
-        read("kpis.json") { file, root in readKPIs(root, &file, &context) }
-        read("deals.json") { file, root in readDeals(root, &file, &context) }
-        read("targets.json") { file, root in readTargets(root, &file, &context) }
-        read("metrics.json") { file, root in readMetrics(root, &file, &context) }
-        read("training.json") { file, root in readTraining(root, &file, &context) }
+        // The other files are arrays of records, streamed: a million deals never exist as one JSON tree.
+        read("kpis.json") { file, bytes in readKPIs(bytes, &file, &context) }
+        read("deals.json") { file, bytes in readDeals(bytes, &file, &context) }
+        read("targets.json") { file, bytes in readTargets(bytes, &file, &context) }
+        read("metrics.json") { file, bytes in readMetrics(bytes, &file, &context) }
+        read("training.json") { file, bytes in readTraining(bytes, &file, &context) }
         for (rep, location) in context.repLocations.sorted(by: { $0.value < $1.value }) where !context.repsWithData.contains(rep) {
             diagnostics.append(.warning(location, "rep \"\(rep)\" has no deals, metrics or targets"))
         }
@@ -136,17 +139,17 @@ public struct DataLoader {
         top.warnUnknownKeys(in: &file)
     }
 
-    private func readKPIs(_ root: JSONNode, _ file: inout DataFileReader, _ context: inout Context) {
+    private func readKPIs(_ bytes: [UInt8], _ file: inout DataFileReader, _ context: inout Context) {
         var seen: Set<String> = Set(KPI.builtIn.map(\.id))
-        for (node, path) in file.array(root, "kpis") {
-            guard let members = file.members(node, path) else { continue }
+        file.forEachRecord(bytes, "kpis") { file, node, path in
+            guard let members = file.members(node, path) else { return }
             var fields = RecordFields(node: node, jsonPath: path, members: members)
-            guard let id = fields.id("id", required: true, in: &file) else { continue }
+            guard let id = fields.id("id", required: true, in: &file) else { return }
             guard seen.insert(id).inserted else {
                 file.error(
                     fields.member("id")!, "\(path).id",
                     KPI.builtIn.contains { $0.id == id } ? "\"\(id)\" is a built-in KPI" : "duplicate KPI \"\(id)\"")
-                continue
+                return
             }
             func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ fields: inout RecordFields, default value: T) -> T
             where T.RawValue == String {
@@ -167,25 +170,26 @@ public struct DataLoader {
         }
     }
 
-    private func readDeals(_ root: JSONNode, _ file: inout DataFileReader, _ context: inout Context) {
+    private func readDeals(_ bytes: [UInt8], _ file: inout DataFileReader, _ context: inout Context) {
         let reps = Set(context.team.reps.map(\.id))
-        var seen: [String: String] = [:]
-        context.deals.reserveCapacity(root.array?.count ?? 0)
-        for (node, path) in file.array(root, "deals") {
-            guard let members = file.members(node, path) else { continue }
+        var seen: [String: Int] = [:]
+        var index = -1
+        file.forEachRecord(bytes, "deals") { file, node, path in
+            index += 1
+            guard let members = file.members(node, path) else { return }
             var fields = RecordFields(node: node, jsonPath: path, members: members)
-            guard let id = fields.string("id", required: true, in: &file), !id.isEmpty else { continue }
+            guard let id = fields.string("id", required: true, in: &file), !id.isEmpty else { return }
             if let first = seen[id] {
-                file.error(fields.member("id")!, "\(path).id", "duplicate deal id \"\(id)\" (first at \(first))")
-                continue
+                file.error(fields.member("id")!, "\(path).id", "duplicate deal id \"\(id)\" (first at deals[\(first)])")
+                return
             }
-            seen[id] = path
-            guard let rep = fields.id("rep", required: true, in: &file) else { continue }
+            seen[id] = index
+            guard let rep = fields.id("rep", required: true, in: &file) else { return }
             guard reps.contains(rep) else {
                 file.error(fields.member("rep")!, "\(path).rep", "unknown rep \"\(rep)\"")
-                continue
+                return
             }
-            guard let stage = fields.string("stage", required: true, in: &file)?.lowercased(), !stage.isEmpty else { continue }
+            guard let stage = fields.string("stage", required: true, in: &file)?.lowercased(), !stage.isEmpty else { return }
             var deal = Deal(
                 id: id, rep: rep, account: fields.string("account", in: &file), product: fields.string("product", in: &file), stage: stage,
                 amount: nil, created: fields.day("created", in: &file), closed: fields.day("closed", in: &file),
@@ -208,11 +212,11 @@ public struct DataLoader {
             }
             if (deal.isWon || deal.isLost), deal.closed == nil, fields.member("closed") == nil {
                 file.error(node, path, "\(stage) deal \"\(id)\" has no \"closed\" date")
-                continue
+                return
             }
             if let created = deal.created, let closed = deal.closed, closed < created {
                 file.error(fields.member("closed")!, "\(path).closed", "\(closed) is before the deal was created (\(created))")
-                continue
+                return
             }
             fields.warnUnknownKeys(in: &file)
             context.repsWithData.insert(rep)
@@ -220,47 +224,47 @@ public struct DataLoader {
         }
     }
 
-    private func readTargets(_ root: JSONNode, _ file: inout DataFileReader, _ context: inout Context) {
+    private func readTargets(_ bytes: [UInt8], _ file: inout DataFileReader, _ context: inout Context) {
         let reps = Set(context.team.reps.map(\.id))
         let kpis = Set(KPI.builtIn.map(\.id) + context.metricDefinitions.map(\.id))
         var seen: [String: String] = [:]
-        for (node, path) in file.array(root, "targets") {
-            guard let members = file.members(node, path) else { continue }
+        file.forEachRecord(bytes, "targets") { file, node, path in
+            guard let members = file.members(node, path) else { return }
             var fields = RecordFields(node: node, jsonPath: path, members: members)
             let scopes = ["rep", "region", "team"].filter { fields.member($0) != nil }
             guard scopes.count == 1 else {
                 file.error(
                     node, path, scopes.isEmpty ? "needs one of \"rep\", \"region\" or \"team\"" : "has both \"\(scopes[0])\" and \"\(scopes[1])\"")
-                continue
+                return
             }
             let scope: TargetScope
             switch scopes[0] {
             case "team":
                 guard fields.member("team")?.bool == true else {
                     file.error(fields.member("team")!, "\(path).team", "expected true")
-                    continue
+                    return
                 }
                 scope = .team
             case "rep":
-                guard let rep = fields.id("rep", in: &file) else { continue }
+                guard let rep = fields.id("rep", in: &file) else { return }
                 guard reps.contains(rep) else {
                     file.error(fields.member("rep")!, "\(path).rep", "unknown rep \"\(rep)\"")
-                    continue
+                    return
                 }
                 scope = .rep(rep)
                 context.repsWithData.insert(rep)
             default:
-                guard let region = fields.id("region", in: &file) else { continue }
+                guard let region = fields.id("region", in: &file) else { return }
                 guard context.regionIds.contains(region) else {
                     file.error(fields.member("region")!, "\(path).region", "unknown region \"\(region)\"")
-                    continue
+                    return
                 }
                 scope = .region(region)
             }
-            guard let periodText = fields.string("period", required: true, in: &file) else { continue }
+            guard let periodText = fields.string("period", required: true, in: &file) else { return }
             guard let period = fiscalCalendar.parse(periodText) else {
                 file.error(fields.member("period")!, "\(path).period", "expected YYYY-MM, YYYY-Qn or YYYY, found \"\(periodText)\"")
-                continue
+                return
             }
             var values: [String: Double] = [:]
             for member in fields.remaining {
@@ -289,22 +293,22 @@ public struct DataLoader {
         }
     }
 
-    private func readMetrics(_ root: JSONNode, _ file: inout DataFileReader, _ context: inout Context) {
+    private func readMetrics(_ bytes: [UInt8], _ file: inout DataFileReader, _ context: inout Context) {
         let reps = Set(context.team.reps.map(\.id))
         let metrics = Set(context.metricDefinitions.map(\.id))
         var seen: [String: String] = [:]
-        for (node, path) in file.array(root, "metrics") {
-            guard let members = file.members(node, path) else { continue }
+        file.forEachRecord(bytes, "metrics") { file, node, path in
+            guard let members = file.members(node, path) else { return }
             var fields = RecordFields(node: node, jsonPath: path, members: members)
-            guard let rep = fields.id("rep", required: true, in: &file) else { continue }
+            guard let rep = fields.id("rep", required: true, in: &file) else { return }
             guard reps.contains(rep) else {
                 file.error(fields.member("rep")!, "\(path).rep", "unknown rep \"\(rep)\"")
-                continue
+                return
             }
-            guard let periodText = fields.string("period", required: true, in: &file) else { continue }
+            guard let periodText = fields.string("period", required: true, in: &file) else { return }
             guard let period = fiscalCalendar.parse(periodText), period.kind == .month else {
                 file.error(fields.member("period")!, "\(path).period", "expected a month written YYYY-MM, found \"\(periodText)\"")
-                continue
+                return
             }
             var values: [String: Double] = [:]
             for member in fields.remaining {
@@ -330,22 +334,22 @@ public struct DataLoader {
         }
     }
 
-    private func readTraining(_ root: JSONNode, _ file: inout DataFileReader, _ context: inout Context) {
+    private func readTraining(_ bytes: [UInt8], _ file: inout DataFileReader, _ context: inout Context) {
         let reps = Set(context.team.reps.map(\.id))
-        for (node, path) in file.array(root, "training") {
-            guard let members = file.members(node, path) else { continue }
+        file.forEachRecord(bytes, "training") { file, node, path in
+            guard let members = file.members(node, path) else { return }
             var fields = RecordFields(node: node, jsonPath: path, members: members)
             guard let rep = fields.id("rep", required: true, in: &file), let lesson = fields.string("lesson", required: true, in: &file),
                 let completed = fields.day("completed", required: true, in: &file)
-            else { continue }
+            else { return }
             guard reps.contains(rep) else {
                 file.error(fields.member("rep")!, "\(path).rep", "unknown rep \"\(rep)\"")
-                continue
+                return
             }
             let parts = lesson.split(separator: "/", omittingEmptySubsequences: false)
             guard parts.count == 2, Slug.isValid(String(parts[0])), Slug.isValidPageName(String(parts[1])) else {
                 file.error(fields.member("lesson")!, "\(path).lesson", "expected <course>/<lesson>, found \"\(lesson)\"")
-                continue
+                return
             }
             let score = fields.number("score", in: &file)
             fields.warnUnknownKeys(in: &file)

@@ -29,6 +29,42 @@ public struct JSONReader {
         return node
     }
 
+    /// Reads a document that is one array, handing each element to `body` as soon as it is parsed, so a file of a
+    /// million records never exists as one tree. Returns nil without calling `body` when the document is not an
+    /// array; then the root value is returned for the caller to report.
+    public static func forEachElement(_ bytes: [UInt8], _ body: (JSONNode, Int) -> Void) throws(SyntaxError) -> JSONNode? {
+        var reader = JSONReader(bytes: bytes, start: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
+        reader.skipWhitespace()
+        guard reader.index < bytes.count, bytes[reader.index] == UInt8(ascii: "[") else { return try parse(bytes) }
+        try reader.enter()
+        reader.index += 1
+        reader.skipWhitespace()
+        var count = 0
+        if reader.index < bytes.count, bytes[reader.index] == UInt8(ascii: "]") {
+            reader.index += 1
+        } else {
+            while true {
+                reader.skipWhitespace()
+                if reader.index < bytes.count, bytes[reader.index] == UInt8(ascii: "]") { throw reader.error("trailing comma before ']'") }
+                body(try reader.readValue(), count)
+                count += 1
+                reader.skipWhitespace()
+                guard reader.index < bytes.count else { throw reader.error("unterminated array: expected ',' or ']'") }
+                if bytes[reader.index] == UInt8(ascii: ",") {
+                    reader.index += 1
+                } else if bytes[reader.index] == UInt8(ascii: "]") {
+                    reader.index += 1
+                    break
+                } else {
+                    throw reader.error("expected ',' or ']' in array")
+                }
+            }
+        }
+        reader.skipWhitespace()
+        if reader.index < bytes.count { throw reader.error("unexpected text after the JSON value") }
+        return nil
+    }
+
     /// Reads one value that starts at `start` and returns it with the offset just past its end.
     public static func parsePrefix(_ bytes: [UInt8], from start: Int) throws(SyntaxError) -> (JSONNode, end: Int) {
         var reader = JSONReader(bytes: bytes, start: start)
@@ -167,6 +203,14 @@ public struct JSONReader {
     private mutating func readString() throws(SyntaxError) -> String {
         let start = index
         index += 1
+        // Most strings have no escapes: one scan, one validation, no scalar-by-scalar copying.
+        var end = index
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            guard let text = String(validating: bytes[index..<end], as: UTF8.self) else { throw error("invalid UTF-8 in string", at: index) }
+            index = end + 1
+            return text
+        }
         var scalars = String.UnicodeScalarView()
         var runStart = index
         func flushRun() throws(SyntaxError) {

@@ -17,59 +17,96 @@ enum JSONOutput {
     /// A whole number, or null when absent.
     static func whole(_ value: Int?) -> JSONOutput { value.map { .number(Double($0), decimals: 0) } ?? .null }
 
-    /// Two-space indented JSON with a final newline.
+    /// JSON with a final newline: the top two levels indented two spaces a level, anything deeper on one line, so a
+    /// file of records (periods, deals) reads and diffs one record a line without megabytes of indentation.
     var rendered: String {
         var output = ""
-        write(to: &output, indent: "")
+        write(to: &output, indent: "", depth: 0)
         return output + "\n"
     }
 
-    private func write(to output: inout String, indent: String) {
+    private static let indentedLevels = 2
+
+    private func write(to output: inout String, indent: String, depth: Int) {
         switch self {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
-        case .string(let value): output += Self.quoted(value)
+        case .string(let value): Self.appendQuoted(value, to: &output)
         case .number(let value, let decimals): output += Self.format(value, decimals: decimals)
         case .array(let values):
             guard !values.isEmpty else {
                 output += "[]"
                 return
             }
-            output += "[\n"
+            let pretty = depth < Self.indentedLevels
+            output += pretty ? "[\n" : "["
             for (index, value) in values.enumerated() {
-                output += indent + "  "
-                value.write(to: &output, indent: indent + "  ")
-                output += index + 1 < values.count ? ",\n" : "\n"
+                if pretty { output += indent + "  " }
+                value.write(to: &output, indent: indent + "  ", depth: depth + 1)
+                if index + 1 < values.count { output += pretty ? ",\n" : ", " }
             }
-            output += indent + "]"
+            output += pretty ? "\n" + indent + "]" : "]"
         case .object(let members):
             guard !members.isEmpty else {
                 output += "{}"
                 return
             }
-            output += "{\n"
+            let pretty = depth < Self.indentedLevels
+            output += pretty ? "{\n" : "{"
             for (index, (key, value)) in members.enumerated() {
-                output += indent + "  " + Self.quoted(key) + ": "
-                value.write(to: &output, indent: indent + "  ")
-                output += index + 1 < members.count ? ",\n" : "\n"
+                if pretty { output += indent + "  " }
+                Self.appendQuoted(key, to: &output)
+                output += ": "
+                value.write(to: &output, indent: indent + "  ", depth: depth + 1)
+                if index + 1 < members.count { output += pretty ? ",\n" : ", " }
             }
-            output += indent + "}"
+            output += pretty ? "\n" + indent + "}" : "}"
         }
     }
 
-    /// Fixed decimals, then trailing zeros (and a trailing point) removed: 1054.50 → 1054.5, 3.00 → 3.
+    /// Fixed decimals, then trailing zeros (and a trailing point) removed: 1054.50 → 1054.5, 3.00 → 3. Integer
+    /// arithmetic, because `String(format:)` costs more than everything else when an API has millions of numbers.
     static func format(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return "null" }
-        var text = String(format: "%.\(decimals)f", value)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
+        let scale = [1.0, 10, 100, 1000, 10000, 100_000, 1_000_000][min(decimals, 6)]
+        let scaled = (value * scale).rounded()
+        guard abs(scaled) < 9e15 else { return String(format: "%.\(decimals)f", value) }
+        var units = Int64(scaled)
+        let negative = units < 0
+        units = abs(units)
+        let divisor = Int64(scale)
+        let whole = units / divisor
+        var fraction = units % divisor
+        var text = negative && units != 0 ? "-" : ""
+        text += String(whole)
+        guard fraction != 0 else { return text }
+        var digits = min(decimals, 6)
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
         }
-        return text == "-0" ? "0" : text
+        let fractionText = String(fraction)
+        return text + "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
     }
 
     static func quoted(_ text: String) -> String {
-        var output = "\""
+        var output = ""
+        appendQuoted(text, to: &output)
+        return output
+    }
+
+    /// Appends `text` as a JSON string. `<`, `>` and `&` are escaped so the JSON can also sit inside an HTML <script>.
+    static func appendQuoted(_ text: String, to output: inout String) {
+        let needsEscaping = text.utf8.contains { byte in
+            byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                || byte == UInt8(ascii: "&") || byte == 0xE2  // 0xE2 starts U+2028 and U+2029
+        }
+        output += "\""
+        guard needsEscaping else {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
@@ -77,7 +114,6 @@ enum JSONOutput {
             case "\n": output += "\\n"
             case "\r": output += "\\r"
             case "\t": output += "\\t"
-            // `<` and `>` escaped so the JSON can also sit inside an HTML <script> without ending it.
             case "<": output += "\\u003c"
             case ">": output += "\\u003e"
             case "&": output += "\\u0026"
@@ -85,12 +121,12 @@ enum JSONOutput {
             case "\u{2029}": output += "\\u2029"
             default:
                 if scalar.value < 0x20 {
-                    output += String(format: "\\u%04x", scalar.value)
+                    output += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
                 } else {
                     output.unicodeScalars.append(scalar)
                 }
             }
         }
-        return output + "\""
+        output += "\""
     }
 }

@@ -92,6 +92,10 @@ import Testing
         #expect(JSONOutput.format(3, decimals: 2) == "3")
         #expect(JSONOutput.format(-0.0001, decimals: 2) == "0")
         #expect(JSONOutput.format(2.0 / 3.0, decimals: 6) == "0.666667")
+        #expect(JSONOutput.format(-1500.5, decimals: 2) == "-1500.5")
+        #expect(JSONOutput.format(0.1 + 0.2, decimals: 6) == "0.3")
+        #expect(JSONOutput.format(0.05, decimals: 2) == "0.05")
+        #expect(JSONOutput.format(1e20, decimals: 2) == "100000000000000000000.00")
         #expect(JSONOutput.quoted("</script>\"\u{1}") == #""\u003c/script\u003e\"\u0001""#)
     }
 }

@@ -48,14 +48,14 @@ public struct APIRenderer: Sendable {
                     "api/managers/\(figures.id).json", figures,
                     extra: [("region", .text(manager.region)), ("reps", repsOf { team.manager(of: $0) == manager.id })]))
         }
-        for (figures, rep) in zip(scoreboard.reps, team.reps) {
-            files.append(
-                file(
-                    "api/reps/\(figures.id).json", figures,
-                    extra: [
-                        ("region", .string(rep.region)), ("manager", .text(team.manager(of: rep))), ("title", .text(rep.title)),
-                        ("started", .text(rep.started?.description)),
-                    ]))
+        // Reps are most of the output: render them on every core.
+        files += parallelMap(Array(zip(scoreboard.reps, team.reps))) { figures, rep in
+            file(
+                "api/reps/\(figures.id).json", figures,
+                extra: [
+                    ("region", .string(rep.region)), ("manager", .text(team.manager(of: rep))), ("title", .text(rep.title)),
+                    ("started", .text(rep.started?.description)),
+                ])
         }
         files.append(OutputFile(path: "api/reps.csv", bytes: Array(csv().utf8)))
         return files
@@ -140,9 +140,14 @@ public struct APIRenderer: Sendable {
     /// RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. A leading `=`, `+`, `-`
     /// or `@` in text gets a `'` so spreadsheets do not run it as a formula.
     static func csvField(_ field: String) -> String {
-        var field = field
-        if let first = field.first, "=+@".contains(first) || (first == "-" && Double(field) == nil) { field = "'" + field }
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard let first = field.utf8.first else { return field }
+        let plain = !field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        let formulaLike =
+            first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "@")
+            || (first == UInt8(ascii: "-") && Double(field) == nil)
+        if plain && !formulaLike { return field }
+        let defused = formulaLike ? "'" + field : field
+        guard !plain else { return defused }
+        return "\"" + defused.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Times the performance-data side at scale: 5,000 reps and about a million deals (24 months), generated
+# deterministically, then a release `fieldbook build` (load, check, compute every KPI, write the JSON API).
+# Usage: benchmarks/data-engine.sh [WORK_DIR] [REPS] [DEALS_PER_REP_MONTH]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=${1:-/tmp/fieldbook-bench-data}
+reps=${2:-5000}
+per_month=${3:-8}
+mkdir -p .build
+swiftc -O scripts/generate-data.swift -o .build/generate-data 2>/dev/null
+swift build -c release --product fieldbook >/dev/null
+rm -rf "$work" && mkdir -p "$work"
+echo '{"title": "Benchmark", "pipeline": {"stages": {"prospecting": 0.1, "engaging": 0.3, "proposal": 0.6}}}' > "$work/fieldbook.json"
+.build/generate-data --portal "$work" --reps "$reps" --deals-per-month "$per_month" --from 2025-01 --to 2026-12-20 --seed 7
+ls -l "$work/content/data" | awk 'NR>1 {printf "  %-14s %8.1f MB\n", $9, $5/1048576}'
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(uname -sr)"
+for run in 1 2 3; do
+    if [[ -x /usr/bin/time ]]; then
+        /usr/bin/time -f "run $run: %e s wall, %M KB peak memory" .build/release/fieldbook build "$work" >/dev/null
+    else
+        start=$(date +%s.%N); .build/release/fieldbook build "$work" >/dev/null; end=$(date +%s.%N)
+        echo "run $run: $(echo "$end - $start" | bc) s wall (install 'time' for peak memory)"
+    fi
+done
+du -sh "$work/public/api" | awk '{print "API output: " $1}'
