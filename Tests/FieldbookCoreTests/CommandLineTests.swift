@@ -86,4 +86,34 @@ import Testing
         #expect(run.status == 0)
         for flag in ["--output", "--base-url", "--drafts", "--strict"] { #expect(run.stdout.contains(flag)) }
     }
+
+    @Test func importWritesDataFilesAndRefusesBadExports() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        try folder.write([
+            "fieldbook.json": "{}",
+            "team.csv": "Owner Name,Office,Sales Manager\nAnn Lee,North,Mia Ray\n\"Bob, Jr.\",North,Mia Ray\n",
+            "deals.csv":
+                "Deal ID,Owner Name,Stage,Amount,Close Date\nD1,Ann Lee,Closed Won,\"$1,200.50\",2024/03/05\nD2,\"Bob, Jr.\",赢单,900,2024-03-06\n",
+            "broken.csv": "Deal ID,Stage\nD1,Won\n",
+        ])
+        let team = try fieldbook(["import", "team", "team.csv", "--column", "rep=Owner Name"], in: folder.path)
+        #expect(team.status == 0, "\(team.stderr)")
+        #expect(team.stdout == "Imported 2 reps in 1 regions with 1 managers into ./content/data/team.json\n")
+        let deals = try fieldbook(["import", "deals", "deals.csv", "--column", "rep=Owner Name"], in: folder.path)
+        #expect(deals.status == 0, "\(deals.stderr)")
+        #expect(deals.stdout == "Imported 2 deals (2 won) into ./content/data/deals.json\n")
+        let written = try folder.read("content/data/deals.json")
+        #expect(written.contains(#"{"id": "D1", "rep": "ann-lee", "stage": "won", "amount": 1200.5, "closed": "2024-03-05"}"#))
+        #expect(written.contains(#""rep": "bob-jr""#))
+        #expect(try fieldbook(["build"], in: folder.path).status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/public/api/reps/bob-jr.json"))
+
+        let broken = try fieldbook(["import", "deals", "broken.csv"], in: folder.path)
+        #expect(broken.status == 1)
+        #expect(broken.stderr.hasPrefix("broken.csv:1:1: error: no column for rep (looked for sales_agent, owner, rep,"))
+        #expect(broken.stderr.hasSuffix("Nothing was written.\n"))
+        #expect(try folder.read("content/data/deals.json") == written)
+        #expect(try fieldbook(["import", "deals", "deals.csv", "--column", "owner"], in: folder.path).status == 64)
+    }
 }

@@ -171,7 +171,7 @@ public struct CRMImporter: Sendable {
         }
         guard !diagnostics.hasErrors else { return .failure(DiagnosticsError(diagnostics)) }
         let byStage = stages.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-        return .success((JSONOutput.array(deals).rendered, "\(deals.count) deals (\(byStage))"))
+        return .success((JSONOutput.array(deals).rendered(indentedLevels: 1), "\(deals.count) deals (\(byStage))"))
     }
 
     /// Which column holds each field: the `--column` choice, else the first recognised header.

@@ -19,15 +19,15 @@ enum JSONOutput {
 
     /// JSON with a final newline: the top two levels indented two spaces a level, anything deeper on one line, so a
     /// file of records (periods, deals) reads and diffs one record a line without megabytes of indentation.
-    var rendered: String {
+    var rendered: String { rendered(indentedLevels: 2) }
+
+    func rendered(indentedLevels: Int) -> String {
         var output = ""
-        write(to: &output, indent: "", depth: 0)
+        write(to: &output, indent: "", depth: 0, indentedLevels: indentedLevels)
         return output + "\n"
     }
 
-    private static let indentedLevels = 2
-
-    private func write(to output: inout String, indent: String, depth: Int) {
+    private func write(to output: inout String, indent: String, depth: Int, indentedLevels: Int) {
         switch self {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
@@ -38,11 +38,11 @@ enum JSONOutput {
                 output += "[]"
                 return
             }
-            let pretty = depth < Self.indentedLevels
+            let pretty = depth < indentedLevels
             output += pretty ? "[\n" : "["
             for (index, value) in values.enumerated() {
                 if pretty { output += indent + "  " }
-                value.write(to: &output, indent: indent + "  ", depth: depth + 1)
+                value.write(to: &output, indent: indent + "  ", depth: depth + 1, indentedLevels: indentedLevels)
                 if index + 1 < values.count { output += pretty ? ",\n" : ", " }
             }
             output += pretty ? "\n" + indent + "]" : "]"
@@ -51,13 +51,13 @@ enum JSONOutput {
                 output += "{}"
                 return
             }
-            let pretty = depth < Self.indentedLevels
+            let pretty = depth < indentedLevels
             output += pretty ? "{\n" : "{"
             for (index, (key, value)) in members.enumerated() {
                 if pretty { output += indent + "  " }
                 Self.appendQuoted(key, to: &output)
                 output += ": "
-                value.write(to: &output, indent: indent + "  ", depth: depth + 1)
+                value.write(to: &output, indent: indent + "  ", depth: depth + 1, indentedLevels: indentedLevels)
                 if index + 1 < members.count { output += pretty ? ",\n" : ", " }
             }
             output += pretty ? "\n" + indent + "}" : "}"
