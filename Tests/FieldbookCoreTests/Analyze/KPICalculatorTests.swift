@@ -213,6 +213,20 @@ extension Scoreboard {
         #expect(board.actual("manager:sam", "2024", "win_rate") == nil)
     }
 
+    @Test func fiscalYearsShiftQuartersAndYears() throws {
+        // Fiscal years from April: January to March 2024 is the fourth quarter of FY2024, April to June the first of FY2025.
+        let board = try KPICalculator(asOf: Day("2024-05-15"), calendar: FiscalCalendar(startMonth: 4)).compute(SmallTeam.data())
+        #expect(board.periods.filter { $0.kind != .month }.map { board.calendar.label($0) } == ["2024", "2024-Q4", "2025-Q1", "2025"])
+        #expect(board.actual("rep:ann", "2024-Q4", "revenue") == 1500.5)
+        #expect(board.actual("rep:bob", "2025-Q1", "revenue") == 2000)
+        #expect(board.actual("team", "2024", "revenue") == 1500.5)  // FY2024 ended in March
+        #expect(board.actual("team", "2025", "revenue") == 3000)
+        #expect(board.figures("team", "2024")?.partial == false)
+        #expect(board.figures("team", "2025")?.partial == true)
+        // FY2025 runs April 1, 2024 to March 31, 2025: 365 days, 45 elapsed by May 15.
+        #expect(board.figures("rep:bob", "2025")?.forecasts.first == Forecast(method: .runRate, revenue: 2000.0 * 365 / 45))
+    }
+
     @Test func noDatesMeansNoPeriods() throws {
         let (data, _) = DataLoader().load([
             "team.json": Array(#"{"regions": [{"id": "r", "name": "R"}], "reps": [{"id": "a", "name": "A", "region": "r"}]}"#.utf8)
