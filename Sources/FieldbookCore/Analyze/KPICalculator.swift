@@ -34,7 +34,7 @@ public struct KPICalculator: Sendable {
         let lastMonth = asOf.monthNumber
         let firstMonth = min(Self.earliestMonth(in: data) ?? lastMonth, lastMonth)
         let periods = shownPeriods(from: firstMonth, to: lastMonth)
-        let months = Monthly(data, kpis: kpis, firstMonth: firstMonth, asOf: asOf, weight: weight)
+        let months = Monthly(data, firstMonth: firstMonth, asOf: asOf, weight: weight)
 
         // Reps: spans of their monthly tallies; then every group is the sum of its reps.
         let repTallies = months.tallies.map { monthly in periods.map { span(monthly, $0, firstMonth: firstMonth) } }
@@ -211,7 +211,7 @@ private struct Monthly {
     /// Open deals at the as-of date with an expected close after it: rep index, expected close, weighted cents.
     var pending: [(rep: Int, expected: Day, cents: Double)] = []
 
-    init(_ data: PerformanceData, kpis: [KPI], firstMonth: Int, asOf: Day, weight: (Deal) -> Double) {
+    init(_ data: PerformanceData, firstMonth: Int, asOf: Day, weight: (Deal) -> Double) {
         let monthCount = asOf.monthNumber - firstMonth + 1
         let metricCount = data.metricDefinitions.count
         var tallies = Array(repeating: Array(repeating: Tally(metrics: metricCount), count: monthCount), count: data.team.reps.count)

@@ -136,6 +136,29 @@ struct RecordFields {
         members.indices.filter { $0 < 64 ? used & (1 << UInt64($0)) == 0 : !usedBeyond64.contains($0) }.map { members[$0] }
     }
 
+    /// The members not read by name, as KPI values: each must name a known KPI and hold a number (not negative,
+    /// unless allowed); the others are reported.
+    func kpiValues(known: Set<String>, unknown: (String) -> String, allowNegative: Bool, in file: inout DataFileReader) -> [(JSONMember, Double)] {
+        var values: [(JSONMember, Double)] = []
+        for member in remaining {
+            let keyPath = "\(jsonPath).\(member.key)"
+            guard known.contains(member.key) else {
+                file.error(member.node, keyPath, unknown(member.key))
+                continue
+            }
+            guard let value = member.node.number else {
+                file.error(member.node, keyPath, "expected a number, found \(DataFileReader.describe(member.node))")
+                continue
+            }
+            guard allowNegative || value >= 0 else {
+                file.error(member.node, keyPath, "must not be negative, found \(value)")
+                continue
+            }
+            values.append((member, value))
+        }
+        return values
+    }
+
     func warnUnknownKeys(in file: inout DataFileReader) {
         for member in remaining {
             file.warning(file.location(ofKey: member), "\(jsonPath).\(member.key)", "unknown key")

@@ -267,20 +267,8 @@ public struct DataLoader {
                 return
             }
             var values: [String: Double] = [:]
-            for member in fields.remaining {
+            for (member, value) in fields.kpiValues(known: kpis, unknown: { "unknown KPI \"\($0)\"" }, allowNegative: false, in: &file) {
                 let keyPath = "\(path).\(member.key)"
-                guard kpis.contains(member.key) else {
-                    file.error(member.node, keyPath, "unknown KPI \"\(member.key)\"")
-                    continue
-                }
-                guard let value = member.node.number else {
-                    file.error(member.node, keyPath, "expected a number, found \(DataFileReader.describe(member.node))")
-                    continue
-                }
-                guard value >= 0 else {
-                    file.error(member.node, keyPath, "must not be negative, found \(value)")
-                    continue
-                }
                 let key = "\(scope) \(period) \(member.key)"
                 if let first = seen[key] {
                     file.error(member.node, keyPath, "duplicate target (first at \(first))")
@@ -311,16 +299,9 @@ public struct DataLoader {
                 return
             }
             var values: [String: Double] = [:]
-            for member in fields.remaining {
+            let unknown = { (key: String) in "unknown metric \"\(key)\": describe it in kpis.json" }
+            for (member, value) in fields.kpiValues(known: metrics, unknown: unknown, allowNegative: true, in: &file) {
                 let keyPath = "\(path).\(member.key)"
-                guard metrics.contains(member.key) else {
-                    file.error(member.node, keyPath, "unknown metric \"\(member.key)\": describe it in kpis.json")
-                    continue
-                }
-                guard let value = member.node.number else {
-                    file.error(member.node, keyPath, "expected a number, found \(DataFileReader.describe(member.node))")
-                    continue
-                }
                 let key = "\(rep) \(period.firstMonth) \(member.key)"
                 if let first = seen[key] {
                     file.error(member.node, keyPath, "duplicate value for \(rep) in \(periodText) (first at \(first))")
