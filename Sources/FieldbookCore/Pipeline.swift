@@ -79,8 +79,15 @@ public enum Pipeline {
         diagnostics += markdownDiagnostics
         let (templates, templateDiagnostics) = TemplateSet.compile(source.templates)
         diagnostics += templateDiagnostics
-        let site = SiteView(config: source.config)
-        let pages = PagePlanner(site: site).pages(for: library, documents: documents)
+        let dashboard = scoreboard.flatMap { $0.figures.asOf == nil ? nil : $0 }
+        diagnostics += unknownCards(source.config.dashboard.cards, scoreboard: dashboard?.figures)
+        let site = SiteView(config: source.config, hasReps: dashboard != nil && source.config.dashboard.scorecardsPublic)
+        let planner = PagePlanner(site: site)
+        var pages = planner.pages(for: library, documents: documents, dashboardAtHome: dashboard != nil)
+        if let dashboard {
+            pages += PerformancePlanner(site: site, board: dashboard.figures, data: dashboard.data)
+                .pages(library: library, documents: documents, recent: planner.recentlyUpdated(documents))
+        }
         guard !diagnostics.hasErrors else { return failed(diagnostics, options) }
         progress(.renderingPages(pages: pages.count))
         let (files, renderDiagnostics) = PageRenderer(templates: templates, templateSources: source.templates, site: site).render(pages)
@@ -108,6 +115,14 @@ public enum Pipeline {
             throw DiagnosticsError(portal.diagnostics + [.error(SourceLocation(path: error.path), error.reason)])
         }
         return portal
+    }
+
+    /// Dashboard cards must name KPIs that exist (built in, or in kpis.json).
+    static func unknownCards(_ cards: [String], scoreboard: Scoreboard?) -> [Diagnostic] {
+        guard let scoreboard else { return [] }
+        return cards.filter { scoreboard.index(of: $0) == nil }.map {
+            .error(SourceLocation(path: ConfigParser.path), "dashboard.cards: unknown KPI \"\($0)\"")
+        }
     }
 
     /// Training records must name a lesson that exists: `<course>/<lesson slug>`.

@@ -11,18 +11,25 @@ import Testing
         #expect(portal.messages == [])
         for page in [
             "library/training/basics/first/index.html", "library/training/basics/index.html", "library/playbooks/global/pricing/index.html",
-            "tags/crm/index.html", "index.html", "sitemap.xml", "404.html",
+            "tags/crm/index.html", "index.html", "sitemap.xml", "404.html", "reps/index.html", "reps/ann/index.html", "regions/north/index.html",
+            "managers/mia/index.html", "api/reps/ann.json",
         ] {
             try expectGolden(try #require(portal.page(page), "missing \(page)"), page.replacingOccurrences(of: "/", with: "_"))
         }
         #expect(
             portal.files.map(\.path).sorted() == [
-                "404.html", "index.html", "library/index.html", "library/playbooks/global/index.html",
-                "library/playbooks/global/pricing/index.html", "library/playbooks/index.html", "library/training/basics/first/index.html",
-                "library/training/basics/index.html", "library/training/basics/second/index.html", "sitemap.xml", "tags/crm/index.html",
-                "tags/index.html", "tags/客户/index.html",
+                "404.html", "api/managers/mia.json", "api/managers/sam.json", "api/regions/north.json", "api/regions/south.json", "api/reps.csv",
+                "api/reps/ann.json", "api/reps/bob.json", "api/reps/cat.json", "api/team.json", "index.html", "library/index.html",
+                "library/playbooks/global/index.html", "library/playbooks/global/pricing/index.html", "library/playbooks/index.html",
+                "library/training/basics/first/index.html", "library/training/basics/index.html", "library/training/basics/second/index.html",
+                "managers/mia/index.html", "managers/sam/index.html", "regions/north/index.html", "regions/south/index.html", "reps/ann/index.html",
+                "reps/bob/index.html", "reps/cat/index.html", "reps/index.html", "sitemap.xml", "tags/crm/index.html", "tags/index.html",
+                "tags/客户/index.html",
             ])
-        #expect(portal.assets.map(\.outputPath) == ["assets/favicon.svg", "assets/fieldbook.css", "library/training/basics/funnel.svg"])
+        #expect(
+            portal.assets.map(\.outputPath) == [
+                "assets/favicon.svg", "assets/fieldbook.css", "assets/fieldbook.js", "library/training/basics/funnel.svg",
+            ])
     }
 
     @Test func examplePortalBuildsCleanly() {
@@ -138,7 +145,7 @@ import Testing
             "content/.DS_Store": "x",
         ])
         #expect(portal.messages == [])
-        #expect(portal.assets.map(\.outputPath) == ["assets/favicon.svg", "assets/fieldbook.css"])
+        #expect(portal.assets.map(\.outputPath) == ["assets/favicon.svg", "assets/fieldbook.css", "assets/fieldbook.js"])
     }
 }
 

@@ -70,9 +70,38 @@ public enum ConfigParser {
             nested.warnUnknownKeys("stages")
             diagnostics += nested.diagnostics
         }
-        // Sections later stages read (dashboards, search) are accepted here and checked by those stages.
-        for reserved in ["dashboard", "search"] { _ = reader.node(reserved) }
-        reader.warnUnknownKeys("title, baseURL, locale, currency, markdown, asOf, fiscalYearStartMonth, pipeline")
+        if let dashboard = reader.object("dashboard") {
+            var nested = JSONObjectReader(dashboard.members!, path: path, lines: lines, keyPrefix: "dashboard.")
+            if let kind = nested.string("period") {
+                if let parsed = Period.Kind(rawValue: kind) {
+                    config.dashboard.period = parsed
+                } else {
+                    nested.report(nested.node("period")!, "'dashboard.period' must be \"month\", \"quarter\" or \"year\"")
+                }
+            }
+            if nested.node("cards") != nil { config.dashboard.cards = nested.strings("cards") }
+            if let thresholds = nested.object("thresholds") {
+                var limits = JSONObjectReader(thresholds.members!, path: path, lines: lines, keyPrefix: "dashboard.thresholds.")
+                if let onTrack = limits.number("onTrack") { config.dashboard.thresholds.onTrack = onTrack }
+                if let atRisk = limits.number("atRisk") { config.dashboard.thresholds.atRisk = atRisk }
+                if config.dashboard.thresholds.atRisk > config.dashboard.thresholds.onTrack {
+                    limits.report(thresholds, "'dashboard.thresholds.atRisk' must not exceed 'onTrack'")
+                }
+                limits.warnUnknownKeys("onTrack, atRisk")
+                diagnostics += limits.diagnostics
+            }
+            nested.warnUnknownKeys("period, cards, thresholds")
+            diagnostics += nested.diagnostics
+        }
+        if let scorecards = reader.object("scorecards") {
+            var nested = JSONObjectReader(scorecards.members!, path: path, lines: lines, keyPrefix: "scorecards.")
+            if let isPublic = nested.bool("public") { config.dashboard.scorecardsPublic = isPublic }
+            nested.warnUnknownKeys("public")
+            diagnostics += nested.diagnostics
+        }
+        // Read by the search feature.
+        _ = reader.node("search")
+        reader.warnUnknownKeys("title, baseURL, locale, currency, markdown, asOf, fiscalYearStartMonth, pipeline, dashboard, scorecards")
         return (config, reader.diagnostics + diagnostics)
     }
 }

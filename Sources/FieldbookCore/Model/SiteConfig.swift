@@ -22,6 +22,7 @@ public struct SiteConfig: Sendable, Equatable {
     public var fiscalYearStartMonth: Int
     /// `pipeline.stages`: the probability an open deal in each stage closes, for deals without their own.
     public var stageProbabilities: [String: Double]
+    public var dashboard = DashboardSettings()
 
     public init(
         title: String = "Sales Portal", baseURL: String = "/", locale: Locale = .english, currency: String = "USD", unsafeHTML: Bool = false,

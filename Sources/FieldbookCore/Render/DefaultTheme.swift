@@ -14,6 +14,7 @@ enum DefaultTheme {
 <title>{{pageTitle}} · {{siteTitle}}</title>
 <meta name="description" content="{{pageDescription}}">
 <meta name="generator" content="Fieldbook">
+{{#noindex}}<meta name="robots" content="noindex, nofollow">{{/noindex}}
 <link rel="stylesheet" href="{{assetsURL}}fieldbook.css">
 <link rel="icon" href="{{assetsURL}}favicon.svg" type="image/svg+xml">
 {{$head}}{{/head}}
@@ -26,6 +27,7 @@ enum DefaultTheme {
 {{$main}}{{/main}}
 </main>
 {{>footer}}
+<script src="{{assetsURL}}fieldbook.js" defer></script>
 </body>
 </html>
 
@@ -58,6 +60,63 @@ enum DefaultTheme {
   {{^hasDocuments}}<p>{{labels.noDocuments}}</p>{{/hasDocuments}}
   {{#start}}<p><a class="button" href="{{url}}">{{labels.startCourse}} →</a></p>{{/start}}
 </article>
+{{/main}}
+{{/base}}
+
+"""####),
+        "dashboard": TemplateSource(name: "dashboard", path: "(built-in theme)/pages/dashboard.mustache", text: ####"""
+{{<base}}
+{{$main}}
+<header class="page-header">
+  <p class="eyebrow">{{subtitle}}</p>
+  <h1>{{title}}</h1>
+  <p class="as-of">{{asOf}} · {{periodName}}</p>
+</header>
+{{>kpi-cards}}
+<div class="dashboard-grid">
+  <section aria-labelledby="trend-title">
+    <h2 id="trend-title">{{labels.revenueTrend}}</h2>
+    {{>trend}}
+  </section>
+  <section aria-labelledby="regions-title">
+    <h2 id="regions-title">{{labels.attainmentByRegion}}</h2>
+    {{#attainmentChart}}<figure class="chart-figure">{{{svg}}}{{{table}}}</figure>{{/attainmentChart}}
+    <ul class="inline-list">{{#people}}<li><a href="{{url}}">{{title}}</a></li>{{/people}}</ul>
+  </section>
+</div>
+{{>forecasts}}
+<section aria-labelledby="leaders-title">
+  <h2 id="leaders-title">{{labels.leaderboard}}</h2>
+  {{>rep-table}}
+</section>
+<div class="dashboard-grid">
+  <section aria-labelledby="risk-title">
+    <h2 id="risk-title">{{labels.repsAtRisk}}</h2>
+    {{#hasAtRisk}}
+    <ul class="risk-list">
+      {{#atRisk}}<li>{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}} <span class="muted">{{region}}</span> <span class="status {{statusClass}}">{{status}}</span> {{attainment}}</li>{{/atRisk}}
+    </ul>
+    {{/hasAtRisk}}
+    {{^hasAtRisk}}<p>{{labels.nothingAtRisk}}</p>{{/hasAtRisk}}
+  </section>
+  <section aria-labelledby="wins-title">
+    <h2 id="wins-title">{{labels.recentWins}}</h2>
+    {{#hasWins}}
+    <ul class="wins">
+      {{#wins}}<li><strong>{{amount}}</strong> {{account}} <span class="muted">{{rep}} · {{date}}</span></li>{{/wins}}
+    </ul>
+    {{/hasWins}}
+    {{^hasWins}}<p>{{labels.noWins}}</p>{{/hasWins}}
+  </section>
+</div>
+{{#hasRecent}}
+<section aria-labelledby="recent-title">
+  <h2 id="recent-title">{{labels.recentlyUpdated}}</h2>
+  <ul class="doc-list compact">
+    {{#recent}}<li><a href="{{url}}">{{title}}</a> <span class="muted">{{kindLabel}}</span> <time datetime="{{updated}}">{{updated}}</time></li>{{/recent}}
+  </ul>
+</section>
+{{/hasRecent}}
 {{/main}}
 {{/base}}
 
@@ -97,6 +156,28 @@ enum DefaultTheme {
 {{/base}}
 
 """####),
+        "manager": TemplateSource(name: "manager", path: "(built-in theme)/pages/manager.mustache", text: ####"""
+{{<base}}
+{{$main}}
+<header class="page-header">
+  <p class="eyebrow">{{subtitle}}</p>
+  <h1>{{title}}</h1>
+  <p class="as-of">{{asOf}} · {{periodName}}</p>
+</header>
+{{>kpi-cards}}
+<section aria-labelledby="reps-title">
+  <h2 id="reps-title">{{labels.reps}}</h2>
+  {{>rep-table}}
+</section>
+<section aria-labelledby="trend-title">
+  <h2 id="trend-title">{{labels.revenueTrend}}</h2>
+  {{>trend}}
+</section>
+{{>forecasts}}
+{{/main}}
+{{/base}}
+
+"""####),
         "playbook": TemplateSource(name: "playbook", path: "(built-in theme)/pages/playbook.mustache", text: ####"""
 {{<base}}
 {{$main}}
@@ -120,6 +201,94 @@ enum DefaultTheme {
 <div class="cards">
   {{#groups}}{{>collection-card}}{{/groups}}
 </div>
+{{/main}}
+{{/base}}
+
+"""####),
+        "region": TemplateSource(name: "region", path: "(built-in theme)/pages/region.mustache", text: ####"""
+{{<base}}
+{{$main}}
+<header class="page-header">
+  <p class="eyebrow">{{subtitle}}</p>
+  <h1>{{title}}</h1>
+  <p class="as-of">{{asOf}} · {{periodName}}</p>
+  {{#hasPeople}}<p>{{labels.managers}}: {{#people}}<a href="{{url}}">{{title}}</a> {{/people}}</p>{{/hasPeople}}
+</header>
+{{>kpi-cards}}
+<section aria-labelledby="trend-title">
+  <h2 id="trend-title">{{labels.revenueTrend}}</h2>
+  {{>trend}}
+</section>
+{{>forecasts}}
+<section aria-labelledby="reps-title">
+  <h2 id="reps-title">{{labels.reps}}</h2>
+  {{>rep-table}}
+</section>
+{{#hasPlaybooks}}
+<section aria-labelledby="playbooks-title">
+  <h2 id="playbooks-title">{{labels.regionPlaybooks}}</h2>
+  <ul>{{#playbooks}}<li><a href="{{url}}">{{title}}</a></li>{{/playbooks}}</ul>
+</section>
+{{/hasPlaybooks}}
+{{/main}}
+{{/base}}
+
+"""####),
+        "reps": TemplateSource(name: "reps", path: "(built-in theme)/pages/reps.mustache", text: ####"""
+{{<base}}
+{{$main}}
+<header class="page-header">
+  <h1>{{title}}</h1>
+  <p class="as-of">{{asOf}} · {{periodName}}</p>
+  <p class="muted js-only">{{labels.sortHint}}</p>
+</header>
+{{>rep-table}}
+{{/main}}
+{{/base}}
+
+"""####),
+        "scorecard": TemplateSource(name: "scorecard", path: "(built-in theme)/pages/scorecard.mustache", text: ####"""
+{{<base}}
+{{$main}}
+<article class="scorecard">
+<header class="page-header">
+  <p class="eyebrow">{{subtitle}}</p>
+  <h1>{{title}}</h1>
+  <p class="as-of">{{asOf}} · {{periodName}}</p>
+  <dl class="facts">{{#facts}}<div><dt>{{title}}</dt><dd>{{url}}</dd></div>{{/facts}}</dl>
+</header>
+{{>kpi-cards}}
+<section aria-labelledby="trend-title">
+  <h2 id="trend-title">{{labels.revenueTrend}}</h2>
+  {{>trend}}
+</section>
+{{>forecasts}}
+<section aria-labelledby="deals-title">
+  <h2 id="deals-title">{{labels.openDeals}}</h2>
+  {{#hasOpenDeals}}
+  <div class="table-scroll">
+  <table>
+    <thead><tr><th scope="col">{{labels.account}}</th><th scope="col">{{labels.product}}</th><th scope="col">{{labels.stage}}</th><th scope="col">{{labels.amount}}</th><th scope="col">{{labels.probability}}</th><th scope="col">{{labels.expectedClose}}</th></tr></thead>
+    <tbody>{{#openDeals}}<tr><th scope="row">{{account}}</th><td>{{product}}</td><td>{{stage}}</td><td class="number">{{amount}}</td><td class="number">{{probability}}</td><td>{{date}}</td></tr>{{/openDeals}}</tbody>
+  </table>
+  </div>
+  {{/hasOpenDeals}}
+  {{^hasOpenDeals}}<p>{{labels.noOpenDeals}}</p>{{/hasOpenDeals}}
+</section>
+<div class="dashboard-grid">
+  {{#hasProgress}}
+  <section aria-labelledby="training-title">
+    <h2 id="training-title">{{labels.trainingProgress}}</h2>
+    <ul class="progress-list">{{#progress}}<li><a href="{{url}}">{{course}}</a> <span>{{done}}</span>{{#bullet}}{{{svg}}}{{/bullet}}</li>{{/progress}}</ul>
+  </section>
+  {{/hasProgress}}
+  <section aria-labelledby="recommended-title">
+    <h2 id="recommended-title">{{labels.recommended}}</h2>
+    {{#hasRecommended}}<ul>{{#recommended}}<li><a href="{{url}}">{{title}}</a></li>{{/recommended}}</ul>{{/hasRecommended}}
+    {{#hasPlaybooks}}<h3>{{labels.regionPlaybooks}}</h3><ul>{{#playbooks}}<li><a href="{{url}}">{{title}}</a></li>{{/playbooks}}</ul>{{/hasPlaybooks}}
+  </section>
+</div>
+</article>
 {{/main}}
 {{/base}}
 
@@ -205,6 +374,24 @@ enum DefaultTheme {
 </footer>
 
 """####),
+        "forecasts": TemplateSource(name: "forecasts", path: "(built-in theme)/partials/forecasts.mustache", text: ####"""
+{{#hasForecasts}}
+<section aria-labelledby="forecast-title">
+  <h2 id="forecast-title">{{labels.forecast}}</h2>
+  <div class="forecasts">
+    {{#forecasts}}
+    <article class="forecast">
+      <h3>{{period}}</h3>
+      <p class="kpi-value">{{range}}</p>
+      {{#target}}<p>{{labels.target}}: {{target}}</p>{{/target}}
+      <ul>{{#methods}}<li><strong>{{title}}</strong> <span class="muted">({{url}})</span></li>{{/methods}}</ul>
+    </article>
+    {{/forecasts}}
+  </div>
+</section>
+{{/hasForecasts}}
+
+"""####),
         "header": TemplateSource(name: "header", path: "(built-in theme)/partials/header.mustache", text: ####"""
 <header class="site-header">
   <a class="site-title" href="{{baseURL}}">{{siteTitle}}</a>
@@ -214,6 +401,25 @@ enum DefaultTheme {
     </ul>
   </nav>
 </header>
+
+"""####),
+        "kpi-cards": TemplateSource(name: "kpi-cards", path: "(built-in theme)/partials/kpi-cards.mustache", text: ####"""
+<section class="kpi-cards" aria-label="{{labels.figures}}">
+  {{#cards}}
+  <article class="kpi-card {{statusClass}}">
+    <h3>{{label}}</h3>
+    <p class="kpi-value">{{value}}</p>
+    {{#bullet}}<div class="kpi-bullet">{{{svg}}}</div>{{/bullet}}
+    <dl class="kpi-facts">
+      {{#target}}<div><dt>{{labels.target}}</dt><dd>{{target}}</dd></div>{{/target}}
+      {{#attainment}}<div><dt>{{labels.attainment}}</dt><dd>{{attainment}}</dd></div>{{/attainment}}
+    </dl>
+    {{#status}}<p class="status {{statusClass}}">{{status}}</p>{{/status}}
+    {{#change}}<p class="kpi-change">{{change}}</p>{{/change}}
+    <div class="kpi-spark">{{#sparkline}}{{{svg}}}{{/sparkline}}</div>
+  </article>
+  {{/cards}}
+</section>
 
 """####),
         "library-overview": TemplateSource(name: "library-overview", path: "(built-in theme)/partials/library-overview.mustache", text: ####"""
@@ -250,6 +456,43 @@ enum DefaultTheme {
 </nav>
 
 """####),
+        "rep-table": TemplateSource(name: "rep-table", path: "(built-in theme)/partials/rep-table.mustache", text: ####"""
+<div class="table-scroll">
+<table class="sortable rep-table">
+  <thead>
+    <tr>
+      <th scope="col" data-sort="number">{{labels.rank}}</th>
+      <th scope="col">{{labels.rep}}</th>
+      <th scope="col">{{labels.region}}</th>
+      <th scope="col">{{labels.manager}}</th>
+      <th scope="col" data-sort="number">{{labels.revenue}}</th>
+      <th scope="col">{{labels.target}}</th>
+      <th scope="col" data-sort="number">{{labels.attainment}}</th>
+      <th scope="col">{{labels.status}}</th>
+      <th scope="col" data-sort="number">{{labels.winRate}}</th>
+      <th scope="col">{{labels.trend}}</th>
+    </tr>
+  </thead>
+  <tbody>
+    {{#reps}}
+    <tr>
+      <td data-value="{{rank}}">{{rank}}</td>
+      <th scope="row">{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}</th>
+      <td>{{region}}</td>
+      <td>{{manager}}</td>
+      <td class="number" data-value="{{revenueSort}}">{{revenue}}</td>
+      <td class="number">{{target}}</td>
+      <td class="number" data-value="{{attainmentSort}}">{{attainment}}</td>
+      <td>{{#status}}<span class="status {{statusClass}}">{{status}}</span>{{/status}}</td>
+      <td class="number" data-value="{{winRateSort}}">{{winRate}}</td>
+      <td class="trend">{{#trend}}{{{svg}}}{{/trend}}</td>
+    </tr>
+    {{/reps}}
+  </tbody>
+</table>
+</div>
+
+"""####),
         "toc": TemplateSource(name: "toc", path: "(built-in theme)/partials/toc.mustache", text: ####"""
 <nav class="toc" aria-labelledby="toc-title">
   <h2 id="toc-title">{{labels.onThisPage}}</h2>
@@ -257,6 +500,15 @@ enum DefaultTheme {
     {{#toc}}<li{{#isSubsection}} class="sub"{{/isSubsection}}><a href="#{{id}}">{{text}}</a></li>{{/toc}}
   </ol>
 </nav>
+
+"""####),
+        "trend": TemplateSource(name: "trend", path: "(built-in theme)/partials/trend.mustache", text: ####"""
+{{#trend}}
+<figure class="chart-figure">
+  {{{svg}}}
+  {{{table}}}
+</figure>
+{{/trend}}
 
 """####),
     ]
@@ -394,6 +646,70 @@ h3 { font-size: 1.15rem; }
 
 .site-footer { border-top: 1px solid var(--border); padding: 1rem clamp(1rem, 4vw, 2.5rem); color: var(--muted); font-size: 0.9rem; }
 
+/* Performance pages */
+.page-header { margin-bottom: 1.25rem; }
+.page-header h1 { margin-bottom: 0.2rem; }
+.as-of { color: var(--muted); margin: 0; }
+.facts { display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; margin: 0.75rem 0 0; }
+.facts div { display: flex; gap: 0.4rem; }
+.facts dt { color: var(--muted); }
+.facts dd { margin: 0; font-weight: 600; }
+
+.kpi-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 13rem), 1fr)); gap: 0.75rem; margin: 1rem 0 1.5rem; }
+.kpi-card { border: 1px solid var(--border); border-radius: var(--radius); padding: 0.75rem 1rem; background: var(--surface); border-top: 4px solid var(--border); }
+.kpi-card.status-on-track { border-top-color: var(--good); }
+.kpi-card.status-at-risk { border-top-color: var(--warn); }
+.kpi-card.status-behind { border-top-color: var(--bad); }
+.kpi-card h3 { margin: 0; font-size: 0.9rem; color: var(--muted); font-weight: 600; }
+.kpi-value { font-size: 1.6rem; font-weight: 700; margin: 0.15rem 0; font-variant-numeric: tabular-nums; }
+.kpi-facts { display: flex; gap: 1rem; margin: 0; font-size: 0.85rem; }
+.kpi-facts dt { color: var(--muted); }
+.kpi-facts dd { margin: 0; font-weight: 600; }
+.kpi-change { margin: 0.2rem 0 0; font-size: 0.85rem; color: var(--muted); }
+.kpi-spark svg { width: 100%; max-width: 10rem; height: auto; margin-top: 0.3rem; }
+.kpi-bullet svg { width: 100%; height: auto; }
+.status { font-weight: 600; font-size: 0.85rem; margin: 0.25rem 0 0; white-space: nowrap; }
+.status.status-on-track { color: var(--good); }
+.status.status-at-risk { color: var(--warn); }
+.status.status-behind { color: var(--bad); }
+
+.dashboard-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); gap: 0 2rem; }
+.forecasts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr)); gap: 0.75rem; }
+.forecast { border: 1px solid var(--border); border-radius: var(--radius); padding: 0.75rem 1rem; }
+.forecast h3 { margin: 0; }
+.forecast ul { padding-left: 1.1rem; margin: 0.4rem 0 0; font-size: 0.9rem; }
+.inline-list { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; list-style: none; padding: 0; }
+.risk-list, .wins, .progress-list { list-style: none; padding: 0; }
+.risk-list li, .wins li, .progress-list li { padding: 0.35rem 0; border-bottom: 1px solid var(--border); }
+.progress-list svg { display: block; width: 100%; max-width: 15rem; height: auto; }
+
+.table-scroll { max-width: 100%; overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
+.rep-table th, .rep-table td, .scorecard table th, .scorecard table td { padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--border); text-align: left; white-space: nowrap; }
+td.number { text-align: right; }
+td.trend svg { width: 6rem; height: auto; display: block; }
+table.sortable th button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; }
+table.sortable th[aria-sort="ascending"] button::after { content: " ▲"; }
+table.sortable th[aria-sort="descending"] button::after { content: " ▼"; }
+.js-only { display: none; }
+.js .js-only { display: block; }
+
+.chart-figure { margin: 0.5rem 0 1.5rem; }
+svg.chart { display: block; width: 100%; height: auto; overflow: visible; }
+.chart-line-chart { max-width: 48rem; }
+.chart-grid { stroke: var(--border); stroke-width: 1; }
+.chart-axis, .chart-value, .chart-empty { fill: var(--muted); font: 12px var(--font); }
+.chart-value { fill: var(--text); }
+.chart-line { fill: none; stroke: var(--accent); stroke-width: 2.5; stroke-linejoin: round; }
+.chart-target { fill: none; stroke: var(--muted); stroke-width: 1.5; stroke-dasharray: 5 4; }
+.chart-dot { fill: var(--accent); }
+.chart-dot.chart-partial { fill: var(--bg); stroke: var(--accent); stroke-width: 2; }
+.chart-bar { fill: var(--accent); }
+.chart-track { fill: var(--code-bg); }
+.chart-target-tick { stroke: var(--text); stroke-width: 2; }
+/* The data behind each chart: read by screen readers, printed, hidden on screen. */
+.chart-data { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+
 @media (min-width: 64rem) {
   .doc:has(.toc) { display: grid; grid-template-columns: minmax(0, var(--measure)) 15rem; column-gap: 2.5rem; max-width: none; }
   .doc:has(.toc) > * { grid-column: 1; }
@@ -401,7 +717,15 @@ h3 { font-size: 1.15rem; }
 }
 
 @media print {
-  :root { --bg: #fff; --surface: #fff; --text: #000; --muted: #333; --border: #999; --accent: #000; }
+  @page { margin: 12mm; }
+  :root { --bg: #fff; --surface: #fff; --text: #000; --muted: #333; --border: #999; --accent: #000; --code-bg: #e6e6e6; }
+  .chart-data { position: static; width: auto; height: auto; clip: auto; white-space: normal; font-size: 0.8rem; margin-top: 0.5rem; }
+  .chart-data caption { text-align: left; font-weight: 600; }
+  .chart-data th, .chart-data td { border: 1px solid #999; padding: 0.1rem 0.4rem; }
+  .kpi-cards { grid-template-columns: repeat(3, 1fr); }
+  .kpi-card, .forecast, figure, tr { break-inside: avoid; }
+  td.trend, .kpi-spark { display: none; }
+  .js-only, table.sortable th button::after { display: none; }
   .site-header nav, .skip-link, .pager, .site-footer, .breadcrumbs { display: none; }
   .page { max-width: none; padding: 0; }
   a { text-decoration: none; }
@@ -409,6 +733,42 @@ h3 { font-size: 1.15rem; }
   h2, h3 { break-after: avoid; }
   table, pre, blockquote, .card { break-inside: avoid; }
 }
+
+"""####.utf8))),
+        AssetSource(outputPath: "assets/fieldbook.js", origin: .bytes(Array(####"""
+// Fieldbook: small progressive enhancements. Every page is complete without this script.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+  // Sortable tables: select a column heading to sort by it; again to reverse.
+  document.querySelectorAll("table.sortable").forEach(function (table) {
+    var headers = table.tHead ? table.tHead.rows[0].cells : [];
+    Array.prototype.forEach.call(headers, function (header, column) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = header.textContent;
+      header.textContent = "";
+      header.appendChild(button);
+      header.setAttribute("aria-sort", "none");
+      button.addEventListener("click", function () {
+        var ascending = header.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(headers, function (other) { other.setAttribute("aria-sort", "none"); });
+        header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var numeric = header.getAttribute("data-sort") === "number";
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = a.cells[column], y = b.cells[column];
+          var left = x.getAttribute("data-value") || x.textContent.trim();
+          var right = y.getAttribute("data-value") || y.textContent.trim();
+          var order = numeric ? (parseFloat(left) || 0) - (parseFloat(right) || 0) : left.localeCompare(right);
+          return ascending ? order : -order;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  });
+})();
 
 """####.utf8))),
     ]

@@ -14,7 +14,15 @@ public struct PagePlanner: Sendable {
 
     private var labels: Labels { site.labels }
 
-    public func pages(for library: Library, documents: [RenderedDocument]) -> [Page] {
+    /// Documents with an `updated` date, newest first; on the same day by title and path, so order never depends on input.
+    public func recentlyUpdated(_ documents: [RenderedDocument]) -> [DocumentSummaryView] {
+        documents.filter { $0.frontMatter.updated != nil }
+            .sorted { ($0.frontMatter.updated!, $1.title, $1.path) > ($1.frontMatter.updated!, $0.title, $0.path) }
+            .prefix(10).map { summary($0, number: 0) }
+    }
+
+    /// The library's pages; `dashboardAtHome` leaves `/` to the performance dashboard.
+    public func pages(for library: Library, documents: [RenderedDocument], dashboardAtHome: Bool = false) -> [Page] {
         let byPath = Dictionary(uniqueKeysWithValues: documents.map { ($0.path, $0) })
         func rendered(_ document: LibraryDocument) -> RenderedDocument { byPath[document.source.path]! }
         let tags = TagIndex(documents)
@@ -61,12 +69,10 @@ public struct PagePlanner: Sendable {
             }
         }
 
-        // Newest first; on the same day, by title and path so the order never depends on the input's.
-        let recent = documents.filter { $0.frontMatter.updated != nil }
-            .sorted { ($0.frontMatter.updated!, $1.title, $1.path) > ($1.frontMatter.updated!, $0.title, $0.path) }
-            .prefix(10).map { summary($0, number: 0) }
-        let overview = LibraryPageView(title: labels["library"], courses: courseCards, shelves: shelfCards, recent: Array(recent))
-        pages.append(page("", "home", title: site.config.title, description: site.config.title, crumbs: [], view: overview))
+        let overview = LibraryPageView(title: labels["library"], courses: courseCards, shelves: shelfCards, recent: recentlyUpdated(documents))
+        if !dashboardAtHome {
+            pages.append(page("", "home", title: site.config.title, description: site.config.title, crumbs: [], view: overview))
+        }
         pages.append(page("library/", "library", title: labels["library"], description: labels["library"], crumbs: [home], view: overview))
         pages.append(
             page(

@@ -70,10 +70,10 @@ public struct PageRenderer: Sendable {
         return SourceLocation(path: templates.path(of: template))
     }
 
-    /// `sitemap.xml`: every page but the 404, sorted, with `lastmod` where a document has an `updated` date.
+    /// `sitemap.xml`: every page but the 404 and private ones, sorted, with `lastmod` where a document has an `updated` date.
     func sitemap(_ pages: [Page]) -> OutputFile {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in pages.filter({ $0.outputPath != "404.html" }).sorted(by: { $0.meta.url < $1.meta.url }) {
+        for page in pages.filter({ $0.outputPath != "404.html" && !$0.meta.noindex }).sorted(by: { $0.meta.url < $1.meta.url }) {
             xml += "  <url><loc>\(escapeHTML(page.meta.url))</loc>"
             if let updated = (page.view as? DocumentPageView)?.updated { xml += "<lastmod>\(updated)</lastmod>" }
             xml += "</url>\n"

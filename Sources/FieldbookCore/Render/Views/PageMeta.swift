@@ -16,6 +16,8 @@ public struct PageMeta: TemplateView {
     public var url: String
     /// Links from the home page down to the page's parent.
     public var breadcrumbs: [LinkView]
+    /// A private page (a scorecard when scorecards are not public): `noindex`, left out of the sitemap.
+    public var noindex = false
 
     public func field(_ name: String) -> Any? {
         switch name {
@@ -24,6 +26,7 @@ public struct PageMeta: TemplateView {
         case "pageURL": url
         case "breadcrumbs": breadcrumbs
         case "hasBreadcrumbs": !breadcrumbs.isEmpty
+        case "noindex": noindex
         default: nil
         }
     }

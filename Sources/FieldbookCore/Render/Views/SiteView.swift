@@ -5,15 +5,17 @@ public struct SiteView: TemplateView {
     /// Links in the header, in order.
     public let navigation: [LinkView]
 
-    public init(config: SiteConfig) {
+    /// `hasReps`: the portal has performance data and public scorecards, so the reps table is in the navigation.
+    public init(config: SiteConfig, hasReps: Bool = false) {
         self.config = config
         self.labels = Labels(config.locale)
-        self.navigation = [
-            LinkView(title: labels["home"], url: config.baseURL),
-            LinkView(title: labels["library"], url: config.baseURL + "library/"),
-            LinkView(title: labels["playbooks"], url: config.baseURL + "library/playbooks/"),
-            LinkView(title: labels["tags"], url: config.baseURL + "tags/"),
-        ]
+        self.navigation =
+            [LinkView(title: labels["home"], url: config.baseURL)]
+            + (hasReps ? [LinkView(title: labels["reps"], url: config.baseURL + "reps/")] : []) + [
+                LinkView(title: labels["library"], url: config.baseURL + "library/"),
+                LinkView(title: labels["playbooks"], url: config.baseURL + "library/playbooks/"),
+                LinkView(title: labels["tags"], url: config.baseURL + "tags/"),
+            ]
     }
 
     /// A site path (`library/`) as a URL under the base URL.

@@ -1,0 +1,13 @@
+/// `fieldbook.json` `dashboard` and `scorecards`: what the performance pages show and who may find them.
+public struct DashboardSettings: Sendable, Equatable {
+    /// The period headline figures are for: the month, quarter or year containing the as-of date.
+    public var period: Period.Kind = .quarter
+    /// KPI ids shown as cards, in order.
+    public var cards: [String] = ["revenue", "deals_won", "win_rate", "avg_deal_size", "weighted_pipeline"]
+    public var thresholds = Status.Thresholds()
+    /// When false, rep and manager pages are built but left out of the sitemap, search and every listing's links,
+    /// and carry `noindex`: reachable only by their URL.
+    public var scorecardsPublic = true
+
+    public init() {}
+}

@@ -1,0 +1,304 @@
+/// Decides the performance pages (the team dashboard at `/`, `/regions/<id>/`, `/managers/<id>/`, `/reps/` and
+/// `/reps/<id>/`) and fills their view models from the scoreboard. Every figure is formatted from the same values the
+/// JSON API publishes.
+public struct PerformancePlanner: Sendable {
+    public let site: SiteView
+    public let board: Scoreboard
+    public let data: PerformanceData
+    public let settings: DashboardSettings
+
+    public init(site: SiteView, board: Scoreboard, data: PerformanceData) {
+        self.site = site
+        self.board = board
+        self.data = data
+        self.settings = site.config.dashboard
+    }
+
+    private var labels: Labels { site.labels }
+    private var format: FigureFormatter { FigureFormatter(locale: site.config.locale, currency: site.config.currency) }
+    private var charts: ChartBuilder { ChartBuilder(words: site.config.locale == .simplifiedChinese ? .chinese : .english) }
+
+    /// Scorecard URL of a rep, or nil when scorecards are private (then nothing links to them).
+    func repURL(_ id: String) -> String? { settings.scorecardsPublic ? site.url("reps/\(id)/") : nil }
+    func managerURL(_ id: String) -> String? { settings.scorecardsPublic ? site.url("managers/\(id)/") : nil }
+
+    /// Card KPIs that exist, in the configured order.
+    var cardKPIs: [Int] { settings.cards.compactMap { board.index(of: $0) } }
+
+    public func pages(library: Library, documents: [RenderedDocument], recent: [DocumentSummaryView]) -> [Page] {
+        guard let asOf = board.asOf, let current = periodIndex(settings.period, containing: asOf.monthNumber) else { return [] }
+        let home = LinkView(title: labels["home"], url: site.url(""))
+        let repsLink = LinkView(title: labels["reps"], url: site.url("reps/"))
+        let private_ = !settings.scorecardsPublic
+        var pages: [Page] = []
+
+        let teamRows = board.reps.indices.map { row($0, current) }
+        let dashboard = PerformancePageView(
+            title: site.config.title, subtitle: labels["dashboard"], asOf: asOfText(asOf), periodName: periodName(current),
+            cards: cardKPIs.map { card(board.team, $0, current) }, trend: revenueTrend(board.team, id: "team-trend"),
+            attainmentChart: regionAttainment(current), forecasts: forecasts(board.team),
+            reps: Array(teamRows.sorted { ($0.rank.count, $0.rank, $0.name) < ($1.rank.count, $1.rank, $1.name) }.prefix(10)),
+            atRisk: atRisk(teamRows), wins: recentWins(asOf), openDeals: [], progress: [], recommended: [], playbooks: [],
+            recent: recent, people: board.regions.map { LinkView(title: $0.name, url: site.url("regions/\($0.id)/")) }, facts: [])
+        pages.append(page("", "dashboard", title: site.config.title, crumbs: [], view: dashboard, private: false))
+        pages.append(
+            page(
+                "reps/", "reps", title: labels["reps"], crumbs: [home],
+                view: listing(title: labels["reps"], asOf: asOf, current: current, rows: teamRows), private: private_))
+
+        for (index, region) in data.team.regions.enumerated() {
+            let figures = board.regions[index]
+            let members = board.reps.indices.filter { data.team.reps[$0].region == region.id }
+            let managers = data.team.managers.filter { manager in members.contains { data.team.manager(of: data.team.reps[$0]) == manager.id } }
+            let view = PerformancePageView(
+                title: region.name, subtitle: labels["region"], asOf: asOfText(asOf), periodName: periodName(current),
+                cards: cardKPIs.map { card(figures, $0, current) }, trend: revenueTrend(figures, id: "region-trend"), attainmentChart: nil,
+                forecasts: forecasts(figures), reps: ranked(members.map { teamRows[$0] }), atRisk: [], wins: [],
+                openDeals: [], progress: [], recommended: [], playbooks: playbooks(for: region.id, in: library, documents: documents), recent: [],
+                people: managers.map { LinkView(title: $0.name, url: managerURL($0.id) ?? "") }, facts: [])
+            pages.append(page("regions/\(region.id)/", "region", title: region.name, crumbs: [home], view: view, private: false))
+        }
+        for (index, manager) in data.team.managers.enumerated() {
+            let figures = board.managers[index]
+            let members = board.reps.indices.filter { data.team.manager(of: data.team.reps[$0]) == manager.id }
+            let view = PerformancePageView(
+                title: manager.name, subtitle: labels["manager"], asOf: asOfText(asOf), periodName: periodName(current),
+                cards: cardKPIs.map { card(figures, $0, current) }, trend: revenueTrend(figures, id: "manager-trend"), attainmentChart: nil,
+                forecasts: forecasts(figures), reps: members.map { teamRows[$0] }, atRisk: [], wins: [], openDeals: [], progress: [],
+                recommended: [], playbooks: [], recent: [], people: [], facts: [])
+            pages.append(page("managers/\(manager.id)/", "manager", title: manager.name, crumbs: [home], view: view, private: private_))
+        }
+        for (index, rep) in data.team.reps.enumerated() {
+            let figures = board.reps[index]
+            let period = figures.periods[current]
+            let region = data.team.regions.first { $0.id == rep.region }
+            let facts = [
+                LinkView(title: labels["region"], url: region?.name ?? rep.region),
+                LinkView(
+                    title: labels["manager"], url: data.team.manager(of: rep).flatMap { id in data.team.managers.first { $0.id == id }?.name } ?? "–"),
+                LinkView(title: labels["rankInRegion"], url: period.rankInRegion.map { "\($0)" } ?? "–"),
+                LinkView(title: labels["rankInTeam"], url: period.rankInTeam.map { "\($0) / \(data.team.reps.count)" } ?? "–"),
+            ]
+            let view = PerformancePageView(
+                title: rep.name, subtitle: rep.title ?? labels["rep"], asOf: asOfText(asOf), periodName: periodName(current),
+                cards: cardKPIs.map { card(figures, $0, current, withBullet: true) }, trend: revenueTrend(figures, id: "rep-trend"),
+                attainmentChart: nil, forecasts: forecasts(figures), reps: [], atRisk: [], wins: [], openDeals: openDeals(of: rep.id, asOf: asOf),
+                progress: progress(of: rep.id, in: library, documents: documents),
+                recommended: recommended(for: index, current: current, documents: documents),
+                playbooks: playbooks(for: rep.region, in: library, documents: documents), recent: [], people: [], facts: facts)
+            pages.append(
+                page("reps/\(rep.id)/", "scorecard", title: rep.name, crumbs: [home] + (private_ ? [] : [repsLink]), view: view, private: private_))
+        }
+        return pages
+    }
+
+    // MARK: Pieces
+
+    func periodIndex(_ kind: Period.Kind, containing month: Int) -> Int? {
+        board.periods.firstIndex { $0.kind == kind && $0.contains(month: month) }
+    }
+
+    private func periodName(_ index: Int) -> String {
+        let period = board.periods[index]
+        let name = format.period(period, calendar: board.calendar)
+        return board.team.periods[index].partial ? "\(name) (\(labels["soFar"]))" : name
+    }
+
+    private func asOfText(_ asOf: Day) -> String { "\(labels["dataAsOf"]) \(format.date(asOf))" }
+
+    /// A KPI's card for an entity in a period.
+    func card(_ entity: EntityFigures, _ k: Int, _ p: Int, withBullet: Bool = false) -> KPICardView {
+        let kpi = board.kpis[k]
+        let figures = entity.periods[p]
+        let unit = kpi.definition.unit
+        let status = Status.of(
+            actual: figures.actual[k], target: figures.target[k], kpi: kpi, period: figures.period, partial: figures.partial, asOf: board.asOf,
+            thresholds: settings.thresholds)
+        let previous = board.periods.firstIndex { $0 == figures.period.previous }
+        let change = figures.change[k].map {
+            "\(format.signed($0, unit: unit)) \(labels["vs"]) \(format.period(board.periods[previous!], calendar: board.calendar))"
+        }
+        let months = trendMonths()
+        let spark = charts.sparkline(
+            id: "spark-\(entity.id)-\(kpi.id)", title: "\(label(kpi)), \(labels["last12Months"])",
+            points: months.map { ChartPoint(format.period(board.periods[$0], calendar: board.calendar), entity.periods[$0].actual[k]) },
+            format: { format.value($0, unit: unit, compact: true) })
+        let bullet =
+            withBullet && figures.target[k] != nil
+            ? charts.bullet(
+                id: "bullet-\(entity.id)-\(kpi.id)", title: label(kpi), actual: figures.actual[k], target: figures.target[k],
+                format: { format.value($0, unit: unit) }) : nil
+        return KPICardView(
+            label: label(kpi), value: format.value(figures.actual[k], unit: unit, compact: unit == .currency),
+            target: figures.target[k].map { format.value($0, unit: unit, compact: unit == .currency) },
+            attainment: figures.attainment(k).map(format.percent),
+            status: status.map(statusText), statusClass: "status-\(status?.rawValue ?? "none")", change: change, sparkline: spark, bullet: bullet)
+    }
+
+    func statusText(_ status: Status) -> String {
+        switch status {
+        case .onTrack: "✓ " + labels["onTrack"]
+        case .atRisk: "! " + labels["atRisk"]
+        case .behind: "✗ " + labels["behind"]
+        }
+    }
+
+    func label(_ kpi: KPI) -> String { labels.kpiLabel(kpi.id) ?? kpi.definition.label }
+
+    /// The last 13 months up to the as-of month: a year and the month a year ago to compare with.
+    func trendMonths() -> [Int] {
+        Array(board.periods.indices.filter { board.periods[$0].kind == .month }.suffix(13))
+    }
+
+    private func revenueTrend(_ entity: EntityFigures, id: String) -> Chart {
+        let months = trendMonths()
+        let points = months.map {
+            ChartPoint(format.period(board.periods[$0], calendar: board.calendar), entity.periods[$0].actual[0], target: entity.periods[$0].target[0])
+        }
+        return charts.line(
+            id: id, title: labels["revenueTrend"], points: points, lastIsPartial: months.last.map { entity.periods[$0].partial } ?? false,
+            format: { format.money($0, compact: true) })
+    }
+
+    private func regionAttainment(_ p: Int) -> Chart {
+        let points = board.regions.map { ChartPoint($0.name, $0.periods[p].attainment(0), target: 1) }
+        return charts.bars(
+            id: "region-attainment", title: "\(labels["attainmentByRegion"]), \(periodName(p))", points: points, format: format.percent)
+    }
+
+    /// Forecasts of the quarter and year under way.
+    func forecasts(_ entity: EntityFigures) -> [ForecastView] {
+        entity.periods.filter { !$0.forecasts.isEmpty }.map { figures in
+            let values = figures.forecasts.map(\.revenue)
+            return ForecastView(
+                period: format.period(figures.period, calendar: board.calendar), target: figures.target[0].map { format.money($0, compact: true) },
+                range: "\(format.money(values.min()!, compact: true)) – \(format.money(values.max()!, compact: true))",
+                methods: figures.forecasts.map { forecast in
+                    LinkView(
+                        title:
+                            "\(labels[forecast.method == .runRate ? "runRate" : "pipelineForecast"]): \(format.money(forecast.revenue, compact: true))",
+                        url: labels[forecast.method == .runRate ? "runRateHow" : "pipelineHow"])
+                })
+        }
+    }
+
+    /// A rep's row for period `p`.
+    func row(_ index: Int, _ p: Int) -> RepRowView {
+        let rep = data.team.reps[index]
+        let figures = board.reps[index].periods[p]
+        let status = Status.of(
+            actual: figures.actual[0], target: figures.target[0], kpi: board.kpis[0], period: figures.period, partial: figures.partial,
+            asOf: board.asOf,
+            thresholds: settings.thresholds)
+        let winRate = board.index(of: "win_rate")!
+        let months = trendMonths()
+        let trend = charts.sparkline(
+            id: "trend-\(rep.id)", title: "\(rep.name): \(labels["revenue"]), \(labels["last12Months"])",
+            points: months.map { ChartPoint(format.period(board.periods[$0], calendar: board.calendar), board.reps[index].periods[$0].actual[0]) },
+            format: { format.money($0, compact: true) })
+        return RepRowView(
+            rank: figures.rankInTeam.map(String.init) ?? "", name: rep.name, url: repURL(rep.id),
+            region: data.team.regions.first { $0.id == rep.region }?.name ?? rep.region,
+            manager: data.team.manager(of: rep).flatMap { id in data.team.managers.first { $0.id == id }?.name } ?? "–",
+            revenue: format.money(figures.actual[0] ?? 0), revenueSort: JSONOutput.format(figures.actual[0] ?? 0, decimals: 2),
+            target: figures.target[0].map { format.money($0) } ?? "–", attainment: figures.attainment(0).map(format.percent) ?? "–",
+            attainmentSort: figures.attainment(0).map { JSONOutput.format($0, decimals: 6) } ?? "-1", status: status.map(statusText),
+            statusClass: "status-\(status?.rawValue ?? "none")", winRate: figures.actual[winRate].map(format.percent) ?? "–",
+            winRateSort: figures.actual[winRate].map { JSONOutput.format($0, decimals: 6) } ?? "-1", trend: trend)
+    }
+
+    /// Highest revenue first, then by name.
+    private func ranked(_ rows: [RepRowView]) -> [RepRowView] {
+        rows.sorted { (Double($0.revenueSort) ?? 0, $1.name) > (Double($1.revenueSort) ?? 0, $0.name) }
+    }
+
+    /// Reps behind or at risk on revenue, lowest attainment first.
+    private func atRisk(_ rows: [RepRowView]) -> [RepRowView] {
+        Array(
+            rows.filter { $0.statusClass == "status-behind" || $0.statusClass == "status-at-risk" }
+                .sorted { (Double($0.attainmentSort) ?? 0, $0.name) < (Double($1.attainmentSort) ?? 0, $1.name) }.prefix(10))
+    }
+
+    /// The largest deals won in the 30 days up to the as-of date, for recognition.
+    private func recentWins(_ asOf: Day) -> [DealRowView] {
+        let names = Dictionary(uniqueKeysWithValues: data.team.reps.map { ($0.id, $0.name) })
+        return data.deals.filter { deal in
+            guard deal.isWon, let closed = deal.closed else { return false }
+            return closed <= asOf && asOf.ordinal - closed.ordinal < 30
+        }
+        .sorted { ($0.amount ?? 0, $1.id) > ($1.amount ?? 0, $0.id) }.prefix(5)
+        .map { dealRow($0, rep: names[$0.rep] ?? $0.rep, date: $0.closed!) }
+    }
+
+    /// A rep's deals open at the as-of date, largest first.
+    private func openDeals(of rep: String, asOf: Day) -> [DealRowView] {
+        data.deals.filter { deal in
+            deal.rep == rep && (deal.created.map { $0 <= asOf } ?? true)
+                && ((!deal.isWon && !deal.isLost) || (deal.closed.map { $0 > asOf } ?? true))
+        }
+        .sorted { ($0.amount ?? -1, $1.id) > ($1.amount ?? -1, $0.id) }.prefix(10)
+        .map { dealRow($0, rep: rep, date: $0.expectedClose) }
+    }
+
+    private func dealRow(_ deal: Deal, rep: String, date: Day?) -> DealRowView {
+        let probability = deal.probability ?? site.config.stageProbabilities[deal.stage]
+        return DealRowView(
+            rep: rep, account: deal.account ?? "–", product: deal.product ?? "–", stage: deal.stage,
+            amount: deal.amount.map { format.money(Double($0) / 100) } ?? "–", date: date.map(format.date) ?? "–",
+            probability: probability.map(format.percent) ?? "–")
+    }
+
+    /// Lessons completed per course.
+    private func progress(of rep: String, in library: Library, documents: [RenderedDocument]) -> [ProgressView] {
+        let done = Set(data.training.filter { $0.rep == rep }.map(\.lesson))
+        let titles = Dictionary(uniqueKeysWithValues: documents.map { ($0.path, $0.title) })
+        return library.courses.filter { !$0.lessons.isEmpty }.map { course in
+            let count = course.lessons.filter { done.contains("\(course.id)/\($0.slug)") }.count
+            let title = course.intro.flatMap { titles[$0.source.path] } ?? Slug.humanized(course.id)
+            return ProgressView(
+                course: title, url: site.url(course.url), done: "\(count) / \(course.lessons.count)",
+                bullet: charts.bullet(
+                    id: "training-\(course.id)", title: title, actual: Double(count), target: Double(course.lessons.count),
+                    format: { String(Int($0)) }))
+        }
+    }
+
+    /// Lessons whose front matter names a KPI on which the rep is behind, not yet completed.
+    private func recommended(for index: Int, current: Int, documents: [RenderedDocument]) -> [LinkView] {
+        let figures = board.reps[index].periods[current]
+        let behind = Set(
+            board.kpis.indices.filter { k in
+                Status.of(
+                    actual: figures.actual[k], target: figures.target[k], kpi: board.kpis[k], period: figures.period, partial: figures.partial,
+                    asOf: board.asOf, thresholds: settings.thresholds) == .behind
+            }.map { board.kpis[$0].id })
+        let rep = data.team.reps[index].id
+        let done = Set(data.training.filter { $0.rep == rep }.map(\.lesson))
+        return documents.filter { document in
+            guard case .lesson(let course) = document.document.kind, !done.contains("\(course)/\(document.document.slug)") else { return false }
+            return document.frontMatter.kpis.contains { behind.contains($0) }
+        }.map { LinkView(title: $0.title, url: site.url($0.document.url)) }
+    }
+
+    /// The playbooks of a region's shelf and the global one.
+    private func playbooks(for region: String, in library: Library, documents: [RenderedDocument]) -> [LinkView] {
+        let titles = Dictionary(uniqueKeysWithValues: documents.map { ($0.path, $0.title) })
+        return library.shelves.filter { $0.region == region || $0.region == PlaybookShelf.globalRegion }.flatMap { shelf in
+            shelf.playbooks.map { LinkView(title: titles[$0.source.path] ?? $0.fileTitle, url: site.url($0.url)) }
+        }
+    }
+
+    private func listing(title: String, asOf: Day, current: Int, rows: [RepRowView]) -> PerformancePageView {
+        PerformancePageView(
+            title: title, subtitle: "", asOf: asOfText(asOf), periodName: periodName(current), cards: [], trend: nil, attainmentChart: nil,
+            forecasts: [], reps: ranked(rows), atRisk: [], wins: [], openDeals: [], progress: [], recommended: [],
+            playbooks: [], recent: [], people: [], facts: [])
+    }
+
+    private func page(_ url: String, _ template: String, title: String, crumbs: [LinkView], view: PerformancePageView, private: Bool) -> Page {
+        Page(
+            outputPath: url + "index.html", template: template,
+            meta: PageMeta(title: title, description: "\(title): \(view.periodName)", url: site.url(url), breadcrumbs: crumbs, noindex: `private`),
+            view: view)
+    }
+}

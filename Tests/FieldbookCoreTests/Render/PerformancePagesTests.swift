@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+@testable import FieldbookCore
+
+@Suite struct PerformancePagesTests {
+    static let example = Pipeline.render(BuildOptions(portal: Repository.root.path))
+
+    private func api(_ path: String) throws -> [String: Any] {
+        let text = try #require(Self.example.page(path))
+        return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    /// Every scorecard's headline revenue and the reps table equal the JSON API's figures, formatted.
+    @Test func scorecardFiguresEqualTheAPI() throws {
+        #expect(Self.example.messages == [])
+        let format = FigureFormatter(locale: .english, currency: "USD")
+        let team = try api("api/team.json")
+        let reps = try #require(team["reps"] as? [String])
+        #expect(reps.count == 12)
+        let table = try #require(Self.example.page("reps/index.html"))
+        for rep in reps {
+            let periods = try #require(try api("api/reps/\(rep).json")["periods"] as? [[String: Any]])
+            let quarter = try #require(periods.first { $0["period"] as? String == "2026-Q4" })
+            let revenue = try #require(quarter["revenue"] as? Double)
+            let page = try #require(Self.example.page("reps/\(rep)/index.html"))
+            #expect(page.contains("<h3>Revenue</h3>\n    <p class=\"kpi-value\">\(format.money(revenue, compact: true))</p>"), "\(rep)")
+            #expect(table.contains("data-value=\"\(JSONOutput.format(revenue, decimals: 2))\">\(format.money(revenue))</td>"), "\(rep)")
+            if let attainment = quarter["revenue_attainment"] as? Double {
+                #expect(page.contains("<dd>\(format.percent(attainment))</dd>"), "\(rep)")
+            }
+        }
+        let dashboard = try #require(Self.example.page("index.html"))
+        let teamQuarter = try #require((team["periods"] as? [[String: Any]])?.first { $0["period"] as? String == "2026-Q4" })
+        #expect(dashboard.contains("<p class=\"kpi-value\">\(format.money(try #require(teamQuarter["revenue"] as? Double), compact: true))</p>"))
+        #expect(dashboard.contains("Data as of 20 Nov 2026 · Q4 2026 (so far)"))
+    }
+
+    @Test func privateScorecardsAreBuiltButHidden() throws {
+        var files = SmallTeam.files.reduce(into: [String: String]()) { $0["content/data/\($1.key)"] = $1.value }
+        files["fieldbook.json"] = #"{"title": "T", "asOf": "2024-05-15", "scorecards": {"public": false}}"#
+        let portal = renderPortal(files)
+        #expect(portal.messages == [])
+        let scorecard = try #require(portal.page("reps/ann/index.html"))
+        #expect(scorecard.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"))
+        #expect(try #require(portal.page("managers/mia/index.html")).contains("noindex"))
+        #expect(try #require(portal.page("reps/index.html")).contains("noindex"))
+        let dashboard = try #require(portal.page("index.html"))
+        #expect(!dashboard.contains("noindex"))
+        #expect(!dashboard.contains("/reps/"))
+        #expect(!dashboard.contains("/managers/"))
+        #expect(!(try #require(portal.page("regions/north/index.html"))).contains("/managers/"))
+        let sitemap = try #require(portal.page("sitemap.xml"))
+        #expect(!sitemap.contains("/reps/"))
+        #expect(!sitemap.contains("/managers/"))
+        #expect(sitemap.contains("<loc>/regions/north/</loc>"))
+    }
+
+    @Test func unknownCardKPIsAreErrors() {
+        var files = SmallTeam.files.reduce(into: [String: String]()) { $0["content/data/\($1.key)"] = $1.value }
+        files["fieldbook.json"] = #"{"title": "T", "dashboard": {"cards": ["revenue", "revenu"]}}"#
+        #expect(renderPortal(files).messages == [#"fieldbook.json:1:1: error: dashboard.cards: unknown KPI "revenu""#])
+    }
+
+    @Test func withoutDataTheHomePageIsTheLibrary() {
+        let portal = renderPortal(["content/training/a/01-x.md": "# X\n"])
+        #expect(portal.page("index.html")?.contains("<h1>Test Portal</h1>") == true)
+        #expect(portal.page("reps/index.html") == nil)
+    }
+}

@@ -1,0 +1,33 @@
+// Fieldbook: small progressive enhancements. Every page is complete without this script.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+  // Sortable tables: select a column heading to sort by it; again to reverse.
+  document.querySelectorAll("table.sortable").forEach(function (table) {
+    var headers = table.tHead ? table.tHead.rows[0].cells : [];
+    Array.prototype.forEach.call(headers, function (header, column) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = header.textContent;
+      header.textContent = "";
+      header.appendChild(button);
+      header.setAttribute("aria-sort", "none");
+      button.addEventListener("click", function () {
+        var ascending = header.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(headers, function (other) { other.setAttribute("aria-sort", "none"); });
+        header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var numeric = header.getAttribute("data-sort") === "number";
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = a.cells[column], y = b.cells[column];
+          var left = x.getAttribute("data-value") || x.textContent.trim();
+          var right = y.getAttribute("data-value") || y.textContent.trim();
+          var order = numeric ? (parseFloat(left) || 0) - (parseFloat(right) || 0) : left.localeCompare(right);
+          return ascending ? order : -order;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  });
+})();
