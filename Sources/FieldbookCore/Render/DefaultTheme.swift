@@ -255,7 +255,7 @@ enum DefaultTheme {
   <p class="eyebrow">{{subtitle}}</p>
   <h1>{{title}}</h1>
   <p class="as-of">{{asOf}} · {{periodName}}</p>
-  <dl class="facts">{{#facts}}<div><dt>{{title}}</dt><dd>{{url}}</dd></div>{{/facts}}</dl>
+  <dl class="facts">{{#facts}}<div><dt>{{term}}</dt><dd>{{value}}</dd></div>{{/facts}}</dl>
 </header>
 {{>kpi-cards}}
 <section aria-labelledby="trend-title">
@@ -384,7 +384,7 @@ enum DefaultTheme {
       <h3>{{period}}</h3>
       <p class="kpi-value">{{range}}</p>
       {{#target}}<p>{{labels.target}}: {{target}}</p>{{/target}}
-      <ul>{{#methods}}<li><strong>{{title}}</strong> <span class="muted">({{url}})</span></li>{{/methods}}</ul>
+      <ul>{{#methods}}<li><strong>{{term}}: {{value}}</strong>{{#note}} <span class="muted">({{note}})</span>{{/note}}</li>{{/methods}}</ul>
     </article>
     {{/forecasts}}
   </div>

@@ -73,11 +73,12 @@ public struct PerformancePlanner: Sendable {
             let period = figures.periods[current]
             let region = data.team.regions.first { $0.id == rep.region }
             let facts = [
-                LinkView(title: labels["region"], url: region?.name ?? rep.region),
-                LinkView(
-                    title: labels["manager"], url: data.team.manager(of: rep).flatMap { id in data.team.managers.first { $0.id == id }?.name } ?? "–"),
-                LinkView(title: labels["rankInRegion"], url: period.rankInRegion.map { "\($0)" } ?? "–"),
-                LinkView(title: labels["rankInTeam"], url: period.rankInTeam.map { "\($0) / \(data.team.reps.count)" } ?? "–"),
+                FactView(term: labels["region"], value: region?.name ?? rep.region),
+                FactView(
+                    term: labels["manager"], value: data.team.manager(of: rep).flatMap { id in data.team.managers.first { $0.id == id }?.name } ?? "–"
+                ),
+                FactView(term: labels["rankInRegion"], value: period.rankInRegion.map { "\($0)" } ?? "–"),
+                FactView(term: labels["rankInTeam"], value: period.rankInTeam.map { "\($0) / \(data.team.reps.count)" } ?? "–"),
             ]
             let view = PerformancePageView(
                 title: rep.name, subtitle: rep.title ?? labels["rep"], asOf: asOfText(asOf), periodName: periodName(current),
@@ -174,10 +175,10 @@ public struct PerformancePlanner: Sendable {
                 period: format.period(figures.period, calendar: board.calendar), target: figures.target[0].map { format.money($0, compact: true) },
                 range: "\(format.money(values.min()!, compact: true)) – \(format.money(values.max()!, compact: true))",
                 methods: figures.forecasts.map { forecast in
-                    LinkView(
-                        title:
-                            "\(labels[forecast.method == .runRate ? "runRate" : "pipelineForecast"]): \(format.money(forecast.revenue, compact: true))",
-                        url: labels[forecast.method == .runRate ? "runRateHow" : "pipelineHow"])
+                    let runRate = forecast.method == .runRate
+                    return FactView(
+                        term: labels[runRate ? "runRate" : "pipelineForecast"], value: format.money(forecast.revenue, compact: true),
+                        note: labels[runRate ? "runRateHow" : "pipelineHow"])
                 })
         }
     }

@@ -92,12 +92,29 @@ public struct DealRowView: TemplateView {
     }
 }
 
+/// A labelled value: a fact about a rep, a forecast method and its figure.
+public struct FactView: TemplateView {
+    public var term: String
+    public var value: String
+    /// A longer explanation, when the term needs one.
+    public var note: String?
+
+    public func field(_ name: String) -> Any? {
+        switch name {
+        case "term": term
+        case "value": value
+        case "note": TemplateValue.optional(note)
+        default: nil
+        }
+    }
+}
+
 /// The revenue forecast of a period under way: both methods and the range between them.
 public struct ForecastView: TemplateView {
     public var period: String
     public var target: String?
     public var range: String
-    public var methods: [LinkView]
+    public var methods: [FactView]
 
     public func field(_ name: String) -> Any? {
         switch name {
@@ -147,7 +164,7 @@ public struct PerformancePageView: TemplateView {
     public var playbooks: [LinkView]
     public var recent: [DocumentSummaryView]
     public var people: [LinkView]
-    public var facts: [LinkView]
+    public var facts: [FactView]
 
     public func field(_ name: String) -> Any? {
         switch name {
