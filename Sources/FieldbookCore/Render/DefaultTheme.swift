@@ -725,6 +725,11 @@ svg.chart { display: block; width: 100%; height: auto; overflow: visible; }
   .kpi-cards { grid-template-columns: repeat(3, 1fr); }
   .kpi-card, .forecast, figure, tr { break-inside: avoid; }
   td.trend, .kpi-spark { display: none; }
+  .table-scroll { overflow: visible; }
+  table { font-size: 0.8rem; }
+  .rep-table th, .rep-table td, .scorecard table th, .scorecard table td { padding: 0.15rem 0.4rem; white-space: normal; }
+  .dashboard-grid { grid-template-columns: 1fr 1fr; }
+  figure { break-inside: auto; }
   .js-only, table.sortable th button::after { display: none; }
   .site-header nav, .skip-link, .pager, .site-footer, .breadcrumbs { display: none; }
   .page { max-width: none; padding: 0; }
