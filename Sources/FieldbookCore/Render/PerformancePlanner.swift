@@ -112,9 +112,7 @@ public struct PerformancePlanner: Sendable {
         let kpi = board.kpis[k]
         let figures = entity.periods[p]
         let unit = kpi.definition.unit
-        let status = Status.of(
-            actual: figures.actual[k], target: figures.target[k], kpi: kpi, period: figures.period, partial: figures.partial, asOf: board.asOf,
-            thresholds: settings.thresholds)
+        let status = status(figures, k)
         let previous = board.periods.firstIndex { $0 == figures.period.previous }
         let change = figures.change[k].map {
             "\(format.signed($0, unit: unit)) \(labels["vs"]) \(format.period(board.periods[previous!], calendar: board.calendar))"
@@ -134,6 +132,13 @@ public struct PerformancePlanner: Sendable {
             target: figures.target[k].map { format.value($0, unit: unit, compact: unit == .currency) },
             attainment: figures.attainment(k).map(format.percent),
             status: status.map(statusText), statusClass: "status-\(status?.rawValue ?? "none")", change: change, sparkline: spark, bullet: bullet)
+    }
+
+    /// The status of KPI `k` in one entity's period, by the configured thresholds.
+    func status(_ figures: PeriodFigures, _ k: Int) -> Status? {
+        Status.of(
+            actual: figures.actual[k], target: figures.target[k], kpi: board.kpis[k], period: figures.period, partial: figures.partial,
+            asOf: board.asOf, thresholds: settings.thresholds)
     }
 
     func statusText(_ status: Status) -> String {
@@ -187,10 +192,7 @@ public struct PerformancePlanner: Sendable {
     func row(_ index: Int, _ p: Int) -> RepRowView {
         let rep = data.team.reps[index]
         let figures = board.reps[index].periods[p]
-        let status = Status.of(
-            actual: figures.actual[0], target: figures.target[0], kpi: board.kpis[0], period: figures.period, partial: figures.partial,
-            asOf: board.asOf,
-            thresholds: settings.thresholds)
+        let status = status(figures, 0)
         let winRate = board.index(of: "win_rate")!
         let months = trendMonths()
         let trend = charts.sparkline(
@@ -269,9 +271,7 @@ public struct PerformancePlanner: Sendable {
         let figures = board.reps[index].periods[current]
         let behind = Set(
             board.kpis.indices.filter { k in
-                Status.of(
-                    actual: figures.actual[k], target: figures.target[k], kpi: board.kpis[k], period: figures.period, partial: figures.partial,
-                    asOf: board.asOf, thresholds: settings.thresholds) == .behind
+                status(figures, k) == .behind
             }.map { board.kpis[$0].id })
         let rep = data.team.reps[index].id
         let done = Set(data.training.filter { $0.rep == rep }.map(\.lesson))
