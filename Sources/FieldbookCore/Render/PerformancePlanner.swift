@@ -29,7 +29,7 @@ public struct PerformancePlanner: Sendable {
         guard let asOf = board.asOf, let current = periodIndex(settings.period, containing: asOf.monthNumber) else { return [] }
         let home = LinkView(title: labels["home"], url: site.url(""))
         let repsLink = LinkView(title: labels["reps"], url: site.url("reps/"))
-        let private_ = !settings.scorecardsPublic
+        let isPrivate = !settings.scorecardsPublic
         var pages: [Page] = []
 
         let teamRows = board.reps.indices.map { row($0, current) }
@@ -44,7 +44,7 @@ public struct PerformancePlanner: Sendable {
         pages.append(
             page(
                 "reps/", "reps", title: labels["reps"], crumbs: [home],
-                view: listing(title: labels["reps"], asOf: asOf, current: current, rows: teamRows), private: private_))
+                view: listing(title: labels["reps"], asOf: asOf, current: current, rows: teamRows), private: isPrivate))
 
         for (index, region) in data.team.regions.enumerated() {
             let figures = board.regions[index]
@@ -66,7 +66,7 @@ public struct PerformancePlanner: Sendable {
                 cards: cardKPIs.map { card(figures, $0, current) }, trend: revenueTrend(figures, id: "manager-trend"), attainmentChart: nil,
                 forecasts: forecasts(figures), reps: members.map { teamRows[$0] }, atRisk: [], wins: [], openDeals: [], progress: [],
                 recommended: [], playbooks: [], recent: [], people: [], facts: [])
-            pages.append(page("managers/\(manager.id)/", "manager", title: manager.name, crumbs: [home], view: view, private: private_))
+            pages.append(page("managers/\(manager.id)/", "manager", title: manager.name, crumbs: [home], view: view, private: isPrivate))
         }
         for (index, rep) in data.team.reps.enumerated() {
             let figures = board.reps[index]
@@ -88,7 +88,7 @@ public struct PerformancePlanner: Sendable {
                 recommended: recommended(for: index, current: current, documents: documents),
                 playbooks: playbooks(for: rep.region, in: library, documents: documents), recent: [], people: [], facts: facts)
             pages.append(
-                page("reps/\(rep.id)/", "scorecard", title: rep.name, crumbs: [home] + (private_ ? [] : [repsLink]), view: view, private: private_))
+                page("reps/\(rep.id)/", "scorecard", title: rep.name, crumbs: [home] + (isPrivate ? [] : [repsLink]), view: view, private: isPrivate))
         }
         return pages
     }
