@@ -79,6 +79,11 @@ public enum Pipeline {
         diagnostics += markdownDiagnostics
         let (templates, templateDiagnostics) = TemplateSet.compile(source.templates)
         diagnostics += templateDiagnostics
+        // Check: what only shows across documents (orphans, duplicate titles, tags, regions and KPIs named in front matter).
+        let regions = data.map { Set($0.team.regions.map(\.id)) } ?? Set(library.shelves.map(\.region))
+        let kpiIDs = Set(KPI.builtIn.map(\.id) + (data?.metricDefinitions.map(\.id) ?? []))
+        diagnostics += PortalChecker(allowedTags: source.config.allowedTags, regions: regions, kpis: kpiIDs).check(documents)
+
         let dashboard = scoreboard.flatMap { $0.figures.asOf == nil ? nil : $0 }
         diagnostics += unknownCards(source.config.dashboard.cards, scoreboard: dashboard?.figures)
         let site = SiteView(config: source.config, hasReps: dashboard != nil && source.config.dashboard.scorecardsPublic)
@@ -96,8 +101,9 @@ public enum Pipeline {
             AssetSource(outputPath: LinkResolver.outputPath(ofContentFile: $0), origin: .file(loader.resolve($0)))
         }
         let api = scoreboard.map { APIRenderer(scoreboard: $0.figures, team: $0.data.team, currency: source.config.currency).render() } ?? []
+        let feed = FeedRenderer(config: source.config).render(documents)
         let result = RenderedPortal(
-            files: files + api, assets: source.assets + contentAssets, pageCount: pages.count, diagnostics: finished(diagnostics, options))
+            files: files + api + [feed], assets: source.assets + contentAssets, pageCount: pages.count, diagnostics: finished(diagnostics, options))
         return result.diagnostics.hasErrors ? failed(result.diagnostics, options) : result
     }
 

@@ -35,7 +35,7 @@ import Testing
         let run = try fieldbook(["build"], in: folder.path)
         #expect(run.status == 0)
         #expect(run.stderr == "")
-        #expect(run.stdout.hasPrefix("Built 7 pages (11 files) into public in "))
+        #expect(run.stdout.hasPrefix("Built 7 pages (12 files) into public in "))
         #expect(FileManager.default.fileExists(atPath: folder.path + "/public/library/training/a/x/index.html"))
     }
 
@@ -115,5 +115,30 @@ import Testing
         #expect(broken.stderr.hasSuffix("Nothing was written.\n"))
         #expect(try folder.read("content/data/deals.json") == written)
         #expect(try fieldbook(["import", "deals", "deals.csv", "--column", "owner"], in: folder.path).status == 64)
+    }
+
+    @Test func checkWritesNothingAndReportsInEachFormat() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        try folder.write(["fieldbook.json": "{}", "content/training/a/01-x.md": "# X\n\n[gone](gone.md)\n", "content/playbooks/emea/p.md": "# P\n"])
+        let text = try fieldbook(["check", folder.path])
+        #expect(text.status == 1)
+        #expect(
+            text.stderr == """
+                content/playbooks/emea/p.md:1:1: warning: no document links to this playbook; link it from its shelf's index.md or a lesson
+                content/training/a/01-x.md:3:1: error: broken link: content/training/a/gone.md does not exist
+                Checked \(folder.path): 1 error, 1 warning.
+
+                """)
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/public/index.html"))
+        let github = try fieldbook(["check", "--format", "github"], in: folder.path)
+        #expect(github.stderr.hasPrefix("::warning file=content/playbooks/emea/p.md,line=1,col=1::no document links"))
+        let json = try fieldbook(["check", "--format", "json"], in: folder.path)
+        #expect(json.status == 1)
+        let records = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(records.map { $0["severity"] as? String } == ["warning", "error"])
+        try folder.write(["content/training/a/01-x.md": "# X\n\n[p](../../playbooks/emea/p.md)\n"])
+        #expect(try fieldbook(["check", folder.path, "--strict"]).status == 0)
+        #expect(try fieldbook(["check", folder.path, "--format", "yaml"]).status == 64)
     }
 }

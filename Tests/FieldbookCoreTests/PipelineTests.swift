@@ -19,7 +19,7 @@ import Testing
         #expect(
             portal.files.map(\.path).sorted() == [
                 "404.html", "api/managers/mia.json", "api/managers/sam.json", "api/regions/north.json", "api/regions/south.json", "api/reps.csv",
-                "api/reps/ann.json", "api/reps/bob.json", "api/reps/cat.json", "api/team.json", "index.html", "library/index.html",
+                "api/reps/ann.json", "api/reps/bob.json", "api/reps/cat.json", "api/team.json", "feed.xml", "index.html", "library/index.html",
                 "library/playbooks/global/index.html", "library/playbooks/global/pricing/index.html", "library/playbooks/index.html",
                 "library/training/basics/first/index.html", "library/training/basics/index.html", "library/training/basics/second/index.html",
                 "managers/mia/index.html", "managers/sam/index.html", "regions/north/index.html", "regions/south/index.html", "reps/ann/index.html",

@@ -99,9 +99,13 @@ public enum ConfigParser {
             nested.warnUnknownKeys("public")
             diagnostics += nested.diagnostics
         }
-        // Read by the search feature.
-        _ = reader.node("search")
-        reader.warnUnknownKeys("title, baseURL, locale, currency, markdown, asOf, fiscalYearStartMonth, pipeline, dashboard, scorecards")
+        if let tags = reader.object("tags") {
+            var nested = JSONObjectReader(tags.members!, path: path, lines: lines, keyPrefix: "tags.")
+            if nested.node("allowed") != nil { config.allowedTags = nested.strings("allowed") }
+            nested.warnUnknownKeys("allowed")
+            diagnostics += nested.diagnostics
+        }
+        reader.warnUnknownKeys("title, baseURL, locale, currency, markdown, asOf, fiscalYearStartMonth, pipeline, dashboard, scorecards, tags")
         return (config, reader.diagnostics + diagnostics)
     }
 }

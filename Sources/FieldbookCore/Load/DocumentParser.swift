@@ -56,6 +56,7 @@ public enum DocumentParser {
             reader.report(reader.node("tags")!, "tags must not be empty")
         }
         reader.warnUnknownKeys(FrontMatter.knownKeys.joined(separator: ", "))
+        fields.locations = reader.keyLocations
         return (fields, reader.diagnostics)
     }
 }

@@ -64,6 +64,11 @@ struct JSONObjectReader {
         return result
     }
 
+    /// Where each key of the object is.
+    var keyLocations: [String: SourceLocation] {
+        Dictionary(members.map { ($0.key, lines.location(ofByte: $0.keyOffset, in: path)) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Warnings for keys that were never read, at the key's own position.
     mutating func warnUnknownKeys(_ known: String) {
         for member in members where !used.contains(member.key) {

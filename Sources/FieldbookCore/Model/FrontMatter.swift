@@ -13,8 +13,13 @@ public struct FrontMatter: Sendable, Equatable {
     /// Ids of the KPIs this document helps with; scorecards recommend it to reps behind on them.
     public var kpis: [String] = []
     public var region: String?
+    /// Where each key was written, for diagnostics about its value.
+    public var locations: [String: SourceLocation] = [:]
 
     public init() {}
+
+    /// Where `key` was written, else the top of the file.
+    public func location(of key: String, in path: String) -> SourceLocation { locations[key] ?? SourceLocation(path: path) }
 
     /// The keys above, for the unknown-key warning.
     public static let knownKeys = ["title", "description", "tags", "owner", "updated", "draft", "order", "kpis", "region"]

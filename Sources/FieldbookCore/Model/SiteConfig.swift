@@ -23,6 +23,8 @@ public struct SiteConfig: Sendable, Equatable {
     /// `pipeline.stages`: the probability an open deal in each stage closes, for deals without their own.
     public var stageProbabilities: [String: Double]
     public var dashboard = DashboardSettings()
+    /// `tags.allowed`: when set, the only tags documents may use (others are warnings).
+    public var allowedTags: [String]?
 
     public init(
         title: String = "Sales Portal", baseURL: String = "/", locale: Locale = .english, currency: String = "USD", unsafeHTML: Bool = false,

@@ -17,6 +17,7 @@ enum DefaultTheme {
 {{#noindex}}<meta name="robots" content="noindex, nofollow">{{/noindex}}
 <link rel="stylesheet" href="{{assetsURL}}fieldbook.css">
 <link rel="icon" href="{{assetsURL}}favicon.svg" type="image/svg+xml">
+<link rel="alternate" type="application/atom+xml" title="{{siteTitle}}" href="{{baseURL}}feed.xml">
 {{$head}}{{/head}}
 </head>
 <body>

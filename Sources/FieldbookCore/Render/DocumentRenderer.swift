@@ -6,6 +6,8 @@ public struct RenderedDocument: Sendable {
     public var title: String
     /// Front matter `description`, else the start of the text.
     public var summary: String
+    /// Source paths of the published documents this one links to.
+    public var linkedDocuments: Set<String> = []
 
     public var frontMatter: FrontMatter { document.source.frontMatter }
     public var path: String { document.source.path }
@@ -41,16 +43,19 @@ public struct DocumentRenderer: Sendable {
     private func renderOne(_ document: LibraryDocument) -> (RenderedDocument, [Diagnostic], [(MarkdownLink, (path: String, fragment: String))]) {
         var diagnostics: [Diagnostic] = []
         var anchors: [(MarkdownLink, (path: String, fragment: String))] = []
+        var linked: Set<String> = []
         let output = markdown.render(document.source.markdown) { link in
             let resolution = links.resolve(link, from: document.source.path)
             if let problem = resolution.problem { diagnostics.append(problem) }
             if let anchor = resolution.anchor { anchors.append((link, anchor)) }
+            if let target = resolution.document { linked.insert(target) }
             return resolution.url
         }
         let front = document.source.frontMatter
         let title = front.title ?? output.firstTitle ?? document.fileTitle
         let summary = front.description ?? Self.summary(of: output.plainText)
-        return (RenderedDocument(document: document, markdown: output, title: title, summary: summary), diagnostics, anchors)
+        let rendered = RenderedDocument(document: document, markdown: output, title: title, summary: summary, linkedDocuments: linked)
+        return (rendered, diagnostics, anchors)
     }
 
     /// cmark-gfm's own footnote anchors (`fn-1`, `fnref-1`) are valid targets too.

@@ -23,9 +23,12 @@ public struct LinkResolver: Sendable {
         public var problem: Diagnostic?
         /// A `#fragment` to look for among the headings of the document at `path` (the linking document itself for `#x`).
         public var anchor: (path: String, fragment: String)?
+        /// The published document linked to, by source path.
+        public var document: String?
 
         public static func == (a: Resolution, b: Resolution) -> Bool {
             a.url == b.url && a.problem == b.problem && a.anchor?.path == b.anchor?.path && a.anchor?.fragment == b.anchor?.fragment
+                && a.document == b.document
         }
     }
 
@@ -56,7 +59,7 @@ public struct LinkResolver: Sendable {
         }
         let suffix = fragment.map { "#" + $0 } ?? ""
         if let url = documentURLs[target] {
-            return Resolution(url: baseURL + url + suffix, anchor: fragment.map { (target, Self.decoded($0)) })
+            return Resolution(url: baseURL + url + suffix, anchor: fragment.map { (target, Self.decoded($0)) }, document: target)
         }
         if draftPaths.contains(target) {
             return Resolution(url: "", problem: .warning(location, "link to \(target), a draft that is not published"))
