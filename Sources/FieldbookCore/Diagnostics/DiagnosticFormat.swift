@@ -29,10 +29,10 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
             return JSONOutput.array(list).rendered(indentedLevels: 1)
         case .github:
             return diagnostics.map { diagnostic in
-                let where_ = diagnostic.location
+                let place = diagnostic.location
                 var message = diagnostic.message
                 for note in diagnostic.notes { message += "\n\(note.location): \(note.message)" }
-                return "::\(diagnostic.severity.rawValue) file=\(Self.property(pathPrefix + where_.path)),line=\(where_.line),col=\(where_.column)::"
+                return "::\(diagnostic.severity.rawValue) file=\(Self.property(pathPrefix + place.path)),line=\(place.line),col=\(place.column)::"
                     + Self.data(message) + "\n"
             }.joined()
         }
