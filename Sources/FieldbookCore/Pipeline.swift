@@ -102,8 +102,12 @@ public enum Pipeline {
         }
         let api = scoreboard.map { APIRenderer(scoreboard: $0.figures, team: $0.data.team, currency: source.config.currency).render() } ?? []
         let feed = FeedRenderer(config: source.config).render(documents)
+        let searchEntries = SearchCatalog.entries(
+            documents: documents, team: dashboard?.data.team, includePeople: dashboard != nil && source.config.dashboard.scorecardsPublic)
+        let search = SearchIndexer().files(searchEntries)
         let result = RenderedPortal(
-            files: files + api + [feed], assets: source.assets + contentAssets, pageCount: pages.count, diagnostics: finished(diagnostics, options))
+            files: files + api + [feed] + search, assets: source.assets + contentAssets, pageCount: pages.count,
+            diagnostics: finished(diagnostics, options))
         return result.diagnostics.hasErrors ? failed(result.diagnostics, options) : result
     }
 

@@ -92,6 +92,10 @@ public struct PagePlanner: Sendable {
                     entry.url, "tag", title: "\(labels["documentsTagged"]): \(entry.name)", description: entry.name, crumbs: [home, tagsLink],
                     view: ListingPageView(title: entry.name, documents: listed, groups: [], tags: [])))
         }
+        pages.append(
+            page(
+                "search/", "search", title: labels["search"], description: labels["search"], crumbs: [home],
+                view: ListingPageView(title: labels["search"], documents: [], groups: [], tags: [])))
         var notFound = page("", "404", title: labels["notFoundTitle"], description: labels["notFoundTitle"], crumbs: [], view: overview)
         notFound.outputPath = "404.html"
         pages.append(notFound)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Site-wide fields every template can read: title, base URL, language, navigation and labels.
 public struct SiteView: TemplateView {
     public let config: SiteConfig
@@ -18,6 +20,14 @@ public struct SiteView: TemplateView {
             ]
     }
 
+    /// Result group names for the search script, in display order, as JSON.
+    var searchKinds: String {
+        let kinds: [(String, String)] = [
+            ("lesson", "kindLessons"), ("playbook", "kindPlaybooks"), ("course", "kindCourses"), ("rep", "kindReps"), ("region", "kindRegions"),
+        ]
+        return JSONOutput.object(kinds.map { ($0.0, .string(labels[$0.1])) }).rendered(indentedLevels: 0).trimmingCharacters(in: .newlines)
+    }
+
     /// A site path (`library/`) as a URL under the base URL.
     public func url(_ path: String) -> String { config.baseURL + path }
 
@@ -29,6 +39,7 @@ public struct SiteView: TemplateView {
         case "assetsURL": config.baseURL + "assets/"
         case "navigation": navigation
         case "labels": labels
+        case "searchKinds": searchKinds
         default: nil
         }
     }

@@ -1,0 +1,79 @@
+/// Something findable: a lesson, playbook, course, shelf, rep or region.
+public struct SearchEntry: Sendable {
+    public enum Kind: String, Sendable, CaseIterable { case lesson, playbook, course, rep, region }
+    public var kind: Kind
+    public var url: String
+    public var title: String
+    public var headings: [String]
+    public var tags: [String]
+    public var body: String
+    /// Shown under the title in results.
+    public var summary: String
+
+    public init(kind: Kind, url: String, title: String, headings: [String] = [], tags: [String] = [], body: String = "", summary: String = "") {
+        self.kind = kind
+        self.url = url
+        self.title = title
+        self.headings = headings
+        self.tags = tags
+        self.body = body
+        self.summary = summary
+    }
+}
+
+/// Builds the search index as small files the browser loads on demand, so a query on a 10,000-document portal
+/// transfers a few shards and document chunks instead of the whole index. Files are scripts that call
+/// `fieldbookSearch.*` rather than JSON, so they also load when the portal is opened from disk (browsers refuse
+/// `fetch` of `file:` URLs, not `<script src>`).
+///
+/// Ranking: a term's weight in a document is 10 per occurrence in the title, 5 in a tag, 4 in a heading and 1 in the
+/// text (at most 20 from the text). Each term keeps its `postingLimit` best documents.
+public struct SearchIndexer: Sendable {
+    public static let folder = "search"
+    public static let docsPerChunk = 20
+    public static let postingLimit = 400
+
+    public init() {}
+
+    public func files(_ entries: [SearchEntry]) -> [OutputFile] {
+        let entries = entries.sorted { ($0.url, $0.title) < ($1.url, $1.title) }
+        var shards: [String: [String: [(doc: Int, weight: Int)]]] = [:]
+        for (doc, entry) in entries.enumerated() {
+            var weights: [SearchTokenizer.Token: Int] = [:]
+            var bodyWeights: [SearchTokenizer.Token: Int] = [:]
+            for token in SearchTokenizer.tokens(entry.title) { weights[token, default: 0] += 10 }
+            for tag in entry.tags { for token in SearchTokenizer.tokens(tag) { weights[token, default: 0] += 5 } }
+            for heading in entry.headings { for token in SearchTokenizer.tokens(heading) { weights[token, default: 0] += 4 } }
+            for token in SearchTokenizer.tokens(entry.body) { bodyWeights[token, default: 0] += 1 }
+            for (token, weight) in bodyWeights { weights[token, default: 0] += min(weight, 20) }
+            for (token, weight) in weights {
+                shards[SearchTokenizer.shardKey(token), default: [:]][token.text, default: []].append((doc, weight))
+            }
+        }
+        var files: [OutputFile] = []
+        for key in shards.keys.sorted() {
+            var script = "fieldbookSearch.add(" + JSONOutput.quoted(key) + ",{"
+            let terms = shards[key]!
+            script += terms.keys.sorted().map { term in
+                let best = terms[term]!.sorted { ($0.weight, $1.doc) > ($1.weight, $0.doc) }.prefix(Self.postingLimit)
+                return JSONOutput.quoted(term) + ":[" + best.map { "\($0.doc),\($0.weight)" }.joined(separator: ",") + "]"
+            }.joined(separator: ",")
+            files.append(OutputFile(path: "\(Self.folder)/\(Self.shardFile(key))", bytes: Array((script + "});\n").utf8)))
+        }
+        for start in stride(from: 0, to: entries.count, by: Self.docsPerChunk) {
+            let chunk = entries[start..<min(start + Self.docsPerChunk, entries.count)].map { entry in
+                "[" + [entry.url, entry.title, entry.kind.rawValue, entry.summary].map(JSONOutput.quoted).joined(separator: ",") + "]"
+            }
+            let script = "fieldbookSearch.docs(\(start / Self.docsPerChunk),[" + chunk.joined(separator: ",\n") + "]);\n"
+            files.append(OutputFile(path: "\(Self.folder)/d-\(start / Self.docsPerChunk).js", bytes: Array(script.utf8)))
+        }
+        let manifest = "fieldbookSearch.manifest({\"documents\":\(entries.count),\"chunk\":\(Self.docsPerChunk)});\n"
+        files.append(OutputFile(path: "\(Self.folder)/manifest.js", bytes: Array(manifest.utf8)))
+        return files
+    }
+
+    /// `t-` and the key's UTF-8 bytes in hex: safe on every file system, whatever the script.
+    public static func shardFile(_ key: String) -> String {
+        "t-" + key.utf8.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined() + ".js"
+    }
+}
