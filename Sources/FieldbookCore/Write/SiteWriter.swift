@@ -82,11 +82,26 @@ public struct SiteWriter: Sendable {
         guard mkdir(staging, 0o755) == 0 else {
             throw WriteError(path: staging, reason: "cannot create staging folder: \(String(cString: strerror(errno)))")
         }
-        for file in files { try write(file.bytes, to: try prepare(file.path)) }
+        // A file whose bytes did not change is hard-linked from the previous output instead of written: it keeps its
+        // modification time, so rsync and CDN deploys upload only what changed.
+        func unchanged(_ relative: String, _ bytes: [UInt8]) -> String? {
+            let previous = outputPath + "/" + relative
+            var info = stat()
+            guard stat(previous, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count,
+                let data = FileManager.default.contents(atPath: previous), data.elementsEqual(bytes)
+            else { return nil }
+            return previous
+        }
+        for file in files {
+            let target = try prepare(file.path)
+            if let previous = unchanged(file.path, file.bytes), link(previous, target) == 0 { continue }
+            try write(file.bytes, to: target)
+        }
         for asset in assets {
             let target = try prepare(asset.outputPath)
             switch asset.origin {
             case .bytes(let bytes):
+                if let previous = unchanged(asset.outputPath, bytes), link(previous, target) == 0 { continue }
                 try write(bytes, to: target)
             case .file(let source):
                 do {
