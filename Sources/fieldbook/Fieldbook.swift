@@ -12,7 +12,7 @@ struct Fieldbook: ParsableCommand {
             Exit codes: 0 success, 1 errors in the portal, 64 usage errors.
             Diagnostics are printed as path:line:column: error|warning: message, paths relative to the portal.
             """,
-        subcommands: [Build.self, Check.self, Import.self],
+        subcommands: [Build.self, Check.self, Import.self, Init.self, New.self],
         defaultSubcommand: Build.self
     )
 }
