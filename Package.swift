@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         .systemLibrary(
@@ -27,16 +28,22 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // The preview server lives apart, so the core library never links an HTTP stack.
+        .target(
+            name: "FieldbookServe",
+            dependencies: ["FieldbookCore", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "fieldbook",
             dependencies: [
                 "FieldbookCore",
+                "FieldbookServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "FieldbookCoreTests",
-            dependencies: ["FieldbookCore"],
+            dependencies: ["FieldbookCore", "FieldbookServe"],
             exclude: ["Fixtures"]
         ),
     ],

@@ -4,7 +4,7 @@ import Foundation
 
 /// The `fieldbook` command: parses flags, calls the core, prints diagnostics, picks the exit code.
 @main
-struct Fieldbook: ParsableCommand {
+struct Fieldbook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fieldbook",
         abstract: "Build a sales team's portal from Markdown, JSON data and Mustache templates.",
@@ -12,7 +12,7 @@ struct Fieldbook: ParsableCommand {
             Exit codes: 0 success, 1 errors in the portal, 64 usage errors.
             Diagnostics are printed as path:line:column: error|warning: message, paths relative to the portal.
             """,
-        subcommands: [Build.self, Check.self, Import.self, Init.self, New.self],
+        subcommands: [Build.self, Check.self, Serve.self, Import.self, Init.self, New.self],
         defaultSubcommand: Build.self
     )
 }

@@ -1,0 +1,34 @@
+import ArgumentParser
+import FieldbookCore
+import FieldbookServe
+import Foundation
+
+/// `fieldbook serve`: preview with live reload.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the portal: build, serve it on loopback, rebuild and reload open pages when a file changes.",
+        discussion: """
+            The preview is built into PORTAL/.fieldbook/serve, never into public/, so drafts shown with --drafts \
+            cannot reach a deploy. A failed rebuild keeps the last good portal and shows the errors over the page.
+            """)
+
+    @Argument(help: "The portal folder, holding fieldbook.json.")
+    var portal: String = "."
+
+    @Option(help: "Port to listen on.")
+    var port: UInt16 = 8080
+
+    @Option(help: "Address to listen on; loopback unless you mean to share the preview.")
+    var host: String = "127.0.0.1"
+
+    @Flag(help: "Show documents marked \"draft\": true.")
+    var drafts = false
+
+    func run() async throws {
+        let options = BuildOptions(portal: portal, output: portal + "/.fieldbook/serve", baseURL: "/", includeDrafts: drafts)
+        let server = PreviewServer(options: options, host: host, port: port) { line in
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+        try await server.run()
+    }
+}

@@ -1,0 +1,128 @@
+import FieldbookServe
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+@Suite struct StaticFilesTests {
+    @Test func resolvesFilesFoldersAndRefusesEscapes() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        try folder.write(["public/index.html": "home", "public/library/index.html": "lib", "public/a b.css": "x", "secret.txt": "secret"])
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/public/leak.txt", withDestinationPath: folder.path + "/secret.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path + "/public/inside.html", withDestinationPath: folder.path + "/public/index.html")
+        let files = StaticFiles(root: folder.path + "/public")
+        let root = files.root
+        #expect(files.resolve("/") == .file(root + "/index.html"))
+        #expect(files.resolve("/library/") == .file(root + "/library/index.html"))
+        #expect(files.resolve("/library") == .redirect("/library/"))
+        #expect(files.resolve("/library/?q=1") == .file(root + "/library/index.html"))
+        #expect(files.resolve("/a%20b.css") == .file(root + "/a b.css"))
+        #expect(files.resolve("/inside.html") == .file(root + "/index.html"))
+        #expect(files.resolve("/missing/") == .notFound)
+        for hostile in [
+            "/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt", "/library/../../secret.txt", "/leak.txt", "/a%00.html",
+            "/..%5csecret.txt", "/%zz",
+        ] {
+            #expect(files.resolve(hostile) == .forbidden, "\(hostile)")
+        }
+    }
+
+    @Test func contentTypesAndETags() {
+        #expect(StaticFiles.contentType(of: "a/index.html") == "text/html; charset=utf-8")
+        #expect(StaticFiles.contentType(of: "x.SVG") == "image/svg+xml")
+        #expect(StaticFiles.contentType(of: "search/t-e5.js") == "text/javascript; charset=utf-8")
+        #expect(StaticFiles.contentType(of: "blob") == "application/octet-stream")
+        #expect(StaticFiles.etag(Data("a".utf8)) == StaticFiles.etag(Data("a".utf8)))
+        #expect(StaticFiles.etag(Data("a".utf8)) != StaticFiles.etag(Data("b".utf8)))
+    }
+}
+
+@Suite struct LiveReloadTests {
+    @Test func aBurstOfEventsRebuildsOnce() async throws {
+        let count = Counter()
+        let debouncer = Debouncer(settle: 0.1) { await count.increment() }
+        for _ in 0..<10 {
+            await debouncer.signal()
+            try await Task.sleep(nanoseconds: 10_000_000)
+        }
+        try await Task.sleep(nanoseconds: 400_000_000)
+        #expect(await count.value == 1)
+        await debouncer.signal()
+        try await Task.sleep(nanoseconds: 400_000_000)
+        #expect(await count.value == 2)
+    }
+
+    @Test func waitersHearOfTheNextBuildAndItsErrors() async throws {
+        let reload = LiveReload()
+        let first = String(decoding: await reload.wait(after: -1), as: UTF8.self)
+        #expect(first == #"{"version":0,"errors":[]}"#)
+        async let waited = reload.wait(after: 0)
+        try await Task.sleep(nanoseconds: 100_000_000)
+        await reload.failed([.error(.init(path: "content/a.md", line: 2, column: 3), "broken \"link\"")])
+        #expect(String(decoding: await waited, as: UTF8.self) == #"{"version":1,"errors":["content/a.md:2:3: error: broken \"link\""]}"#)
+        let start = Date()
+        _ = await reload.wait(after: 1, timeout: 0.3)
+        #expect(Date().timeIntervalSince(start) >= 0.3)
+    }
+}
+
+actor Counter {
+    var value = 0
+    func increment() { value += 1 }
+}
+
+/// The real `fieldbook serve`: serves the preview, refuses escapes, rebuilds on a save and tells waiting pages.
+@Suite struct ServeCommandTests {
+    @Test func servesRebuildsAndReportsFailures() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        try folder.write([
+            "fieldbook.json": "{}", "content/training/a/01-x.md": "# Version one\n", "content/training/a/02-draft.md": "{\"draft\": true}\n# Draft\n",
+        ])
+        let port = Int.random(in: 20_000...60_000)
+        let process = Process()
+        process.executableURL = Repository.binary
+        process.arguments = ["serve", folder.path, "--port", String(port), "--drafts"]
+        process.standardError = Pipe()
+        try process.run()
+        defer { process.terminate() }
+        let base = "http://127.0.0.1:\(port)"
+        func get(_ path: String) async throws -> (Int, String) {
+            var request = URLRequest(url: URL(string: base + path)!)
+            request.timeoutInterval = 12
+            let (data, response) = try await URLSession.shared.data(for: request)
+            return ((response as! HTTPURLResponse).statusCode, String(decoding: data, as: UTF8.self))
+        }
+        var ready = false
+        for _ in 0..<100 where !ready {
+            try await Task.sleep(nanoseconds: 100_000_000)
+            ready = (try? await get("/")) != nil
+        }
+        #expect(ready)
+        let (status, page) = try await get("/library/training/a/x/")
+        #expect(status == 200)
+        #expect(page.contains("<h1>Version one</h1>"))
+        #expect(page.contains("/__fieldbook/wait"))
+        #expect(try await get("/library/training/a/draft/").0 == 200)  // --drafts
+        #expect(try await get("/nowhere/").0 == 404)
+        #expect(!(try String(contentsOfFile: folder.path + "/.fieldbook/serve/index.html", encoding: .utf8)).contains("__fieldbook"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/public"))
+
+        let version = try #require(Int(try await get("/__fieldbook/wait?v=-1").1.split(separator: ":")[1].split(separator: ",")[0]))
+        async let next = get("/__fieldbook/wait?v=\(version)")
+        try await Task.sleep(nanoseconds: 200_000_000)
+        try folder.write(["content/training/a/01-x.md": "# Version two\n"])
+        #expect(try await next.1.hasPrefix("{\"version\":\(version + 1),\"errors\":[]}"))
+        #expect(try await get("/library/training/a/x/").1.contains("<h1>Version two</h1>"))
+
+        async let failed = get("/__fieldbook/wait?v=\(version + 1)")
+        try await Task.sleep(nanoseconds: 200_000_000)
+        try folder.write(["content/training/a/01-x.md": "# Version three\n\n[gone](gone.md)\n"])
+        #expect(try await failed.1.contains("content/training/a/01-x.md:3:1: error: broken link"))
+        #expect(try await get("/library/training/a/x/").1.contains("<h1>Version two</h1>"))  // the last good portal
+    }
+}
