@@ -1,15 +1,19 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
 /// Coalesces a burst of file events (an editor's save is often several) into one rebuild: `settle` seconds after the
-/// last event, the callback runs once.
-public actor Debouncer {
+/// last event, the action runs once. Events during a rebuild lead to one more.
+public final class Debouncer: Sendable {
+    private struct State {
+        var lastEvent = Date.distantPast
+        var pending = false
+    }
     private let settle: Double
-    private var lastEvent: Date?
-    private var pending = false
+    private let state = Mutex(State())
     private let action: @Sendable () async -> Void
 
     public init(settle: Double = 0.1, action: @escaping @Sendable () async -> Void) {
@@ -17,18 +21,26 @@ public actor Debouncer {
         self.action = action
     }
 
+    /// Records an event; synchronous, so a burst of calls is one burst whatever the scheduler does.
     public func signal() {
-        lastEvent = Date()
-        guard !pending else { return }
-        pending = true
-        Task { await self.drain() }
+        let start = state.withLock { state -> Bool in
+            state.lastEvent = Date()
+            defer { state.pending = true }
+            return !state.pending
+        }
+        if start { Task.detached { await self.drain() } }
     }
 
     private func drain() async {
-        while let last = lastEvent, Date().timeIntervalSince(last) < settle {
-            try? await Task.sleep(nanoseconds: UInt64(settle * 1_000_000_000 / 2))
+        while true {
+            let wait = state.withLock { state -> Double in
+                let quiet = Date().timeIntervalSince(state.lastEvent)
+                if quiet >= settle { state.pending = false }
+                return settle - quiet
+            }
+            if wait <= 0 { break }
+            try? await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000))
         }
-        pending = false
         await action()
     }
 }

@@ -33,7 +33,7 @@ public final class PreviewServer: Sendable {
         }
         await server.appendRoute("GET *") { [self] request in await self.respond(to: request) }
         let debouncer = Debouncer { [self] in await self.rebuild() }
-        FileWatcher(portal: options.portal) { Task { await debouncer.signal() } }.start()
+        FileWatcher(portal: options.portal) { debouncer.signal() }.start()
         report("Serving \(options.portal) at http://\(host):\(port)/ (drafts \(options.includeDrafts ? "shown" : "hidden")); press Ctrl-C to stop.")
         try await server.run()
     }
@@ -41,11 +41,16 @@ public final class PreviewServer: Sendable {
     /// Rebuilds into the preview folder; on errors the previous build stays served.
     public func rebuild() async {
         let start = Date()
-        do {
-            let portal = try Pipeline.build(options)
+        // The build is synchronous and uses every core: run it off the cooperative pool so the server keeps answering.
+        let options = self.options
+        let result = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: Result { () throws(DiagnosticsError) in try Pipeline.build(options) }) }
+        }
+        switch result {
+        case .success(let portal):
             await reload.succeeded()
             report("Rebuilt \(portal.pageCount) pages in \(String(format: "%.0f", Date().timeIntervalSince(start) * 1000)) ms")
-        } catch {
+        case .failure(let error):
             await reload.failed(error.diagnostics)
             report(error.diagnostics.map(\.description).joined(separator: "\n") + "\nRebuild failed; still serving the last good portal.")
         }
