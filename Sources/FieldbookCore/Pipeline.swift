@@ -38,6 +38,8 @@ public enum BuildStage: Sendable, Equatable {
     case renderingMarkdown(documents: Int)
     case renderingPages(pages: Int)
     case writing(files: Int)
+    /// Another build of the same output is writing; this one waits for it.
+    case waitingForAnotherBuild
 }
 
 /// The whole tool on one screen: Load → Model → Render → Write. Every stage is pure but the first and the last.
@@ -120,7 +122,7 @@ public enum Pipeline {
         progress(.writing(files: portal.files.count + portal.assets.count))
         do {
             // Write: everything into a staging folder, swapped in only when complete.
-            try SiteWriter(outputPath: options.outputPath).write(portal.files, assets: portal.assets)
+            try SiteWriter(outputPath: options.outputPath).write(portal.files, assets: portal.assets) { progress(.waitingForAnotherBuild) }
         } catch {
             throw DiagnosticsError(portal.diagnostics + [.error(SourceLocation(path: error.path), error.reason)])
         }

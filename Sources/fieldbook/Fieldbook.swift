@@ -88,12 +88,18 @@ struct ProgressLine {
     let enabled = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] != "true"
 
     func show(_ stage: BuildStage) {
+        // Waiting on another build is worth saying even when not on a terminal: CI logs should explain a pause.
+        if stage == .waitingForAnotherBuild, !enabled {
+            FileHandle.standardError.write(Data("Waiting for another build of this output to finish…\n".utf8))
+            return
+        }
         let text: String =
             switch stage {
             case .loading: "Loading portal…"
             case .renderingMarkdown(let documents): "Rendering \(documents) Markdown documents…"
             case .renderingPages(let pages): "Rendering \(pages) pages…"
             case .writing(let files): "Writing \(files) files…"
+            case .waitingForAnotherBuild: "Waiting for another build of this output to finish…"
             }
         write("\r\u{1B}[K" + text)
     }

@@ -28,13 +28,23 @@ public struct SiteWriter: Sendable {
     private var parent: String { (outputPath as NSString).deletingLastPathComponent }
     private var stagingPrefix: String { ".fieldbook-staging-" + (outputPath as NSString).lastPathComponent + "-" }
 
-    /// Writes `files` and copies `assets` into a fresh output folder, then swaps it in.
-    public func write(_ files: [OutputFile], assets: [AssetSource]) throws(WriteError) {
+    /// Writes `files` and copies `assets` into a fresh output folder, then swaps it in. `onWait` is called when another
+    /// build holds the output and this one has to wait for it.
+    public func write(_ files: [OutputFile], assets: [AssetSource], onWait: () -> Void = {}) throws(WriteError) {
         let manager = FileManager.default
         do {
             try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
             throw WriteError(path: parent, reason: "cannot create the output's parent folder: \(error.localizedDescription)")
+        }
+        // One writer per output folder at a time: a second build started meanwhile waits here for the first. The lock
+        // is on the parent folder itself, so no lock file is left behind; the kernel drops it if a build is killed.
+        let lock = open(parent, O_RDONLY | O_CLOEXEC)
+        guard lock >= 0 else { throw WriteError(path: parent, reason: "cannot open the output's parent folder: \(String(cString: strerror(errno)))") }
+        defer { close(lock) }
+        if flock(lock, LOCK_EX | LOCK_NB) != 0 {
+            onWait()
+            while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
         }
         removeAbandonedStaging()
         let staging = parent + "/" + stagingPrefix + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
