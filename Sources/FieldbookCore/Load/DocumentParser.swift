@@ -5,7 +5,20 @@ import Foundation
 /// Front matter is an optional JSON object at the very top of the file (the form Hugo accepts); YAML is not read.
 /// The object may span lines; nothing but spaces may follow its closing brace on that line.
 public enum DocumentParser {
+    /// Largest Markdown file accepted: a playbook is a few kilobytes; 8 MB is a mistake (or an attack) worth stopping.
+    public static let maximumSize = 8 * 1024 * 1024
+
     public static func parse(_ bytes: [UInt8], path: String) -> (SourceDocument?, [Diagnostic]) {
+        guard bytes.count <= maximumSize else {
+            return (
+                nil,
+                [
+                    .error(
+                        SourceLocation(path: path),
+                        "file is \(bytes.count / 1_048_576) MB; Markdown files may be at most \(maximumSize / 1_048_576) MB")
+                ]
+            )
+        }
         let text: String
         switch TextDecoding.decode(bytes, path: path) {
         case .success(let decoded): text = decoded
