@@ -32,7 +32,8 @@ public struct KPICalculator: Sendable {
                 reps: team.reps.map { empty(.rep, $0.id, $0.name) })
         }
         let lastMonth = asOf.monthNumber
-        let firstMonth = min(Self.earliestMonth(in: data) ?? lastMonth, lastMonth)
+        // At most `maximumMonths` back from the as-of month: a stray date in year 0001 must not cost gigabytes.
+        let firstMonth = max(min(Self.earliestMonth(in: data) ?? lastMonth, lastMonth), lastMonth - Self.maximumMonths + 1)
         let periods = shownPeriods(from: firstMonth, to: lastMonth)
         let months = Monthly(data, firstMonth: firstMonth, asOf: asOf, weight: weight)
 
@@ -98,6 +99,10 @@ public struct KPICalculator: Sendable {
         return Scoreboard(
             asOf: asOf, calendar: calendar, kpis: kpis, periods: periods, team: whole, regions: regions, managers: managers, reps: reps)
     }
+
+    /// How far back figures go: ten years of months before the as-of date. Older deals still count as open deals if
+    /// they are open; their flows (revenue, wins) fall outside every period shown.
+    public static let maximumMonths = 120
 
     /// Months from `first` to `last`, and every quarter and year touching them, sorted.
     func shownPeriods(from first: Int, to last: Int) -> [Period] {
@@ -226,10 +231,10 @@ private struct Monthly {
             guard let rep = repIndex[deal.rep] else { continue }
             if let created = deal.created, created > asOf { continue }
             let closed = deal.closed.flatMap { $0 <= asOf ? $0 : nil }
-            if let created = deal.created {
+            if let created = deal.created, created.monthNumber >= firstMonth {
                 tallies[rep][created.monthNumber - firstMonth].created += 1
             }
-            if let closed, deal.isWon || deal.isLost {
+            if let closed, deal.isWon || deal.isLost, closed.monthNumber >= firstMonth {
                 let month = closed.monthNumber - firstMonth
                 if deal.isWon {
                     tallies[rep][month].won += 1
@@ -243,7 +248,7 @@ private struct Monthly {
                 }
             }
             // Open from the month it was created (unknown: only at the as-of date) until the month it closed.
-            let opens = deal.created.map { $0.monthNumber - firstMonth } ?? asOfIndex
+            let opens = deal.created.map { max($0.monthNumber - firstMonth, 0) } ?? asOfIndex
             let closes = (deal.isWon || deal.isLost) ? closed.map { $0.monthNumber - firstMonth } ?? monthCount : monthCount
             guard opens < closes else { continue }
             let weighted = Double(deal.amount ?? 0) * weight(deal)
