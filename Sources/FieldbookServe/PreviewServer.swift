@@ -25,7 +25,8 @@ public final class PreviewServer: Sendable {
     /// Builds once, then serves until the process ends.
     public func run() async throws {
         await rebuild()
-        let server = HTTPServer(address: try .inet(ip4: host, port: port), timeout: 14)
+        // FlyingFox logs every request; the terminal is for rebuilds and errors.
+        let server = HTTPServer(address: try .inet(ip4: host, port: port), timeout: 14, logger: .disabled)
         await server.appendRoute("GET /__fieldbook/wait") { [reload] request in
             let seen = Int(request.query["v"] ?? "") ?? -1
             let body = await reload.wait(after: seen)

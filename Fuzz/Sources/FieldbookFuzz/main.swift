@@ -6,7 +6,8 @@ import FieldbookCore
 public func fuzz(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     guard count > 0 else { return 0 }
     let bytes = Array(UnsafeBufferPointer(start: start + 1, count: count - 1))
-    let team = Array(#"{"regions": [{"id": "r", "name": "R"}], "managers": [{"id": "m", "name": "M"}], "reps": [{"id": "a", "name": "A", "region": "r"}]}"#.utf8)
+    let team = Array(
+        #"{"regions": [{"id": "r", "name": "R"}], "managers": [{"id": "m", "name": "M"}], "reps": [{"id": "a", "name": "A", "region": "r"}]}"#.utf8)
     switch start[0] % 5 {
     case 0:
         // Front matter and the Markdown after it.

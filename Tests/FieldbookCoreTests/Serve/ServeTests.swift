@@ -129,4 +129,45 @@ actor Counter {
         #expect(try await failed.1.contains("content/training/a/01-x.md:3:1: error: broken link"))
         #expect(try await get("/library/training/a/x/").1.contains("<h1>Version two</h1>"))  // the last good portal
     }
+
+    /// Many readers at once while the portal rebuilds: every answer is a whole page of one build.
+    @Test func answersCompletePagesUnderLoadWhileRebuilding() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        var files = ["fieldbook.json": "{}"]
+        for n in 0..<60 {
+            files["content/training/a/\(n)-lesson-\(n).md"] = "# Lesson \(n)\n\n" + String(repeating: "Words and more words.\n\n", count: 200)
+        }
+        try folder.write(files)
+        let port = Int.random(in: 20_000...60_000)
+        let process = Process()
+        process.executableURL = Repository.binary
+        process.arguments = ["serve", folder.path, "--port", String(port)]
+        process.standardError = Pipe()
+        try process.run()
+        defer { process.terminate() }
+        let url = URL(string: "http://127.0.0.1:\(port)/library/training/a/lesson-7/")!
+        for _ in 0..<100 where (try? await URLSession.shared.data(from: url)) == nil { try await Task.sleep(nanoseconds: 100_000_000) }
+        var complete = 0
+        for round in 0..<6 {
+            try folder.write([
+                "content/training/a/7-lesson-7.md": "# Lesson 7, edit \(round)\n\n" + String(repeating: "Changed words.\n\n", count: 300)
+            ])
+            let pages = try await withThrowingTaskGroup(of: (Int, String).self) { group in
+                for _ in 0..<25 {
+                    group.addTask {
+                        let (data, response) = try await URLSession.shared.data(from: url)
+                        return ((response as! HTTPURLResponse).statusCode, String(decoding: data, as: UTF8.self))
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            for (status, page) in pages {
+                #expect(status == 200)
+                #expect(page.hasPrefix("<!doctype html>") && page.hasSuffix("</html>\n"), "a partial page")
+                complete += 1
+            }
+        }
+        #expect(complete == 150)
+    }
 }
