@@ -76,7 +76,9 @@ public enum Pipeline {
             draftPaths: options.includeDrafts ? [] : Set(source.documents.filter(\.frontMatter.draft).map(\.path)),
             sourcePaths: Set(source.documents.map(\.path)),
             contentFiles: Set(source.contentFiles))
-        let (documents, markdownDiagnostics) = DocumentRenderer(markdown: MarkdownRenderer(unsafeHTML: source.config.unsafeHTML), links: links)
+        let words = Labels(source.config.locale)
+        let markdown = MarkdownRenderer(unsafeHTML: source.config.unsafeHTML, taskWords: (words["taskDone"], words["taskOpen"]))
+        let (documents, markdownDiagnostics) = DocumentRenderer(markdown: markdown, links: links)
             .render(library)
         diagnostics += markdownDiagnostics
         let (templates, templateDiagnostics) = TemplateSet.compile(source.templates)

@@ -187,6 +187,7 @@
         search(query).then(function (results) {
           if (input.value.trim() !== query) return;
           render(panel, results.slice(0, 10), query, kinds, emptyText);
+          panel.setAttribute("data-query", query);
           panel.hidden = false;
           active = -1;
         });

@@ -10,9 +10,12 @@ import Synchronization
 /// only that call, so the rest of parsing and all rendering stay parallel.
 public struct MarkdownRenderer: Sendable {
     public var unsafeHTML: Bool
+    /// Accessible names of task-list boxes, in the portal's language.
+    public var taskWords: (done: String, open: String)
 
-    public init(unsafeHTML: Bool = false) {
+    public init(unsafeHTML: Bool = false, taskWords: (done: String, open: String) = ("Done", "To do")) {
         self.unsafeHTML = unsafeHTML
+        self.taskWords = taskWords
     }
 
     /// Renders `markdown`; `rewrite` maps each link or image destination to the URL the page should use.
@@ -35,10 +38,22 @@ public struct MarkdownRenderer: Sendable {
 
         var walker = TreeWalker(options: options, extensions: cmark_parser_get_syntax_extensions(parser))
         walker.walk(document, rewrite: rewrite)
-        let html = takeString(cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)))
+        let html = accessibleTasks(takeString(cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))))
         return RenderedMarkdown(
             html: html, firstTitle: walker.firstTitle, headings: walker.headings, links: walker.links,
             plainText: walker.plainText.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}
+
+extension MarkdownRenderer {
+    /// Task-list boxes as symbols with an accessible name: cmark-gfm writes disabled checkboxes without a label,
+    /// which screen readers announce as an unnamed control (found by axe-core in the browser tests).
+    func accessibleTasks(_ html: String) -> String {
+        guard html.contains("<input type=\"checkbox\"") else { return html }
+        let done = "<span class=\"task task-done\" role=\"img\" aria-label=\"\(escapeAttribute(taskWords.done))\">☑</span>"
+        let open = "<span class=\"task\" role=\"img\" aria-label=\"\(escapeAttribute(taskWords.open))\">☐</span>"
+        return html.replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />", with: done)
+            .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />", with: open)
     }
 }
 

@@ -633,7 +633,9 @@ h3 { font-size: 1.15rem; }
 .prose pre { background: var(--code-bg); padding: 1rem; overflow-x: auto; border-radius: var(--radius); }
 .prose pre code { background: none; padding: 0; }
 .prose blockquote { margin: 1rem 0; padding: 0.25rem 1rem; border-left: 4px solid var(--accent); background: var(--surface); }
-.prose li:has(> input[type="checkbox"]) { list-style: none; margin-left: -1.4rem; }
+.prose li:has(> .task) { list-style: none; margin-left: -1.4rem; }
+.task { display: inline-block; width: 1.2em; color: var(--muted); }
+.task-done { color: var(--good); }
 .prose h2[id], .prose h3[id] { scroll-margin-top: 1rem; }
 .footnotes { font-size: 0.9rem; border-top: 1px solid var(--border); margin-top: 2rem; }
 
@@ -757,7 +759,8 @@ svg.chart { display: block; width: 100%; height: auto; overflow: visible; }
 @media print {
   @page { margin: 12mm; }
   :root { --bg: #fff; --surface: #fff; --text: #000; --muted: #333; --border: #999; --accent: #000; --code-bg: #e6e6e6; }
-  .chart-data { position: static; width: auto; height: auto; clip: auto; white-space: normal; font-size: 0.8rem; margin-top: 0.5rem; }
+  .chart-data { position: static; width: auto; height: auto; overflow: visible; clip: auto; white-space: normal; font-size: 0.8rem; margin-top: 0.5rem; }
+  .chart-data table { width: auto; }
   .chart-data caption { text-align: left; font-weight: 600; }
   .chart-data th, .chart-data td { border: 1px solid #999; padding: 0.1rem 0.4rem; }
   .kpi-cards { grid-template-columns: repeat(3, 1fr); }
@@ -1004,6 +1007,7 @@ svg.chart { display: block; width: 100%; height: auto; overflow: visible; }
         search(query).then(function (results) {
           if (input.value.trim() !== query) return;
           render(panel, results.slice(0, 10), query, kinds, emptyText);
+          panel.setAttribute("data-query", query);
           panel.hidden = false;
           active = -1;
         });

@@ -46,7 +46,8 @@ struct ChartFrame {
     /// The chart's data as a table: a row per point with its value and, when any point has one, its target.
     func table(_ points: [ChartPoint], headers: (label: String, value: String, target: String)) -> String {
         let withTargets = points.contains { $0.target != nil }
-        var html = "<table class=\"chart-data\"><caption>\(escapeHTML(title))</caption><thead><tr><th scope=\"col\">\(escapeHTML(headers.label))</th>"
+        // The wrapper, not the table, is hidden on screen: a table ignores the 1px width that hides it.
+        var html = "<div class=\"chart-data\"><table><caption>\(escapeHTML(title))</caption><thead><tr><th scope=\"col\">\(escapeHTML(headers.label))</th>"
         html +=
             "<th scope=\"col\">\(escapeHTML(headers.value))</th>" + (withTargets ? "<th scope=\"col\">\(escapeHTML(headers.target))</th>" : "")
             + "</tr></thead><tbody>"
@@ -55,7 +56,7 @@ struct ChartFrame {
             if withTargets { html += "<td>\(escapeHTML(point.target.map(format) ?? "–"))</td>" }
             html += "</tr>"
         }
-        return html + "</tbody></table>"
+        return html + "</tbody></table></div>"
     }
 
     /// "Revenue: Jan 2026 $1.2M (target $1.0M), Feb 2026 no data."
