@@ -160,13 +160,17 @@ def test_pages_are_complete_without_javascript(site):
         driver.quit()
 
 
-def search(driver, query):
-    """Types a query in the header's search box; returns the result titles and the milliseconds until they showed."""
+def search(driver, query, typed=True):
+    """Puts a query in the header's search box (typed key by key, or set at once to time the search alone); returns
+    the result titles and the milliseconds until they showed."""
     box = driver.find_element(By.ID, "site-search-input")
     box.clear()
     start = time.monotonic()
-    box.send_keys(query)
-    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "search-panel").get_attribute("data-query") == query)
+    if typed:
+        box.send_keys(query)
+    else:
+        driver.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", box, query)
+    WebDriverWait(driver, 10, poll_frequency=0.01).until(lambda d: d.find_element(By.ID, "search-panel").get_attribute("data-query") == query)
     elapsed = (time.monotonic() - start) * 1000
     return [e.text.split("\n")[0] for e in driver.find_elements(By.CSS_SELECTOR, "#search-panel .search-hit")], elapsed
 
@@ -189,10 +193,10 @@ def test_search_on_the_example_portal_with_the_keyboard(site, driver):
 def test_search_is_fast_on_ten_thousand_documents(large_site, driver):
     driver.get(large_site + "/library/")
     timings = []
-    for query in ["pipeline", "客户拜访", "procurement security", "重点客户 指南"]:
-        titles, elapsed = search(driver, query)
+    for query in ["pipeline", "客户拜访", "procurement security", "重点客户 指南", "pipeline forecast"]:
+        titles, elapsed = search(driver, query, typed=False)
         assert titles, query
         timings.append(elapsed)
-    # Typing is part of the time measured (send_keys), so the bound is generous; the point is "as you type".
-    assert max(timings) < 1500, timings
+    # From the input event to results on screen, including the 60 ms the box waits for typing to pause.
+    assert max(timings) < 500, timings
     print("search timings (ms):", [round(t) for t in timings])
