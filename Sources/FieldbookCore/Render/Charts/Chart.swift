@@ -47,7 +47,8 @@ struct ChartFrame {
     func table(_ points: [ChartPoint], headers: (label: String, value: String, target: String)) -> String {
         let withTargets = points.contains { $0.target != nil }
         // The wrapper, not the table, is hidden on screen: a table ignores the 1px width that hides it.
-        var html = "<div class=\"chart-data\"><table><caption>\(escapeHTML(title))</caption><thead><tr><th scope=\"col\">\(escapeHTML(headers.label))</th>"
+        var html =
+            "<div class=\"chart-data\"><table><caption>\(escapeHTML(title))</caption><thead><tr><th scope=\"col\">\(escapeHTML(headers.label))</th>"
         html +=
             "<th scope=\"col\">\(escapeHTML(headers.value))</th>" + (withTargets ? "<th scope=\"col\">\(escapeHTML(headers.target))</th>" : "")
             + "</tr></thead><tbody>"

@@ -37,7 +37,8 @@ public struct Labels: TemplateView {
         "figures": "Key figures", "nothingAtRisk": "No rep is behind on revenue.", "noWins": "No deals won in the last 30 days.",
         "noOpenDeals": "No open deals.", "search": "Search", "searchPlaceholder": "Search playbooks, lessons, reps… (press /)",
         "searchNoScript": "Search needs JavaScript, which is off in this browser. Every document is listed in the", "noResults": "Nothing found.",
-        "kindLessons": "Lessons", "kindPlaybooks": "Playbooks", "kindCourses": "Courses", "kindReps": "Reps", "kindRegions": "Regions", "taskDone": "Done", "taskOpen": "To do",
+        "kindLessons": "Lessons", "kindPlaybooks": "Playbooks", "kindCourses": "Courses", "kindReps": "Reps", "kindRegions": "Regions",
+        "taskDone": "Done", "taskOpen": "To do",
     ]
 
     static let chinese: [String: String] = [
@@ -63,7 +64,8 @@ public struct Labels: TemplateView {
         "figures": "关键指标", "nothingAtRisk": "没有收入落后的销售代表。", "noWins": "近 30 天没有赢单。",
         "noOpenDeals": "没有在途商机。", "search": "搜索", "searchPlaceholder": "搜索手册、课程、销售代表…（按 / 键）",
         "searchNoScript": "搜索需要 JavaScript，当前浏览器已关闭。全部文档见", "noResults": "没有找到结果。",
-        "kindLessons": "课时", "kindPlaybooks": "销售手册", "kindCourses": "课程", "kindReps": "销售代表", "kindRegions": "区域", "taskDone": "已完成", "taskOpen": "待办",
+        "kindLessons": "课时", "kindPlaybooks": "销售手册", "kindCourses": "课程", "kindReps": "销售代表", "kindRegions": "区域", "taskDone": "已完成",
+        "taskOpen": "待办",
     ]
 }
 
