@@ -58,7 +58,7 @@ def axe_source():
 
 def run_axe(driver, rules=None):
     driver.execute_script(axe_source())
-    options = {"runOnly": {"type": "rule", "values": rules}} if rules else {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa"]}}
+    options = {"runOnly": {"type": "rule", "values": rules}} if rules else {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"]}}
     driver.set_script_timeout(60)
     result = driver.execute_async_script("var done = arguments[1]; axe.run(document, arguments[0]).then(done, function (e) { done({error: String(e)}); });", options)
     assert "error" not in result, result

@@ -425,7 +425,8 @@ enum DefaultTheme {
 
 """####),
         "kpi-cards": TemplateSource(name: "kpi-cards", path: "(built-in theme)/partials/kpi-cards.mustache", text: ####"""
-<section class="kpi-cards" aria-label="{{labels.figures}}">
+<h2 id="figures-title" class="visually-hidden">{{labels.figures}}</h2>
+<section class="kpi-cards" aria-labelledby="figures-title">
   {{#cards}}
   <article class="kpi-card {{statusClass}}">
     <h3>{{label}}</h3>
