@@ -41,7 +41,7 @@ public struct MarkdownRenderer: Sendable {
         let html = accessibleTasks(takeString(cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))))
         return RenderedMarkdown(
             html: html, firstTitle: walker.firstTitle, headings: walker.headings, links: walker.links,
-            plainText: walker.plainText.trimmingCharacters(in: .whitespacesAndNewlines))
+            plainText: trimmed(walker.plainText))
     }
 }
 
@@ -49,11 +49,12 @@ extension MarkdownRenderer {
     /// Task-list boxes as symbols with an accessible name: cmark-gfm writes disabled checkboxes without a label,
     /// which screen readers announce as an unnamed control (found by axe-core in the browser tests).
     func accessibleTasks(_ html: String) -> String {
-        guard html.contains("<input type=\"checkbox\"") else { return html }
+        // The standard library's search, not Foundation's: this runs on every document.
+        guard html.firstRange(of: "<input type=\"checkbox\"") != nil else { return html }
         let done = "<span class=\"task task-done\" role=\"img\" aria-label=\"\(escapeAttribute(taskWords.done))\">☑</span>"
         let open = "<span class=\"task\" role=\"img\" aria-label=\"\(escapeAttribute(taskWords.open))\">☐</span>"
-        return html.replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />", with: done)
-            .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />", with: open)
+        return html.replacing("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", with: done)
+            .replacing("<input type=\"checkbox\" disabled=\"\" />", with: open)
     }
 }
 
@@ -66,6 +67,13 @@ private enum CmarkSetup {
         return true
     }()
     static func ensureRegistered() { _ = registered }
+}
+
+/// Without leading and trailing whitespace; by hand, because Foundation's trimming bridges a whole document's text.
+private func trimmed(_ text: String) -> String {
+    let bytes = text.utf8
+    guard let first = bytes.firstIndex(where: { $0 > 0x20 }), let last = bytes.lastIndex(where: { $0 > 0x20 }) else { return "" }
+    return String(text[first...last])
 }
 
 /// Takes ownership of a string cmark allocated.

@@ -37,8 +37,8 @@ public struct SearchIndexer: Sendable {
 
     public func files(_ entries: [SearchEntry]) -> [OutputFile] {
         let entries = entries.sorted { ($0.url, $0.title) < ($1.url, $1.title) }
-        var shards: [String: [String: [(doc: Int, weight: Int)]]] = [:]
-        for (doc, entry) in entries.enumerated() {
+        // Weighing each document's terms is independent work: spread it over every core, then merge in order.
+        let weighed = parallelMap(entries) { entry -> [(SearchTokenizer.Token, Int)] in
             var weights: [SearchTokenizer.Token: Int] = [:]
             var bodyWeights: [SearchTokenizer.Token: Int] = [:]
             for token in SearchTokenizer.tokens(entry.title) { weights[token, default: 0] += 10 }
@@ -46,7 +46,11 @@ public struct SearchIndexer: Sendable {
             for heading in entry.headings { for token in SearchTokenizer.tokens(heading) { weights[token, default: 0] += 4 } }
             for token in SearchTokenizer.tokens(entry.body) { bodyWeights[token, default: 0] += 1 }
             for (token, weight) in bodyWeights { weights[token, default: 0] += min(weight, 20) }
-            for (token, weight) in weights {
+            return Array(weights)
+        }
+        var shards: [String: [String: [(doc: Int, weight: Int)]]] = [:]
+        for (doc, terms) in weighed.enumerated() {
+            for (token, weight) in terms {
                 shards[SearchTokenizer.shardKey(token), default: [:]][token.text, default: []].append((doc, weight))
             }
         }

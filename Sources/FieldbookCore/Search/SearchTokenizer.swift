@@ -17,6 +17,10 @@ public enum SearchTokenizer {
     }
 
     public static func normalize(_ text: String) -> String {
+        // Plain ASCII (most English text) has nothing to decompose: lower-case it directly, much faster.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+        }
         let decomposed = text.decomposedStringWithCompatibilityMapping.unicodeScalars.filter { !(0x300...0x36F).contains($0.value) }
         return String(String.UnicodeScalarView(decomposed)).precomposedStringWithCanonicalMapping.lowercased()
     }
@@ -45,7 +49,17 @@ public enum SearchTokenizer {
             run.removeAll()
         }
         for scalar in normalize(text).unicodeScalars {
-            if isCJK(scalar) {
+            // ASCII first, without Unicode property look-ups: most text is.
+            if scalar.isASCII {
+                let value = scalar.value
+                if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) {
+                    flushRun()
+                    word.append(scalar)
+                } else {
+                    flushWord()
+                    flushRun()
+                }
+            } else if isCJK(scalar) {
                 flushWord()
                 run.append(scalar)
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
