@@ -64,7 +64,7 @@ public struct DocumentRenderer: Sendable {
     /// The first sentence-ish stretch of text, at most 160 characters, cut at a word boundary.
     static func summary(of text: String) -> String {
         // Only the start matters; splitting a whole long document into words would dominate the cost of a page.
-        let flat = text.prefix(400).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let flat = String(String.UnicodeScalarView(text.unicodeScalars.prefix(400))).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard flat.count > 160 else { return flat }
         let cut = flat.prefix(160)
         if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > 80 { return cut[..<space] + "…" }

@@ -98,7 +98,9 @@ public struct SiteWriter: Sendable {
             let previous = outputPath + "/" + relative
             var info = stat()
             guard stat(previous, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count,
-                let data = FileManager.default.contents(atPath: previous), data.elementsEqual(bytes)
+                let data = FileManager.default.contents(atPath: previous),
+                bytes.isEmpty
+                    || data.withUnsafeBytes({ old in bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 } })
             else { return nil }
             return previous
         }
