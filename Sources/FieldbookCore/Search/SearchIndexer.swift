@@ -54,15 +54,14 @@ public struct SearchIndexer: Sendable {
                 shards[SearchTokenizer.shardKey(token), default: [:]][token.text, default: []].append((doc, weight))
             }
         }
-        var files: [OutputFile] = []
-        for key in shards.keys.sorted() {
+        // Shards are independent too: sort their postings and write them on every core.
+        var files = parallelMap(shards.sorted { $0.key < $1.key }) { key, terms -> OutputFile in
             var script = "fieldbookSearch.add(" + JSONOutput.quoted(key) + ",{"
-            let terms = shards[key]!
             script += terms.keys.sorted().map { term in
                 let best = terms[term]!.sorted { ($0.weight, $1.doc) > ($1.weight, $0.doc) }.prefix(Self.postingLimit)
                 return JSONOutput.quoted(term) + ":[" + best.map { "\($0.doc),\($0.weight)" }.joined(separator: ",") + "]"
             }.joined(separator: ",")
-            files.append(OutputFile(path: "\(Self.folder)/\(Self.shardFile(key))", bytes: Array((script + "});\n").utf8)))
+            return OutputFile(path: "\(Self.folder)/\(Self.shardFile(key))", bytes: Array((script + "});\n").utf8))
         }
         for start in stride(from: 0, to: entries.count, by: Self.docsPerChunk) {
             let chunk = entries[start..<min(start + Self.docsPerChunk, entries.count)].map { entry in
