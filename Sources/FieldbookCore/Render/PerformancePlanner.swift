@@ -6,12 +6,17 @@ public struct PerformancePlanner: Sendable {
     public let board: Scoreboard
     public let data: PerformanceData
     public let settings: DashboardSettings
+    /// Each rep's deals and completed lessons, grouped once: scanning every deal per scorecard would be quadratic.
+    private let dealsByRep: [String: [Deal]]
+    private let lessonsDone: [String: Set<String>]
 
     public init(site: SiteView, board: Scoreboard, data: PerformanceData) {
         self.site = site
         self.board = board
         self.data = data
         self.settings = site.config.dashboard
+        self.dealsByRep = Dictionary(grouping: data.deals, by: \.rep)
+        self.lessonsDone = data.training.reduce(into: [:]) { $0[$1.rep, default: []].insert($1.lesson) }
     }
 
     private var labels: Labels { site.labels }
@@ -235,8 +240,8 @@ public struct PerformancePlanner: Sendable {
 
     /// A rep's deals open at the as-of date, largest first.
     private func openDeals(of rep: String, asOf: Day) -> [DealRowView] {
-        data.deals.filter { deal in
-            deal.rep == rep && (deal.created.map { $0 <= asOf } ?? true)
+        (dealsByRep[rep] ?? []).filter { deal in
+            (deal.created.map { $0 <= asOf } ?? true)
                 && ((!deal.isWon && !deal.isLost) || (deal.closed.map { $0 > asOf } ?? true))
         }
         .sorted { ($0.amount ?? -1, $1.id) > ($1.amount ?? -1, $0.id) }.prefix(10)
@@ -253,7 +258,7 @@ public struct PerformancePlanner: Sendable {
 
     /// Lessons completed per course.
     private func progress(of rep: String, in library: Library, documents: [RenderedDocument]) -> [ProgressView] {
-        let done = Set(data.training.filter { $0.rep == rep }.map(\.lesson))
+        let done = lessonsDone[rep] ?? []
         let titles = Dictionary(uniqueKeysWithValues: documents.map { ($0.path, $0.title) })
         return library.courses.filter { !$0.lessons.isEmpty }.map { course in
             let count = course.lessons.filter { done.contains("\(course.id)/\($0.slug)") }.count
@@ -274,7 +279,7 @@ public struct PerformancePlanner: Sendable {
                 status(figures, k) == .behind
             }.map { board.kpis[$0].id })
         let rep = data.team.reps[index].id
-        let done = Set(data.training.filter { $0.rep == rep }.map(\.lesson))
+        let done = lessonsDone[rep] ?? []
         return documents.filter { document in
             guard case .lesson(let course) = document.document.kind, !done.contains("\(course)/\(document.document.slug)") else { return false }
             return document.frontMatter.kpis.contains { behind.contains($0) }
