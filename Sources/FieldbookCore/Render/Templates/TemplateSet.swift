@@ -30,8 +30,6 @@ public struct TemplateSet: Sendable {
     /// Where diagnostics about a template point.
     public func path(of name: String) -> String { sources[name]?.path ?? "templates/\(name).mustache" }
 
-    public func contains(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
-
     /// Renders a page; fails with the names the template used that no view model has.
     func render(_ name: String, _ context: PageContext) -> Result<String, TemplateFailure> {
         guard let template = library.getTemplate(named: name) else { return .failure(.missingTemplate(name)) }
