@@ -12,14 +12,26 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Turns every warning into an error.
     public var strict: Bool
+    /// Where the build cache lives (`BuildCache`); nil builds without one.
+    public var cacheFolder: String?
+    /// Renders everything anew, ignoring the cache (which is then refreshed).
+    public var clean: Bool
 
-    public init(portal: String = ".", output: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false) {
+    public init(
+        portal: String = ".", output: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false,
+        cacheFolder: String? = nil, clean: Bool = false
+    ) {
         self.portal = portal
         self.output = output
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
         self.strict = strict
+        self.cacheFolder = cacheFolder
+        self.clean = clean
     }
+
+    /// The cache folder the command line uses: `.fieldbook/cache` in the portal.
+    public static func defaultCacheFolder(portal: String) -> String { portal == "." ? BuildCache.defaultFolder : portal + "/" + BuildCache.defaultFolder }
 
     public var outputPath: String { output ?? (portal == "." ? "public" : portal + "/public") }
 }
@@ -27,9 +39,15 @@ public struct BuildOptions: Sendable {
 /// The finished portal in memory, before anything is written.
 public struct RenderedPortal: Sendable {
     public var files: [OutputFile]
+    /// Pages the cache shows are unchanged since the previous build: linked from it, not rendered.
+    public var reused: [ReusedFile] = []
     public var assets: [AssetSource]
     public var pageCount: Int
     public var diagnostics: [Diagnostic]
+    /// Each document's Markdown stage, for the cache.
+    public var markdown: [Fingerprint: CachedMarkdown] = [:]
+
+    public var fileCount: Int { files.count + reused.count + assets.count }
 }
 
 /// A stage the build has reached, for a progress line on a terminal.
@@ -45,8 +63,9 @@ public enum BuildStage: Sendable, Equatable {
 /// The whole tool on one screen: Load → Model → Render → Write. Every stage is pure but the first and the last.
 public enum Pipeline {
     /// Runs every stage but Write. Errors are in `diagnostics`; `files` is empty when there are any.
+    /// `cache` holds what the previous build left; what it covers is reused instead of rendered again.
     public static func render(
-        _ options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem(), progress: (BuildStage) -> Void = { _ in }
+        _ options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem(), cache: BuildCache? = nil, progress: (BuildStage) -> Void = { _ in }
     ) -> RenderedPortal {
         progress(.loading)
         // Load: read fieldbook.json, content/ and templates/ (the built-in theme fills in what a portal leaves out).
@@ -78,8 +97,8 @@ public enum Pipeline {
             contentFiles: Set(source.contentFiles))
         let words = Labels(source.config.locale)
         let markdown = MarkdownRenderer(unsafeHTML: source.config.unsafeHTML, taskWords: (words["taskDone"], words["taskOpen"]))
-        let (documents, markdownDiagnostics) = DocumentRenderer(markdown: markdown, links: links)
-            .render(library)
+        let (documents, markdownDiagnostics, markdownUsed) = DocumentRenderer(markdown: markdown, links: links)
+            .render(library, cache: cache?.markdown ?? [:])
         diagnostics += markdownDiagnostics
         let (templates, templateDiagnostics) = TemplateSet.compile(source.templates)
         diagnostics += templateDiagnostics
@@ -99,7 +118,8 @@ public enum Pipeline {
         }
         guard !diagnostics.hasErrors else { return failed(diagnostics, options) }
         progress(.renderingPages(pages: pages.count))
-        let (files, renderDiagnostics) = PageRenderer(templates: templates, templateSources: source.templates, site: site).render(pages)
+        let (files, reused, renderDiagnostics) = PageRenderer(templates: templates, templateSources: source.templates, site: site)
+            .render(pages, previous: cache?.outputs ?? OutputManifest())
         diagnostics += renderDiagnostics
         let contentAssets = source.contentFiles.map {
             AssetSource(outputPath: LinkResolver.outputPath(ofContentFile: $0), origin: .file(loader.resolve($0)))
@@ -110,8 +130,8 @@ public enum Pipeline {
             documents: documents, team: dashboard?.data.team, includePeople: dashboard != nil && source.config.dashboard.scorecardsPublic)
         let search = SearchIndexer().files(searchEntries)
         let result = RenderedPortal(
-            files: files + api + [feed] + search, assets: source.assets + contentAssets, pageCount: pages.count,
-            diagnostics: finished(diagnostics, options))
+            files: files + api + [feed] + search, reused: reused, assets: source.assets + contentAssets, pageCount: pages.count,
+            diagnostics: finished(diagnostics, options), markdown: markdownUsed)
         return result.diagnostics.hasErrors ? failed(result.diagnostics, options) : result
     }
 
@@ -119,14 +139,22 @@ public enum Pipeline {
     public static func build(
         _ options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem(), progress: (BuildStage) -> Void = { _ in }
     ) throws(DiagnosticsError) -> RenderedPortal {
-        let portal = render(options, fileSystem: fileSystem, progress: progress)
+        let cache = options.cacheFolder.map { BuildCache.open(folder: $0, outputPath: options.outputPath, clean: options.clean) }
+        var portal = render(options, fileSystem: fileSystem, cache: cache, progress: progress)
         guard !portal.diagnostics.hasErrors else { throw DiagnosticsError(portal.diagnostics) }
-        progress(.writing(files: portal.files.count + portal.assets.count))
+        progress(.writing(files: portal.fileCount))
+        let manifest: OutputManifest
         do {
             // Write: everything into a staging folder, swapped in only when complete.
-            try SiteWriter(outputPath: options.outputPath).write(portal.files, assets: portal.assets) { progress(.waitingForAnotherBuild) }
+            manifest = try SiteWriter(outputPath: options.outputPath)
+                .write(portal.files, reused: portal.reused, assets: portal.assets, previous: cache?.outputs ?? OutputManifest()) {
+                    progress(.waitingForAnotherBuild)
+                }
         } catch {
             throw DiagnosticsError(portal.diagnostics + [.error(SourceLocation(path: error.path), error.reason)])
+        }
+        if let cache, let problem = cache.save(markdown: portal.markdown, outputs: manifest) {
+            portal.diagnostics.append(.warning(SourceLocation(path: cache.folder), problem))
         }
         return portal
     }

@@ -23,6 +23,10 @@ struct Build: ParsableCommand {
         discussion: """
             Everything is written to a staging folder beside the output and swapped in only when the build \
             succeeds: a failed or interrupted build leaves the previous output exactly as it was.
+
+            Rebuilds are incremental: PORTAL/.fieldbook/cache keeps each document's rendered Markdown and what \
+            every page was made from, so only what an edit affects is rendered again, and files whose bytes did \
+            not change keep their modification time. The output is the same as a clean build's, byte for byte.
             """
     )
 
@@ -41,6 +45,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(help: "Render everything from scratch, ignoring the build cache (which is then refreshed).")
+    var clean = false
+
     func validate() throws {
         let portalURL = URL(fileURLWithPath: portal).standardizedFileURL.resolvingSymlinksInPath()
         let outputURL = URL(fileURLWithPath: output ?? portal + "/public").standardizedFileURL.resolvingSymlinksInPath()
@@ -56,7 +63,9 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let start = DispatchTime.now()
-        let options = BuildOptions(portal: portal, output: output, baseURL: baseURL, includeDrafts: drafts, strict: strict)
+        let options = BuildOptions(
+            portal: portal, output: output, baseURL: baseURL, includeDrafts: drafts, strict: strict,
+            cacheFolder: BuildOptions.defaultCacheFolder(portal: portal), clean: clean)
         let progress = ProgressLine()
         do {
             let portal = try Pipeline.build(options, progress: progress.show)
@@ -64,8 +73,9 @@ struct Build: ParsableCommand {
             report(portal.diagnostics)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             let warnings = portal.diagnostics.count
+            let unchanged = portal.reused.isEmpty ? "" : ", \(portal.reused.count) unchanged"
             print(
-                "Built \(portal.pageCount) pages (\(portal.files.count + portal.assets.count) files) into \(options.outputPath) in \(String(format: "%.2f", seconds)) s"
+                "Built \(portal.pageCount) pages (\(portal.fileCount) files\(unchanged)) into \(options.outputPath) in \(String(format: "%.2f", seconds)) s"
                     + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
         } catch {
             progress.clear()

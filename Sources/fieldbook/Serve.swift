@@ -25,7 +25,9 @@ struct Serve: AsyncParsableCommand {
     var drafts = false
 
     func run() async throws {
-        let options = BuildOptions(portal: portal, output: portal + "/.fieldbook/serve", baseURL: "/", includeDrafts: drafts)
+        let options = BuildOptions(
+            portal: portal, output: portal + "/.fieldbook/serve", baseURL: "/", includeDrafts: drafts,
+            cacheFolder: BuildOptions.defaultCacheFolder(portal: portal))
         let server = PreviewServer(options: options, host: host, port: port) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }

@@ -23,39 +23,77 @@ public struct DocumentRenderer: Sendable {
         self.links = links
     }
 
-    public func render(_ library: Library) -> ([RenderedDocument], [Diagnostic]) {
-        let results = parallelMap(library.documents) { document in renderOne(document) }
-        let rendered = results.map(\.0)
-        var diagnostics = results.flatMap(\.1)
+    /// Renders every document, taking from `cache` those whose key is there, and returns the entries this build used.
+    ///
+    /// A document's key covers its path and text, the renderer's settings and `links` (every URL a link could resolve
+    /// to), so a cached entry is exactly what rendering would give. Anchors into other documents are checked here,
+    /// after the cache, because they depend on the other documents' headings.
+    public func render(
+        _ library: Library, cache: [Fingerprint: CachedMarkdown] = [:]
+    ) -> (documents: [RenderedDocument], diagnostics: [Diagnostic], used: [Fingerprint: CachedMarkdown]) {
+        let settings = settingsKey
+        let results = parallelMap(library.documents) { document -> (Fingerprint, CachedMarkdown, RenderedDocument) in
+            var writer = ByteWriter(capacity: document.source.markdown.utf8.count + 64)
+            writer.write(settings.value)
+            writer.write(document.source.path)
+            writer.write(document.source.markdown)
+            let key = Fingerprint(writer.bytes)
+            let entry = cache[key] ?? renderOne(document)
+            return (key, entry, finished(document, entry))
+        }
+        let rendered = results.map(\.2)
+        var diagnostics = results.flatMap(\.1.problems)
         let headingIds = Dictionary(uniqueKeysWithValues: rendered.map { ($0.path, Set($0.markdown.headings.map(\.id))) })
-        for (document, result) in zip(rendered, results) {
-            for (link, anchor) in result.2 {
+        for (document, (_, entry, _)) in zip(rendered, results) {
+            for anchor in entry.anchors {
                 guard let ids = headingIds[anchor.path], !ids.contains(anchor.fragment), !Self.isFootnoteAnchor(anchor.fragment) else { continue }
                 diagnostics.append(
                     .error(
-                        SourceLocation(path: document.path, line: max(1, link.line), column: max(1, link.column)),
+                        SourceLocation(path: document.path, line: max(1, anchor.link.line), column: max(1, anchor.link.column)),
                         "broken link: \(anchor.path == document.path ? "this document" : anchor.path) has no heading with id \"\(anchor.fragment)\""))
             }
         }
-        return (rendered, diagnostics)
+        return (rendered, diagnostics, Dictionary(results.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first }))
     }
 
-    private func renderOne(_ document: LibraryDocument) -> (RenderedDocument, [Diagnostic], [(MarkdownLink, (path: String, fragment: String))]) {
-        var diagnostics: [Diagnostic] = []
-        var anchors: [(MarkdownLink, (path: String, fragment: String))] = []
+    /// The part of every document's key that is the same for all: the renderer's settings and where links can go.
+    var settingsKey: Fingerprint {
+        var writer = ByteWriter()
+        writer.write(BuildCache.engine.value)
+        writer.write(markdown.unsafeHTML)
+        writer.write(markdown.taskWords.done)
+        writer.write(markdown.taskWords.open)
+        writer.write(links.baseURL)
+        for (path, url) in links.documentURLs.sorted(by: { $0.key < $1.key }) {
+            writer.write(path)
+            writer.write(url)
+        }
+        for paths in [links.draftPaths, links.sourcePaths, links.contentFiles] {
+            writer.write(UInt64(paths.count))
+            for path in paths.sorted() { writer.write(path) }
+        }
+        return Fingerprint(writer.bytes)
+    }
+
+    private func renderOne(_ document: LibraryDocument) -> CachedMarkdown {
+        var problems: [Diagnostic] = []
+        var anchors: [CachedMarkdown.Anchor] = []
         var linked: Set<String> = []
         let output = markdown.render(document.source.markdown) { link in
             let resolution = links.resolve(link, from: document.source.path)
-            if let problem = resolution.problem { diagnostics.append(problem) }
-            if let anchor = resolution.anchor { anchors.append((link, anchor)) }
+            if let problem = resolution.problem { problems.append(problem) }
+            if let anchor = resolution.anchor { anchors.append(.init(link: link, path: anchor.path, fragment: anchor.fragment)) }
             if let target = resolution.document { linked.insert(target) }
             return resolution.url
         }
+        return CachedMarkdown(markdown: output, problems: problems, anchors: anchors, linked: linked.sorted())
+    }
+
+    private func finished(_ document: LibraryDocument, _ entry: CachedMarkdown) -> RenderedDocument {
         let front = document.source.frontMatter
-        let title = front.title ?? output.firstTitle ?? document.fileTitle
-        let summary = front.description ?? Self.summary(of: output.plainText)
-        let rendered = RenderedDocument(document: document, markdown: output, title: title, summary: summary, linkedDocuments: linked)
-        return (rendered, diagnostics, anchors)
+        let title = front.title ?? entry.markdown.firstTitle ?? document.fileTitle
+        let summary = front.description ?? Self.summary(of: entry.markdown.plainText)
+        return RenderedDocument(document: document, markdown: entry.markdown, title: title, summary: summary, linkedDocuments: Set(entry.linked))
     }
 
     /// cmark-gfm's own footnote anchors (`fn-1`, `fnref-1`) are valid targets too.

@@ -5,11 +5,22 @@ public struct OutputFile: Sendable, Equatable {
     /// Path relative to the output root: `library/index.html`.
     public var path: String
     public var bytes: [UInt8]
+    /// For a page, the fingerprint of everything it was rendered from (kept in the output manifest).
+    public var inputs: Fingerprint?
 
-    public init(path: String, bytes: [UInt8]) {
+    public init(path: String, bytes: [UInt8], inputs: Fingerprint? = nil) {
         self.path = path
         self.bytes = bytes
+        self.inputs = inputs
     }
+}
+
+/// A page whose inputs are what they were at the previous build: its file there can be linked instead of rendered.
+/// `render` is the fallback when that file turns out to have been changed or removed since.
+public struct ReusedFile: Sendable {
+    public var path: String
+    public var record: OutputManifest.Record
+    public var render: @Sendable () -> [UInt8]?
 }
 
 /// Renders pages through the theme's templates, on every core, and writes the sitemap.
@@ -24,17 +35,27 @@ public struct PageRenderer: Sendable {
         self.site = site
     }
 
-    public func render(_ pages: [Page]) -> ([OutputFile], [Diagnostic]) {
-        let results = parallelMap(pages) { page in
-            templates.render(page.template, PageContext(page: PageViewWithMeta(view: page.view, meta: page.meta), site: site))
+    /// Renders every page, except those `previous` shows were built from the same inputs: those come back in
+    /// `reused`, for the writer to link from the previous output.
+    public func render(_ pages: [Page], previous: OutputManifest = OutputManifest()) -> (files: [OutputFile], reused: [ReusedFile], diagnostics: [Diagnostic]) {
+        let shared = sharedKey
+        let results = parallelMap(pages) { page -> (Fingerprint, Result<String, TemplateSet.TemplateFailure>?) in
+            let key = inputs(of: page, shared: shared)
+            if previous[page.outputPath]?.inputs == key { return (key, nil) }
+            return (key, renderPage(page))
         }
+        var reused: [ReusedFile] = []
         var files: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
         var reported: Set<String> = []
-        for (page, result) in zip(pages, results) {
+        for (page, (key, result)) in zip(pages, results) {
+            guard let result else {
+                reused.append(ReusedFile(path: page.outputPath, record: previous[page.outputPath]!) { [self] in try? Array(renderPage(page).get().utf8) })
+                continue
+            }
             switch result {
             case .success(let html):
-                files.append(OutputFile(path: page.outputPath, bytes: Array(html.utf8)))
+                files.append(OutputFile(path: page.outputPath, bytes: Array(html.utf8), inputs: key))
             case .failure(.missingTemplate(let name)):
                 if reported.insert("template \(name)").inserted {
                     diagnostics.append(
@@ -52,7 +73,33 @@ public struct PageRenderer: Sendable {
             }
         }
         files.append(sitemap(pages))
-        return (files, diagnostics)
+        return (files, reused, diagnostics)
+    }
+
+    private func renderPage(_ page: Page) -> Result<String, TemplateSet.TemplateFailure> {
+        templates.render(page.template, PageContext(page: PageViewWithMeta(view: page.view, meta: page.meta), site: site))
+    }
+
+    /// What every page is rendered with: the templates and the site-wide view.
+    var sharedKey: Fingerprint {
+        var writer = ByteWriter()
+        writer.write(BuildCache.engine.value)
+        for name in templateSources.keys.sorted() {
+            writer.write(name)
+            writer.write(templateSources[name]!.text)
+        }
+        FingerprintEncoder.fingerprint(site, into: &writer)
+        return Fingerprint(writer.bytes)
+    }
+
+    /// Everything one page is rendered from: the shared key, its template, and its view model and meta fields.
+    func inputs(of page: Page, shared: Fingerprint) -> Fingerprint {
+        var writer = ByteWriter(capacity: 16 * 1024)
+        writer.write(shared.value)
+        writer.write(page.template)
+        FingerprintEncoder.fingerprint(page.meta, into: &writer)
+        FingerprintEncoder.fingerprint(page.view, into: &writer)
+        return Fingerprint(writer.bytes)
     }
 
     /// The first tag that reads `name` (`{{name}}`, `{{#name}}`, `{{labels.name}}`) in the page's template, else in
@@ -88,4 +135,10 @@ private struct PageViewWithMeta: TemplateView {
     let view: any TemplateView
     let meta: PageMeta
     func field(_ name: String) -> Any? { view.field(name) ?? meta.field(name) }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        try container.encode(view)
+        try container.encode(meta)
+    }
 }

@@ -28,9 +28,15 @@ public struct SiteWriter: Sendable {
     private var parent: String { (outputPath as NSString).deletingLastPathComponent }
     private var stagingPrefix: String { ".fieldbook-staging-" + (outputPath as NSString).lastPathComponent + "-" }
 
-    /// Writes `files` and copies `assets` into a fresh output folder, then swaps it in. `onWait` is called when another
-    /// build holds the output and this one has to wait for it.
-    public func write(_ files: [OutputFile], assets: [AssetSource], onWait: () -> Void = {}) throws(WriteError) {
+    /// Writes `files`, links `reused` from the previous output and copies `assets` into a fresh output folder, then
+    /// swaps it in, and returns what is now there. `previous` is what the last build wrote (from the build cache),
+    /// which spares reading old files to see whether they changed. `onWait` is called when another build holds the
+    /// output and this one has to wait for it.
+    @discardableResult
+    public func write(
+        _ files: [OutputFile], reused: [ReusedFile] = [], assets: [AssetSource], previous: OutputManifest = OutputManifest(),
+        onWait: () -> Void = {}
+    ) throws(WriteError) -> OutputManifest {
         let manager = FileManager.default
         do {
             try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
@@ -49,15 +55,18 @@ public struct SiteWriter: Sendable {
         removeAbandonedStaging()
         let staging = parent + "/" + stagingPrefix + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         do {
-            try populate(staging, files: files, assets: assets)
+            let manifest = try populate(staging, files: files, reused: reused, assets: assets, previous: previous)
             try swapIn(staging)
+            return manifest
         } catch {
             try? manager.removeItem(atPath: staging)
             throw error
         }
     }
 
-    private func populate(_ staging: String, files: [OutputFile], assets: [AssetSource]) throws(WriteError) {
+    private func populate(
+        _ staging: String, files: [OutputFile], reused: [ReusedFile], assets: [AssetSource], previous: OutputManifest
+    ) throws(WriteError) -> OutputManifest {
         let manager = FileManager.default
         var madeDirectories: Set<String> = [staging]
         // Plain POSIX calls: on thousands of pages, FileManager's per-call overhead costs more than the writing.
@@ -75,7 +84,7 @@ public struct SiteWriter: Sendable {
             try makeDirectory((target as NSString).deletingLastPathComponent)
             return target
         }
-        func write(_ bytes: [UInt8], to target: String) throws(WriteError) {
+        func write(_ bytes: [UInt8], to target: String) throws(WriteError) -> FileStamp {
             let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else { throw WriteError(path: target, reason: "cannot write: \(String(cString: strerror(errno)))") }
             defer { close(descriptor) }
@@ -88,39 +97,59 @@ public struct SiteWriter: Sendable {
                 }
                 written += count
             }
+            var info = stat()
+            guard fstat(descriptor, &info) == 0 else { throw WriteError(path: target, reason: "cannot write: \(String(cString: strerror(errno)))") }
+            return FileStamp(info)
         }
         guard mkdir(staging, 0o755) == 0 else {
             throw WriteError(path: staging, reason: "cannot create staging folder: \(String(cString: strerror(errno)))")
         }
         // A file whose bytes did not change is hard-linked from the previous output instead of written: it keeps its
-        // modification time, so rsync and CDN deploys upload only what changed.
-        func unchanged(_ relative: String, _ bytes: [UInt8]) -> String? {
-            let previous = outputPath + "/" + relative
+        // modification time, so rsync and CDN deploys upload only what changed. The previous build's manifest says
+        // what each old file holds; without it (or for a file it does not describe) the old bytes are compared.
+        func unchanged(_ relative: String, _ bytes: [UInt8], _ content: Fingerprint) -> (path: String, stamp: FileStamp)? {
+            if let (path, record) = previous.intactFile(relative, in: outputPath) {
+                return record.content == content ? (path, record.stamp) : nil
+            }
+            let path = outputPath + "/" + relative
             var info = stat()
-            guard stat(previous, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count,
-                let data = FileManager.default.contents(atPath: previous),
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count,
+                let data = FileManager.default.contents(atPath: path),
                 bytes.isEmpty
                     || data.withUnsafeBytes({ old in bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 } })
             else { return nil }
-            return previous
+            return (path, FileStamp(info))
+        }
+        var manifest = OutputManifest()
+        func place(_ relative: String, _ bytes: [UInt8], inputs: Fingerprint?) throws(WriteError) {
+            let target = try prepare(relative)
+            let content = Fingerprint(bytes)
+            if let (path, stamp) = unchanged(relative, bytes, content), link(path, target) == 0 {
+                manifest[relative] = .init(inputs: inputs, content: content, stamp: stamp)
+            } else {
+                manifest[relative] = .init(inputs: inputs, content: content, stamp: try write(bytes, to: target))
+            }
         }
         for file in files {
+            try place(file.path, file.bytes, inputs: file.inputs)
+        }
+        for file in reused {
             let target = try prepare(file.path)
-            if let previous = unchanged(file.path, file.bytes), link(previous, target) == 0 { continue }
-            try write(file.bytes, to: target)
+            if let (path, record) = previous.intactFile(file.path, in: outputPath), record == file.record, link(path, target) == 0 {
+                manifest[file.path] = record
+                continue
+            }
+            // Changed or removed since the last build (by hand, or by another build): render it after all.
+            guard let bytes = file.render() else { throw WriteError(path: file.path, reason: "cannot render this page again") }
+            manifest[file.path] = .init(inputs: file.record.inputs, content: Fingerprint(bytes), stamp: try write(bytes, to: target))
         }
         for asset in assets {
-            let target = try prepare(asset.outputPath)
             switch asset.origin {
             case .bytes(let bytes):
-                if let previous = unchanged(asset.outputPath, bytes), link(previous, target) == 0 { continue }
-                try write(bytes, to: target)
+                try place(asset.outputPath, bytes, inputs: nil)
             case .file(let source):
-                do {
-                    try manager.copyItem(atPath: source, toPath: target)
-                } catch {
-                    throw WriteError(path: source, reason: "cannot copy: \(error.localizedDescription)")
-                }
+                guard let data = manager.contents(atPath: source) else { throw WriteError(path: source, reason: "cannot copy: cannot read the file") }
+                try place(asset.outputPath, [UInt8](data), inputs: nil)
             }
         }
         // Hidden files at the top of the old output (.gitkeep, .nojekyll, .htaccess) belong to the deployment, not
@@ -133,6 +162,7 @@ public struct SiteWriter: Sendable {
             else { continue }
             try? manager.copyItem(atPath: from, toPath: staging + "/" + name)
         }
+        return manifest
     }
 
     /// Exchanges the staging folder with the output in one step where the system can (Linux `renameat2`, macOS

@@ -82,7 +82,9 @@ import Testing
         defer { reference.cleanUp() }
         _ = try Pipeline.build(BuildOptions(portal: folder.path, output: reference.path + "/public"))
         #expect(try snapshot(of: folder.path + "/public") == snapshot(of: reference.path + "/public"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".fieldbook") } == [])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".fieldbook-staging") } == [])
+        // Each build saved a whole cache file over the last; none left a half-written one behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/.fieldbook/cache").filter { $0.hasSuffix(".tmp") } == [])
     }
 
     @Test func aWriterWaitsWhileAnotherHoldsTheOutput() throws {

@@ -1,11 +1,12 @@
 import Mustache
 import Synchronization
 
-/// A typed view model a Mustache template reads. Fields are already formatted; templates only substitute.
+/// A typed view model a Mustache template reads. Fields are already formatted; templates only substitute. View models
+/// are `Encodable` so the build cache can fingerprint everything a page is made from (`FingerprintEncoder`).
 ///
 /// swift-mustache renders a missing key as empty text, which would hide a typo in a theme. Every lookup therefore
 /// goes through `field(_:)`, and a name that no view model along the way knows is recorded and becomes a build error.
-public protocol TemplateView: MustacheParent, Sendable {
+public protocol TemplateView: MustacheParent, Sendable, Encodable {
     /// The value of a field, `TemplateValue.absent` for a known field with no value, nil for an unknown name.
     func field(_ name: String) -> Any?
 }

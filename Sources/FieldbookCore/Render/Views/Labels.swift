@@ -12,6 +12,12 @@ public struct Labels: TemplateView {
 
     public subscript(_ key: String) -> String { words[key] ?? key }
 
+    /// The words follow from the locale alone (and a dictionary would encode in a different order in every process).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(locale.rawValue)
+    }
+
     static let english: [String: String] = [
         "home": "Home", "library": "Library", "training": "Training", "playbooks": "Playbooks", "tags": "Tags",
         "previous": "Previous", "next": "Next", "onThisPage": "On this page", "updated": "Updated", "owner": "Owner",

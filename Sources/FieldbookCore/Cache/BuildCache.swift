@@ -1,0 +1,242 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What one build leaves for the next, in a folder outside the output (`.fieldbook/cache/` in the portal):
+///
+/// - `markdown.bin`: every document's rendered Markdown, keyed by a fingerprint of its text, its path, the renderer's
+///   settings and every link target in the portal, so an edit re-renders that document alone, and a rename or a new
+///   document (which can change where links point) re-renders all of them.
+/// - `output-<hash>.bin`, one per output folder: for each file written there, the fingerprint of what its page was
+///   made from, the fingerprint of its bytes, and the file's identity on disk (inode, size, modification time).
+///   A page whose inputs did not change is not rendered again: its previous file is hard-linked into the new output,
+///   provided that file is still exactly the one this build wrote.
+///
+/// Everything read from here is checked: a file from another version of Fieldbook (`engine`), cut short or corrupted
+/// (a checksum covers it) is ignored and the build renders from scratch. The cache never changes what is built,
+/// only how much work it takes; deleting the folder is always safe.
+public struct BuildCache: Sendable {
+    public static let defaultFolder = ".fieldbook/cache"
+
+    public let folder: String
+    /// The entries the previous build saved (empty on a clean build).
+    public var markdown: [Fingerprint: CachedMarkdown]
+    public var outputs: OutputManifest
+
+    /// Loads the cache for an output folder; `clean` starts from nothing (the new build still saves its own).
+    public static func open(folder: String, outputPath: String, clean: Bool) -> BuildCache {
+        let empty = BuildCache(folder: folder, markdown: [:], outputs: OutputManifest(), outputPath: outputPath)
+        guard !clean else { return empty }
+        var cache = empty
+        if let payload = read(empty.markdownFile) {
+            cache.markdown = (try? CachedMarkdown.readTable(payload)) ?? [:]
+        }
+        if let payload = read(empty.manifestFile) {
+            cache.outputs = (try? OutputManifest(reading: payload)) ?? OutputManifest()
+        }
+        return cache
+    }
+
+    private let outputPath: String
+
+    init(folder: String, markdown: [Fingerprint: CachedMarkdown], outputs: OutputManifest, outputPath: String) {
+        self.folder = folder
+        self.markdown = markdown
+        self.outputs = outputs
+        self.outputPath = URL(fileURLWithPath: outputPath).standardizedFileURL.path
+    }
+
+    private var markdownFile: String { folder + "/markdown.bin" }
+    private var manifestFile: String { folder + "/output-\(Fingerprint(outputPath)).bin" }
+
+    /// Saves what this build used, so entries for documents since deleted do not pile up. Failing to save only costs
+    /// the next build time, so it is reported to the caller but never fails the build.
+    public func save(markdown: [Fingerprint: CachedMarkdown], outputs: OutputManifest) -> String? {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try Self.write(CachedMarkdown.writeTable(markdown), to: markdownFile)
+            try Self.write(outputs.written(), to: manifestFile)
+            return nil
+        } catch {
+            return "could not save the build cache in \(folder): \(error.localizedDescription)"
+        }
+    }
+
+    // MARK: - Files: a header, the payload, and a checksum of both
+
+    private static let magic = Array("FIELDBOOK-CACHE\n".utf8)
+
+    /// Changes whenever the fieldbook binary does (its size and modification time), and with the file format, so a
+    /// new version never trusts what an old one rendered.
+    static let engine: Fingerprint = {
+        var writer = ByteWriter()
+        writer.write(UInt64(1))  // the format of these files
+        var info = stat()
+        if let executable = Bundle.main.executablePath, stat(executable, &info) == 0 {
+            writer.write(executable)
+            writer.write(Int(info.st_size))
+            writer.write(Int(FileStamp.modificationSeconds(info)))
+            writer.write(Int(FileStamp.modificationNanoseconds(info)))
+        }
+        return Fingerprint(writer.bytes)
+    }()
+
+    private static func read(_ path: String) -> ByteReader? {
+        guard let data = FileManager.default.contents(atPath: path), data.count >= magic.count + 16 else { return nil }
+        let bytes = [UInt8](data)
+        let body = bytes[..<(bytes.count - 8)]
+        var reader = ByteReader(bytes, offset: bytes.count - 8)
+        guard bytes.starts(with: magic), let checksum = try? (0..<8).reduce(UInt64(0), { $0 | UInt64(try reader.readUInt8()) << ($1 * 8) }),
+            Fingerprint(body).value == checksum
+        else { return nil }
+        var payload = ByteReader(Array(body), offset: magic.count)
+        guard let engine = try? payload.readUInt64(), engine == Self.engine.value else { return nil }
+        return payload
+    }
+
+    private static func write(_ payload: ByteWriter, to path: String) throws {
+        var file = ByteWriter(capacity: payload.bytes.count + 40)
+        file.write(raw: magic)
+        file.write(engine.value)
+        file.write(raw: payload.bytes)
+        let checksum = Fingerprint(file.bytes).value
+        file.write(raw: (0..<8).map { UInt8(truncatingIfNeeded: checksum >> ($0 * 8)) })
+        // Written beside and renamed over, so a reader never sees half a file, and concurrent builds each leave a whole one.
+        let temporary = path + ".\(getpid()).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(file.bytes)) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary])
+        }
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+    }
+}
+
+/// A document's Markdown stage, as `DocumentRenderer` produced it: the HTML with links rewritten, and what link
+/// resolution reported.
+public struct CachedMarkdown: Sendable, Equatable {
+    public var markdown: RenderedMarkdown
+    public var problems: [Diagnostic]
+    /// `#fragment` links to check once every document's headings are known.
+    public var anchors: [Anchor]
+    /// Published documents this one links to.
+    public var linked: [String]
+
+    public struct Anchor: Sendable, Equatable {
+        public var link: MarkdownLink
+        public var path: String
+        public var fragment: String
+    }
+
+    static func writeTable(_ table: [Fingerprint: CachedMarkdown]) -> ByteWriter {
+        var writer = ByteWriter(capacity: table.values.reduce(0) { $0 + $1.markdown.html.utf8.count * 2 + 256 })
+        writer.write(UInt64(table.count))
+        // Sorted, so the same cache gives the same file.
+        for key in table.keys.sorted(by: { $0.value < $1.value }) {
+            writer.write(key.value)
+            table[key]!.write(to: &writer)
+        }
+        return writer
+    }
+
+    static func readTable(_ reader: ByteReader) throws(ByteReader.Truncated) -> [Fingerprint: CachedMarkdown] {
+        var reader = reader
+        let count = try reader.readCount()
+        var table: [Fingerprint: CachedMarkdown] = [:]
+        table.reserveCapacity(count)
+        for _ in 0..<count {
+            let key = Fingerprint(try reader.readUInt64())
+            table[key] = try CachedMarkdown(reading: &reader)
+        }
+        return table
+    }
+
+    func write(to writer: inout ByteWriter) {
+        writer.write(markdown.html)
+        writer.write(markdown.firstTitle)
+        writer.write(UInt64(markdown.headings.count))
+        for heading in markdown.headings {
+            writer.write(heading.level)
+            writer.write(heading.text)
+            writer.write(heading.id)
+        }
+        writer.write(UInt64(markdown.links.count))
+        for link in markdown.links { Self.write(link, to: &writer) }
+        writer.write(markdown.plainText)
+        writer.write(UInt64(problems.count))
+        for problem in problems {
+            writer.write(problem.severity == .error)
+            Self.write(problem.location, to: &writer)
+            writer.write(problem.message)
+            writer.write(UInt64(problem.notes.count))
+            for note in problem.notes {
+                Self.write(note.location, to: &writer)
+                writer.write(note.message)
+            }
+        }
+        writer.write(UInt64(anchors.count))
+        for anchor in anchors {
+            Self.write(anchor.link, to: &writer)
+            writer.write(anchor.path)
+            writer.write(anchor.fragment)
+        }
+        writer.write(UInt64(linked.count))
+        for path in linked { writer.write(path) }
+    }
+
+    init(markdown: RenderedMarkdown, problems: [Diagnostic], anchors: [Anchor], linked: [String]) {
+        self.markdown = markdown
+        self.problems = problems
+        self.anchors = anchors
+        self.linked = linked
+    }
+
+    init(reading reader: inout ByteReader) throws(ByteReader.Truncated) {
+        let html = try reader.readString()
+        let firstTitle = try reader.readOptionalString()
+        let headings = try reader.readArray { (reader: inout ByteReader) throws(ByteReader.Truncated) in
+            Heading(level: try reader.readInt(), text: try reader.readString(), id: try reader.readString())
+        }
+        let links = try reader.readArray(Self.readLink)
+        markdown = RenderedMarkdown(html: html, firstTitle: firstTitle, headings: headings, links: links, plainText: try reader.readString())
+        problems = try reader.readArray { (reader: inout ByteReader) throws(ByteReader.Truncated) in
+            let severity: Diagnostic.Severity = try reader.readBool() ? .error : .warning
+            let location = try Self.readLocation(&reader)
+            let message = try reader.readString()
+            let notes = try reader.readArray { (reader: inout ByteReader) throws(ByteReader.Truncated) in
+                Diagnostic.Note(try Self.readLocation(&reader), try reader.readString())
+            }
+            return Diagnostic(severity, location, message, notes: notes)
+        }
+        anchors = try reader.readArray { (reader: inout ByteReader) throws(ByteReader.Truncated) in
+            Anchor(link: try Self.readLink(&reader), path: try reader.readString(), fragment: try reader.readString())
+        }
+        linked = try reader.readArray { (reader: inout ByteReader) throws(ByteReader.Truncated) in try reader.readString() }
+    }
+
+    private static func write(_ link: MarkdownLink, to writer: inout ByteWriter) {
+        writer.write(link.destination)
+        writer.write(link.line)
+        writer.write(link.column)
+        writer.write(link.isImage)
+    }
+
+    private static func readLink(_ reader: inout ByteReader) throws(ByteReader.Truncated) -> MarkdownLink {
+        MarkdownLink(destination: try reader.readString(), line: try reader.readInt(), column: try reader.readInt(), isImage: try reader.readBool())
+    }
+
+    private static func write(_ location: SourceLocation, to writer: inout ByteWriter) {
+        writer.write(location.path)
+        writer.write(location.line)
+        writer.write(location.column)
+    }
+
+    private static func readLocation(_ reader: inout ByteReader) throws(ByteReader.Truncated) -> SourceLocation {
+        SourceLocation(path: try reader.readString(), line: try reader.readInt(), column: try reader.readInt())
+    }
+}
