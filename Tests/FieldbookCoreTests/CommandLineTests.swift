@@ -39,6 +39,27 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.path + "/public/library/training/a/x/index.html"))
     }
 
+    /// Fingerprints name cache entries across processes, so a second run must find the first one's: nothing in them
+    /// may depend on the process (as Swift's randomly seeded hashing and dictionary order do).
+    @Test func aSecondBuildReusesTheFirstOnesPagesAndCleanDoesNot() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        try FileManager.default.createDirectory(atPath: folder.path + "/portal", withIntermediateDirectories: true)
+        for item in ["content", "templates", "fieldbook.json"] {
+            try FileManager.default.copyItem(atPath: Repository.root.path + "/" + item, toPath: folder.path + "/portal/" + item)
+        }
+        let first = try fieldbook(["build", "portal"], in: folder.path)
+        #expect(first.status == 0)
+        #expect(!first.stdout.contains("unchanged"))
+        let pages = try #require(first.stdout.split(separator: " ").dropFirst().first.flatMap { Int($0) })
+        let second = try fieldbook(["build", "portal"], in: folder.path)
+        #expect(second.stdout.contains(", \(pages) unchanged) into portal/public"), "\(second.stdout)")
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/portal/.fieldbook/cache/markdown.bin"))
+        let clean = try fieldbook(["build", "portal", "--clean"], in: folder.path)
+        #expect(clean.status == 0)
+        #expect(!clean.stdout.contains("unchanged"))
+    }
+
     @Test func errorsGoToStderrWithExitOneAndTheOutputStays() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
