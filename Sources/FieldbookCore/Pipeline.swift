@@ -46,6 +46,8 @@ public struct RenderedPortal: Sendable {
     public var diagnostics: [Diagnostic]
     /// Each document's Markdown stage, for the cache.
     public var markdown: [Fingerprint: CachedMarkdown] = [:]
+    /// Each search entry's weighed terms, for the cache.
+    public var searchTerms = SearchTerms()
 
     public var fileCount: Int { files.count + reused.count + assets.count }
 }
@@ -128,10 +130,10 @@ public enum Pipeline {
         let feed = FeedRenderer(config: source.config).render(documents)
         let searchEntries = SearchCatalog.entries(
             documents: documents, team: dashboard?.data.team, includePeople: dashboard != nil && source.config.dashboard.scorecardsPublic)
-        let search = SearchIndexer().files(searchEntries)
+        let (search, searchTerms) = SearchIndexer().index(searchEntries, cache: cache?.search ?? SearchTerms())
         let result = RenderedPortal(
             files: files + api + [feed] + search, reused: reused, assets: source.assets + contentAssets, pageCount: pages.count,
-            diagnostics: finished(diagnostics, options), markdown: markdownUsed)
+            diagnostics: finished(diagnostics, options), markdown: markdownUsed, searchTerms: searchTerms)
         return result.diagnostics.hasErrors ? failed(result.diagnostics, options) : result
     }
 
@@ -153,7 +155,7 @@ public enum Pipeline {
         } catch {
             throw DiagnosticsError(portal.diagnostics + [.error(SourceLocation(path: error.path), error.reason)])
         }
-        if let cache, let problem = cache.save(markdown: portal.markdown, outputs: manifest) {
+        if let cache, let problem = cache.save(markdown: portal.markdown, search: portal.searchTerms, outputs: manifest) {
             portal.diagnostics.append(.warning(SourceLocation(path: cache.folder), problem))
         }
         return portal

@@ -11,6 +11,8 @@ import Foundation
 /// - `markdown.bin`: every document's rendered Markdown, keyed by a fingerprint of its text, its path, the renderer's
 ///   settings and every link target in the portal, so an edit re-renders that document alone, and a rename or a new
 ///   document (which can change where links point) re-renders all of them.
+/// - `search.bin`: every search entry's weighed terms, keyed by a fingerprint of its text, so the search index is
+///   rebuilt without tokenizing unchanged documents again.
 /// - `output-<hash>.bin`, one per output folder: for each file written there, the fingerprint of what its page was
 ///   made from, the fingerprint of its bytes, and the file's identity on disk (inode, size, modification time).
 ///   A page whose inputs did not change is not rendered again: its previous file is hard-linked into the new output,
@@ -25,6 +27,7 @@ public struct BuildCache: Sendable {
     public let folder: String
     /// The entries the previous build saved (empty on a clean build).
     public var markdown: [Fingerprint: CachedMarkdown]
+    public var search = SearchTerms()
     public var outputs: OutputManifest
 
     /// Loads the cache for an output folder; `clean` starts from nothing (the new build still saves its own).
@@ -32,11 +35,24 @@ public struct BuildCache: Sendable {
         let empty = BuildCache(folder: folder, markdown: [:], outputs: OutputManifest(), outputPath: outputPath)
         guard !clean else { return empty }
         var cache = empty
-        if let payload = read(empty.markdownFile) {
-            cache.markdown = (try? CachedMarkdown.readTable(payload)) ?? [:]
+        // Three files, read on two cores: the Markdown one is the largest by far.
+        enum Part: Sendable {
+            case markdown([Fingerprint: CachedMarkdown]), search(SearchTerms), outputs(OutputManifest), missing
         }
-        if let payload = read(empty.manifestFile) {
-            cache.outputs = (try? OutputManifest(reading: payload)) ?? OutputManifest()
+        let parts = parallelMap([0, 1, 2]) { part -> Part in
+            switch part {
+            case 0: read(empty.markdownFile).flatMap { try? CachedMarkdown.readTable($0) }.map(Part.markdown) ?? .missing
+            case 1: read(empty.searchFile).flatMap { reader in var reader = reader; return try? SearchTerms(reading: &reader) }.map(Part.search) ?? .missing
+            default: read(empty.manifestFile).flatMap { try? OutputManifest(reading: $0) }.map(Part.outputs) ?? .missing
+            }
+        }
+        for part in parts {
+            switch part {
+            case .markdown(let markdown): cache.markdown = markdown
+            case .search(let search): cache.search = search
+            case .outputs(let outputs): cache.outputs = outputs
+            case .missing: break
+            }
         }
         return cache
     }
@@ -51,15 +67,24 @@ public struct BuildCache: Sendable {
     }
 
     private var markdownFile: String { folder + "/markdown.bin" }
+    private var searchFile: String { folder + "/search.bin" }
     private var manifestFile: String { folder + "/output-\(Fingerprint(outputPath)).bin" }
 
     /// Saves what this build used, so entries for documents since deleted do not pile up. Failing to save only costs
     /// the next build time, so it is reported to the caller but never fails the build.
-    public func save(markdown: [Fingerprint: CachedMarkdown], outputs: OutputManifest) -> String? {
+    public func save(markdown: [Fingerprint: CachedMarkdown], search: SearchTerms, outputs: OutputManifest) -> String? {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try Self.write(CachedMarkdown.writeTable(markdown), to: markdownFile)
-            try Self.write(outputs.written(), to: manifestFile)
+            // An unchanged table need not be written again (a rebuild with nothing to do, or a template edit).
+            if markdown != self.markdown {
+                try Self.write(to: markdownFile, capacity: markdown.values.reduce(0) { $0 + $1.markdown.html.utf8.count * 2 + 256 }) {
+                    CachedMarkdown.writeTable(markdown, to: &$0)
+                }
+            }
+            if search != self.search {
+                try Self.write(to: searchFile, capacity: search.entries.count * 1024) { search.write(to: &$0) }
+            }
+            try Self.write(to: manifestFile, capacity: outputs.records.count * 80) { outputs.write(to: &$0) }
             return nil
         } catch {
             return "could not save the build cache in \(folder): \(error.localizedDescription)"
@@ -98,19 +123,17 @@ public struct BuildCache: Sendable {
         return payload
     }
 
-    private static func write(_ payload: ByteWriter, to path: String) throws {
-        var file = ByteWriter(capacity: payload.bytes.count + 40)
+    private static func write(to path: String, capacity: Int, payload: (inout ByteWriter) -> Void) throws {
+        var file = ByteWriter(capacity: capacity + 64)
         file.write(raw: magic)
         file.write(engine.value)
-        file.write(raw: payload.bytes)
+        payload(&file)
         let checksum = Fingerprint(file.bytes).value
         file.write(raw: (0..<8).map { UInt8(truncatingIfNeeded: checksum >> ($0 * 8)) })
         // Written beside and renamed over, so a reader never sees half a file, and concurrent builds each leave a whole one.
         let temporary = path + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(file.bytes)) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary])
-        }
-        guard rename(temporary, path) == 0 else {
+        let written = (try? FileStamp.write(file.bytes, to: temporary).get()) != nil
+        guard written, rename(temporary, path) == 0 else {
             unlink(temporary)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
         }
@@ -133,15 +156,13 @@ public struct CachedMarkdown: Sendable, Equatable {
         public var fragment: String
     }
 
-    static func writeTable(_ table: [Fingerprint: CachedMarkdown]) -> ByteWriter {
-        var writer = ByteWriter(capacity: table.values.reduce(0) { $0 + $1.markdown.html.utf8.count * 2 + 256 })
+    static func writeTable(_ table: [Fingerprint: CachedMarkdown], to writer: inout ByteWriter) {
         writer.write(UInt64(table.count))
         // Sorted, so the same cache gives the same file.
         for key in table.keys.sorted(by: { $0.value < $1.value }) {
             writer.write(key.value)
             table[key]!.write(to: &writer)
         }
-        return writer
     }
 
     static func readTable(_ reader: ByteReader) throws(ByteReader.Truncated) -> [Fingerprint: CachedMarkdown] {

@@ -35,24 +35,46 @@ public struct SearchIndexer: Sendable {
 
     public init() {}
 
-    public func files(_ entries: [SearchEntry]) -> [OutputFile] {
+    public func files(_ entries: [SearchEntry]) -> [OutputFile] { index(entries).files }
+
+    /// The index's files, and every entry's weighed terms for the build cache. Entries whose text is in `cache` are
+    /// not tokenized again: on a large portal, tokenizing is most of the index's cost.
+    public func index(_ entries: [SearchEntry], cache: SearchTerms = SearchTerms()) -> (files: [OutputFile], terms: SearchTerms) {
         let entries = entries.sorted { ($0.url, $0.title) < ($1.url, $1.title) }
         // Weighing each document's terms is independent work: spread it over every core, then merge in order.
-        let weighed = parallelMap(entries) { entry -> [(SearchTokenizer.Token, Int)] in
-            var weights: [SearchTokenizer.Token: Int] = [:]
-            var bodyWeights: [SearchTokenizer.Token: Int] = [:]
-            for token in SearchTokenizer.tokens(entry.title) { weights[token, default: 0] += 10 }
-            for tag in entry.tags { for token in SearchTokenizer.tokens(tag) { weights[token, default: 0] += 5 } }
-            for heading in entry.headings { for token in SearchTokenizer.tokens(heading) { weights[token, default: 0] += 4 } }
-            for token in SearchTokenizer.tokens(entry.body) { bodyWeights[token, default: 0] += 1 }
-            for (token, weight) in bodyWeights { weights[token, default: 0] += min(weight, 20) }
-            return Array(weights)
+        let weighed = parallelMap(entries) { entry -> (Fingerprint, [(SearchTokenizer.Token, Int)]?) in
+            let key = SearchTerms.key(of: entry)
+            return (key, cache.entries[key] == nil ? Self.weigh(entry) : nil)
+        }
+        var terms = SearchTerms(terms: cache.terms)
+        var known: [SearchTokenizer.Token: Int]? = nil
+        var termsOfDocument: [[SearchTerms.Weight]] = []
+        termsOfDocument.reserveCapacity(entries.count)
+        for (key, fresh) in weighed {
+            guard let fresh else {
+                termsOfDocument.append(cache.entries[key]!)
+                terms.entries[key] = cache.entries[key]!
+                continue
+            }
+            if known == nil { known = Dictionary(terms.terms.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) }
+            let weights = fresh.map { token, weight -> SearchTerms.Weight in
+                if let id = known![token] { return SearchTerms.Weight(term: Int32(id), weight: Int32(weight)) }
+                known![token] = terms.terms.count
+                terms.terms.append(token)
+                return SearchTerms.Weight(term: Int32(terms.terms.count - 1), weight: Int32(weight))
+            }
+            termsOfDocument.append(weights)
+            terms.entries[key] = weights
+        }
+        // Postings by term id: an array, not a dictionary of strings, so merging ten thousand documents is cheap.
+        var postings = [[(doc: Int, weight: Int)]](repeating: [], count: terms.terms.count)
+        for (doc, weights) in termsOfDocument.enumerated() {
+            for weight in weights { postings[Int(weight.term)].append((doc, Int(weight.weight))) }
         }
         var shards: [String: [String: [(doc: Int, weight: Int)]]] = [:]
-        for (doc, terms) in weighed.enumerated() {
-            for (token, weight) in terms {
-                shards[SearchTokenizer.shardKey(token), default: [:]][token.text, default: []].append((doc, weight))
-            }
+        for (id, list) in postings.enumerated() where !list.isEmpty {
+            let token = terms.terms[id]
+            shards[SearchTokenizer.shardKey(token), default: [:]][token.text, default: []].append(contentsOf: list)
         }
         // Shards are independent too: sort their postings and write them on every core.
         var files = parallelMap(shards.sorted { $0.key < $1.key }) { key, terms -> OutputFile in
@@ -72,7 +94,20 @@ public struct SearchIndexer: Sendable {
         }
         let manifest = "fieldbookSearch.manifest({\"documents\":\(entries.count),\"chunk\":\(Self.docsPerChunk)});\n"
         files.append(OutputFile(path: "\(Self.folder)/manifest.js", bytes: Array(manifest.utf8)))
-        return files
+        return (files, terms.compacted())
+    }
+
+    /// A term's weight in a document is 10 per occurrence in the title, 5 in a tag, 4 in a heading and 1 in the text
+    /// (at most 20 from the text).
+    static func weigh(_ entry: SearchEntry) -> [(SearchTokenizer.Token, Int)] {
+        var weights: [SearchTokenizer.Token: Int] = [:]
+        var bodyWeights: [SearchTokenizer.Token: Int] = [:]
+        for token in SearchTokenizer.tokens(entry.title) { weights[token, default: 0] += 10 }
+        for tag in entry.tags { for token in SearchTokenizer.tokens(tag) { weights[token, default: 0] += 5 } }
+        for heading in entry.headings { for token in SearchTokenizer.tokens(heading) { weights[token, default: 0] += 4 } }
+        for token in SearchTokenizer.tokens(entry.body) { bodyWeights[token, default: 0] += 1 }
+        for (token, weight) in bodyWeights { weights[token, default: 0] += min(weight, 20) }
+        return Array(weights)
     }
 
     /// `t-` and the key's UTF-8 bytes in hex: safe on every file system, whatever the script.

@@ -2,10 +2,8 @@ import Foundation
 
 #if canImport(Glibc)
     import Glibc
-    private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
     import Darwin
-    private let systemWrite = Darwin.write
 #endif
 
 /// Puts a rendered portal in place atomically: everything is written into a staging folder beside the output, and
@@ -85,21 +83,10 @@ public struct SiteWriter: Sendable {
             return target
         }
         func write(_ bytes: [UInt8], to target: String) throws(WriteError) -> FileStamp {
-            let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else { throw WriteError(path: target, reason: "cannot write: \(String(cString: strerror(errno)))") }
-            defer { close(descriptor) }
-            var written = 0
-            while written < bytes.count {
-                let count = bytes.withUnsafeBytes { buffer in systemWrite(descriptor, buffer.baseAddress! + written, buffer.count - written) }
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw WriteError(path: target, reason: "cannot write: \(String(cString: strerror(errno)))")
-                }
-                written += count
+            switch FileStamp.write(bytes, to: target) {
+            case .success(let stamp): return stamp
+            case .failure(let error): throw WriteError(path: target, reason: "cannot write: \(error.message)")
             }
-            var info = stat()
-            guard fstat(descriptor, &info) == 0 else { throw WriteError(path: target, reason: "cannot write: \(String(cString: strerror(errno)))") }
-            return FileStamp(info)
         }
         guard mkdir(staging, 0o755) == 0 else {
             throw WriteError(path: staging, reason: "cannot create staging folder: \(String(cString: strerror(errno)))")

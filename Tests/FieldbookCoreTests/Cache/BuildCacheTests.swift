@@ -170,9 +170,13 @@ import Testing
         manifest["index.html"] = .init(inputs: Fingerprint(7), content: Fingerprint(9), stamp: FileStamp(inode: 1, size: 2, seconds: 3, nanoseconds: 4))
         manifest["feed.xml"] = .init(inputs: nil, content: Fingerprint(1), stamp: FileStamp(inode: .max, size: 0, seconds: -1, nanoseconds: 0))
         let cache = BuildCache.open(folder: folder.path, outputPath: folder.path + "/public", clean: false)
-        #expect(cache.save(markdown: [Fingerprint(42): entry], outputs: manifest) == nil)
+        let search = SearchTerms(
+            terms: [.init(text: "价格", isCJK: true), .init(text: "pricing", isCJK: false)],
+            entries: [Fingerprint(3): [.init(term: 1, weight: 10), .init(term: 0, weight: 4)], Fingerprint(4): []])
+        #expect(cache.save(markdown: [Fingerprint(42): entry], search: search, outputs: manifest) == nil)
         let reopened = BuildCache.open(folder: folder.path, outputPath: folder.path + "/public", clean: false)
         #expect(reopened.markdown == [Fingerprint(42): entry])
+        #expect(reopened.search == search)
         #expect(reopened.outputs == manifest)
         // Another output folder has its own manifest.
         #expect(BuildCache.open(folder: folder.path, outputPath: folder.path + "/elsewhere", clean: false).outputs == OutputManifest())
