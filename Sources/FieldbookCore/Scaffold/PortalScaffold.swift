@@ -86,7 +86,7 @@ public enum PortalScaffold {
                 ? "# \(title)\n\n这是一个 Fieldbook 销售门户。\n\n- 课程在 `content/training/<课程>/`，手册在 `content/playbooks/<区域>/`，都是 Markdown。\n- `fieldbook new lesson getting-started \"标题\"` 新建课时；`fieldbook serve` 预览；`fieldbook build` 生成 `public/`。\n- 业绩数据在 `content/data/`（JSON），可用 `fieldbook import deals 导出.csv` 从 CRM 导入。\n"
                 : "# \(title)\n\nA Fieldbook sales portal.\n\n- Courses live in `content/training/<course>/`, playbooks in `content/playbooks/<region>/`, all Markdown.\n- `fieldbook new lesson getting-started \"Title\"` adds a lesson; `fieldbook serve` previews; `fieldbook build` writes `public/`.\n- Performance data lives in `content/data/` (JSON); `fieldbook import deals export.csv` brings it from a CRM.\n- Before you push, `fieldbook check` finds broken links and bad data.\n"
         )
-        text(".gitignore", "public/*\n.fieldbook/\n")
+        text(".gitignore", "public/*\n.fieldbook/\n.fieldbook-spare-*/\n")
         return files
     }
 }

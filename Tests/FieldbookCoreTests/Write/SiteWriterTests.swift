@@ -12,7 +12,30 @@ import Testing
         try writer.write(
             [OutputFile(path: "a/index.html", bytes: Array("new".utf8))], assets: [AssetSource(outputPath: "assets/x.css", origin: .bytes([65]))])
         #expect(try snapshot(of: folder.path + "/public") == ["a/index.html": Data("new".utf8), "assets/x.css": Data("A".utf8)])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["public"])
+        // The previous output is kept beside it, for the next build to recycle.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".fieldbook-spare-public", "public"])
+    }
+
+    /// A recycled staging folder holds hard links to the live output's files: filling it must replace them, never
+    /// write into them, and must leave nothing of the older output behind.
+    @Test func recyclingTheOutputBeforeLastNeverTouchesTheLiveOne() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let writer = SiteWriter(outputPath: folder.path + "/public")
+        func files(_ pairs: [String: String]) -> [OutputFile] { pairs.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, bytes: Array($0.value.utf8)) } }
+        var manifest = try writer.write(files(["a/index.html": "1", "b/index.html": "b", "gone/index.html": "g"]), assets: [])
+        let v2 = ["a/index.html": "2", "b/index.html": "b", "c/index.html": "c", "d": "file, then a folder"]
+        manifest = try writer.write(files(v2), assets: [], previous: manifest)
+        try folder.write(["public/.nojekyll": ""])
+        let held = folder.path + "/held"
+        #expect(link(folder.path + "/public/a/index.html", held) == 0)
+        let v3 = ["a/index.html": "3", "b/index.html": "b", "d/index.html": "folder now", "e/index.html": "e"]
+        manifest = try writer.write(files(v3), assets: [], previous: manifest)
+        #expect(try snapshot(of: folder.path + "/public") == (v3.mapValues { Data($0.utf8) }.merging([".nojekyll": Data()]) { a, _ in a }))
+        #expect(try String(contentsOfFile: held, encoding: .utf8) == "2")
+        #expect(try snapshot(of: writer.spare) == (v2.mapValues { Data($0.utf8) }.merging([".nojekyll": Data()]) { a, _ in a }))
+        // Unchanged files are the same file as before (hard links), so they keep their modification time.
+        #expect(manifest["b/index.html"]?.stamp == FileStamp.of(writer.spare + "/b/index.html"))
     }
 
     @Test func keepsHiddenDeploymentFilesOfTheOldOutput() throws {
