@@ -8,9 +8,10 @@ import Foundation
 
 /// What one build leaves for the next, in a folder outside the output (`.fieldbook/cache/` in the portal):
 ///
-/// - `markdown.bin`: every document's rendered Markdown, keyed by a fingerprint of its text, its path, the renderer's
-///   settings and every link target in the portal, so an edit re-renders that document alone, and a rename or a new
-///   document (which can change where links point) re-renders all of them.
+/// - `markdown-0.bin` to `markdown-f.bin`: every document's rendered Markdown, keyed by a fingerprint of its text, its
+///   path, the renderer's settings and every link target in the portal, so an edit re-renders that document alone, and
+///   a rename or a new document (which can change where links point) re-renders all of them. Split in sixteen by key,
+///   so an edit rewrites a sixteenth or two of the table, not all of it.
 /// - `search.bin`: every search entry's weighed terms, keyed by a fingerprint of its text, so the search index is
 ///   rebuilt without tokenizing unchanged documents again.
 /// - `output-<hash>.bin`, one per output folder: for each file written there, the fingerprint of what its page was
@@ -35,20 +36,20 @@ public struct BuildCache: Sendable {
         let empty = BuildCache(folder: folder, markdown: [:], outputs: OutputManifest(), outputPath: outputPath)
         guard !clean else { return empty }
         var cache = empty
-        // Three files, read on two cores: the Markdown one is the largest by far.
+        // Eighteen files, read on every core.
         enum Part: Sendable {
             case markdown([Fingerprint: CachedMarkdown]), search(SearchTerms), outputs(OutputManifest), missing
         }
-        let parts = parallelMap([0, 1, 2]) { part -> Part in
+        let parts = parallelMap(Array(-2..<markdownShards)) { part -> Part in
             switch part {
-            case 0: read(empty.markdownFile).flatMap { try? CachedMarkdown.readTable($0) }.map(Part.markdown) ?? .missing
-            case 1: read(empty.searchFile).flatMap { reader in var reader = reader; return try? SearchTerms(reading: &reader) }.map(Part.search) ?? .missing
-            default: read(empty.manifestFile).flatMap { try? OutputManifest(reading: $0) }.map(Part.outputs) ?? .missing
+            case -2: read(empty.searchFile).flatMap { reader in var reader = reader; return try? SearchTerms(reading: &reader) }.map(Part.search) ?? .missing
+            case -1: read(empty.manifestFile).flatMap { try? OutputManifest(reading: $0) }.map(Part.outputs) ?? .missing
+            default: read(empty.markdownFile(part)).flatMap { try? CachedMarkdown.readTable($0) }.map(Part.markdown) ?? .missing
             }
         }
         for part in parts {
             switch part {
-            case .markdown(let markdown): cache.markdown = markdown
+            case .markdown(let markdown): cache.markdown.merge(markdown) { first, _ in first }
             case .search(let search): cache.search = search
             case .outputs(let outputs): cache.outputs = outputs
             case .missing: break
@@ -66,7 +67,9 @@ public struct BuildCache: Sendable {
         self.outputPath = URL(fileURLWithPath: outputPath).standardizedFileURL.path
     }
 
-    private var markdownFile: String { folder + "/markdown.bin" }
+    private static let markdownShards = 16
+    private static func shard(_ key: Fingerprint) -> Int { Int(key.value >> 60) }
+    private func markdownFile(_ shard: Int) -> String { folder + "/markdown-\(String(shard, radix: 16)).bin" }
     private var searchFile: String { folder + "/search.bin" }
     private var manifestFile: String { folder + "/output-\(Fingerprint(outputPath)).bin" }
 
@@ -75,10 +78,14 @@ public struct BuildCache: Sendable {
     public func save(markdown: [Fingerprint: CachedMarkdown], search: SearchTerms, outputs: OutputManifest) -> String? {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            // An unchanged table need not be written again (a rebuild with nothing to do, or a template edit).
-            if markdown != self.markdown {
-                try Self.write(to: markdownFile, capacity: markdown.values.reduce(0) { $0 + $1.markdown.html.utf8.count * 2 + 256 }) {
-                    CachedMarkdown.writeTable(markdown, to: &$0)
+            // Entries are named by their content, so a part whose keys did not change need not be written again.
+            var parts = [[Fingerprint: CachedMarkdown]](repeating: [:], count: Self.markdownShards)
+            for (key, entry) in markdown { parts[Self.shard(key)][key] = entry }
+            var previousKeys = [Set<Fingerprint>](repeating: [], count: Self.markdownShards)
+            for key in self.markdown.keys { previousKeys[Self.shard(key)].insert(key) }
+            for (shard, part) in parts.enumerated() where Set(part.keys) != previousKeys[shard] {
+                try Self.write(to: markdownFile(shard), capacity: part.values.reduce(0) { $0 + $1.markdown.html.utf8.count * 2 + 256 }) {
+                    CachedMarkdown.writeTable(part, to: &$0)
                 }
             }
             if search != self.search {
@@ -144,6 +151,8 @@ public struct BuildCache: Sendable {
 /// resolution reported.
 public struct CachedMarkdown: Sendable, Equatable {
     public var markdown: RenderedMarkdown
+    /// The start of the text (`DocumentRenderer.summary(of:)`), for documents without a `description`.
+    public var summary: String
     public var problems: [Diagnostic]
     /// `#fragment` links to check once every document's headings are known.
     public var anchors: [Anchor]
@@ -178,6 +187,7 @@ public struct CachedMarkdown: Sendable, Equatable {
     }
 
     func write(to writer: inout ByteWriter) {
+        writer.write(summary)
         writer.write(markdown.html)
         writer.write(markdown.firstTitle)
         writer.write(UInt64(markdown.headings.count))
@@ -210,14 +220,16 @@ public struct CachedMarkdown: Sendable, Equatable {
         for path in linked { writer.write(path) }
     }
 
-    init(markdown: RenderedMarkdown, problems: [Diagnostic], anchors: [Anchor], linked: [String]) {
+    init(markdown: RenderedMarkdown, summary: String, problems: [Diagnostic], anchors: [Anchor], linked: [String]) {
         self.markdown = markdown
+        self.summary = summary
         self.problems = problems
         self.anchors = anchors
         self.linked = linked
     }
 
     init(reading reader: inout ByteReader) throws(ByteReader.Truncated) {
+        summary = try reader.readString()
         let html = try reader.readString()
         let firstTitle = try reader.readOptionalString()
         let headings = try reader.readArray { (reader: inout ByteReader) throws(ByteReader.Truncated) in

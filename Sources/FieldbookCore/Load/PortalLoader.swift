@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads a portal folder: `fieldbook.json`, Markdown and other files under `content/`, and the theme (the built-in
 /// default theme, with any file in the portal's `templates/` replacing the built-in one of the same name).
-public struct PortalLoader {
+public struct PortalLoader: Sendable {
     public let root: String
     public let fileSystem: any FileSystem
 
@@ -26,7 +26,7 @@ public struct PortalLoader {
         let (config, configDiagnostics) = ConfigParser.parse(configBytes)
         diagnostics += configDiagnostics
 
-        var documents: [SourceDocument] = []
+        var markdownPaths: [String] = []
         var contentFiles: [String] = []
         var dataFiles: [String: [UInt8]] = [:]
         for relative in listing("content", &diagnostics) {
@@ -41,11 +41,17 @@ public struct PortalLoader {
                 contentFiles.append(path)
                 continue
             }
-            guard let bytes = read(path, &diagnostics) else { continue }
-            let (document, found) = DocumentParser.parse(bytes, path: path)
-            diagnostics += found
-            if let document { documents.append(document) }
+            markdownPaths.append(path)
         }
+        // Reading and parsing ten thousand documents is work for every core.
+        let parsed = parallelMap(markdownPaths) { path -> (SourceDocument?, [Diagnostic]) in
+            var problems: [Diagnostic] = []
+            guard let bytes = read(path, &problems) else { return (nil, problems) }
+            let (document, found) = DocumentParser.parse(bytes, path: path)
+            return (document, problems + found)
+        }
+        let documents = parsed.compactMap(\.0)
+        diagnostics += parsed.flatMap(\.1)
 
         var templates = DefaultTheme.templates
         var assets = DefaultTheme.assets

@@ -86,13 +86,13 @@ public struct DocumentRenderer: Sendable {
             if let target = resolution.document { linked.insert(target) }
             return resolution.url
         }
-        return CachedMarkdown(markdown: output, problems: problems, anchors: anchors, linked: linked.sorted())
+        return CachedMarkdown(markdown: output, summary: Self.summary(of: output.plainText), problems: problems, anchors: anchors, linked: linked.sorted())
     }
 
     private func finished(_ document: LibraryDocument, _ entry: CachedMarkdown) -> RenderedDocument {
         let front = document.source.frontMatter
         let title = front.title ?? entry.markdown.firstTitle ?? document.fileTitle
-        let summary = front.description ?? Self.summary(of: entry.markdown.plainText)
+        let summary = front.description ?? entry.summary
         return RenderedDocument(document: document, markdown: entry.markdown, title: title, summary: summary, linkedDocuments: Set(entry.linked))
     }
 
