@@ -16,6 +16,7 @@ echo '{"title": "Benchmark", "pipeline": {"stages": {"prospecting": 0.1, "engagi
 ls -l "$work/content/data" | awk 'NR>1 {printf "  %-14s %8.1f MB\n", $9, $5/1048576}'
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 for run in 1 2 3; do
+    rm -rf "$work/public" "$work/.fieldbook" "$work/.fieldbook-spare-public"  # a clean build each time, no cache
     if [[ -x /usr/bin/time ]]; then
         /usr/bin/time -f "run $run: %e s wall, %M KB peak memory" .build/release/fieldbook build "$work" >/dev/null
     else

@@ -30,7 +30,9 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let options = BuildOptions(portal: portal, includeDrafts: drafts, strict: strict)
-        let result = Pipeline.render(options)
+        // The build cache, read only: what the last build rendered from the same inputs is not rendered again.
+        let cache = BuildCache.open(folder: BuildOptions.defaultCacheFolder(portal: portal), outputPath: options.outputPath, clean: false)
+        let result = Pipeline.render(options, cache: cache)
         // GitHub wants paths relative to the repository; a portal in a sub-folder prefixes its own path.
         let prefix = format == .github && portal != "." && !portal.hasPrefix("/") ? (portal.hasSuffix("/") ? portal : portal + "/") : ""
         let report = format.render(result.diagnostics, pathPrefix: prefix)
