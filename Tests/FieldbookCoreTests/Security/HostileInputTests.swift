@@ -10,6 +10,9 @@ import Testing
         "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "<svg onload=alert(1)>", "javascript:alert(1)",
         "' onmouseover='alert(1)", "</title><script>alert(1)</script>", "<iframe src=\"javascript:alert(1)\"></iframe>",
         "</script><script>alert(1)</script>", "<a href=\"jav&#x09;ascript:alert(1)\">x</a>", "{{7*7}}{{{html}}}", "\u{2028}<b onclick=alert(1)>",
+        // A quote with a combining mark is one Character in Swift but a plain quote to a browser: escaping by Character
+        // would let it close an attribute.
+        "\"\u{301} onmouseover=alert(1) x=\u{301}\"", "<\u{301}img src=x onerror=alert(1)>",
     ]
 
     /// A string holding every vector, for a field.
@@ -77,6 +80,14 @@ import Testing
             #expect(!html.lowercased().contains("<svg onload"), "\(file.path)")
             #expect(tagsOnly.firstMatch(of: handler) == nil, "\(file.path): \(String(describing: tagsOnly.firstMatch(of: handler)?.output))")
             #expect(html.lowercased().firstMatch(of: scriptURL) == nil, "\(file.path)")
+        }
+    }
+
+    @Test func combiningMarksCannotHideMarkupCharacters() {
+        for file in Self.portal.files where file.path.hasSuffix(".html") || file.path.hasSuffix(".xml") {
+            let scalars = Array(String(decoding: file.bytes, as: UTF8.self).unicodeScalars)
+            let hidden = zip(scalars, scalars.dropFirst()).filter { "\"'<>".unicodeScalars.contains($0.0) && $0.1 == "\u{301}" }
+            #expect(hidden.isEmpty, "\(file.path): a raw \(hidden.first.map { String($0.0) } ?? "") carried a combining mark through")
         }
     }
 

@@ -9,15 +9,29 @@ public struct TemplateSet: Sendable {
     private let library: MustacheLibrary
     private let sources: [String: TemplateSource]
 
+    /// Every template starts in this content type, whose escaping is `escapeHTML` (byte by byte) instead of
+    /// swift-mustache's own (Character by Character, which lets a quote with a combining mark through).
+    static let contentTypePragma: String = {
+        MustacheContentTypes.register(MustacheHTML(), named: "FIELDBOOK_HTML")
+        return "{{% CONTENT_TYPE: FIELDBOOK_HTML}}\n"
+    }()
+
+    struct MustacheHTML: MustacheContentType {
+        func escapeText(_ text: String) -> String { escapeHTML(text) }
+    }
+
     /// Parses every template; syntax errors and references to templates that do not exist are diagnostics.
     public static func compile(_ sources: [String: TemplateSource]) -> (TemplateSet, [Diagnostic]) {
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
+        let pragma = contentTypePragma
         for source in sources.values.sorted(by: { $0.name < $1.name }) {
             do {
-                library.register(try MustacheTemplate(string: source.text), named: source.name)
+                library.register(try MustacheTemplate(string: pragma + source.text), named: source.name)
             } catch let error as MustacheTemplate.ParserError {
-                let location = SourceLocation(path: source.path, line: error.context.lineNumber, column: error.context.columnNumber)
+                // The pragma is a line of its own (standalone, so it renders as nothing) above the template's first.
+                let location = SourceLocation(
+                    path: source.path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)
                 diagnostics.append(.error(location, "template syntax: \(describe(error.error))"))
             } catch {
                 diagnostics.append(.error(SourceLocation(path: source.path), "template syntax: \(error)"))
