@@ -49,12 +49,43 @@ extension MarkdownRenderer {
     /// Task-list boxes as symbols with an accessible name: cmark-gfm writes disabled checkboxes without a label,
     /// which screen readers announce as an unnamed control (found by axe-core in the browser tests).
     func accessibleTasks(_ html: String) -> String {
-        // The standard library's search, not Foundation's: this runs on every document.
-        guard html.firstRange(of: "<input type=\"checkbox\"") != nil else { return html }
+        let box = Array("<input type=\"checkbox\" ".utf8)
+        let checked = Array("checked=\"\" disabled=\"\" />".utf8)
+        let unchecked = Array("disabled=\"\" />".utf8)
         let done = "<span class=\"task task-done\" role=\"img\" aria-label=\"\(escapeAttribute(taskWords.done))\">☑</span>"
         let open = "<span class=\"task\" role=\"img\" aria-label=\"\(escapeAttribute(taskWords.open))\">☐</span>"
-        return html.replacing("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", with: done)
-            .replacing("<input type=\"checkbox\" disabled=\"\" />", with: open)
+        var copy = html
+        // Byte by byte: the standard library's `replacing` on a whole page cost more than rendering its Markdown.
+        return copy.withUTF8 { utf8 -> String in
+            func matches(_ pattern: [UInt8], at offset: Int) -> Bool {
+                offset + pattern.count <= utf8.count && pattern.indices.allSatisfy { utf8[offset + $0] == pattern[$0] }
+            }
+            var output: [UInt8] = []
+            var copied = 0
+            var index = 0
+            while index < utf8.count {
+                guard utf8[index] == UInt8(ascii: "<"), matches(box, at: index) else {
+                    index += 1
+                    continue
+                }
+                let rest = index + box.count
+                let found: (replacement: String, length: Int)? =
+                    matches(checked, at: rest) ? (done, box.count + checked.count)
+                    : matches(unchecked, at: rest) ? (open, box.count + unchecked.count) : nil
+                guard let (replacement, length) = found else {
+                    index += 1
+                    continue
+                }
+                if output.isEmpty { output.reserveCapacity(utf8.count + 256) }
+                output.append(contentsOf: utf8[copied..<index])
+                output.append(contentsOf: replacement.utf8)
+                index += length
+                copied = index
+            }
+            guard copied > 0 else { return html }
+            output.append(contentsOf: utf8[copied...])
+            return String(decoding: output, as: UTF8.self)
+        }
     }
 }
 
