@@ -35,43 +35,63 @@ public enum SearchTokenizer {
     /// Every token of `text`, in order, repeats included (their count is what weighs them).
     public static func tokens(_ text: String) -> [Token] {
         var tokens: [Token] = []
-        var word = String.UnicodeScalarView()
-        var run: [Unicode.Scalar] = []
-        func flushWord() {
-            if word.count >= 2 { tokens.append(Token(text: String(word), isCJK: false)) }
-            word.removeAll()
-        }
-        func flushRun() {
-            for (index, scalar) in run.enumerated() {
-                tokens.append(Token(text: String(scalar), isCJK: true))
-                if index + 1 < run.count { tokens.append(Token(text: String(scalar) + String(run[index + 1]), isCJK: true)) }
+        var normalized = normalize(text)
+        // Words and CJK runs are contiguous in the normalised text, so terms are cut out of its UTF-8 bytes by range
+        // rather than built up a scalar at a time: this runs over every word of every document.
+        normalized.withUTF8 { utf8 in
+            var wordStart = 0, wordScalars = 0
+            var run: [Range<Int>] = []  // the byte ranges of the CJK run's scalars
+            func flushWord(at end: Int) {
+                if wordScalars >= 2 { tokens.append(Token(text: String(decoding: utf8[wordStart..<end], as: UTF8.self), isCJK: false)) }
+                wordScalars = 0
             }
-            run.removeAll()
-        }
-        for scalar in normalize(text).unicodeScalars {
-            // ASCII first, without Unicode property look-ups: most text is.
-            if scalar.isASCII {
-                let value = scalar.value
-                if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) {
-                    flushRun()
-                    word.append(scalar)
-                } else {
-                    flushWord()
-                    flushRun()
+            func flushRun() {
+                for (index, scalar) in run.enumerated() {
+                    tokens.append(Token(text: String(decoding: utf8[scalar], as: UTF8.self), isCJK: true))
+                    if index + 1 < run.count {
+                        tokens.append(Token(text: String(decoding: utf8[scalar.lowerBound..<run[index + 1].upperBound], as: UTF8.self), isCJK: true))
+                    }
                 }
-            } else if isCJK(scalar) {
-                flushWord()
-                run.append(scalar)
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                flushRun()
-                word.append(scalar)
-            } else {
-                flushWord()
-                flushRun()
+                run.removeAll(keepingCapacity: true)
             }
+            func extendWord(_ start: Int) {
+                if wordScalars == 0 { wordStart = start }
+                wordScalars += 1
+            }
+            var offset = 0
+            while offset < utf8.count {
+                let byte = utf8[offset]
+                // ASCII first, without Unicode property look-ups: most text is.
+                if byte < 0x80 {
+                    if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) {
+                        if !run.isEmpty { flushRun() }
+                        extendWord(offset)
+                    } else {
+                        flushWord(at: offset)
+                        if !run.isEmpty { flushRun() }
+                    }
+                    offset += 1
+                    continue
+                }
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var scalarValue = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+                for continuation in utf8[(offset + 1)..<min(offset + length, utf8.count)] { scalarValue = scalarValue << 6 | UInt32(continuation & 0x3F) }
+                let scalar = Unicode.Scalar(scalarValue) ?? "\u{FFFD}"
+                if isCJK(scalar) {
+                    flushWord(at: offset)
+                    run.append(offset..<offset + length)
+                } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    if !run.isEmpty { flushRun() }
+                    extendWord(offset)
+                } else {
+                    flushWord(at: offset)
+                    if !run.isEmpty { flushRun() }
+                }
+                offset += length
+            }
+            flushWord(at: utf8.count)
+            flushRun()
         }
-        flushWord()
-        flushRun()
         return tokens
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import FieldbookCore
@@ -34,5 +35,52 @@ import Testing
         #expect(SearchTokenizer.shardKey(.init(text: "q4", isCJK: false)) == "q4")
         #expect(SearchTokenizer.shardKey(.init(text: "客户", isCJK: true)) == "客")
         #expect(SearchIndexer.shardFile("客") == "t-e5aea2.js")
+    }
+
+    @Test func wordsInOtherScriptsAndAstralCharacters() {
+        #expect(terms("Привет мир 𠀀𠀁 α") == ["привет", "мир", "𠀀", "𠀀𠀁", "𠀁"])
+        #expect(terms("x 12 ab3") == ["12", "ab3"])
+    }
+
+    /// The tokenizer cuts terms out of UTF-8 bytes for speed; this is the rule written the plain way, one scalar at a
+    /// time, as the oracle it must agree with on every document of the example portal and on mixed-script text.
+    @Test func agreesWithTheRuleWrittenScalarByScalar() throws {
+        func reference(_ text: String) -> [SearchTokenizer.Token] {
+            var tokens: [SearchTokenizer.Token] = []
+            var word = String.UnicodeScalarView()
+            var run: [Unicode.Scalar] = []
+            func flushWord() {
+                if word.count >= 2 { tokens.append(.init(text: String(word), isCJK: false)) }
+                word.removeAll()
+            }
+            func flushRun() {
+                for (index, scalar) in run.enumerated() {
+                    tokens.append(.init(text: String(scalar), isCJK: true))
+                    if index + 1 < run.count { tokens.append(.init(text: String(scalar) + String(run[index + 1]), isCJK: true)) }
+                }
+                run.removeAll()
+            }
+            for scalar in SearchTokenizer.normalize(text).unicodeScalars {
+                if SearchTokenizer.isCJK(scalar) {
+                    flushWord()
+                    run.append(scalar)
+                } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    flushRun()
+                    word.append(scalar)
+                } else {
+                    flushWord()
+                    flushRun()
+                }
+            }
+            flushWord()
+            flushRun()
+            return tokens
+        }
+        var texts = ["CRM系统，Q4目标 e-mail café 𠀀x𠀁 ١٢٣ Ωmega ½ ２０２６年 a\u{301}b 한국어ok"]
+        let content = Repository.root.appendingPathComponent("content")
+        for case let url as URL in FileManager.default.enumerator(at: content, includingPropertiesForKeys: nil)! where url.pathExtension == "md" {
+            texts.append(try String(contentsOf: url, encoding: .utf8))
+        }
+        for text in texts { #expect(SearchTokenizer.tokens(text) == reference(text)) }
     }
 }
