@@ -14,6 +14,20 @@ public enum SearchTokenizer {
     public struct Token: Hashable, Sendable {
         public var text: String
         public var isCJK: Bool
+
+        // By bytes: terms are already normalised, so canonically equal terms have equal bytes, and String's own
+        // hashing (which normalises every non-ASCII string again) was a large part of indexing Chinese text.
+        public func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(isCJK)
+        }
+
+        public static func == (a: Token, b: Token) -> Bool {
+            guard a.isCJK == b.isCJK else { return false }
+            var x = a.text, y = b.text
+            return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
+        }
     }
 
     public static func normalize(_ text: String) -> String {
