@@ -21,6 +21,11 @@ echo '<!doctype html><html><head><title>{{ .Title }}</title></head><body><ul>{{ 
 find "$work/portal/content" -name '*.md' -print0 | xargs -0 cat > "$work/all.md"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(uname -sr); $documents documents, $(du -sh "$work/portal/content" | cut -f1)"
 
+# Outputs of earlier runs are moved aside, not deleted, until the end: on ext4, creating folders soon after deleting
+# many others is several times slower (the allocator skips inodes freed in the last 30 s), which a fresh CI
+# checkout never sees, for fieldbook and Hugo alike.
+trash="$work/trash" && rm -rf "$trash" && mkdir -p "$trash"
+aside() { for path in "$@"; do if [[ -e $path ]]; then mv "$path" "$trash/$RANDOM$RANDOM"; fi; done; }
 declare -A medians
 # measure NAME COMMAND...: runs it $runs times, prints each run, keeps the median wall time.
 measure() {
@@ -36,12 +41,12 @@ measure() {
     medians[$name]=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 }
 cd "$work/portal"
-before_each='rm -rf public .fieldbook .fieldbook-spare-public' measure "clean build" "$fieldbook" build
+before_each='aside public .fieldbook .fieldbook-spare-public' measure "clean build" "$fieldbook" build
 edited=$(find content -name '*.md' | sort | sed -n '500p')
 before_each='echo "One more sentence, edit $RANDOM." >> "$edited"' measure "one-file edit" "$fieldbook" build
 measure "check" "$fieldbook" check
 cd - >/dev/null
-before_each="rm -rf '$work/hugo/public'" measure "hugo" bash -c "cd '$work/hugo' && hugo --quiet"
+before_each="aside '$work/hugo/public'" measure "hugo" bash -c "cd '$work/hugo' && hugo --quiet"
 # The floor: cmark-gfm with the same extensions, two processes in parallel (one per core).
 half=$(( $(stat -c %s "$work/all.md") / 2 ))
 extensions="-e table -e strikethrough -e autolink -e tagfilter -e tasklist"
@@ -52,3 +57,4 @@ clean=${medians["clean build"]}
 echo "medians: clean build $clean s, one-file edit ${medians["one-file edit"]} s, check ${medians[check]} s, hugo ${medians[hugo]} s, floor ${medians["cmark-gfm x2 (floor)"]} s"
 echo "ratios: hugo / clean build $(ratio "${medians[hugo]}" "$clean"), clean build / floor $(ratio "$clean" "${medians["cmark-gfm x2 (floor)"]}"), one-file edit / clean build $(ratio "${medians["one-file edit"]}" "$clean")"
 echo "throughput (clean build): $(awk -v n="$documents" -v t="$clean" 'BEGIN {printf "%.0f", n / t}') documents/s, $(du -sm "$work/portal/content" | awk -v t="$clean" '{printf "%.1f", $1 / t}') MB/s"
+rm -rf "$trash"
