@@ -26,6 +26,7 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}'
 # checkout never sees, for fieldbook and Hugo alike.
 trash="$work/trash" && rm -rf "$trash" && mkdir -p "$trash"
 aside() { for path in "$@"; do if [[ -e $path ]]; then mv "$path" "$trash/$RANDOM$RANDOM"; fi; done; }
+sleep 31  # past the window for what setting up just deleted (a previous run's Hugo output, say)
 declare -A medians
 # measure NAME COMMAND...: runs it $runs times, prints each run, keeps the median wall time.
 measure() {
