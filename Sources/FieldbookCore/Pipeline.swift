@@ -31,7 +31,9 @@ public struct BuildOptions: Sendable {
     }
 
     /// The cache folder the command line uses: `.fieldbook/cache` in the portal.
-    public static func defaultCacheFolder(portal: String) -> String { portal == "." ? BuildCache.defaultFolder : portal + "/" + BuildCache.defaultFolder }
+    public static func defaultCacheFolder(portal: String) -> String {
+        portal == "." ? BuildCache.defaultFolder : portal + "/" + BuildCache.defaultFolder
+    }
 
     public var outputPath: String { output ?? (portal == "." ? "public" : portal + "/public") }
 }

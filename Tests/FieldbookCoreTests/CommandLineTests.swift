@@ -60,7 +60,8 @@ import Testing
         #expect(!clean.stdout.contains("unchanged"))
         // `check` reads the same cache, and still finds what an edit broke.
         let lesson = folder.path + "/portal/content/training/onboarding/01-welcome.md"
-        try (try String(contentsOfFile: lesson, encoding: .utf8) + "\nSee [the map](nowhere.md).\n").write(toFile: lesson, atomically: true, encoding: .utf8)
+        try (try String(contentsOfFile: lesson, encoding: .utf8) + "\nSee [the map](nowhere.md).\n").write(
+            toFile: lesson, atomically: true, encoding: .utf8)
         let check = try fieldbook(["check", "portal"], in: folder.path)
         #expect(check.status == 1)
         #expect(check.stderr.contains("content/training/onboarding/01-welcome.md:"))

@@ -42,7 +42,10 @@ public struct BuildCache: Sendable {
         }
         let parts = parallelMap(Array(-2..<markdownShards)) { part -> Part in
             switch part {
-            case -2: read(empty.searchFile).flatMap { reader in var reader = reader; return try? SearchTerms(reading: &reader) }.map(Part.search) ?? .missing
+            case -2:
+                read(empty.searchFile).flatMap { reader in
+                    var reader = reader; return try? SearchTerms(reading: &reader)
+                }.map(Part.search) ?? .missing
             case -1: read(empty.manifestFile).flatMap { try? OutputManifest(reading: $0) }.map(Part.outputs) ?? .missing
             default: read(empty.markdownFile(part)).flatMap { try? CachedMarkdown.readTable($0) }.map(Part.markdown) ?? .missing
             }

@@ -70,7 +70,8 @@ extension MarkdownRenderer {
                 }
                 let rest = index + box.count
                 let found: (replacement: String, length: Int)? =
-                    matches(checked, at: rest) ? (done, box.count + checked.count)
+                    matches(checked, at: rest)
+                    ? (done, box.count + checked.count)
                     : matches(unchecked, at: rest) ? (open, box.count + unchecked.count) : nil
                 guard let (replacement, length) = found else {
                     index += 1

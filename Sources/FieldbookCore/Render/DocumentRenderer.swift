@@ -86,7 +86,8 @@ public struct DocumentRenderer: Sendable {
             if let target = resolution.document { linked.insert(target) }
             return resolution.url
         }
-        return CachedMarkdown(markdown: output, summary: Self.summary(of: output.plainText), problems: problems, anchors: anchors, linked: linked.sorted())
+        return CachedMarkdown(
+            markdown: output, summary: Self.summary(of: output.plainText), problems: problems, anchors: anchors, linked: linked.sorted())
     }
 
     private func finished(_ document: LibraryDocument, _ entry: CachedMarkdown) -> RenderedDocument {

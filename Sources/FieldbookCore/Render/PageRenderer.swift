@@ -37,7 +37,9 @@ public struct PageRenderer: Sendable {
 
     /// Renders every page, except those `previous` shows were built from the same inputs: those come back in
     /// `reused`, for the writer to link from the previous output.
-    public func render(_ pages: [Page], previous: OutputManifest = OutputManifest()) -> (files: [OutputFile], reused: [ReusedFile], diagnostics: [Diagnostic]) {
+    public func render(
+        _ pages: [Page], previous: OutputManifest = OutputManifest()
+    ) -> (files: [OutputFile], reused: [ReusedFile], diagnostics: [Diagnostic]) {
         let shared = sharedKey
         let results = parallelMap(pages) { page -> (Fingerprint, Result<String, TemplateSet.TemplateFailure>?) in
             let key = inputs(of: page, shared: shared)
@@ -50,7 +52,8 @@ public struct PageRenderer: Sendable {
         var reported: Set<String> = []
         for (page, (key, result)) in zip(pages, results) {
             guard let result else {
-                reused.append(ReusedFile(path: page.outputPath, record: previous[page.outputPath]!) { [self] in try? Array(renderPage(page).get().utf8) })
+                reused.append(
+                    ReusedFile(path: page.outputPath, record: previous[page.outputPath]!) { [self] in try? Array(renderPage(page).get().utf8) })
                 continue
             }
             switch result {

@@ -89,7 +89,9 @@ public enum SearchTokenizer {
                 }
                 let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
                 var scalarValue = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
-                for continuation in utf8[(offset + 1)..<min(offset + length, utf8.count)] { scalarValue = scalarValue << 6 | UInt32(continuation & 0x3F) }
+                for continuation in utf8[(offset + 1)..<min(offset + length, utf8.count)] {
+                    scalarValue = scalarValue << 6 | UInt32(continuation & 0x3F)
+                }
                 let scalar = Unicode.Scalar(scalarValue) ?? "\u{FFFD}"
                 if isCJK(scalar) {
                     flushWord(at: offset)

@@ -97,9 +97,13 @@ import Testing
 
         // A change to a linked-to heading changes the anchor a link in another document resolves to: that document's
         // Markdown must be checked again although its own text did not change.
-        try bench.edit("content/training/discovery/03-qualifying-with-meddic.md") { $0.replacingOccurrences(of: "## The checklist", with: "## The list") }
+        try bench.edit("content/training/discovery/03-qualifying-with-meddic.md") {
+            $0.replacingOccurrences(of: "## The checklist", with: "## The list")
+        }
         #expect(throws: DiagnosticsError.self) { _ = try Pipeline.build(bench.cached) }
-        try bench.edit("content/training/discovery/03-qualifying-with-meddic.md") { $0.replacingOccurrences(of: "## The list", with: "## The checklist") }
+        try bench.edit("content/training/discovery/03-qualifying-with-meddic.md") {
+            $0.replacingOccurrences(of: "## The list", with: "## The checklist")
+        }
         try bench.build("after a failed build")
 
         // A template, the configuration, and the performance data each reach every page that uses them.
@@ -164,13 +168,18 @@ import Testing
             markdown: RenderedMarkdown(
                 html: "<p>价格 <a href=\"/x/\">x</a></p>", firstTitle: nil, headings: [Heading(level: 2, text: "Ü", id: "ü")],
                 links: [MarkdownLink(destination: "x.md", line: 3, column: -1, isImage: false)], plainText: "价格 x"), summary: "价格 x",
-            problems: [.warning(FieldbookCore.SourceLocation(path: "content/a.md", line: 2, column: 5), "link to a draft", notes: [.init(FieldbookCore.SourceLocation(path: "b"), "n")])],
+            problems: [
+                .warning(
+                    FieldbookCore.SourceLocation(path: "content/a.md", line: 2, column: 5), "link to a draft",
+                    notes: [.init(FieldbookCore.SourceLocation(path: "b"), "n")])
+            ],
             anchors: [.init(link: MarkdownLink(destination: "#a", line: 1, column: 1, isImage: true), path: "content/a.md", fragment: "a")],
             linked: ["content/b.md"])
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         var manifest = OutputManifest()
-        manifest["index.html"] = .init(inputs: Fingerprint(7), content: Fingerprint(9), stamp: FileStamp(inode: 1, size: 2, seconds: 3, nanoseconds: 4))
+        manifest["index.html"] = .init(
+            inputs: Fingerprint(7), content: Fingerprint(9), stamp: FileStamp(inode: 1, size: 2, seconds: 3, nanoseconds: 4))
         manifest["feed.xml"] = .init(inputs: nil, content: Fingerprint(1), stamp: FileStamp(inode: .max, size: 0, seconds: -1, nanoseconds: 0))
         let cache = BuildCache.open(folder: folder.path, outputPath: folder.path + "/public", clean: false)
         let search = SearchTerms(

@@ -22,7 +22,9 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let writer = SiteWriter(outputPath: folder.path + "/public")
-        func files(_ pairs: [String: String]) -> [OutputFile] { pairs.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, bytes: Array($0.value.utf8)) } }
+        func files(_ pairs: [String: String]) -> [OutputFile] {
+            pairs.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, bytes: Array($0.value.utf8)) }
+        }
         var manifest = try writer.write(files(["a/index.html": "1", "b/index.html": "b", "gone/index.html": "g"]), assets: [])
         let v2 = ["a/index.html": "2", "b/index.html": "b", "c/index.html": "c", "d": "file, then a folder"]
         manifest = try writer.write(files(v2), assets: [], previous: manifest)
