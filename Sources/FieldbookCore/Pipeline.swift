@@ -45,11 +45,15 @@ public struct RenderedPortal: Sendable {
     public var reused: [ReusedFile] = []
     public var assets: [AssetSource]
     public var pageCount: Int
+    /// Pages not rendered because the cache shows their inputs are unchanged.
+    public var unchangedPages = 0
     public var diagnostics: [Diagnostic]
     /// Each document's Markdown stage, for the cache.
     public var markdown: [Fingerprint: CachedMarkdown] = [:]
     /// Each search entry's weighed terms, for the cache.
     public var searchTerms = SearchTerms()
+    /// The performance side's summary and its key, for the cache.
+    public var performance: (key: Fingerprint, value: CachedPerformance)?
 
     public var fileCount: Int { files.count + reused.count + assets.count }
 }
@@ -83,14 +87,6 @@ public enum Pipeline {
         let (library, modelDiagnostics) = LibraryBuilder(includeDrafts: options.includeDrafts).build(source.documents)
         diagnostics += modelDiagnostics
 
-        // Analyze: check the performance data and compute every KPI for every rep, manager, region and the team.
-        let (data, dataDiagnostics) = DataLoader(fiscalCalendar: source.config.fiscalCalendar).load(source.dataFiles)
-        source.dataFiles = [:]  // parsed: let the raw bytes (hundreds of MB for a big CRM) go
-        diagnostics += dataDiagnostics + (data.map { unknownLessons(in: $0.training, library: library) } ?? [])
-        let calculator = KPICalculator(
-            asOf: source.config.asOf, calendar: source.config.fiscalCalendar, stageProbabilities: source.config.stageProbabilities)
-        let scoreboard = data.map { (data: $0, figures: calculator.compute($0)) }
-
         // Render: Markdown to HTML with links resolved, then every page through its template.
         progress(.renderingMarkdown(documents: library.documents.count))
         let links = LinkResolver(
@@ -106,37 +102,91 @@ public enum Pipeline {
         diagnostics += markdownDiagnostics
         let (templates, templateDiagnostics) = TemplateSet.compile(source.templates)
         diagnostics += templateDiagnostics
+        // Analyze: check the performance data and compute every KPI for every rep, manager, region and the team; unless
+        // the cache shows that nothing the performance side reads has changed since the last build.
+        let previous = cache?.outputs ?? OutputManifest()
+        let performanceKey = CachedPerformance.key(
+            dataFiles: source.dataFiles, config: source.configFingerprint, options: options, templates: source.templates, library: library,
+            documents: documents,
+            recent: PagePlanner(site: SiteView(config: source.config)).recentlyUpdated(documents))
+        let performance =
+            cache?.performance.flatMap { $0.key == performanceKey ? reuse($0.value, previous: previous, output: options.outputPath) : nil }
+            ?? analyze(source, library: library, documents: documents)
+        source.dataFiles = [:]  // parsed: let the raw bytes (hundreds of MB for a big CRM) go
+        diagnostics += performance.summary.diagnostics
+
         // Check: what only shows across documents (orphans, duplicate titles, tags, regions and KPIs named in front matter).
-        let regions = data.map { Set($0.team.regions.map(\.id)) } ?? Set(library.shelves.map(\.region))
-        let kpiIDs = Set(KPI.builtIn.map(\.id) + (data?.metricDefinitions.map(\.id) ?? []))
+        let regions = performance.summary.regions.map(Set.init) ?? Set(library.shelves.map(\.region))
+        let kpiIDs = Set(KPI.builtIn.map(\.id) + performance.summary.metricIDs)
         diagnostics += PortalChecker(allowedTags: source.config.allowedTags, regions: regions, kpis: kpiIDs).check(documents)
 
-        let dashboard = scoreboard.flatMap { $0.figures.asOf == nil ? nil : $0 }
-        diagnostics += unknownCards(source.config.dashboard.cards, scoreboard: dashboard?.figures)
-        let site = SiteView(config: source.config, hasReps: dashboard != nil && source.config.dashboard.scorecardsPublic)
-        let planner = PagePlanner(site: site)
-        var pages = planner.pages(for: library, documents: documents, dashboardAtHome: dashboard != nil)
-        if let dashboard {
-            pages += PerformancePlanner(site: site, board: dashboard.figures, data: dashboard.data)
-                .pages(library: library, documents: documents, recent: planner.recentlyUpdated(documents))
-        }
+        let hasDashboard = performance.summary.hasDashboard
+        let site = SiteView(config: source.config, hasReps: hasDashboard && source.config.dashboard.scorecardsPublic)
+        let libraryPages = PagePlanner(site: site).pages(for: library, documents: documents, dashboardAtHome: hasDashboard)
+        let pages = libraryPages + performance.pages
         guard !diagnostics.hasErrors else { return failed(diagnostics, options) }
         progress(.renderingPages(pages: pages.count))
         let (files, reused, renderDiagnostics) = PageRenderer(templates: templates, templateSources: source.templates, site: site)
-            .render(pages, previous: cache?.outputs ?? OutputManifest())
+            .render(pages, previous: previous)
         diagnostics += renderDiagnostics
+        let sitemap = PageRenderer.sitemap(libraryPages.compactMap(\.sitemapEntry) + performance.summary.pages.compactMap(\.sitemap))
         let contentAssets = source.contentFiles.map {
             AssetSource(outputPath: LinkResolver.outputPath(ofContentFile: $0), origin: .file(loader.resolve($0)))
         }
-        let api = scoreboard.map { APIRenderer(scoreboard: $0.figures, team: $0.data.team, currency: source.config.currency).render() } ?? []
         let feed = FeedRenderer(config: source.config).render(documents)
-        let searchEntries = SearchCatalog.entries(
-            documents: documents, team: dashboard?.data.team, includePeople: dashboard != nil && source.config.dashboard.scorecardsPublic)
+        let searchEntries = SearchCatalog.entries(documents: documents, team: nil, includePeople: false) + performance.summary.people
         let (search, searchTerms) = SearchIndexer().index(searchEntries, cache: cache?.search ?? SearchTerms())
         let result = RenderedPortal(
-            files: files + api + [feed] + search, reused: reused, assets: source.assets + contentAssets, pageCount: pages.count,
-            diagnostics: finished(diagnostics, options), markdown: markdownUsed, searchTerms: searchTerms)
+            files: files + [sitemap] + performance.api + [feed] + search, reused: reused + performance.reused,
+            assets: source.assets + contentAssets, pageCount: libraryPages.count + performance.summary.pages.count,
+            unchangedPages: reused.count + (performance.reused.isEmpty ? 0 : performance.summary.pages.count),
+            diagnostics: finished(diagnostics, options), markdown: markdownUsed, searchTerms: searchTerms,
+            performance: (performanceKey, performance.summary))
         return result.diagnostics.hasErrors ? failed(result.diagnostics, options) : result
+    }
+
+    /// The performance side of a build: the pages and API files to write, and what the cache keeps of them.
+    struct PerformanceSide {
+        var summary: CachedPerformance
+        var pages: [Page] = []
+        var api: [OutputFile] = []
+        /// From the cache: the previous build's files, to link.
+        var reused: [ReusedFile] = []
+    }
+
+    /// Loads and checks the data, computes every figure, plans the dashboard, region, manager and rep pages and
+    /// renders the API.
+    static func analyze(_ source: PortalSource, library: Library, documents: [RenderedDocument]) -> PerformanceSide {
+        let config = source.config
+        let (data, dataDiagnostics) = DataLoader(fiscalCalendar: config.fiscalCalendar).load(source.dataFiles)
+        var diagnostics = dataDiagnostics + (data.map { unknownLessons(in: $0.training, library: library) } ?? [])
+        let calculator = KPICalculator(asOf: config.asOf, calendar: config.fiscalCalendar, stageProbabilities: config.stageProbabilities)
+        let scoreboard = data.map { (data: $0, figures: calculator.compute($0)) }
+        let dashboard = scoreboard.flatMap { $0.figures.asOf == nil ? nil : $0 }
+        diagnostics += unknownCards(config.dashboard.cards, scoreboard: dashboard?.figures)
+        let people = dashboard != nil && config.dashboard.scorecardsPublic
+        let site = SiteView(config: config, hasReps: people)
+        let pages =
+            dashboard.map {
+                PerformancePlanner(site: site, board: $0.figures, data: $0.data)
+                    .pages(library: library, documents: documents, recent: PagePlanner(site: site).recentlyUpdated(documents))
+            } ?? []
+        let api = scoreboard.map { APIRenderer(scoreboard: $0.figures, team: $0.data.team, currency: config.currency).render() } ?? []
+        let summary = CachedPerformance(
+            diagnostics: diagnostics, hasDashboard: dashboard != nil, regions: data.map { $0.team.regions.map(\.id) },
+            metricIDs: data?.metricDefinitions.map(\.id) ?? [], people: people ? SearchCatalog.people(dashboard!.data.team) : [],
+            pages: pages.map { .init(outputPath: $0.outputPath, sitemap: $0.sitemapEntry) }, files: api.map(\.path))
+        return PerformanceSide(summary: summary, pages: pages, api: api)
+    }
+
+    /// The previous build's performance side, if every one of its files is still in the output as that build wrote it.
+    static func reuse(_ summary: CachedPerformance, previous: OutputManifest, output: String) -> PerformanceSide? {
+        var reused: [ReusedFile] = []
+        for path in summary.pages.map(\.outputPath) + summary.files {
+            guard let (_, record) = previous.intactFile(path, in: output) else { return nil }
+            reused.append(ReusedFile(path: path, record: record) { nil })
+        }
+        return PerformanceSide(summary: summary, reused: reused)
     }
 
     /// Renders, then writes atomically. Throws with every diagnostic when there are errors; the old output stays.
@@ -157,7 +207,9 @@ public enum Pipeline {
         } catch {
             throw DiagnosticsError(portal.diagnostics + [.error(SourceLocation(path: error.path), error.reason)])
         }
-        if let cache, let problem = cache.save(markdown: portal.markdown, search: portal.searchTerms, outputs: manifest) {
+        if let cache,
+            let problem = cache.save(markdown: portal.markdown, search: portal.searchTerms, performance: portal.performance, outputs: manifest)
+        {
             portal.diagnostics.append(.warning(SourceLocation(path: cache.folder), problem))
         }
         return portal

@@ -73,7 +73,7 @@ struct Build: ParsableCommand {
             report(portal.diagnostics)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             let warnings = portal.diagnostics.count
-            let unchanged = portal.reused.isEmpty ? "" : ", \(portal.reused.count) unchanged"
+            let unchanged = portal.unchangedPages == 0 ? "" : ", \(portal.unchangedPages) pages unchanged"
             print(
                 "Built \(portal.pageCount) pages (\(portal.fileCount) files\(unchanged)) into \(options.outputPath) in \(String(format: "%.2f", seconds)) s"
                     + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))

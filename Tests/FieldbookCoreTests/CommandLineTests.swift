@@ -53,7 +53,7 @@ import Testing
         #expect(!first.stdout.contains("unchanged"))
         let pages = try #require(first.stdout.split(separator: " ").dropFirst().first.flatMap { Int($0) })
         let second = try fieldbook(["build", "portal"], in: folder.path)
-        #expect(second.stdout.contains(", \(pages) unchanged) into portal/public"), "\(second.stdout)")
+        #expect(second.stdout.contains(", \(pages) pages unchanged) into portal/public"), "\(second.stdout)")
         #expect(FileManager.default.fileExists(atPath: folder.path + "/portal/.fieldbook/cache/search.bin"))
         let clean = try fieldbook(["build", "portal", "--clean"], in: folder.path)
         #expect(clean.status == 0)

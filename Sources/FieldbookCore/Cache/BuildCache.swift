@@ -14,6 +14,8 @@ import Foundation
 ///   so an edit rewrites a sixteenth or two of the table, not all of it.
 /// - `search.bin`: every search entry's weighed terms, keyed by a fingerprint of its text, so the search index is
 ///   rebuilt without tokenizing unchanged documents again.
+/// - `performance.bin`: what the performance side (data, KPIs, dashboard and scorecards, API) produced, under a
+///   fingerprint of its inputs (`CachedPerformance.key`), so a build after a text edit skips it whole.
 /// - `output-<hash>.bin`, one per output folder: for each file written there, the fingerprint of what its page was
 ///   made from, the fingerprint of its bytes, and the file's identity on disk (inode, size, modification time).
 ///   A page whose inputs did not change is not rendered again: its previous file is hard-linked into the new output,
@@ -29,6 +31,8 @@ public struct BuildCache: Sendable {
     /// The entries the previous build saved (empty on a clean build).
     public var markdown: [Fingerprint: CachedMarkdown]
     public var search = SearchTerms()
+    /// The last build's performance side, under the key of its inputs.
+    public var performance: (key: Fingerprint, value: CachedPerformance)?
     public var outputs: OutputManifest
 
     /// Loads the cache for an output folder; `clean` starts from nothing (the new build still saves its own).
@@ -38,10 +42,17 @@ public struct BuildCache: Sendable {
         var cache = empty
         // Eighteen files, read on every core.
         enum Part: Sendable {
-            case markdown([Fingerprint: CachedMarkdown]), search(SearchTerms), outputs(OutputManifest), missing
+            case markdown([Fingerprint: CachedMarkdown]), search(SearchTerms), outputs(OutputManifest)
+            case performance(Fingerprint, CachedPerformance), missing
         }
-        let parts = parallelMap(Array(-2..<markdownShards)) { part -> Part in
+        let parts = parallelMap(Array(-3..<markdownShards)) { part -> Part in
             switch part {
+            case -3:
+                read(empty.performanceFile).flatMap { reader -> Part? in
+                    var reader = reader
+                    guard let key = try? reader.readUInt64(), let value = try? CachedPerformance(reading: &reader) else { return nil }
+                    return .performance(Fingerprint(key), value)
+                } ?? .missing
             case -2:
                 read(empty.searchFile).flatMap { reader in
                     var reader = reader; return try? SearchTerms(reading: &reader)
@@ -55,6 +66,7 @@ public struct BuildCache: Sendable {
             case .markdown(let markdown): cache.markdown.merge(markdown) { first, _ in first }
             case .search(let search): cache.search = search
             case .outputs(let outputs): cache.outputs = outputs
+            case .performance(let key, let value): cache.performance = (key, value)
             case .missing: break
             }
         }
@@ -74,11 +86,15 @@ public struct BuildCache: Sendable {
     private static func shard(_ key: Fingerprint) -> Int { Int(key.value >> 60) }
     private func markdownFile(_ shard: Int) -> String { folder + "/markdown-\(String(shard, radix: 16)).bin" }
     private var searchFile: String { folder + "/search.bin" }
+    private var performanceFile: String { folder + "/performance.bin" }
     private var manifestFile: String { folder + "/output-\(Fingerprint(outputPath)).bin" }
 
     /// Saves what this build used, so entries for documents since deleted do not pile up. Failing to save only costs
     /// the next build time, so it is reported to the caller but never fails the build.
-    public func save(markdown: [Fingerprint: CachedMarkdown], search: SearchTerms, outputs: OutputManifest) -> String? {
+    public func save(
+        markdown: [Fingerprint: CachedMarkdown], search: SearchTerms, performance: (key: Fingerprint, value: CachedPerformance)?,
+        outputs: OutputManifest
+    ) -> String? {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             // Entries are named by their content, so a part whose keys did not change need not be written again.
@@ -93,6 +109,12 @@ public struct BuildCache: Sendable {
             }
             if search != self.search {
                 try Self.write(to: searchFile, capacity: search.entries.count * 1024) { search.write(to: &$0) }
+            }
+            if let performance, performance.key != self.performance?.key {
+                try Self.write(to: performanceFile, capacity: 1 << 20) { writer in
+                    writer.write(performance.key.value)
+                    performance.value.write(to: &writer)
+                }
             }
             try Self.write(to: manifestFile, capacity: outputs.records.count * 80) { outputs.write(to: &$0) }
             return nil
@@ -200,27 +222,17 @@ public struct CachedMarkdown: Sendable, Equatable {
             writer.write(heading.id)
         }
         writer.write(UInt64(markdown.links.count))
-        for link in markdown.links { Self.write(link, to: &writer) }
+        for link in markdown.links { writer.write(link) }
         writer.write(markdown.plainText)
         writer.write(UInt64(problems.count))
-        for problem in problems {
-            writer.write(problem.severity == .error)
-            Self.write(problem.location, to: &writer)
-            writer.write(problem.message)
-            writer.write(UInt64(problem.notes.count))
-            for note in problem.notes {
-                Self.write(note.location, to: &writer)
-                writer.write(note.message)
-            }
-        }
+        for problem in problems { writer.write(problem) }
         writer.write(UInt64(anchors.count))
         for anchor in anchors {
-            Self.write(anchor.link, to: &writer)
+            writer.write(anchor.link)
             writer.write(anchor.path)
             writer.write(anchor.fragment)
         }
-        writer.write(UInt64(linked.count))
-        for path in linked { writer.write(path) }
+        writer.write(linked)
     }
 
     init(markdown: RenderedMarkdown, summary: String, problems: [Diagnostic], anchors: [Anchor], linked: [String]) {
@@ -238,41 +250,12 @@ public struct CachedMarkdown: Sendable, Equatable {
         let headings = try reader.readArray { (reader: inout ByteReader) throws(ByteReader.Truncated) in
             Heading(level: try reader.readInt(), text: try reader.readString(), id: try reader.readString())
         }
-        let links = try reader.readArray(Self.readLink)
+        let links = try reader.readArray { (reader: inout ByteReader) throws(ByteReader.Truncated) in try reader.readLink() }
         markdown = RenderedMarkdown(html: html, firstTitle: firstTitle, headings: headings, links: links, plainText: try reader.readString())
-        problems = try reader.readArray { (reader: inout ByteReader) throws(ByteReader.Truncated) in
-            let severity: Diagnostic.Severity = try reader.readBool() ? .error : .warning
-            let location = try Self.readLocation(&reader)
-            let message = try reader.readString()
-            let notes = try reader.readArray { (reader: inout ByteReader) throws(ByteReader.Truncated) in
-                Diagnostic.Note(try Self.readLocation(&reader), try reader.readString())
-            }
-            return Diagnostic(severity, location, message, notes: notes)
-        }
+        problems = try reader.readArray { (reader: inout ByteReader) throws(ByteReader.Truncated) in try reader.readDiagnostic() }
         anchors = try reader.readArray { (reader: inout ByteReader) throws(ByteReader.Truncated) in
-            Anchor(link: try Self.readLink(&reader), path: try reader.readString(), fragment: try reader.readString())
+            Anchor(link: try reader.readLink(), path: try reader.readString(), fragment: try reader.readString())
         }
-        linked = try reader.readArray { (reader: inout ByteReader) throws(ByteReader.Truncated) in try reader.readString() }
-    }
-
-    private static func write(_ link: MarkdownLink, to writer: inout ByteWriter) {
-        writer.write(link.destination)
-        writer.write(link.line)
-        writer.write(link.column)
-        writer.write(link.isImage)
-    }
-
-    private static func readLink(_ reader: inout ByteReader) throws(ByteReader.Truncated) -> MarkdownLink {
-        MarkdownLink(destination: try reader.readString(), line: try reader.readInt(), column: try reader.readInt(), isImage: try reader.readBool())
-    }
-
-    private static func write(_ location: SourceLocation, to writer: inout ByteWriter) {
-        writer.write(location.path)
-        writer.write(location.line)
-        writer.write(location.column)
-    }
-
-    private static func readLocation(_ reader: inout ByteReader) throws(ByteReader.Truncated) -> SourceLocation {
-        SourceLocation(path: try reader.readString(), line: try reader.readInt(), column: try reader.readInt())
+        linked = try reader.readStrings()
     }
 }

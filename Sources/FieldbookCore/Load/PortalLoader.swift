@@ -81,7 +81,8 @@ public struct PortalLoader: Sendable {
         }
         assets.sort { $0.outputPath < $1.outputPath }
         let source = PortalSource(
-            config: config, documents: documents, contentFiles: contentFiles, templates: templates, assets: assets, dataFiles: dataFiles)
+            config: config, configFingerprint: Fingerprint(configBytes), documents: documents, contentFiles: contentFiles, templates: templates,
+            assets: assets, dataFiles: dataFiles)
         return (source, diagnostics)
     }
 

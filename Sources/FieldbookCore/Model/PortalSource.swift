@@ -23,6 +23,8 @@ public struct AssetSource: Sendable, Equatable {
 /// Everything Load found in a portal folder, parsed and checked but not yet arranged.
 public struct PortalSource: Sendable {
     public var config: SiteConfig
+    /// Of `fieldbook.json`'s bytes, for cache keys.
+    public var configFingerprint: Fingerprint
     public var documents: [SourceDocument]
     /// Files under `content/` that are not Markdown (images, PDFs), by path relative to the portal.
     public var contentFiles: [String]

@@ -75,7 +75,6 @@ public struct PageRenderer: Sendable {
                 }
             }
         }
-        files.append(sitemap(pages))
         return (files, reused, diagnostics)
     }
 
@@ -121,15 +120,29 @@ public struct PageRenderer: Sendable {
     }
 
     /// `sitemap.xml`: every page but the 404 and private ones, sorted, with `lastmod` where a document has an `updated` date.
-    func sitemap(_ pages: [Page]) -> OutputFile {
+    public static func sitemap(_ entries: [SitemapEntry]) -> OutputFile {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in pages.filter({ $0.outputPath != "404.html" && !$0.meta.noindex }).sorted(by: { $0.meta.url < $1.meta.url }) {
-            xml += "  <url><loc>\(escapeHTML(page.meta.url))</loc>"
-            if let updated = (page.view as? DocumentPageView)?.updated { xml += "<lastmod>\(updated)</lastmod>" }
+        for entry in entries.sorted(by: { $0.url < $1.url }) {
+            xml += "  <url><loc>\(escapeHTML(entry.url))</loc>"
+            if let updated = entry.lastModified { xml += "<lastmod>\(updated)</lastmod>" }
             xml += "</url>\n"
         }
         xml += "</urlset>\n"
         return OutputFile(path: "sitemap.xml", bytes: Array(xml.utf8))
+    }
+}
+
+/// One line of `sitemap.xml`.
+public struct SitemapEntry: Sendable, Equatable {
+    public var url: String
+    /// A document's `updated` date.
+    public var lastModified: String?
+}
+
+extension Page {
+    /// The page's sitemap line; nil for the 404 page and private pages.
+    public var sitemapEntry: SitemapEntry? {
+        outputPath == "404.html" || meta.noindex ? nil : SitemapEntry(url: meta.url, lastModified: (view as? DocumentPageView)?.updated)
     }
 }
 

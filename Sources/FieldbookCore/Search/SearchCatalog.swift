@@ -14,6 +14,12 @@ public enum SearchCatalog {
                 tags: document.frontMatter.tags, body: document.markdown.plainText, summary: document.summary)
         }
         guard includePeople, let team else { return entries }
+        return entries + people(team)
+    }
+
+    /// Reps and regions, each with the facts a reader might search for.
+    public static func people(_ team: Team) -> [SearchEntry] {
+        var entries: [SearchEntry] = []
         let managers = Dictionary(uniqueKeysWithValues: team.managers.map { ($0.id, $0.name) })
         let regions = Dictionary(uniqueKeysWithValues: team.regions.map { ($0.id, $0.name) })
         for rep in team.reps {

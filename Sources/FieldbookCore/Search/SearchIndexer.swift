@@ -1,5 +1,5 @@
 /// Something findable: a lesson, playbook, course, shelf, rep or region.
-public struct SearchEntry: Sendable {
+public struct SearchEntry: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable { case lesson, playbook, course, rep, region }
     public var kind: Kind
     public var url: String

@@ -55,6 +55,9 @@ import Testing
         portal.files.filter { $0.inputs != nil }.map(\.path).sorted()
     }
 
+    /// Whether the build took the performance side (data, KPIs, dashboard, scorecards, API) whole from the cache.
+    func reusedPerformance(_ portal: RenderedPortal) -> Bool { portal.reused.contains { $0.path == "api/team.json" } }
+
     @Test func aSeriesOfEditsRenamesAndDeletionsMatchesCleanBuilds() throws {
         let bench = try Workbench()
         defer { bench.folder.cleanUp() }
@@ -62,7 +65,7 @@ import Testing
         #expect(first.reused.isEmpty)
         let second = try bench.build("nothing changed")
         #expect(renderedPages(second) == [])
-        #expect(second.reused.count == second.pageCount)
+        #expect(second.unchangedPages == second.pageCount)
 
         // A sentence at the end of a lesson: its page, nothing else (titles and summaries are unchanged).
         let unchangedSince = try bench.mtime("library/index.html")
@@ -70,6 +73,7 @@ import Testing
         let bodyEdit = try bench.build("body edit")
         #expect(renderedPages(bodyEdit) == ["library/training/onboarding/team-rhythms/index.html"])
         #expect(try bench.mtime("library/index.html") == unchangedSince)
+        #expect(reusedPerformance(bodyEdit))  // the data was not even loaded
 
         // A new title shows in the course, its neighbours, the library's lists and the search index.
         try bench.edit("content/training/onboarding/02-crm-basics.md") { $0.replacingOccurrences(of: "# CRM basics", with: "# CRM essentials") }
@@ -77,6 +81,7 @@ import Testing
         #expect(renderedPages(titleEdit).contains("library/training/onboarding/welcome/index.html"))
         #expect(renderedPages(titleEdit).contains("library/training/onboarding/index.html"))
         #expect(!renderedPages(titleEdit).contains("library/training/discovery/index.html"))
+        #expect(!reusedPerformance(titleEdit))  // scorecards list lessons by title
 
         // Renaming a playbook moves its page (the old one goes) and breaks the link to it, until that is fixed.
         try bench.move("content/playbooks/apac/customer-visits.md", "content/playbooks/apac/visiting-customers.md")
@@ -117,6 +122,22 @@ import Testing
         let dataEdit = try bench.build("data edit")
         #expect(renderedPages(dataEdit).contains("index.html"))
         #expect(!renderedPages(dataEdit).contains("library/training/onboarding/welcome/index.html"))
+        #expect(!reusedPerformance(dataEdit))
+    }
+
+    @Test func whatTheDataReportedIsReportedAgainWhenItIsReused() throws {
+        let bench = try Workbench()
+        defer { bench.folder.cleanUp() }
+        try bench.folder.write(["portal/content/data/notes.json": "[]"])
+        let first = try bench.build("first build")
+        let warning = try #require(first.diagnostics.first { $0.message.hasPrefix("unknown data file") })
+        try bench.edit("content/training/onboarding/04-team-rhythms.md") { $0 + "\nOne more sentence.\n" }
+        let second = try bench.build("text edit")
+        #expect(reusedPerformance(second))
+        #expect(second.diagnostics.contains(warning))
+        var strict = bench.cached
+        strict.strict = true
+        #expect(throws: DiagnosticsError.self) { _ = try Pipeline.build(strict) }
     }
 
     @Test func aHandEditedOrDeletedOutputFileIsRenderedAgain() throws {
@@ -126,7 +147,12 @@ import Testing
         try Data("edited by hand".utf8).write(to: URL(fileURLWithPath: bench.portal + "/public/library/index.html"))
         try FileManager.default.removeItem(atPath: bench.portal + "/public/tags/index.html")
         let portal = try bench.build("after tampering")
-        #expect(portal.reused.count == portal.pageCount)  // the writer noticed, and rendered those two after all
+        #expect(portal.unchangedPages == portal.pageCount)  // the writer noticed, and rendered those two after all
+        // A touched scorecard or API file: the performance side is computed again rather than taken from the cache.
+        try Data("edited by hand".utf8).write(to: URL(fileURLWithPath: bench.portal + "/public/reps/index.html"))
+        try FileManager.default.removeItem(atPath: bench.portal + "/public/api/team.json")
+        let again = try bench.build("after tampering with the performance side")
+        #expect(!reusedPerformance(again))
     }
 
     @Test func aDamagedCacheIsIgnored() throws {
@@ -185,7 +211,7 @@ import Testing
         let search = SearchTerms(
             terms: [.init(text: "价格", isCJK: true), .init(text: "pricing", isCJK: false)],
             entries: [Fingerprint(3): [.init(term: 1, weight: 10), .init(term: 0, weight: 4)], Fingerprint(4): []])
-        #expect(cache.save(markdown: [Fingerprint(42): entry], search: search, outputs: manifest) == nil)
+        #expect(cache.save(markdown: [Fingerprint(42): entry], search: search, performance: nil, outputs: manifest) == nil)
         let reopened = BuildCache.open(folder: folder.path, outputPath: folder.path + "/public", clean: false)
         #expect(reopened.markdown == [Fingerprint(42): entry])
         #expect(reopened.search == search)
