@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times the performance-data side at scale: 5,000 reps and about a million deals (24 months), generated
-# deterministically, then a release `fieldbook build` (load, check, compute every KPI, write the JSON API).
+# deterministically, then a release `fieldbook build` (load, check, compute every KPI, write the JSON API), three
+# clean builds and three rebuilds after a lesson edit.
 # Usage: benchmarks/data-engine.sh [WORK_DIR] [REPS] [DEALS_PER_REP_MONTH]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,3 +26,15 @@ for run in 1 2 3; do
     fi
 done
 du -sh "$work/public/api" | awk '{print "API output: " $1}'
+# A lesson edit: the portal gains one lesson, is built once with the cache, then the lesson's text changes.
+mkdir -p "$work/content/training/basics" && printf '# Basics\n\nFirst lesson.\n' > "$work/content/training/basics/01-first.md"
+.build/release/fieldbook build "$work" >/dev/null
+for run in 1 2 3; do
+    echo "Edit $run." >> "$work/content/training/basics/01-first.md"
+    if [[ -x /usr/bin/time ]]; then
+        /usr/bin/time -f "lesson edit $run: %e s wall, %M KB peak memory" .build/release/fieldbook build "$work" >/dev/null
+    else
+        start=$(date +%s.%N); .build/release/fieldbook build "$work" >/dev/null; end=$(date +%s.%N)
+        echo "lesson edit $run: $(echo "$end - $start" | bc) s wall"
+    fi
+done
