@@ -47,6 +47,8 @@ public struct RenderedPortal: Sendable {
     public var pageCount: Int
     /// Pages not rendered because the cache shows their inputs are unchanged.
     public var unchangedPages = 0
+    /// Documents whose Markdown was rendered (the others came from the cache).
+    public var markdownRendered = 0
     public var diagnostics: [Diagnostic]
     /// Each document's Markdown stage, for the cache.
     public var markdown: [Fingerprint: CachedMarkdown] = [:]
@@ -97,7 +99,7 @@ public enum Pipeline {
             contentFiles: Set(source.contentFiles))
         let words = Labels(source.config.locale)
         let markdown = MarkdownRenderer(unsafeHTML: source.config.unsafeHTML, taskWords: (words["taskDone"], words["taskOpen"]))
-        let (documents, markdownDiagnostics, markdownUsed) = DocumentRenderer(markdown: markdown, links: links)
+        let (documents, markdownDiagnostics, markdownUsed, markdownRendered) = DocumentRenderer(markdown: markdown, links: links)
             .render(library, cache: cache?.markdown ?? [:])
         diagnostics += markdownDiagnostics
         let (templates, templateDiagnostics) = TemplateSet.compile(source.templates)
@@ -139,7 +141,7 @@ public enum Pipeline {
         let result = RenderedPortal(
             files: files + [sitemap] + performance.api + [feed] + search, reused: reused + performance.reused,
             assets: source.assets + contentAssets, pageCount: libraryPages.count + performance.summary.pages.count,
-            unchangedPages: reused.count + (performance.reused.isEmpty ? 0 : performance.summary.pages.count),
+            unchangedPages: reused.count + (performance.reused.isEmpty ? 0 : performance.summary.pages.count), markdownRendered: markdownRendered,
             diagnostics: finished(diagnostics, options), markdown: markdownUsed, searchTerms: searchTerms,
             performance: (performanceKey, performance.summary))
         return result.diagnostics.hasErrors ? failed(result.diagnostics, options) : result

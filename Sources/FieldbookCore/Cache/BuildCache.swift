@@ -89,17 +89,23 @@ public struct BuildCache: Sendable {
     private var performanceFile: String { folder + "/performance.bin" }
     private var manifestFile: String { folder + "/output-\(Fingerprint(outputPath)).bin" }
 
-    /// Saves what this build used, so entries for documents since deleted do not pile up. Failing to save only costs
-    /// the next build time, so it is reported to the caller but never fails the build.
+    /// Saves what this build used (and some of what it did not, see below), so entries for documents since deleted do
+    /// not pile up. Failing to save only costs the next build time, so it is reported to the caller but never fails
+    /// the build.
     public func save(
         markdown: [Fingerprint: CachedMarkdown], search: SearchTerms, performance: (key: Fingerprint, value: CachedPerformance)?,
         outputs: OutputManifest
     ) -> String? {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            // Entries the previous build left and this one did not use are kept while there are at most twice as many
+            // as used ones: `serve` (drafts shown, base URL `/`) and `build` render with different link targets, and
+            // taking turns should not cost either a full render. Past that, old versions of edited documents go.
+            let merged = markdown.merging(self.markdown) { used, _ in used }
+            let kept = merged.count <= 3 * markdown.count ? merged : markdown
             // Entries are named by their content, so a part whose keys did not change need not be written again.
             var parts = [[Fingerprint: CachedMarkdown]](repeating: [:], count: Self.markdownShards)
-            for (key, entry) in markdown { parts[Self.shard(key)][key] = entry }
+            for (key, entry) in kept { parts[Self.shard(key)][key] = entry }
             var previousKeys = [Set<Fingerprint>](repeating: [], count: Self.markdownShards)
             for key in self.markdown.keys { previousKeys[Self.shard(key)].insert(key) }
             for (shard, part) in parts.enumerated() where Set(part.keys) != previousKeys[shard] {

@@ -30,21 +30,22 @@ public struct DocumentRenderer: Sendable {
     /// after the cache, because they depend on the other documents' headings.
     public func render(
         _ library: Library, cache: [Fingerprint: CachedMarkdown] = [:]
-    ) -> (documents: [RenderedDocument], diagnostics: [Diagnostic], used: [Fingerprint: CachedMarkdown]) {
+    ) -> (documents: [RenderedDocument], diagnostics: [Diagnostic], used: [Fingerprint: CachedMarkdown], rendered: Int) {
         let settings = settingsKey
-        let results = parallelMap(library.documents) { document -> (Fingerprint, CachedMarkdown, RenderedDocument) in
+        let results = parallelMap(library.documents) { document -> (Fingerprint, CachedMarkdown, RenderedDocument, Bool) in
             var writer = ByteWriter(capacity: document.source.markdown.utf8.count + 64)
             writer.write(settings.value)
             writer.write(document.source.path)
             writer.write(document.source.markdown)
             let key = Fingerprint(writer.bytes)
-            let entry = cache[key] ?? renderOne(document)
-            return (key, entry, finished(document, entry))
+            let cached = cache[key]
+            let entry = cached ?? renderOne(document)
+            return (key, entry, finished(document, entry), cached == nil)
         }
         let rendered = results.map(\.2)
         var diagnostics = results.flatMap(\.1.problems)
         let headingIds = Dictionary(uniqueKeysWithValues: rendered.map { ($0.path, Set($0.markdown.headings.map(\.id))) })
-        for (document, (_, entry, _)) in zip(rendered, results) {
+        for (document, (_, entry, _, _)) in zip(rendered, results) {
             for anchor in entry.anchors {
                 guard let ids = headingIds[anchor.path], !ids.contains(anchor.fragment), !Self.isFootnoteAnchor(anchor.fragment) else { continue }
                 diagnostics.append(
@@ -53,7 +54,8 @@ public struct DocumentRenderer: Sendable {
                         "broken link: \(anchor.path == document.path ? "this document" : anchor.path) has no heading with id \"\(anchor.fragment)\""))
             }
         }
-        return (rendered, diagnostics, Dictionary(results.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first }))
+        let used = Dictionary(results.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
+        return (rendered, diagnostics, used, results.filter(\.3).count)
     }
 
     /// The part of every document's key that is the same for all: the renderer's settings and where links can go.

@@ -177,6 +177,22 @@ import Testing
         #expect(emptied.reused.isEmpty)
     }
 
+    /// `serve` renders with base URL `/` and `build` with the portal's: taking turns must not evict each other's Markdown.
+    @Test func previewAndBuildTakingTurnsKeepTheirMarkdown() throws {
+        let bench = try Workbench()
+        defer { bench.folder.cleanUp() }
+        var preview = bench.cached
+        preview.output = bench.folder.path + "/preview"
+        preview.baseURL = "/preview/"
+        let first = try Pipeline.build(bench.cached)
+        #expect(first.markdownRendered > 20)
+        #expect(try Pipeline.build(preview).markdownRendered == first.markdownRendered)  // other link targets: all anew
+        #expect(try Pipeline.build(bench.cached).markdownRendered == 0)
+        #expect(try Pipeline.build(preview).markdownRendered == 0)
+        try bench.edit("content/training/onboarding/04-team-rhythms.md") { $0 + "\nOne more sentence.\n" }
+        #expect(try Pipeline.build(bench.cached).markdownRendered == 1)
+    }
+
     @Test func cleanIgnoresTheCacheAndRefreshesIt() throws {
         let bench = try Workbench()
         defer { bench.folder.cleanUp() }
