@@ -132,9 +132,22 @@ public struct SiteWriter: Sendable {
             return (path, FileStamp(info))
         }
         var manifest = OutputManifest()
+        /// Whether a recycled staging folder already holds the live file at `relative` (the same inode): then there is
+        /// nothing to do but remember that it and its folders stay.
+        func alreadyInPlace(_ relative: String, _ stamp: FileStamp) -> Bool {
+            guard recycled, Self.isSafeRelativePath(relative), FileStamp.of(staging + "/" + relative)?.inode == stamp.inode else { return false }
+            var folder = (staging + "/" + relative as NSString).deletingLastPathComponent
+            while madeDirectories.insert(folder).inserted { folder = (folder as NSString).deletingLastPathComponent }
+            placed.insert(relative)
+            return true
+        }
         func place(_ relative: String, _ bytes: [UInt8], inputs: Fingerprint?) throws(WriteError) {
-            let target = try prepare(relative)
             let content = Fingerprint(bytes)
+            if let (_, record) = previous.intactFile(relative, in: outputPath), record.content == content, alreadyInPlace(relative, record.stamp) {
+                manifest[relative] = .init(inputs: inputs, content: content, stamp: record.stamp)
+                return
+            }
+            let target = try prepare(relative)
             if let (path, stamp) = unchanged(relative, bytes, content), link(path, stamp, to: target) {
                 manifest[relative] = .init(inputs: inputs, content: content, stamp: stamp)
             } else {
@@ -145,6 +158,10 @@ public struct SiteWriter: Sendable {
             try place(file.path, file.bytes, inputs: file.inputs)
         }
         for file in reused {
+            if let (_, record) = previous.intactFile(file.path, in: outputPath), record == file.record, alreadyInPlace(file.path, record.stamp) {
+                manifest[file.path] = record
+                continue
+            }
             let target = try prepare(file.path)
             if let (path, record) = previous.intactFile(file.path, in: outputPath), record == file.record, link(path, record.stamp, to: target) {
                 manifest[file.path] = record
