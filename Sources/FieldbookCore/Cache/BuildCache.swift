@@ -40,7 +40,7 @@ public struct BuildCache: Sendable {
         let empty = BuildCache(folder: folder, markdown: [:], outputs: OutputManifest(), outputPath: outputPath)
         guard !clean else { return empty }
         var cache = empty
-        // Eighteen files, read on every core.
+        // Nineteen files, read on every core.
         enum Part: Sendable {
             case markdown([Fingerprint: CachedMarkdown]), search(SearchTerms), outputs(OutputManifest)
             case performance(Fingerprint, CachedPerformance), missing

@@ -117,11 +117,14 @@ public struct SiteWriter: Sendable {
         }
         // A file whose bytes did not change is hard-linked from the previous output instead of written: it keeps its
         // modification time, so rsync and CDN deploys upload only what changed. The previous build's manifest says
-        // what each old file holds; without it (or for a file it does not describe) the old bytes are compared.
-        func unchanged(_ relative: String, _ bytes: [UInt8], _ content: Fingerprint) -> (path: String, stamp: FileStamp)? {
-            if let (path, record) = previous.intactFile(relative, in: outputPath) {
-                return record.content == content ? (path, record.stamp) : nil
-            }
+        // what each old file holds (`intact`); without it (or for a file it does not describe) the old bytes are
+        // compared.
+        func unchanged(
+            _ relative: String, _ bytes: [UInt8], _ content: Fingerprint, _ intact: (path: String, record: OutputManifest.Record)?
+        )
+            -> (path: String, stamp: FileStamp)?
+        {
+            if let intact { return intact.record.content == content ? (intact.path, intact.record.stamp) : nil }
             let path = outputPath + "/" + relative
             var info = stat()
             guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count,
@@ -131,7 +134,6 @@ public struct SiteWriter: Sendable {
             else { return nil }
             return (path, FileStamp(info))
         }
-        var manifest = OutputManifest()
         /// Whether a recycled staging folder already holds the live file at `relative` (the same inode): then there is
         /// nothing to do but remember that it and its folders stay.
         func alreadyInPlace(_ relative: String, _ stamp: FileStamp) -> Bool {
@@ -141,14 +143,16 @@ public struct SiteWriter: Sendable {
             placed.insert(relative)
             return true
         }
+        var manifest = OutputManifest()
         func place(_ relative: String, _ bytes: [UInt8], inputs: Fingerprint?) throws(WriteError) {
             let content = Fingerprint(bytes)
-            if let (_, record) = previous.intactFile(relative, in: outputPath), record.content == content, alreadyInPlace(relative, record.stamp) {
-                manifest[relative] = .init(inputs: inputs, content: content, stamp: record.stamp)
+            let intact = previous.intactFile(relative, in: outputPath)
+            if let intact, intact.record.content == content, alreadyInPlace(relative, intact.record.stamp) {
+                manifest[relative] = .init(inputs: inputs, content: content, stamp: intact.record.stamp)
                 return
             }
             let target = try prepare(relative)
-            if let (path, stamp) = unchanged(relative, bytes, content), link(path, stamp, to: target) {
+            if let (path, stamp) = unchanged(relative, bytes, content, intact), link(path, stamp, to: target) {
                 manifest[relative] = .init(inputs: inputs, content: content, stamp: stamp)
             } else {
                 manifest[relative] = .init(inputs: inputs, content: content, stamp: try write(bytes, to: target))
@@ -158,13 +162,14 @@ public struct SiteWriter: Sendable {
             try place(file.path, file.bytes, inputs: file.inputs)
         }
         for file in reused {
-            if let (_, record) = previous.intactFile(file.path, in: outputPath), record == file.record, alreadyInPlace(file.path, record.stamp) {
-                manifest[file.path] = record
+            let intact = previous.intactFile(file.path, in: outputPath).flatMap { $0.record == file.record ? $0 : nil }
+            if let intact, alreadyInPlace(file.path, intact.record.stamp) {
+                manifest[file.path] = intact.record
                 continue
             }
             let target = try prepare(file.path)
-            if let (path, record) = previous.intactFile(file.path, in: outputPath), record == file.record, link(path, record.stamp, to: target) {
-                manifest[file.path] = record
+            if let intact, link(intact.path, intact.record.stamp, to: target) {
+                manifest[file.path] = intact.record
                 continue
             }
             // Changed or removed since the last build (by hand, or by another build): render it after all.
