@@ -105,10 +105,27 @@ public struct DocumentRenderer: Sendable {
     /// The first sentence-ish stretch of text, at most 160 characters, cut at a word boundary.
     static func summary(of text: String) -> String {
         // Only the start matters; splitting a whole long document into words would dominate the cost of a page.
+        let start = text.utf8.prefix(400)
+        if start.allSatisfy({ $0 < 0x80 }) { return asciiSummary(Array(start)) }
         let flat = String(String.UnicodeScalarView(text.unicodeScalars.prefix(400))).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard flat.count > 160 else { return flat }
         let cut = flat.prefix(160)
         if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > 80 { return cut[..<space] + "…" }
         return cut + "…"
+    }
+
+    /// `summary(of:)` for ASCII, on bytes: there every character is one byte, and white space is tab to carriage
+    /// return and the space (a test holds the two to the same results).
+    private static func asciiSummary(_ bytes: [UInt8]) -> String {
+        var flat: [UInt8] = []
+        flat.reserveCapacity(bytes.count)
+        for word in bytes.split(whereSeparator: { (0x09...0x0D).contains($0) || $0 == 0x20 }) {
+            if !flat.isEmpty { flat.append(0x20) }
+            flat.append(contentsOf: word)
+        }
+        guard flat.count > 160 else { return String(decoding: flat, as: UTF8.self) }
+        let cut = flat[..<160]
+        if let space = cut.lastIndex(of: 0x20), space > 80 { return String(decoding: cut[..<space], as: UTF8.self) + "…" }
+        return String(decoding: cut, as: UTF8.self) + "…"
     }
 }
