@@ -86,7 +86,7 @@ public enum Pipeline {
         if let baseURL = options.baseURL { source.config.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
 
         // Model: arrange documents into courses and playbook shelves, each with its URL.
-        let (library, modelDiagnostics) = LibraryBuilder(includeDrafts: options.includeDrafts).build(source.documents)
+        var (library, modelDiagnostics) = LibraryBuilder(includeDrafts: options.includeDrafts).build(source.documents)
         diagnostics += modelDiagnostics
 
         // Render: Markdown to HTML with links resolved, then every page through its template.
@@ -97,10 +97,12 @@ public enum Pipeline {
             draftPaths: options.includeDrafts ? [] : Set(source.documents.filter(\.frontMatter.draft).map(\.path)),
             sourcePaths: Set(source.documents.map(\.path)),
             contentFiles: Set(source.contentFiles))
+        source.documents = []  // the library holds what is published; the rest is known to the link resolver
         let words = Labels(source.config.locale)
         let markdown = MarkdownRenderer(unsafeHTML: source.config.unsafeHTML, taskWords: (words["taskDone"], words["taskOpen"]))
         let (documents, markdownDiagnostics, markdownUsed, markdownRendered) = DocumentRenderer(markdown: markdown, links: links)
             .render(library, cache: cache?.markdown ?? [:])
+        library = library.withoutMarkdown()
         diagnostics += markdownDiagnostics
         let (templates, templateDiagnostics) = TemplateSet.compile(source.templates)
         diagnostics += templateDiagnostics

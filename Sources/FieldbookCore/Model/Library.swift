@@ -52,4 +52,29 @@ public struct Library: Sendable, Equatable {
         courses.flatMap { course in (course.intro.map { [$0] } ?? []) + course.lessons }
             + shelves.flatMap { shelf in (shelf.intro.map { [$0] } ?? []) + shelf.playbooks }
     }
+
+    /// The same library without the documents' Markdown, once it has become HTML: on a large portal that text is
+    /// tens of megabytes nothing later reads.
+    public func withoutMarkdown() -> Library {
+        func strip(_ document: LibraryDocument) -> LibraryDocument { document.withoutMarkdown() }
+        var library = self
+        for index in library.courses.indices {
+            library.courses[index].intro = library.courses[index].intro.map(strip)
+            library.courses[index].lessons = library.courses[index].lessons.map(strip)
+        }
+        for index in library.shelves.indices {
+            library.shelves[index].intro = library.shelves[index].intro.map(strip)
+            library.shelves[index].playbooks = library.shelves[index].playbooks.map(strip)
+        }
+        return library
+    }
+}
+
+extension LibraryDocument {
+    /// This document without its Markdown text (see `Library.withoutMarkdown`).
+    public func withoutMarkdown() -> LibraryDocument {
+        var document = self
+        document.source.markdown = ""
+        return document
+    }
 }

@@ -96,7 +96,8 @@ public struct DocumentRenderer: Sendable {
         let front = document.source.frontMatter
         let title = front.title ?? entry.markdown.firstTitle ?? document.fileTitle
         let summary = front.description ?? entry.summary
-        return RenderedDocument(document: document, markdown: entry.markdown, title: title, summary: summary, linkedDocuments: Set(entry.linked))
+        return RenderedDocument(
+            document: document.withoutMarkdown(), markdown: entry.markdown, title: title, summary: summary, linkedDocuments: Set(entry.linked))
     }
 
     /// cmark-gfm's own footnote anchors (`fn-1`, `fnref-1`) are valid targets too.
