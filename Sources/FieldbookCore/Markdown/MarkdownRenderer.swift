@@ -18,6 +18,10 @@ public struct MarkdownRenderer: Sendable {
         self.taskWords = taskWords
     }
 
+    /// The version of the cmark-gfm library loaded at run time (a system package that can change under the same
+    /// fieldbook binary), for the build cache's keys.
+    public static var libraryVersion: String { String(cString: cmark_version_string()) }
+
     /// Renders `markdown`; `rewrite` maps each link or image destination to the URL the page should use.
     public func render(_ markdown: String, rewrite: (MarkdownLink) -> String = { $0.destination }) -> RenderedMarkdown {
         CmarkSetup.ensureRegistered()

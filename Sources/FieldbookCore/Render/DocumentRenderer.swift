@@ -62,6 +62,7 @@ public struct DocumentRenderer: Sendable {
     var settingsKey: Fingerprint {
         var writer = ByteWriter()
         writer.write(BuildCache.engine.value)
+        writer.write(MarkdownRenderer.libraryVersion)
         writer.write(markdown.unsafeHTML)
         writer.write(markdown.taskWords.done)
         writer.write(markdown.taskWords.open)

@@ -133,4 +133,9 @@ import Testing
         var slugger = HeadingSlugger()
         #expect(["FAQ", "FAQ", "FAQ-1", "FAQ"].map { slugger.id(for: $0) } == ["faq", "faq-1", "faq-1-1", "faq-2"])
     }
+
+    /// The cache keys rendered Markdown by the library's version too: an upgraded cmark-gfm may render differently.
+    @Test func theLibraryVersionIsKnown() {
+        #expect(MarkdownRenderer.libraryVersion.contains(".gfm."))
+    }
 }
