@@ -28,7 +28,7 @@ public struct DiskFileSystem: FileSystem {
         guard descriptor >= 0 else {
             if errno == ENOENT || errno == ENOTDIR { return nil }
             throw CocoaError(
-                .fileReadNoPermission,
+                errno == EACCES ? .fileReadNoPermission : .fileReadUnknown,
                 userInfo: [NSFilePathErrorKey: path, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)])
         }
         defer { close(descriptor) }
