@@ -16,14 +16,18 @@ echo '{"title": "Benchmark", "pipeline": {"stages": {"prospecting": 0.1, "engagi
 .build/generate-data --portal "$work" --reps "$reps" --deals-per-month "$per_month" --from 2025-01 --to 2026-12-20 --seed 7
 ls -l "$work/content/data" | awk 'NR>1 {printf "  %-14s %8.1f MB\n", $9, $5/1048576}'
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(uname -sr)"
-for run in 1 2 3; do
-    rm -rf "$work/public" "$work/.fieldbook" "$work/.fieldbook-spare-public"  # a clean build each time, no cache
+# timed LABEL: one build of the portal, with peak memory where GNU time is installed.
+timed() {
     if [[ -x /usr/bin/time ]]; then
-        /usr/bin/time -f "run $run: %e s wall, %M KB peak memory" .build/release/fieldbook build "$work" >/dev/null
+        /usr/bin/time -f "$1: %e s wall, %M KB peak memory" .build/release/fieldbook build "$work" >/dev/null
     else
         start=$(date +%s.%N); .build/release/fieldbook build "$work" >/dev/null; end=$(date +%s.%N)
-        echo "run $run: $(echo "$end - $start" | bc) s wall (install 'time' for peak memory)"
+        echo "$1: $(echo "$end - $start" | bc) s wall (install 'time' for peak memory)"
     fi
+}
+for run in 1 2 3; do
+    rm -rf "$work/public" "$work/.fieldbook" "$work/.fieldbook-spare-public"  # a clean build each time, no cache
+    timed "run $run"
 done
 du -sh "$work/public/api" | awk '{print "API output: " $1}'
 # A lesson edit: the portal gains one lesson, is built once with the cache, then the lesson's text changes.
@@ -31,10 +35,5 @@ mkdir -p "$work/content/training/basics" && printf '# Basics\n\nFirst lesson.\n'
 .build/release/fieldbook build "$work" >/dev/null
 for run in 1 2 3; do
     echo "Edit $run." >> "$work/content/training/basics/01-first.md"
-    if [[ -x /usr/bin/time ]]; then
-        /usr/bin/time -f "lesson edit $run: %e s wall, %M KB peak memory" .build/release/fieldbook build "$work" >/dev/null
-    else
-        start=$(date +%s.%N); .build/release/fieldbook build "$work" >/dev/null; end=$(date +%s.%N)
-        echo "lesson edit $run: $(echo "$end - $start" | bc) s wall"
-    fi
+    timed "lesson edit $run"
 done

@@ -109,13 +109,14 @@ public enum Pipeline {
         // Analyze: check the performance data and compute every KPI for every rep, manager, region and the team; unless
         // the cache shows that nothing the performance side reads has changed since the last build.
         let previous = cache?.outputs ?? OutputManifest()
+        // The dashboard's "recently updated" list reads no site-wide field that data changes: one list serves both.
+        let recent = PagePlanner(site: SiteView(config: source.config)).recentlyUpdated(documents)
         let performanceKey = CachedPerformance.key(
             dataFiles: source.dataFiles, config: source.configFingerprint, options: options, templates: source.templates, library: library,
-            documents: documents,
-            recent: PagePlanner(site: SiteView(config: source.config)).recentlyUpdated(documents))
+            documents: documents, recent: recent)
         let performance =
             cache?.performance.flatMap { $0.key == performanceKey ? reuse($0.value, previous: previous, output: options.outputPath) : nil }
-            ?? analyze(source, library: library, documents: documents)
+            ?? analyze(source, library: library, documents: documents, recent: recent)
         source.dataFiles = [:]  // parsed: let the raw bytes (hundreds of MB for a big CRM) go
         diagnostics += performance.summary.diagnostics
 
@@ -160,7 +161,9 @@ public enum Pipeline {
 
     /// Loads and checks the data, computes every figure, plans the dashboard, region, manager and rep pages and
     /// renders the API.
-    static func analyze(_ source: PortalSource, library: Library, documents: [RenderedDocument]) -> PerformanceSide {
+    static func analyze(
+        _ source: PortalSource, library: Library, documents: [RenderedDocument], recent: [DocumentSummaryView]
+    ) -> PerformanceSide {
         let config = source.config
         let (data, dataDiagnostics) = DataLoader(fiscalCalendar: config.fiscalCalendar).load(source.dataFiles)
         var diagnostics = dataDiagnostics + (data.map { unknownLessons(in: $0.training, library: library) } ?? [])
@@ -173,7 +176,7 @@ public enum Pipeline {
         let pages =
             dashboard.map {
                 PerformancePlanner(site: site, board: $0.figures, data: $0.data)
-                    .pages(library: library, documents: documents, recent: PagePlanner(site: site).recentlyUpdated(documents))
+                    .pages(library: library, documents: documents, recent: recent)
             } ?? []
         let api = scoreboard.map { APIRenderer(scoreboard: $0.figures, team: $0.data.team, currency: config.currency).render() } ?? []
         let summary = CachedPerformance(

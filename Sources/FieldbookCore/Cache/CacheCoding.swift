@@ -24,6 +24,14 @@ extension ByteWriter {
         write(link.isImage)
     }
 
+    /// A theme's templates, by name: what every page is rendered with, in cache keys.
+    mutating func write(_ templates: [String: TemplateSource]) {
+        for name in templates.keys.sorted() {
+            write(name)
+            write(templates[name]!.text)
+        }
+    }
+
     mutating func write(_ strings: [String]) {
         write(UInt64(strings.count))
         for string in strings { write(string) }

@@ -35,10 +35,7 @@ public struct CachedPerformance: Sendable, Equatable {
         var writer = ByteWriter()
         writer.write(BuildCache.engine.value)
         writer.write(config.value)
-        for name in templates.keys.sorted() {
-            writer.write(name)
-            writer.write(templates[name]!.text)
-        }
+        writer.write(templates)
         writer.write(options.baseURL)
         writer.write(options.includeDrafts)
         for name in dataFiles.keys.sorted() {

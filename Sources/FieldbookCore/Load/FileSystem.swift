@@ -56,31 +56,14 @@ public struct DiskFileSystem: FileSystem {
         let root = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath().path
         var result: [String] = []
         var links: [String] = []
-        // readdir's entry types, so listing ten thousand files costs no stat call per file.
         func visit(_ folder: String, _ relative: String) {
-            guard let stream = opendir(folder) else { return }
-            defer { closedir(stream) }
-            while let entry = readdir(stream) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                guard name != ".", name != ".." else { continue }
-                let path = folder + "/" + name
+            for (name, kind) in directoryEntries(folder) {
                 let child = relative.isEmpty ? name : relative + "/" + name
-                var type = entry.pointee.d_type
-                if type == DT_UNKNOWN {
-                    var info = stat()
-                    guard lstat(path, &info) == 0 else { continue }
-                    switch info.st_mode & S_IFMT {
-                    case S_IFDIR: type = UInt8(DT_DIR)
-                    case S_IFREG: type = UInt8(DT_REG)
-                    case S_IFLNK: type = UInt8(DT_LNK)
-                    default: continue
-                    }
-                }
-                switch Int32(type) {
-                case Int32(DT_DIR): visit(path, child)
-                case Int32(DT_REG): result.append(child)
-                case Int32(DT_LNK): links.append(child)
-                default: continue
+                switch kind {
+                case .folder: visit(folder + "/" + name, child)
+                case .file: result.append(child)
+                case .link: links.append(child)
+                case .other: continue
                 }
             }
         }

@@ -86,10 +86,7 @@ public struct PageRenderer: Sendable {
     var sharedKey: Fingerprint {
         var writer = ByteWriter()
         writer.write(BuildCache.engine.value)
-        for name in templateSources.keys.sorted() {
-            writer.write(name)
-            writer.write(templateSources[name]!.text)
-        }
+        writer.write(templateSources)
         FingerprintEncoder.fingerprint(site, into: &writer)
         return Fingerprint(writer.bytes)
     }

@@ -203,21 +203,12 @@ public struct SiteWriter: Sendable {
     /// output's hidden files (carried over afresh from the current output).
     private func sweep(_ staging: String, keeping placed: Set<String>, folders: Set<String>) {
         func visit(_ directory: String, _ relative: String) {
-            guard let stream = opendir(directory) else { return }
-            var entries: [(name: String, isDirectory: Bool)] = []
-            while let entry = readdir(stream) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                guard name != ".", name != ".." else { continue }
-                let type = entry.pointee.d_type
-                entries.append((name, type == DT_DIR || (type == DT_UNKNOWN && Self.kind(of: directory + "/" + name) == S_IFDIR)))
-            }
-            closedir(stream)
-            for (name, isDirectory) in entries {
+            for (name, kind) in directoryEntries(directory) {
                 let path = directory + "/" + name
                 let child = relative.isEmpty ? name : relative + "/" + name
-                if isDirectory && folders.contains(path) {
+                if kind == .folder && folders.contains(path) {
                     visit(path, child)
-                } else if isDirectory || !placed.contains(child) {
+                } else if kind == .folder || !placed.contains(child) {
                     Self.remove(path)
                 }
             }

@@ -193,6 +193,20 @@ import Testing
         #expect(try Pipeline.build(bench.cached).markdownRendered == 1)
     }
 
+    /// A cache that cannot be saved costs the next build time, never this build: a warning, and the output written.
+    @Test func aCacheThatCannotBeSavedIsAWarning() throws {
+        let bench = try Workbench()
+        defer { bench.folder.cleanUp() }
+        try bench.folder.write(["not-a-folder": "x"])
+        var options = bench.cached
+        options.cacheFolder = bench.folder.path + "/not-a-folder"
+        let portal = try Pipeline.build(options)
+        let warning = try #require(portal.diagnostics.last)
+        #expect(warning.severity == .warning)
+        #expect(warning.description.hasPrefix("\(bench.folder.path)/not-a-folder:1:1: warning: could not save the build cache in "))
+        #expect(FileManager.default.fileExists(atPath: bench.portal + "/public/index.html"))
+    }
+
     @Test func cleanIgnoresTheCacheAndRefreshesIt() throws {
         let bench = try Workbench()
         defer { bench.folder.cleanUp() }

@@ -40,6 +40,22 @@ import Testing
         #expect(manifest["b/index.html"]?.stamp == FileStamp.of(writer.spare + "/b/index.html"))
     }
 
+    /// A file the cache says to reuse but that is gone from the output, with nothing to render it from, fails the
+    /// write, and the previous output stays.
+    @Test func aReusedFileThatCannotBeFoundOrRenderedFailsTheWrite() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let writer = SiteWriter(outputPath: folder.path + "/public")
+        let manifest = try writer.write([OutputFile(path: "a/index.html", bytes: Array("a".utf8))], assets: [])
+        try FileManager.default.removeItem(atPath: folder.path + "/public/a/index.html")
+        try folder.write(["public/kept.html": "previous"])
+        let before = try snapshot(of: folder.path + "/public")
+        let reused = ReusedFile(path: "a/index.html", record: try #require(manifest["a/index.html"])) { nil }
+        let error = #expect(throws: SiteWriter.WriteError.self) { try writer.write([], reused: [reused], assets: [], previous: manifest) }
+        #expect(error?.description == "a/index.html: cannot render this page again")
+        #expect(try snapshot(of: folder.path + "/public") == before)
+    }
+
     @Test func keepsHiddenDeploymentFilesOfTheOldOutput() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
