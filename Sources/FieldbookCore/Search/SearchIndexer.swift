@@ -100,14 +100,15 @@ public struct SearchIndexer: Sendable {
     /// A term's weight in a document is 10 per occurrence in the title, 5 in a tag, 4 in a heading and 1 in the text
     /// (at most 20 from the text).
     static func weigh(_ entry: SearchEntry) -> [(SearchTokenizer.Token, Int)] {
-        var weights: [SearchTokenizer.Token: Int] = [:]
-        var bodyWeights: [SearchTokenizer.Token: Int] = [:]
-        for token in SearchTokenizer.tokens(entry.title) { weights[token, default: 0] += 10 }
-        for tag in entry.tags { for token in SearchTokenizer.tokens(tag) { weights[token, default: 0] += 5 } }
-        for heading in entry.headings { for token in SearchTokenizer.tokens(heading) { weights[token, default: 0] += 4 } }
-        for token in SearchTokenizer.tokens(entry.body) { bodyWeights[token, default: 0] += 1 }
-        for (token, weight) in bodyWeights { weights[token, default: 0] += min(weight, 20) }
-        return Array(weights)
+        var counter = TermCounter(expectedTerms: 64 + entry.body.utf8.count / 16)
+        func add(_ text: String, weight: Int32) {
+            SearchTokenizer.forEachToken(in: text) { counter.add($0, isCJK: $1, weight: weight) }
+        }
+        add(entry.title, weight: 10)
+        for tag in entry.tags { add(tag, weight: 5) }
+        for heading in entry.headings { add(heading, weight: 4) }
+        add(entry.body, weight: 0)
+        return counter.weighed(textCap: 20)
     }
 
     /// `t-` and the key's UTF-8 bytes in hex: safe on every file system, whatever the script.

@@ -49,22 +49,27 @@ public enum SearchTokenizer {
     /// Every token of `text`, in order, repeats included (their count is what weighs them).
     public static func tokens(_ text: String) -> [Token] {
         var tokens: [Token] = []
+        forEachToken(in: text) { bytes, isCJK in tokens.append(Token(text: String(decoding: bytes, as: UTF8.self), isCJK: isCJK)) }
+        return tokens
+    }
+
+    /// Calls `body` with the UTF-8 bytes of every token of `text`, in order, repeats included, and whether it is CJK.
+    /// Terms are contiguous in the normalised text, so they are handed out as byte ranges of it rather than built up a
+    /// scalar at a time, and nothing is allocated per token: this runs over every word of every document.
+    public static func forEachToken(in text: String, _ body: (UnsafeBufferPointer<UInt8>, _ isCJK: Bool) -> Void) {
         var normalized = normalize(text)
-        // Words and CJK runs are contiguous in the normalised text, so terms are cut out of its UTF-8 bytes by range
-        // rather than built up a scalar at a time: this runs over every word of every document.
         normalized.withUTF8 { utf8 in
+            func emit(_ range: Range<Int>, isCJK: Bool) { body(UnsafeBufferPointer(rebasing: utf8[range]), isCJK) }
             var wordStart = 0, wordScalars = 0
             var run: [Range<Int>] = []  // the byte ranges of the CJK run's scalars
             func flushWord(at end: Int) {
-                if wordScalars >= 2 { tokens.append(Token(text: String(decoding: utf8[wordStart..<end], as: UTF8.self), isCJK: false)) }
+                if wordScalars >= 2 { emit(wordStart..<end, isCJK: false) }
                 wordScalars = 0
             }
             func flushRun() {
                 for (index, scalar) in run.enumerated() {
-                    tokens.append(Token(text: String(decoding: utf8[scalar], as: UTF8.self), isCJK: true))
-                    if index + 1 < run.count {
-                        tokens.append(Token(text: String(decoding: utf8[scalar.lowerBound..<run[index + 1].upperBound], as: UTF8.self), isCJK: true))
-                    }
+                    emit(scalar, isCJK: true)
+                    if index + 1 < run.count { emit(scalar.lowerBound..<run[index + 1].upperBound, isCJK: true) }
                 }
                 run.removeAll(keepingCapacity: true)
             }
@@ -108,7 +113,6 @@ public enum SearchTokenizer {
             flushWord(at: utf8.count)
             flushRun()
         }
-        return tokens
     }
 
     /// The shard a term is stored in: the first character of CJK terms, the first three of words (two-letter words

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@testable import FieldbookCore
+
+@Suite struct TermCounterTests {
+    private func weights(_ entry: SearchEntry) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: SearchIndexer.weigh(entry).map { ("\($0.0.isCJK ? "cjk:" : "")\($0.0.text)", $0.1) })
+    }
+
+    @Test func weighsTitleTagsHeadingsAndCappedText() {
+        let entry = SearchEntry(
+            kind: .lesson, url: "a/", title: "Cold Call", headings: ["Call plan"], tags: ["calls"],
+            body: String(repeating: "call ", count: 25) + "cold 客户")
+        // call: 10 (title) + 4 (heading) + 20 (25 in the text, capped); cold: 10 + 1; calls: 5 (tag); plan: 4 (heading);
+        // 客户: its two characters and the pair, once each in the text.
+        #expect(weights(entry) == ["call": 34, "cold": 11, "calls": 5, "plan": 4, "cjk:客": 1, "cjk:户": 1, "cjk:客户": 1])
+    }
+
+    /// Thousands of terms (so the table grows several times), repeats far apart, and a term that is a prefix of
+    /// another: the same weights as counting with a dictionary.
+    @Test func agreesWithADictionaryOverManyTerms() {
+        var generator = SystemRandomNumberGenerator()
+        let words = (0..<3000).map { "w\($0)" } + (0..<200).map { "w\($0)x" }
+        let body = (0..<20000).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined(separator: " ")
+        let title = "w1 w2 w2999"
+        var expected: [String: Int] = [:]
+        for word in title.split(separator: " ") { expected[String(word), default: 0] += 10 }
+        var text: [String: Int] = [:]
+        for word in body.split(separator: " ") { text[String(word), default: 0] += 1 }
+        for (word, count) in text { expected[word, default: 0] += min(count, 20) }
+        #expect(weights(SearchEntry(kind: .lesson, url: "a/", title: title, body: body)) == expected)
+    }
+
+    @Test func sameBytesFromCJKAndFromWordsAreDifferentTerms() {
+        var counter = TermCounter(expectedTerms: 1)
+        let bytes = Array("ab".utf8)
+        bytes.withUnsafeBufferPointer {
+            counter.add($0, isCJK: true, weight: 3)
+            counter.add($0, isCJK: false, weight: 5)
+            counter.add($0, isCJK: true, weight: 0)
+        }
+        let weighed = counter.weighed(textCap: 20)
+        #expect(weighed.map(\.0) == [SearchTokenizer.Token(text: "ab", isCJK: true), SearchTokenizer.Token(text: "ab", isCJK: false)])
+        #expect(weighed.map(\.1) == [4, 5])
+    }
+}
