@@ -33,11 +33,82 @@ public enum SearchTokenizer {
     public static func normalize(_ text: String) -> String {
         // Plain ASCII (most English text) has nothing to decompose: lower-case it directly, much faster.
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+            return String(decoding: text.utf8.map(lowercasedASCII), as: UTF8.self)
         }
+        // Otherwise only the stretches that need it go through Foundation: ASCII, Chinese characters, Hangul syllables
+        // and full-width forms are normalised a scalar at a time (`stableForm`). A stretch starts one scalar early,
+        // because a scalar can combine with the mark after it (e + ◌́); it ends before a stable scalar, which never
+        // combines with the one before it. A test holds this to normalising the whole text at once.
+        var text = text
+        return text.withUTF8 { utf8 -> String in
+            var output: [UInt8] = []
+            output.reserveCapacity(utf8.count)
+            var stretch: Int? = nil  // where the stretch that needs Foundation starts
+            var previous = (input: 0, output: 0)  // where the last stable scalar starts
+            var offset = 0
+            while offset < utf8.count {
+                let length = utf8[offset] < 0x80 ? 1 : utf8[offset] >= 0xF0 ? 4 : utf8[offset] >= 0xE0 ? 3 : 2
+                let scalar = UnsafeBufferPointer(rebasing: utf8[offset..<min(offset + length, utf8.count)])
+                if let start = stretch, stableForm(of: scalar) != nil {
+                    output.append(
+                        contentsOf: fullyNormalized(String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<offset]), as: UTF8.self)).utf8)
+                    stretch = nil
+                }
+                if stretch == nil, let stable = stableForm(of: scalar) {
+                    previous = (offset, output.count)
+                    stable.append(to: &output, from: scalar)
+                } else if stretch == nil {
+                    output.removeLast(output.count - previous.output)
+                    stretch = previous.input
+                }
+                offset += length
+            }
+            if let start = stretch {
+                output.append(contentsOf: fullyNormalized(String(decoding: UnsafeBufferPointer(rebasing: utf8[start...]), as: UTF8.self)).utf8)
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    /// The rule itself: compatibility decomposition, marks U+0300 to U+036F dropped, canonical composition, lower case.
+    static func fullyNormalized(_ text: String) -> String {
         let decomposed = text.decomposedStringWithCompatibilityMapping.unicodeScalars.filter { !(0x300...0x36F).contains($0.value) }
         return String(String.UnicodeScalarView(decomposed)).precomposedStringWithCanonicalMapping.lowercased()
     }
+
+    /// Scalars whose normal form is known without Foundation, and that never combine with the scalar before them.
+    enum StableForm {
+        /// ASCII, lower-cased.
+        case ascii
+        /// Chinese characters (U+3400 to U+4DBF, U+4E00 to U+9FFF) and Hangul syllables (U+AC00 to U+D7A3): unchanged.
+        case itself
+        /// Full-width ASCII (U+FF01 to U+FF5E): its ASCII letter, lower-cased.
+        case fullWidth
+
+        func append(to output: inout [UInt8], from scalar: UnsafeBufferPointer<UInt8>) {
+            switch self {
+            case .ascii: output.append(lowercasedASCII(scalar[0]))
+            case .itself: output.append(contentsOf: scalar)
+            case .fullWidth: output.append(lowercasedASCII(UInt8(truncatingIfNeeded: decode3(scalar) - 0xFEE0)))
+            }
+        }
+    }
+
+    static func stableForm(of scalar: UnsafeBufferPointer<UInt8>) -> StableForm? {
+        if scalar.count == 1 { return .ascii }
+        guard scalar.count == 3 else { return nil }
+        switch decode3(scalar) {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3: return .itself
+        case 0xFF01...0xFF5E: return .fullWidth
+        default: return nil
+        }
+    }
+
+    private static func decode3(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        UInt32(bytes[0] & 0x0F) << 12 | UInt32(bytes[1] & 0x3F) << 6 | UInt32(bytes[2] & 0x3F)
+    }
+
+    private static func lowercasedASCII(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte }
 
     public static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

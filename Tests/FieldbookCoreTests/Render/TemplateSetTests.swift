@@ -35,6 +35,19 @@ import Testing
         #expect(portal.page("library/training/sales/a/index.html")?.contains("<h1>A</h1>") == true)
     }
 
+    /// Text fields reach swift-mustache wrapped (`TemplateText`), which must keep its string transforms, escaping, and
+    /// sections over a present string.
+    @Test func textFieldsKeepTransformsEscapingAndSections() {
+        let portal = renderPortal([
+            "content/training/sales/01-a.md": "{\"owner\": \"Ann <Lee>\"}\n# Cold call\n",
+            "templates/pages/lesson.mustache":
+                "{{<base}}{{$main}}<h1>{{uppercased(title)}}</h1>{{#owner}}<p>{{owner}}</p>{{/owner}}<i>{{{pageTitle}}}</i>{{/main}}{{/base}}",
+        ])
+        #expect(portal.diagnostics == [])
+        let page = portal.page("library/training/sales/a/index.html") ?? ""
+        #expect(page.contains("<h1>COLD CALL</h1><p>Ann &lt;Lee&gt;</p><i>Cold call</i>"))
+    }
+
     @Test func aMissingPartialIsAnErrorAtItsTag() {
         let portal = renderPortal([
             lesson: "# A\n",

@@ -83,4 +83,36 @@ import Testing
         }
         for text in texts { #expect(SearchTokenizer.tokens(text) == reference(text)) }
     }
+
+    /// `normalize` hands only some stretches to Foundation; the result must be what normalising the whole text at once
+    /// gives. Random mixes of the scalars where a split could go wrong: marks that combine with the letter before
+    /// them, Hangul jamo that join the syllable before them, full-width and compatibility forms, and the final sigma.
+    @Test func normalizingByStretchesEqualsNormalizingTheWhole() {
+        let pool: [String] = [
+            "a", "E", "z", " ", "-", "\u{301}", "\u{308}", "\u{338}", "=", "\u{323}", "\u{1100}", "\u{1161}", "\u{11A8}", "가", "각",
+            "客", "户", "、", "。", "\u{3000}", "Ａ", "ｚ", "\u{FF10}", "ｶ", "\u{FF9E}", "か", "\u{3099}", "ﬁ", "½", "İ", "Σ", "ß", "é",
+            "\u{F900}", "𠀀", "\u{2F800}", "Ω", "\u{212B}", "\u{1E9B}", "ǅ",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let text = (0..<Int(generator.next() % 12)).map { _ in pool[Int(generator.next() % UInt64(pool.count))] }.joined()
+            #expect(SearchTokenizer.normalize(text) == SearchTokenizer.fullyNormalized(text), "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
+    /// Every scalar `normalize` handles without Foundation, checked against it.
+    @Test func stableScalarsNormalizeAsFoundationDoes() {
+        let ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF5E]
+        var mismatches: [UInt32] = []
+        for value in ranges.joined() {
+            let text = String(Unicode.Scalar(value)!)
+            let bytes = Array(text.utf8)
+            guard bytes.withUnsafeBufferPointer({ SearchTokenizer.stableForm(of: $0) }) != nil else {
+                mismatches.append(value)
+                continue
+            }
+            if SearchTokenizer.normalize("x" + text) != SearchTokenizer.fullyNormalized("x" + text) { mismatches.append(value) }
+        }
+        #expect(mismatches.isEmpty)
+    }
 }

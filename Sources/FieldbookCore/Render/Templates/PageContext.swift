@@ -8,6 +8,6 @@ struct PageContext: MustacheParent {
     func child(named name: String) -> Any? {
         let value = page.field(name) ?? site.field(name)
         LookupRecorder.current?.record(name, found: value != nil, atRoot: true)
-        return value
+        return TemplateText.wrapping(value)
     }
 }

@@ -1,5 +1,4 @@
 import Mustache
-import Synchronization
 
 /// A typed view model a Mustache template reads. Fields are already formatted; templates only substitute. View models
 /// are `Encodable` so the build cache can fingerprint everything a page is made from (`FingerprintEncoder`).
@@ -15,6 +14,23 @@ extension TemplateView {
     public func child(named name: String) -> Any? {
         let value = field(name)
         LookupRecorder.current?.record(name, found: value != nil, atRoot: false)
+        return TemplateText.wrapping(value)
+    }
+}
+
+/// A string field as swift-mustache renders it with the fewest dynamic casts: a plain `String` is tried against
+/// three protocols, then printed through `String(describing:)`, which was the largest part of rendering a page.
+/// It forwards swift-mustache's string transforms (`{{uppercased(title)}}`), and has no fields of its own (so
+/// `{{#owner}}{{owner}}{{/owner}}` looks past it without reflection).
+struct TemplateText: MustacheCustomRenderable, MustacheTransformable, MustacheParent {
+    let renderText: String
+    var isNull: Bool { false }
+
+    func transform(_ name: String) -> Any? { renderText.transform(name) }
+    func child(named name: String) -> Any? { nil }
+
+    static func wrapping(_ value: Any?) -> Any? {
+        if let text = value as? String { return TemplateText(renderText: text) }
         return value
     }
 }
@@ -32,32 +48,29 @@ public enum TemplateValue {
     }
 }
 
-/// Collects the names looked up while one page renders, to find those nothing resolved.
-final class LookupRecorder: Sendable {
+/// Collects the names looked up while one page renders, to find those nothing resolved. A page renders on one
+/// thread, so it appends to plain arrays (no lock, no hashing per lookup) and sorts things out at the end.
+final class LookupRecorder: @unchecked Sendable {
     @TaskLocal static var current: LookupRecorder?
 
-    private struct Names {
-        var found: Set<String> = []
-        var missed: Set<String> = []
-        var missedAtRoot: Set<String> = []
-    }
-    private let names = Mutex(Names())
+    private var found: [String] = []
+    private var missed: [String] = []
+    private var missedAtRoot: [String] = []
 
     func record(_ name: String, found isFound: Bool, atRoot: Bool) {
-        names.withLock { names -> Void in
-            if isFound {
-                names.found.insert(name)
-            } else if atRoot {
-                names.missedAtRoot.insert(name)
-            } else {
-                names.missed.insert(name)
-            }
+        if isFound {
+            found.append(name)
+        } else if atRoot {
+            missedAtRoot.append(name)
+        } else {
+            missed.append(name)
         }
     }
 
     /// Names the page's root missed (nothing above it could have them), plus names missed in nested views
     /// (as in `{{labels.typo}}`) that no view resolved anywhere on the page.
     var unresolved: [String] {
-        names.withLock { $0.missedAtRoot.union($0.missed.subtracting($0.found)).sorted() }
+        guard !missed.isEmpty || !missedAtRoot.isEmpty else { return [] }
+        return Set(missedAtRoot).union(Set(missed).subtracting(found)).sorted()
     }
 }
