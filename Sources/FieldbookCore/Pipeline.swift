@@ -204,6 +204,11 @@ public enum Pipeline {
         var portal = render(options, fileSystem: fileSystem, cache: cache, progress: progress)
         guard !portal.diagnostics.hasErrors else { throw DiagnosticsError(portal.diagnostics) }
         progress(.writing(files: portal.fileCount))
+        // The cache's tables do not depend on the output: they are saved on other threads while it is written.
+        let tables = cache.map { cache in
+            let (markdown, search, performance) = (portal.markdown, portal.searchTerms, portal.performance)
+            return Background { cache.saveTables(markdown: markdown, search: search, performance: performance) }
+        }
         let manifest: OutputManifest
         do {
             // Write: everything into a staging folder, swapped in only when complete.
@@ -212,11 +217,10 @@ public enum Pipeline {
                     progress(.waitingForAnotherBuild)
                 }
         } catch {
+            _ = tables?.value
             throw DiagnosticsError(portal.diagnostics + [.error(SourceLocation(path: error.path), error.reason)])
         }
-        if let cache,
-            let problem = cache.save(markdown: portal.markdown, search: portal.searchTerms, performance: portal.performance, outputs: manifest)
-        {
+        if let cache, let problem = tables?.value ?? cache.saveOutputs(manifest) {
             portal.diagnostics.append(.warning(SourceLocation(path: cache.folder), problem))
         }
         return portal

@@ -89,45 +89,74 @@ public struct BuildCache: Sendable {
     private var performanceFile: String { folder + "/performance.bin" }
     private var manifestFile: String { folder + "/output-\(Fingerprint(outputPath)).bin" }
 
-    /// Saves what this build used (and some of what it did not, see below), so entries for documents since deleted do
-    /// not pile up. Failing to save only costs the next build time, so it is reported to the caller but never fails
-    /// the build.
+    /// Saves what this build used (and some of what it did not, see `saveTables`), so entries for documents since
+    /// deleted do not pile up. Failing to save only costs the next build time, so it is reported to the caller but
+    /// never fails the build.
     public func save(
         markdown: [Fingerprint: CachedMarkdown], search: SearchTerms, performance: (key: Fingerprint, value: CachedPerformance)?,
         outputs: OutputManifest
     ) -> String? {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            // Entries the previous build left and this one did not use are kept while there are at most twice as many
-            // as used ones: `serve` (drafts shown, base URL `/`) and `build` render with different link targets, and
-            // taking turns should not cost either a full render. Past that, old versions of edited documents go.
-            let merged = markdown.merging(self.markdown) { used, _ in used }
-            let kept = merged.count <= 3 * markdown.count ? merged : markdown
-            // Entries are named by their content, so a part whose keys did not change need not be written again.
-            var parts = [[Fingerprint: CachedMarkdown]](repeating: [:], count: Self.markdownShards)
-            for (key, entry) in kept { parts[Self.shard(key)][key] = entry }
-            var previousKeys = [Set<Fingerprint>](repeating: [], count: Self.markdownShards)
-            for key in self.markdown.keys { previousKeys[Self.shard(key)].insert(key) }
-            for (shard, part) in parts.enumerated() where Set(part.keys) != previousKeys[shard] {
-                try Self.write(to: markdownFile(shard), capacity: part.values.reduce(0) { $0 + $1.markdown.html.utf8.count * 2 + 256 }) {
+        saveTables(markdown: markdown, search: search, performance: performance) ?? saveOutputs(outputs)
+    }
+
+    /// Saves the rendered Markdown, the search terms and the performance side, each file on its own core. None of them
+    /// depends on the output, so `Pipeline.build` saves them while the output is written.
+    public func saveTables(
+        markdown: [Fingerprint: CachedMarkdown], search: SearchTerms, performance: (key: Fingerprint, value: CachedPerformance)?
+    ) -> String? {
+        var files: [@Sendable () throws -> Void] = []
+        // Entries the previous build left and this one did not use are kept while there are at most twice as many
+        // as used ones: `serve` (drafts shown, base URL `/`) and `build` render with different link targets, and
+        // taking turns should not cost either a full render. Past that, old versions of edited documents go.
+        let merged = markdown.merging(self.markdown) { used, _ in used }
+        let kept = merged.count <= 3 * markdown.count ? merged : markdown
+        // Entries are named by their content, so a part whose keys did not change need not be written again.
+        var parts = [[Fingerprint: CachedMarkdown]](repeating: [:], count: Self.markdownShards)
+        for (key, entry) in kept { parts[Self.shard(key)][key] = entry }
+        var previousKeys = [Set<Fingerprint>](repeating: [], count: Self.markdownShards)
+        for key in self.markdown.keys { previousKeys[Self.shard(key)].insert(key) }
+        for (shard, part) in parts.enumerated() where Set(part.keys) != previousKeys[shard] {
+            let path = markdownFile(shard)
+            files.append {
+                try Self.write(to: path, capacity: part.values.reduce(0) { $0 + $1.markdown.html.utf8.count * 2 + 256 }) {
                     CachedMarkdown.writeTable(part, to: &$0)
                 }
             }
-            if search != self.search {
-                try Self.write(to: searchFile, capacity: search.entries.count * 1024) { search.write(to: &$0) }
-            }
-            if let performance, performance.key != self.performance?.key {
-                try Self.write(to: performanceFile, capacity: 1 << 20) { writer in
+        }
+        if search != self.search {
+            let path = searchFile
+            files.append { try Self.write(to: path, capacity: search.entries.count * 1024) { search.write(to: &$0) } }
+        }
+        if let performance, performance.key != self.performance?.key {
+            let path = performanceFile
+            files.append {
+                try Self.write(to: path, capacity: 1 << 20) { writer in
                     writer.write(performance.key.value)
                     performance.value.write(to: &writer)
                 }
             }
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try parallelMap(files) { save in Result { try save() } }.forEach { try $0.get() }
+            return nil
+        } catch {
+            return problem(error)
+        }
+    }
+
+    /// Saves what the output folder now holds (`SiteWriter` returns it).
+    public func saveOutputs(_ outputs: OutputManifest) -> String? {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try Self.write(to: manifestFile, capacity: outputs.records.count * 80) { outputs.write(to: &$0) }
             return nil
         } catch {
-            return "could not save the build cache in \(folder): \(error.localizedDescription)"
+            return problem(error)
         }
     }
+
+    private func problem(_ error: any Error) -> String { "could not save the build cache in \(folder): \(error.localizedDescription)" }
 
     // MARK: - Files: a header, the payload, and a checksum of both
 

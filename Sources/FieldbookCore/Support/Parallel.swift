@@ -10,3 +10,23 @@ func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable 
     }
     return results.withLock { slots in slots.map { $0! } }
 }
+
+/// Work started on another thread while the caller goes on; `value` waits for its result.
+final class Background<R: Sendable>: @unchecked Sendable {
+    private var result: R?
+    private let done = DispatchGroup()
+
+    init(_ work: @escaping @Sendable () -> R) {
+        done.enter()
+        DispatchQueue.global().async {
+            self.result = work()
+            self.done.leave()
+        }
+    }
+
+    /// Safe to read from one thread: `result` is written once, before `done` is left.
+    var value: R {
+        done.wait()
+        return result!
+    }
+}

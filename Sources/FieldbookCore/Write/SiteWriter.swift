@@ -98,14 +98,14 @@ public struct SiteWriter: Sendable {
             return target
         }
         /// Puts the previous output's file at `target` by a hard link; in a recycled folder it may be there already.
-        func link(_ previous: String, _ stamp: FileStamp, to target: String) -> Bool {
+        @Sendable func link(_ previous: String, _ stamp: FileStamp, to target: String) -> Bool {
             if recycled {
                 if FileStamp.of(target)?.inode == stamp.inode { return true }
                 Self.remove(target)
             }
             return systemLink(previous, target) == 0
         }
-        func write(_ bytes: [UInt8], to target: String) throws(WriteError) -> FileStamp {
+        @Sendable func write(_ bytes: [UInt8], to target: String) throws(WriteError) -> FileStamp {
             if recycled { Self.remove(target) }
             switch FileStamp.write(bytes, to: target) {
             case .success(let stamp): return stamp
@@ -119,7 +119,7 @@ public struct SiteWriter: Sendable {
         // modification time, so rsync and CDN deploys upload only what changed. The previous build's manifest says
         // what each old file holds (`intact`); without it (or for a file it does not describe) the old bytes are
         // compared.
-        func unchanged(
+        @Sendable func unchanged(
             _ relative: String, _ bytes: [UInt8], _ content: Fingerprint, _ intact: (path: String, record: OutputManifest.Record)?
         )
             -> (path: String, stamp: FileStamp)?
@@ -144,24 +144,41 @@ public struct SiteWriter: Sendable {
             return true
         }
         var manifest = OutputManifest()
-        func place(_ relative: String, _ bytes: [UInt8], inputs: Fingerprint?) throws(WriteError) {
-            let content = Fingerprint(bytes)
-            let intact = previous.intactFile(relative, in: outputPath)
-            if let intact, intact.record.content == content, alreadyInPlace(relative, intact.record.stamp) {
-                manifest[relative] = .init(inputs: inputs, content: content, stamp: intact.record.stamp)
-                return
-            }
-            let target = try prepare(relative)
-            if let (path, stamp) = unchanged(relative, bytes, content, intact), link(path, stamp, to: target) {
-                manifest[relative] = .init(inputs: inputs, content: content, stamp: stamp)
-            } else {
-                manifest[relative] = .init(inputs: inputs, content: content, stamp: try write(bytes, to: target))
+        /// A file to put in place once every folder exists: by a hard link if its bytes did not change, else written.
+        struct Pending: @unchecked Sendable {  // its bytes are only read, by the thread that writes them
+            var relative: String
+            var target: String
+            var bytes: [UInt8]
+            var inputs: Fingerprint?
+            var content: Fingerprint
+            var intact: (path: String, record: OutputManifest.Record)?
+        }
+        // Every new file, pages first, then assets; a path given twice gets the last one.
+        var items: [(path: String, bytes: [UInt8], inputs: Fingerprint?)] = files.map { ($0.path, $0.bytes, $0.inputs) }
+        for asset in assets {
+            switch asset.origin {
+            case .bytes(let bytes):
+                items.append((asset.outputPath, bytes, nil))
+            case .file(let source):
+                guard let data = manager.contents(atPath: source) else { throw WriteError(path: source, reason: "cannot copy: cannot read the file") }
+                items.append((asset.outputPath, [UInt8](data), nil))
             }
         }
-        for file in files {
-            try place(file.path, file.bytes, inputs: file.inputs)
+        var last: [String: Int] = [:]
+        for (index, item) in items.enumerated() { last[item.path] = index }
+        // Hashing and writing are spread over every core; deciding where each file goes and making folders are not.
+        let contents = parallelMap(items.map(\.bytes)) { Fingerprint($0) }
+        var pending: [Pending] = []
+        for (index, (item, content)) in zip(items, contents).enumerated() where last[item.path] == index {
+            let intact = previous.intactFile(item.path, in: outputPath)
+            if let intact, intact.record.content == content, alreadyInPlace(item.path, intact.record.stamp) {
+                manifest[item.path] = .init(inputs: item.inputs, content: content, stamp: intact.record.stamp)
+                continue
+            }
+            let target = try prepare(item.path)
+            pending.append(Pending(relative: item.path, target: target, bytes: item.bytes, inputs: item.inputs, content: content, intact: intact))
         }
-        for file in reused {
+        for file in reused where last[file.path] == nil {
             let intact = previous.intactFile(file.path, in: outputPath).flatMap { $0.record == file.record ? $0 : nil }
             if let intact, alreadyInPlace(file.path, intact.record.stamp) {
                 manifest[file.path] = intact.record
@@ -176,15 +193,14 @@ public struct SiteWriter: Sendable {
             guard let bytes = file.render() else { throw WriteError(path: file.path, reason: "cannot render this page again") }
             manifest[file.path] = .init(inputs: file.record.inputs, content: Fingerprint(bytes), stamp: try write(bytes, to: target))
         }
-        for asset in assets {
-            switch asset.origin {
-            case .bytes(let bytes):
-                try place(asset.outputPath, bytes, inputs: nil)
-            case .file(let source):
-                guard let data = manager.contents(atPath: source) else { throw WriteError(path: source, reason: "cannot copy: cannot read the file") }
-                try place(asset.outputPath, [UInt8](data), inputs: nil)
+        let written = parallelMap(pending) { file -> Result<OutputManifest.Record, WriteError> in
+            if let (path, stamp) = unchanged(file.relative, file.bytes, file.content, file.intact), link(path, stamp, to: file.target) {
+                return .success(.init(inputs: file.inputs, content: file.content, stamp: stamp))
+            }
+            return Result { () throws(WriteError) in .init(inputs: file.inputs, content: file.content, stamp: try write(file.bytes, to: file.target))
             }
         }
+        for (file, record) in zip(pending, written) { manifest[file.relative] = try record.get() }
         if recycled { sweep(staging, keeping: placed, folders: madeDirectories) }
         // Hidden files at the top of the old output (.gitkeep, .nojekyll, .htaccess) belong to the deployment, not
         // the build: carry them over.

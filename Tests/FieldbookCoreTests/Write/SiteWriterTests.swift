@@ -16,6 +16,23 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".fieldbook-spare-public", "public"])
     }
 
+    /// Files are written on every core; a path given twice (a content file beside a page of the same name) still gets
+    /// the last one, the asset, whether written afresh or over a reused page.
+    @Test func aPathGivenTwiceGetsTheLastFile() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let writer = SiteWriter(outputPath: folder.path + "/public")
+        let pages = (0..<200).map { OutputFile(path: "p\($0)/index.html", bytes: Array("page \($0)".utf8), inputs: Fingerprint(UInt64($0))) }
+        let asset = AssetSource(outputPath: "p7/index.html", origin: .bytes(Array("asset".utf8)))
+        let manifest = try writer.write(pages, assets: [asset])
+        var expected = Dictionary(uniqueKeysWithValues: pages.map { ($0.path, Data($0.bytes)) })
+        expected["p7/index.html"] = Data("asset".utf8)
+        #expect(try snapshot(of: folder.path + "/public") == expected)
+        let reused = pages.map { page in ReusedFile(path: page.path, record: manifest[page.path]!) { nil } }
+        try writer.write([], reused: reused, assets: [asset], previous: manifest)
+        #expect(try snapshot(of: folder.path + "/public") == expected)
+    }
+
     /// A recycled staging folder holds hard links to the live output's files: filling it must replace them, never
     /// write into them, and must leave nothing of the older output behind.
     @Test func recyclingTheOutputBeforeLastNeverTouchesTheLiveOne() throws {
