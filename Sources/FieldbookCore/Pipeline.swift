@@ -41,6 +41,8 @@ public struct BuildOptions: Sendable {
 /// The finished portal in memory, before anything is written.
 public struct RenderedPortal: Sendable {
     public var files: [OutputFile]
+    /// Paths of the pages handed to the page sink (written to the staging folder) as they were rendered.
+    public var streamed: [String] = []
     /// Pages the cache shows are unchanged since the previous build: linked from it, not rendered.
     public var reused: [ReusedFile] = []
     public var assets: [AssetSource]
@@ -57,7 +59,7 @@ public struct RenderedPortal: Sendable {
     /// The performance side's summary and its key, for the cache.
     public var performance: (key: Fingerprint, value: CachedPerformance)?
 
-    public var fileCount: Int { files.count + reused.count + assets.count }
+    public var fileCount: Int { files.count + streamed.count + reused.count + assets.count }
 }
 
 /// A stage the build has reached, for a progress line on a terminal.
@@ -73,9 +75,11 @@ public enum BuildStage: Sendable, Equatable {
 /// The whole tool on one screen: Load → Model → Render → Write. Every stage is pure but the first and the last.
 public enum Pipeline {
     /// Runs every stage but Write. Errors are in `diagnostics`; `files` is empty when there are any.
-    /// `cache` holds what the previous build left; what it covers is reused instead of rendered again.
+    /// `cache` holds what the previous build left; what it covers is reused instead of rendered again. With a
+    /// `pageSink`, rendered pages go to it in batches instead of into `files`.
     public static func render(
-        _ options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem(), cache: BuildCache? = nil, progress: (BuildStage) -> Void = { _ in }
+        _ options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem(), cache: BuildCache? = nil, progress: (BuildStage) -> Void = { _ in },
+        pageSink: (([OutputFile]) -> Void)? = nil
     ) -> RenderedPortal {
         progress(.loading)
         // Load: read fieldbook.json, content/ and templates/ (the built-in theme fills in what a portal leaves out).
@@ -131,8 +135,15 @@ public enum Pipeline {
         let pages = libraryPages + performance.pages
         guard !diagnostics.hasErrors else { return failed(diagnostics, options) }
         progress(.renderingPages(pages: pages.count))
+        var streamed: [String] = []
+        let sink = pageSink.map { sink in
+            { (files: [OutputFile]) in
+                streamed += files.map(\.path)
+                sink(files)
+            }
+        }
         let (files, reused, renderDiagnostics) = PageRenderer(templates: templates, templateSources: source.templates, site: site)
-            .render(pages, previous: previous)
+            .render(pages, previous: previous, sink: sink)
         diagnostics += renderDiagnostics
         let sitemap = PageRenderer.sitemap(libraryPages.compactMap(\.sitemapEntry) + performance.summary.pages.compactMap(\.sitemap))
         let contentAssets = source.contentFiles.map {
@@ -141,12 +152,13 @@ public enum Pipeline {
         let feed = FeedRenderer(config: source.config).render(documents)
         let searchEntries = SearchCatalog.entries(documents: documents, team: nil, includePeople: false) + performance.summary.people
         let (search, searchTerms) = SearchIndexer().index(searchEntries, cache: cache?.search ?? SearchTerms())
-        let result = RenderedPortal(
+        var result = RenderedPortal(
             files: files + [sitemap] + performance.api + [feed] + search, reused: reused + performance.reused,
             assets: source.assets + contentAssets, pageCount: libraryPages.count + performance.summary.pages.count,
             unchangedPages: reused.count + (performance.reused.isEmpty ? 0 : performance.summary.pages.count), markdownRendered: markdownRendered,
             diagnostics: finished(diagnostics, options), markdown: markdownUsed, searchTerms: searchTerms,
             performance: (performanceKey, performance.summary))
+        result.streamed = streamed
         return result.diagnostics.hasErrors ? failed(result.diagnostics, options) : result
     }
 
@@ -201,21 +213,34 @@ public enum Pipeline {
         _ options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem(), progress: (BuildStage) -> Void = { _ in }
     ) throws(DiagnosticsError) -> RenderedPortal {
         let cache = options.cacheFolder.map { BuildCache.open(folder: $0, outputPath: options.outputPath, clean: options.clean) }
-        var portal = render(options, fileSystem: fileSystem, cache: cache, progress: progress)
-        guard !portal.diagnostics.hasErrors else { throw DiagnosticsError(portal.diagnostics) }
+        // Write: everything into a staging folder, swapped in only when complete. Pages go there as they are rendered.
+        let staging: Staging
+        do {
+            staging = try SiteWriter(outputPath: options.outputPath).begin(previous: cache?.outputs ?? OutputManifest()) {
+                progress(.waitingForAnotherBuild)
+            }
+        } catch {
+            throw DiagnosticsError([.error(SourceLocation(path: error.path), error.reason)])
+        }
+        var writeError: SiteWriter.WriteError?
+        var portal = render(options, fileSystem: fileSystem, cache: cache, progress: progress) { pages in
+            guard writeError == nil else { return }
+            do throws(SiteWriter.WriteError) { try staging.add(pages) } catch { writeError = error }
+        }
+        if let writeError { portal.diagnostics.append(.error(SourceLocation(path: writeError.path), writeError.reason)) }
+        guard !portal.diagnostics.hasErrors else {
+            staging.abandon()
+            throw DiagnosticsError(portal.diagnostics)
+        }
         progress(.writing(files: portal.fileCount))
-        // The cache's tables do not depend on the output: they are saved on other threads while it is written.
+        // The cache's tables do not depend on the output: they are saved on other threads while it is finished.
         let tables = cache.map { cache in
             let (markdown, search, performance) = (portal.markdown, portal.searchTerms, portal.performance)
             return Background { cache.saveTables(markdown: markdown, search: search, performance: performance) }
         }
         let manifest: OutputManifest
         do {
-            // Write: everything into a staging folder, swapped in only when complete.
-            manifest = try SiteWriter(outputPath: options.outputPath)
-                .write(portal.files, reused: portal.reused, assets: portal.assets, previous: cache?.outputs ?? OutputManifest()) {
-                    progress(.waitingForAnotherBuild)
-                }
+            manifest = try staging.finish(portal.files, reused: portal.reused, assets: portal.assets)
         } catch {
             _ = tables?.value
             throw DiagnosticsError(portal.diagnostics + [.error(SourceLocation(path: error.path), error.reason)])

@@ -36,47 +36,62 @@ public struct PageRenderer: Sendable {
     }
 
     /// Renders every page, except those `previous` shows were built from the same inputs: those come back in
-    /// `reused`, for the writer to link from the previous output.
+    /// `reused`, for the writer to link from the previous output. With a `sink`, pages are rendered in batches and
+    /// each batch is handed to it (to be written) instead of being kept: a large portal is never in memory whole.
     public func render(
-        _ pages: [Page], previous: OutputManifest = OutputManifest()
+        _ pages: [Page], previous: OutputManifest = OutputManifest(), sink: (([OutputFile]) -> Void)? = nil
     ) -> (files: [OutputFile], reused: [ReusedFile], diagnostics: [Diagnostic]) {
         let shared = sharedKey
-        let results = parallelMap(pages) { page -> (Fingerprint, Result<String, TemplateSet.TemplateFailure>?) in
-            let key = inputs(of: page, shared: shared)
-            if previous[page.outputPath]?.inputs == key { return (key, nil) }
-            return (key, renderPage(page))
-        }
         var reused: [ReusedFile] = []
         var files: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
         var reported: Set<String> = []
-        for (page, (key, result)) in zip(pages, results) {
-            guard let result else {
-                reused.append(
-                    ReusedFile(path: page.outputPath, record: previous[page.outputPath]!) { [self] in try? Array(renderPage(page).get().utf8) })
-                continue
+        let batchSize = sink == nil ? max(pages.count, 1) : Self.batchSize
+        for start in stride(from: 0, to: pages.count, by: batchSize) {
+            let batch = Array(pages[start..<min(start + batchSize, pages.count)])
+            let results = parallelMap(batch) { page -> (Fingerprint, Result<String, TemplateSet.TemplateFailure>?) in
+                let key = inputs(of: page, shared: shared)
+                if previous[page.outputPath]?.inputs == key { return (key, nil) }
+                return (key, renderPage(page))
             }
-            switch result {
-            case .success(let html):
-                files.append(OutputFile(path: page.outputPath, bytes: Array(html.utf8), inputs: key))
-            case .failure(.missingTemplate(let name)):
-                if reported.insert("template \(name)").inserted {
-                    diagnostics.append(
-                        .error(SourceLocation(path: "templates/\(name).mustache"), "template '\(name)' does not exist (needed for \(page.meta.url))"))
+            var rendered: [OutputFile] = []
+            for (page, (key, result)) in zip(batch, results) {
+                guard let result else {
+                    reused.append(
+                        ReusedFile(path: page.outputPath, record: previous[page.outputPath]!) { [self] in
+                            try? Array(renderPage(page).get().utf8)
+                        })
+                    continue
                 }
-            case .failure(.unknownKeys(let names)):
-                for name in names {
-                    let location = locate(name, preferring: page.template)
-                    guard reported.insert("\(location) \(name)").inserted else { continue }
-                    diagnostics.append(
-                        .error(
-                            location, "template uses '\(name)', which \(page.template) pages do not have",
-                            notes: [.init(SourceLocation(path: templates.path(of: page.template)), "while rendering \(page.meta.url)")]))
+                switch result {
+                case .success(let html):
+                    rendered.append(OutputFile(path: page.outputPath, bytes: Array(html.utf8), inputs: key))
+                case .failure(.missingTemplate(let name)):
+                    if reported.insert("template \(name)").inserted {
+                        diagnostics.append(
+                            .error(
+                                SourceLocation(path: "templates/\(name).mustache"), "template '\(name)' does not exist (needed for \(page.meta.url))")
+                        )
+                    }
+                case .failure(.unknownKeys(let names)):
+                    for name in names {
+                        let location = locate(name, preferring: page.template)
+                        guard reported.insert("\(location) \(name)").inserted else { continue }
+                        diagnostics.append(
+                            .error(
+                                location, "template uses '\(name)', which \(page.template) pages do not have",
+                                notes: [.init(SourceLocation(path: templates.path(of: page.template)), "while rendering \(page.meta.url)")]))
+                    }
                 }
             }
+            // Once a page has failed the build fails: there is no point writing the rest.
+            if let sink, diagnostics.isEmpty { sink(rendered) } else if sink == nil { files += rendered }
         }
         return (files, reused, diagnostics)
     }
+
+    /// Pages per batch handed to a sink: enough to keep every core busy, few enough to keep memory flat.
+    static let batchSize = 256
 
     private func renderPage(_ page: Page) -> Result<String, TemplateSet.TemplateFailure> {
         templates.render(page.template, PageContext(page: PageViewWithMeta(view: page.view, meta: page.meta), site: site))

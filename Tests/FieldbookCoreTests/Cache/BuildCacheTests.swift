@@ -52,7 +52,7 @@ import Testing
 
     /// Pages rendered (not reused) in a build: what an edit cost.
     func renderedPages(_ portal: RenderedPortal) -> [String] {
-        portal.files.filter { $0.inputs != nil }.map(\.path).sorted()
+        (portal.files.filter { $0.inputs != nil }.map(\.path) + portal.streamed).sorted()
     }
 
     /// Whether the build took the performance side (data, KPIs, dashboard, scorecards, API) whole from the cache.

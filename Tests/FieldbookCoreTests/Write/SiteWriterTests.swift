@@ -124,6 +124,25 @@ import Testing
         #expect(throws: DiagnosticsError.self) { try Pipeline.build(BuildOptions(portal: folder.path)) }
         #expect(try snapshot(of: folder.path + "/public") == before)
     }
+
+    /// Pages are written to the staging folder as they are rendered: a template error in a page rendered after
+    /// whole batches were written still leaves the previous portal byte for byte, and no staging folder behind.
+    @Test func aPageThatFailsAfterOthersWereWrittenLeavesThePreviousPortalIntact() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        var files = ["fieldbook.json": "{\"title\": \"T\"}"]
+        for index in 0..<(PageRenderer.batchSize + 50) {
+            files[String(format: "content/training/a/%03d-x%d.md", index, index)] = "{\"tags\": [\"t\"]}\n# Lesson \(index)\n"
+        }
+        try folder.write(files)
+        _ = try Pipeline.build(BuildOptions(portal: folder.path))
+        let before = try snapshot(of: folder.path + "/public")
+        // Tag pages come after every lesson.
+        try folder.write(["templates/pages/tag.mustache": "{{<base}}{{$main}}{{notAField}}{{/main}}{{/base}}"])
+        #expect(throws: DiagnosticsError.self) { try Pipeline.build(BuildOptions(portal: folder.path)) }
+        #expect(try snapshot(of: folder.path + "/public") == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".fieldbook-staging") } == [])
+    }
 }
 
 @Suite struct UnchangedFilesTests {
