@@ -25,6 +25,20 @@ public struct HeadingSlugger {
 
     /// GitHub's rule: keep letters, marks, numbers, `-` and `_`; spaces become `-`; everything else goes.
     public static func slug(_ text: String) -> String {
+        // ASCII (most headings) on bytes: letters lower-cased, digits, `-` and `_` kept, spaces and tabs to `-`.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                switch byte {
+                case 0x41...0x5A: bytes.append(byte + 32)
+                case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F: bytes.append(byte)
+                case 0x20, 0x09: bytes.append(0x2D)
+                default: break
+                }
+            }
+            return bytes.isEmpty ? "section" : String(decoding: bytes, as: UTF8.self)
+        }
         var result = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             switch scalar.properties.generalCategory {

@@ -2,7 +2,7 @@
 /// Drafts are never published, so never indexed; private scorecards are left out.
 public enum SearchCatalog {
     public static func entries(documents: [RenderedDocument], team: Team?, includePeople: Bool) -> [SearchEntry] {
-        var entries = documents.map { document in
+        let entries = documents.map { document in
             let kind: SearchEntry.Kind =
                 switch document.document.kind {
                 case .lesson: .lesson

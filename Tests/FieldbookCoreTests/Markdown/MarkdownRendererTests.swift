@@ -92,6 +92,19 @@ import Testing
         #expect(html.contains("&lt;script>"))
     }
 
+    /// Heading ids go into the HTML by position (the n-th bare `<hN>` is the n-th heading); raw HTML with its own
+    /// bare heading tag must not shift them onto the wrong element.
+    @Test func headingIdsLandOnTheirHeadingsEvenBesideRawHeadingTags() {
+        let markdown = "## First *one*\n\n<h2>raw</h2>\n\n### Second `code`\n\n- [x] done\n"
+        let expected = ["<h2 id=\"first-one\">First <em>one</em></h2>", "<h3 id=\"second-code\">Second <code>code</code></h3>"]
+        for renderer in [MarkdownRenderer(unsafeHTML: true), MarkdownRenderer()] {
+            let html = renderer.render(markdown).html
+            #expect(expected.allSatisfy { html.contains($0) }, "\(html)")
+            #expect(html.contains("task-done"))
+        }
+        #expect(MarkdownRenderer(unsafeHTML: true).render(markdown).html.contains("<h2>raw</h2>"))
+    }
+
     @Test func linksAreRewrittenAndReportedWithPositions() {
         let result = renderer.render("{\n}\nSee [the guide](guide.md#intro) and ![map](map.png).\n") { link in
             link.destination == "guide.md#intro" ? "/library/guide/#intro" : link.destination
