@@ -21,112 +21,150 @@ enum JSONOutput {
     /// file of records (periods, deals) reads and diffs one record a line without megabytes of indentation.
     var rendered: String { rendered(indentedLevels: 2) }
 
-    func rendered(indentedLevels: Int) -> String {
-        var output = ""
-        write(to: &output, indent: "", depth: 0, indentedLevels: indentedLevels)
-        return output + "\n"
+    func rendered(indentedLevels: Int) -> String { String(decoding: bytes(indentedLevels: indentedLevels), as: UTF8.self) }
+
+    /// `rendered`, as the UTF-8 bytes a file gets. Written into one byte buffer: the API of a large team is hundreds
+    /// of megabytes of this.
+    func bytes(indentedLevels: Int = 2) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
+        write(to: &output, depth: 0, indentedLevels: indentedLevels)
+        output.append(0x0A)
+        return output
     }
 
-    private func write(to output: inout String, indent: String, depth: Int, indentedLevels: Int) {
+    private func write(to output: inout [UInt8], depth: Int, indentedLevels: Int) {
+        func newline(_ depth: Int) {
+            output.append(0x0A)
+            output.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+        }
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
         case .string(let value): Self.appendQuoted(value, to: &output)
-        case .number(let value, let decimals): output += Self.format(value, decimals: decimals)
+        case .number(let value, let decimals): Self.append(value, decimals: decimals, to: &output)
         case .array(let values):
-            guard !values.isEmpty else {
-                output += "[]"
-                return
-            }
+            guard !values.isEmpty else { return output.append(contentsOf: "[]".utf8) }
             let pretty = depth < indentedLevels
-            output += pretty ? "[\n" : "["
+            output.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
-                if pretty { output += indent + "  " }
-                value.write(to: &output, indent: indent + "  ", depth: depth + 1, indentedLevels: indentedLevels)
-                if index + 1 < values.count { output += pretty ? ",\n" : ", " }
+                if pretty { newline(depth + 1) }
+                value.write(to: &output, depth: depth + 1, indentedLevels: indentedLevels)
+                if index + 1 < values.count { output.append(contentsOf: pretty ? [0x2C] : [0x2C, 0x20]) }
             }
-            output += pretty ? "\n" + indent + "]" : "]"
+            if pretty { newline(depth) }
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.isEmpty else {
-                output += "{}"
-                return
-            }
+            guard !members.isEmpty else { return output.append(contentsOf: "{}".utf8) }
             let pretty = depth < indentedLevels
-            output += pretty ? "{\n" : "{"
+            output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                if pretty { output += indent + "  " }
+                if pretty { newline(depth + 1) }
                 Self.appendQuoted(key, to: &output)
-                output += ": "
-                value.write(to: &output, indent: indent + "  ", depth: depth + 1, indentedLevels: indentedLevels)
-                if index + 1 < members.count { output += pretty ? ",\n" : ", " }
+                output.append(contentsOf: [0x3A, 0x20])
+                value.write(to: &output, depth: depth + 1, indentedLevels: indentedLevels)
+                if index + 1 < members.count { output.append(contentsOf: pretty ? [0x2C] : [0x2C, 0x20]) }
             }
-            output += pretty ? "\n" + indent + "}" : "}"
+            if pretty { newline(depth) }
+            output.append(UInt8(ascii: "}"))
         }
     }
 
     /// Fixed decimals, then trailing zeros (and a trailing point) removed: 1054.50 → 1054.5, 3.00 → 3. Integer
     /// arithmetic, because `String(format:)` costs more than everything else when an API has millions of numbers.
     static func format(_ value: Double, decimals: Int) -> String {
-        guard value.isFinite else { return "null" }
+        var output: [UInt8] = []
+        append(value, decimals: decimals, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    static func append(_ value: Double, decimals: Int, to output: inout [UInt8]) {
+        guard value.isFinite else { return output.append(contentsOf: "null".utf8) }
         let scale = [1.0, 10, 100, 1000, 10000, 100_000, 1_000_000][min(decimals, 6)]
         let scaled = (value * scale).rounded()
-        guard abs(scaled) < 9e15 else { return String(format: "%.\(decimals)f", value) }
+        guard abs(scaled) < 9e15 else { return output.append(contentsOf: String(format: "%.\(decimals)f", value).utf8) }
         var units = Int64(scaled)
         let negative = units < 0
         units = abs(units)
         let divisor = Int64(scale)
         let whole = units / divisor
         var fraction = units % divisor
-        var text = negative && units != 0 ? "-" : ""
-        text += String(whole)
-        guard fraction != 0 else { return text }
+        if negative && units != 0 { output.append(UInt8(ascii: "-")) }
+        appendDigits(whole, count: 1, to: &output)
+        guard fraction != 0 else { return }
         var digits = min(decimals, 6)
         while fraction % 10 == 0 {
             fraction /= 10
             digits -= 1
         }
-        let fractionText = String(fraction)
-        return text + "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
+        output.append(UInt8(ascii: "."))
+        appendDigits(fraction, count: digits, to: &output)
+    }
+
+    /// The decimal digits of `value` (not negative), zero-padded on the left to at least `count`.
+    private static func appendDigits(_ value: Int64, count: Int, to output: inout [UInt8]) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits, on the stack
+        var length = 0
+        var rest = UInt64(value)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[23 - length] = UInt8(0x30 + rest % 10)
+                rest /= 10
+                length += 1
+            } while rest > 0 || length < count
+            output.append(contentsOf: buffer[(24 - length)...])
+        }
     }
 
     static func quoted(_ text: String) -> String {
-        var output = ""
+        var output: [UInt8] = []
         appendQuoted(text, to: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Appends `text` as a JSON string. `<`, `>` and `&` are escaped so the JSON can also sit inside an HTML <script>.
-    static func appendQuoted(_ text: String, to output: inout String) {
-        let needsEscaping = text.utf8.contains { byte in
+    static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        let utf8 = text.utf8
+        let plain = !utf8.contains { byte in
             byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-                || byte == UInt8(ascii: "&") || byte == 0xE2  // 0xE2 starts U+2028 and U+2029
+                || byte == UInt8(ascii: "&") || byte == 0xE2
         }
-        output += "\""
-        guard needsEscaping else {
-            output += text
-            output += "\""
+        if plain {
+            output.append(contentsOf: utf8)
+            output.append(UInt8(ascii: "\""))
             return
         }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "<": output += "\\u003c"
-            case ">": output += "\\u003e"
-            case "&": output += "\\u0026"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    output += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-                } else {
-                    output.unicodeScalars.append(scalar)
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let escape: String? =
+                switch byte {
+                case UInt8(ascii: "\""): "\\\""
+                case UInt8(ascii: "\\"): "\\\\"
+                case 0x0A: "\\n"
+                case 0x0D: "\\r"
+                case 0x09: "\\t"
+                case UInt8(ascii: "<"): "\\u003c"
+                case UInt8(ascii: ">"): "\\u003e"
+                case UInt8(ascii: "&"): "\\u0026"
+                case 0..<0x20: "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+                // U+2028 and U+2029 (E2 80 A8, E2 80 A9) end a line in JavaScript.
+                case 0xE2:
+                    utf8.index(index, offsetBy: 2, limitedBy: utf8.endIndex).flatMap { last in
+                        last < utf8.endIndex && utf8[utf8.index(after: index)] == 0x80 && (utf8[last] == 0xA8 || utf8[last] == 0xA9)
+                            ? (utf8[last] == 0xA8 ? "\\u2028" : "\\u2029") : nil
+                    }
+                default: nil
                 }
+            if let escape {
+                output.append(contentsOf: escape.utf8)
+                index = utf8.index(index, offsetBy: byte == 0xE2 ? 3 : 1)
+            } else {
+                output.append(byte)
+                index = utf8.index(after: index)
             }
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }

@@ -97,5 +97,9 @@ import Testing
         #expect(JSONOutput.format(0.05, decimals: 2) == "0.05")
         #expect(JSONOutput.format(1e20, decimals: 2) == "100000000000000000000.00")
         #expect(JSONOutput.quoted("</script>\"\u{1}") == #""\u003c/script\u003e\"\u0001""#)
+        // Line and paragraph separators end a line in JavaScript; other characters starting with the same byte do not.
+        #expect(JSONOutput.quoted("a\u{2028}b\u{2029}—→\u{E2}") == "\"a\\u2028b\\u2029—→\u{E2}\"")
+        #expect(JSONOutput.format(-0.004, decimals: 2) == "0")
+        #expect(JSONOutput.format(7.0001, decimals: 6) == "7.0001")
     }
 }

@@ -57,7 +57,7 @@ public struct APIRenderer: Sendable {
                     ("started", .text(rep.started?.description)),
                 ])
         }
-        files.append(OutputFile(path: "api/reps.csv", bytes: Array(csv().utf8)))
+        files.append(OutputFile(path: "api/reps.csv", bytes: csv()))
         return files
     }
 
@@ -67,7 +67,7 @@ public struct APIRenderer: Sendable {
                 ("asOf", .text(scoreboard.asOf?.description)), ("currency", .string(currency)),
                 ("periods", .array(figures.periods.map { .object(periodFields($0, rep: figures.kind == .rep)) })),
             ])
-        return OutputFile(path: path, bytes: Array(object.rendered.utf8))
+        return OutputFile(path: path, bytes: object.bytes())
     }
 
     /// The fields of one period: its identity, then for each KPI its actual, target, attainment and change.
@@ -111,31 +111,42 @@ public struct APIRenderer: Sendable {
         }
     }
 
-    /// One row per rep and period, the same columns as the JSON periods.
-    func csv() -> String {
+    /// One row per rep and period, the same columns as the JSON periods. Reps' rows are written on every core.
+    func csv() -> [UInt8] {
         var header = ["rep", "name", "region", "manager", "period", "kind", "partial"]
         for kpi in scoreboard.kpis { header += [kpi.id, "\(kpi.id)_target", "\(kpi.id)_attainment", "\(kpi.id)_change"] }
         header += ["rank_in_region", "rank_in_team"]
-        var rows = [header]
-        for (figures, rep) in zip(scoreboard.reps, team.reps) {
+        let decimals = scoreboard.kpis.map { Self.decimals($0.definition.unit) }
+        let rows = parallelMap(Array(zip(scoreboard.reps, team.reps))) { figures, rep -> [UInt8] in
+            var output: [UInt8] = []
+            let identity = [rep.id, rep.name, rep.region, team.manager(of: rep) ?? ""].map(Self.csvField).joined(separator: ",")
             for period in figures.periods {
-                var row = [rep.id, rep.name, rep.region, team.manager(of: rep) ?? ""]
-                row += [scoreboard.calendar.label(period.period), period.period.kind.rawValue, period.partial ? "true" : "false"]
-                for (k, kpi) in scoreboard.kpis.enumerated() {
-                    let decimals = Self.decimals(kpi.definition.unit)
-                    row += [
-                        cell(period.actual[k], decimals), cell(period.target[k], decimals), cell(period.attainment(k), 6),
-                        cell(period.change[k], decimals),
-                    ]
+                output.append(contentsOf: identity.utf8)
+                for field in [scoreboard.calendar.label(period.period), period.period.kind.rawValue, period.partial ? "true" : "false"] {
+                    output.append(UInt8(ascii: ","))
+                    output.append(contentsOf: Self.csvField(field).utf8)
                 }
-                row += [period.rankInRegion.map(String.init) ?? "", period.rankInTeam.map(String.init) ?? ""]
-                rows.append(row)
+                for k in decimals.indices {
+                    for (value, places) in [
+                        (period.actual[k], decimals[k]), (period.target[k], decimals[k]), (period.attainment(k), 6), (period.change[k], decimals[k]),
+                    ] {
+                        output.append(UInt8(ascii: ","))
+                        if let value { JSONOutput.append(value, decimals: places, to: &output) }
+                    }
+                }
+                for rank in [period.rankInRegion, period.rankInTeam] {
+                    output.append(UInt8(ascii: ","))
+                    if let rank { output.append(contentsOf: String(rank).utf8) }
+                }
+                output.append(0x0A)
             }
+            return output
         }
-        return rows.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        var output = Array((header.map(Self.csvField).joined(separator: ",") + "\n").utf8)
+        output.reserveCapacity(output.count + rows.reduce(0) { $0 + $1.count })
+        for row in rows { output.append(contentsOf: row) }
+        return output
     }
-
-    private func cell(_ value: Double?, _ decimals: Int) -> String { value.map { JSONOutput.format($0, decimals: decimals) } ?? "" }
 
     /// RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. A leading `=`, `+`, `-`
     /// or `@` in text gets a `'` so spreadsheets do not run it as a formula.
