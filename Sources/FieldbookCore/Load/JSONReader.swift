@@ -106,7 +106,9 @@ public struct JSONReader {
         defer { depth -= 1 }
         index += 1
         var members: [JSONMember] = []
-        var seen: [String: Int] = [:]
+        // Duplicate keys: records are small objects, where looking through the members beats hashing every key (a
+        // million deals are a million objects); a large object gets a dictionary once it passes 16 members.
+        var seen: Set<String>? = nil
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -120,8 +122,10 @@ public struct JSONReader {
             }
             let keyOffset = index
             let key = try readString()
-            if seen[key] != nil { throw error("duplicate key \"\(key)\"", at: keyOffset) }
-            seen[key] = keyOffset
+            if members.count >= 16, seen == nil { seen = Set(members.map(\.key)) }
+            if seen?.insert(key).inserted == false || (seen == nil && members.contains(where: { $0.key == key })) {
+                throw error("duplicate key \"\(key)\"", at: keyOffset)
+            }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
             index += 1

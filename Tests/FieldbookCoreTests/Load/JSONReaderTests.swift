@@ -32,6 +32,15 @@ import Testing
         #expect(throws: JSONReader.SyntaxError(offset: offset, message: message)) { try parse(text) }
     }
 
+    /// Past 16 members the reader keeps a set of keys instead of looking through them: both ways find a repeat.
+    @Test(arguments: [(15, "k14"), (16, "k0"), (20, "k3"), (40, "k39")])
+    func findsARepeatedKeyInObjectsOfAnySize(members: Int, repeated: String) {
+        let prefix = "{" + (0..<members).map { "\"k\($0)\": 0, " }.joined()
+        #expect(throws: JSONReader.SyntaxError(offset: prefix.utf8.count, message: "duplicate key \"\(repeated)\"")) {
+            try parse(prefix + "\"\(repeated)\": 1}")
+        }
+    }
+
     @Test func limitsNesting() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(throws: JSONReader.SyntaxError(offset: JSONReader.maximumDepth, message: "JSON nested deeper than 256 levels")) { try parse(deep) }
