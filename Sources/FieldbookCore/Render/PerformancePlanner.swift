@@ -35,6 +35,7 @@ public struct PerformancePlanner: Sendable {
         let home = LinkView(title: labels["home"], url: site.url(""))
         let repsLink = LinkView(title: labels["reps"], url: site.url("reps/"))
         let isPrivate = !settings.scorecardsPublic
+        let lessons = LessonLookup(library: library, documents: documents, site: site)
         var pages: [Page] = []
 
         let teamRows = board.reps.indices.map { row($0, current) }
@@ -59,7 +60,7 @@ public struct PerformancePlanner: Sendable {
                 title: region.name, subtitle: labels["region"], asOf: asOfText(asOf), periodName: periodName(current),
                 cards: cardKPIs.map { card(figures, $0, current) }, trend: revenueTrend(figures, id: "region-trend"), attainmentChart: nil,
                 forecasts: forecasts(figures), reps: ranked(members.map { teamRows[$0] }), atRisk: [], wins: [],
-                openDeals: [], progress: [], recommended: [], playbooks: playbooks(for: region.id, in: library, documents: documents), recent: [],
+                openDeals: [], progress: [], recommended: [], playbooks: lessons.playbooks(for: region.id), recent: [],
                 people: managers.map { LinkView(title: $0.name, url: managerURL($0.id) ?? "") }, facts: [])
             pages.append(page("regions/\(region.id)/", "region", title: region.name, crumbs: [home], view: view, private: false))
         }
@@ -89,9 +90,9 @@ public struct PerformancePlanner: Sendable {
                 title: rep.name, subtitle: rep.title ?? labels["rep"], asOf: asOfText(asOf), periodName: periodName(current),
                 cards: cardKPIs.map { card(figures, $0, current, withBullet: true) }, trend: revenueTrend(figures, id: "rep-trend"),
                 attainmentChart: nil, forecasts: forecasts(figures), reps: [], atRisk: [], wins: [], openDeals: openDeals(of: rep.id, asOf: asOf),
-                progress: progress(of: rep.id, in: library, documents: documents),
-                recommended: recommended(for: index, current: current, documents: documents),
-                playbooks: playbooks(for: rep.region, in: library, documents: documents), recent: [], people: [], facts: facts)
+                progress: progress(of: rep.id, lessons: lessons),
+                recommended: recommended(for: index, current: current, lessons: lessons),
+                playbooks: lessons.playbooks(for: rep.region), recent: [], people: [], facts: facts)
             pages.append(
                 page("reps/\(rep.id)/", "scorecard", title: rep.name, crumbs: [home] + (isPrivate ? [] : [repsLink]), view: view, private: isPrivate))
         }
@@ -256,13 +257,15 @@ public struct PerformancePlanner: Sendable {
             probability: probability.map(format.percent) ?? "–")
     }
 
-    /// Lessons completed per course.
-    private func progress(of rep: String, in library: Library, documents: [RenderedDocument]) -> [ProgressView] {
+    /// Lessons completed per course: every course when the library has at most `allCoursesUpTo`, else the courses
+    /// the rep has started (a scorecard listing three hundred courses would be mostly empty bars).
+    private func progress(of rep: String, lessons: LessonLookup) -> [ProgressView] {
         let done = lessonsDone[rep] ?? []
-        let titles = Dictionary(uniqueKeysWithValues: documents.map { ($0.path, $0.title) })
-        return library.courses.filter { !$0.lessons.isEmpty }.map { course in
-            let count = course.lessons.filter { done.contains("\(course.id)/\($0.slug)") }.count
-            let title = course.intro.flatMap { titles[$0.source.path] } ?? Slug.humanized(course.id)
+        let counts = lessons.courses.map { course in course.lessons.filter { done.contains("\(course.id)/\($0.slug)") }.count }
+        let listAll = lessons.courses.count <= Self.allCoursesUpTo
+        return zip(lessons.courses, counts).enumerated().filter { listAll || $0.element.1 > 0 }.map { index, pair in
+            let (course, count) = pair
+            let title = lessons.courseTitles[index]
             return ProgressView(
                 course: title, url: site.url(course.url), done: "\(count) / \(course.lessons.count)",
                 bullet: charts.bullet(
@@ -271,27 +274,22 @@ public struct PerformancePlanner: Sendable {
         }
     }
 
-    /// Lessons whose front matter names a KPI on which the rep is behind, not yet completed.
-    private func recommended(for index: Int, current: Int, documents: [RenderedDocument]) -> [LinkView] {
-        let figures = board.reps[index].periods[current]
-        let behind = Set(
-            board.kpis.indices.filter { k in
-                status(figures, k) == .behind
-            }.map { board.kpis[$0].id })
-        let rep = data.team.reps[index].id
-        let done = lessonsDone[rep] ?? []
-        return documents.filter { document in
-            guard case .lesson(let course) = document.document.kind, !done.contains("\(course)/\(document.document.slug)") else { return false }
-            return document.frontMatter.kpis.contains { behind.contains($0) }
-        }.map { LinkView(title: $0.title, url: site.url($0.document.url)) }
-    }
+    /// Courses a scorecard lists whether or not the rep has started them.
+    static let allCoursesUpTo = 12
+    /// Recommended lessons a scorecard lists at most.
+    static let recommendedLimit = 10
 
-    /// The playbooks of a region's shelf and the global one.
-    private func playbooks(for region: String, in library: Library, documents: [RenderedDocument]) -> [LinkView] {
-        let titles = Dictionary(uniqueKeysWithValues: documents.map { ($0.path, $0.title) })
-        return library.shelves.filter { $0.region == region || $0.region == PlaybookShelf.globalRegion }.flatMap { shelf in
-            shelf.playbooks.map { LinkView(title: titles[$0.source.path] ?? $0.fileTitle, url: site.url($0.url)) }
-        }
+    /// Lessons whose front matter names a KPI on which the rep is behind, not yet completed: the first
+    /// `recommendedLimit` in library order.
+    private func recommended(for index: Int, current: Int, lessons: LessonLookup) -> [LinkView] {
+        let figures = board.reps[index].periods[current]
+        let behind = board.kpis.indices.filter { status(figures, $0) == .behind }.map { board.kpis[$0].id }
+        let done = lessonsDone[data.team.reps[index].id] ?? []
+        let candidates = Set(behind.flatMap { lessons.byKPI[$0] ?? [] }).sorted()
+        return candidates.lazy.map { lessons.documents[$0] }.filter { document in
+            guard case .lesson(let course) = document.document.kind else { return false }
+            return !done.contains("\(course)/\(document.document.slug)")
+        }.prefix(Self.recommendedLimit).map { LinkView(title: $0.title, url: site.url($0.document.url)) }
     }
 
     private func listing(title: String, asOf: Day, current: Int, rows: [RepRowView]) -> PerformancePageView {
@@ -307,4 +305,43 @@ public struct PerformancePlanner: Sendable {
             meta: PageMeta(title: title, description: "\(title): \(view.periodName)", url: site.url(url), breadcrumbs: crumbs, noindex: `private`),
             view: view)
     }
+}
+
+/// What scorecards look up in the library, worked out once for all of them: with 10,000 documents and 5,000 reps,
+/// scanning every document for every rep was most of a build.
+struct LessonLookup {
+    let documents: [RenderedDocument]
+    /// Courses with lessons, in library order, and their titles (the intro's title, else from the folder name).
+    let courses: [Course]
+    let courseTitles: [String]
+    /// Positions in `documents` of the lessons whose front matter names each KPI, in order.
+    let byKPI: [String: [Int]]
+    /// Each region's playbook links (its shelf's and the global shelf's), and the global ones for any other region.
+    private let playbooksByRegion: [String: [LinkView]]
+    private let globalPlaybooks: [LinkView]
+
+    init(library: Library, documents: [RenderedDocument], site: SiteView) {
+        self.documents = documents
+        let titles = Dictionary(documents.map { ($0.path, $0.title) }, uniquingKeysWith: { first, _ in first })
+        courses = library.courses.filter { !$0.lessons.isEmpty }
+        courseTitles = courses.map { course in course.intro.flatMap { titles[$0.source.path] } ?? Slug.humanized(course.id) }
+        var byKPI: [String: [Int]] = [:]
+        for (index, document) in documents.enumerated() {
+            guard case .lesson = document.document.kind else { continue }
+            for kpi in Set(document.frontMatter.kpis) { byKPI[kpi, default: []].append(index) }
+        }
+        self.byKPI = byKPI
+        func links(_ shelves: [PlaybookShelf]) -> [LinkView] {
+            shelves.flatMap { shelf in shelf.playbooks.map { LinkView(title: titles[$0.source.path] ?? $0.fileTitle, url: site.url($0.url)) } }
+        }
+        globalPlaybooks = links(library.shelves.filter { $0.region == PlaybookShelf.globalRegion })
+        var byRegion: [String: [LinkView]] = [:]
+        for region in Set(library.shelves.map(\.region)) where region != PlaybookShelf.globalRegion {
+            byRegion[region] = links(library.shelves.filter { $0.region == region || $0.region == PlaybookShelf.globalRegion })
+        }
+        playbooksByRegion = byRegion
+    }
+
+    /// The playbooks of a region's shelf and the global one, in shelf order.
+    func playbooks(for region: String) -> [LinkView] { playbooksByRegion[region] ?? globalPlaybooks }
 }

@@ -62,6 +62,29 @@ import Testing
         #expect(renderPortal(files).messages == [#"fieldbook.json:1:1: error: dashboard.cards: unknown KPI "revenu""#])
     }
 
+    /// With more courses than `allCoursesUpTo`, a scorecard lists only the courses the rep has started; it recommends
+    /// at most `recommendedLimit` lessons, the first in library order.
+    @Test func largeLibrariesKeepScorecardsShort() throws {
+        var files = SmallTeam.files.reduce(into: [String: String]()) { $0["content/data/\($1.key)"] = $1.value }
+        files["fieldbook.json"] = #"{"title": "T", "asOf": "2024-05-15"}"#
+        files["content/data/targets.json"] = #"[{"rep": "ann", "period": "2024-Q2", "revenue": 100000}]"#
+        files["content/data/training.json"] = #"[{"rep": "ann", "lesson": "c03/lesson-03", "completed": "2024-05-01"}]"#
+        for course in 0..<(PerformancePlanner.allCoursesUpTo + 2) {
+            let name = String(format: "%02d", course)
+            files["content/training/c\(name)/01-lesson-\(name).md"] = "{\"kpis\": [\"revenue\"]}\n# Lesson \(name)\n"
+        }
+        let portal = renderPortal(files)
+        #expect(portal.messages == [])
+        let ann = try #require(portal.page("reps/ann/index.html"))
+        #expect(ann.components(separatedBy: "<title id=\"training-c").count - 1 == 1)
+        #expect(ann.contains("<span>1 / 1</span>"))
+        // Behind on revenue: lessons 00 to 11 are recommended but 03 (done), capped at ten.
+        let recommended = try #require(ann.components(separatedBy: "recommended-title").last?.components(separatedBy: "</ul>").first)
+        let expected = [0, 1, 2, 4, 5, 6, 7, 8, 9, 10].map { String(format: "Lesson %02d", $0) }
+        #expect(recommended.components(separatedBy: "</a></li>").dropLast().map { $0.components(separatedBy: "\">").last! } == expected)
+        #expect(!(try #require(portal.page("reps/bob/index.html"))).contains("progress-list"))
+    }
+
     @Test func withoutDataTheHomePageIsTheLibrary() {
         let portal = renderPortal(["content/training/a/01-x.md": "# X\n"])
         #expect(portal.page("index.html")?.contains("<h1>Test Portal</h1>") == true)
