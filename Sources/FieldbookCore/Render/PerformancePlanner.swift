@@ -92,7 +92,8 @@ public struct PerformancePlanner: Sendable {
                 attainmentChart: nil, forecasts: forecasts(figures), reps: [], atRisk: [], wins: [], openDeals: openDeals(of: rep.id, asOf: asOf),
                 progress: progress(of: rep.id, lessons: lessons),
                 recommended: recommended(for: index, current: current, lessons: lessons),
-                playbooks: lessons.playbooks(for: rep.region), recent: [], people: [], facts: facts)
+                playbooks: Array(lessons.playbooks(for: rep.region).prefix(Self.scorecardPlaybookLimit)), recent: [], people: [],
+                facts: facts)
             pages.append(
                 page("reps/\(rep.id)/", "scorecard", title: rep.name, crumbs: [home] + (isPrivate ? [] : [repsLink]), view: view, private: isPrivate))
         }
@@ -278,6 +279,8 @@ public struct PerformancePlanner: Sendable {
     static let allCoursesUpTo = 12
     /// Recommended lessons a scorecard lists at most.
     static let recommendedLimit = 10
+    /// Playbooks a scorecard lists at most (its region's page lists them all).
+    static let scorecardPlaybookLimit = 10
 
     /// Lessons whose front matter names a KPI on which the rep is behind, not yet completed: the first
     /// `recommendedLimit` in library order.

@@ -63,7 +63,8 @@ import Testing
     }
 
     /// With more courses than `allCoursesUpTo`, a scorecard lists only the courses the rep has started; it recommends
-    /// at most `recommendedLimit` lessons, the first in library order.
+    /// at most `recommendedLimit` lessons, the first in library order, and lists at most `scorecardPlaybookLimit`
+    /// playbooks (the region's page lists them all).
     @Test func largeLibrariesKeepScorecardsShort() throws {
         var files = SmallTeam.files.reduce(into: [String: String]()) { $0["content/data/\($1.key)"] = $1.value }
         files["fieldbook.json"] = #"{"title": "T", "asOf": "2024-05-15"}"#
@@ -73,9 +74,15 @@ import Testing
             let name = String(format: "%02d", course)
             files["content/training/c\(name)/01-lesson-\(name).md"] = "{\"kpis\": [\"revenue\"]}\n# Lesson \(name)\n"
         }
+        for playbook in 0..<12 { files[String(format: "content/playbooks/global/playbook-%02d.md", playbook)] = "# Playbook \(playbook)\n" }
+        files["content/playbooks/global/index.md"] =
+            "# Global\n\n" + (0..<12).map { String(format: "[%d](playbook-%02d.md) ", $0, $0) }.joined() + "\n"
         let portal = renderPortal(files)
         #expect(portal.messages == [])
         let ann = try #require(portal.page("reps/ann/index.html"))
+        let playbookLink = "<a href=\"/library/playbooks/global/playbook-"
+        #expect(ann.components(separatedBy: playbookLink).count - 1 == PerformancePlanner.scorecardPlaybookLimit)
+        #expect(try #require(portal.page("regions/north/index.html")).components(separatedBy: playbookLink).count - 1 == 12)
         #expect(ann.components(separatedBy: "<title id=\"training-c").count - 1 == 1)
         #expect(ann.contains("<span>1 / 1</span>"))
         // Behind on revenue: lessons 00 to 11 are recommended but 03 (done), capped at ten.
