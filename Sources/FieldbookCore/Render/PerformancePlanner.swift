@@ -261,8 +261,10 @@ public struct PerformancePlanner: Sendable {
     /// Lessons completed per course: every course when the library has at most `allCoursesUpTo`, else the courses
     /// the rep has started (a scorecard listing three hundred courses would be mostly empty bars).
     private func progress(of rep: String, lessons: LessonLookup) -> [ProgressView] {
-        let done = lessonsDone[rep] ?? []
-        let counts = lessons.courses.map { course in course.lessons.filter { done.contains("\(course.id)/\($0.slug)") }.count }
+        var counts = [Int](repeating: 0, count: lessons.courses.count)
+        for lesson in lessonsDone[rep] ?? [] {
+            if let course = lessons.courseOfLesson[lesson] { counts[course] += 1 }
+        }
         let listAll = lessons.courses.count <= Self.allCoursesUpTo
         return zip(lessons.courses, counts).enumerated().filter { listAll || $0.element.1 > 0 }.map { index, pair in
             let (course, count) = pair
@@ -288,11 +290,13 @@ public struct PerformancePlanner: Sendable {
         let figures = board.reps[index].periods[current]
         let behind = board.kpis.indices.filter { status(figures, $0) == .behind }.map { board.kpis[$0].id }
         let done = lessonsDone[data.team.reps[index].id] ?? []
-        let candidates = Set(behind.flatMap { lessons.byKPI[$0] ?? [] }).sorted()
-        return candidates.lazy.map { lessons.documents[$0] }.filter { document in
-            guard case .lesson(let course) = document.document.kind else { return false }
-            return !done.contains("\(course)/\(document.document.slug)")
-        }.prefix(Self.recommendedLimit).map { LinkView(title: $0.title, url: site.url($0.document.url)) }
+        func open(_ position: Int) -> Bool { !done.contains(lessons.lessonIDs[position]) }
+        // Each KPI's list is in library order, so the first few open lessons of each are enough to merge.
+        let candidates = Set(behind.flatMap { (lessons.byKPI[$0] ?? []).lazy.filter(open).prefix(Self.recommendedLimit) }).sorted()
+        return candidates.prefix(Self.recommendedLimit).map { position in
+            let document = lessons.documents[position]
+            return LinkView(title: document.title, url: site.url(document.document.url))
+        }
     }
 
     private func listing(title: String, asOf: Day, current: Int, rows: [RepRowView]) -> PerformancePageView {
@@ -319,6 +323,10 @@ struct LessonLookup {
     let courseTitles: [String]
     /// Positions in `documents` of the lessons whose front matter names each KPI, in order.
     let byKPI: [String: [Int]]
+    /// Each document's `<course>/<slug>` (as training records name lessons); empty for other documents.
+    let lessonIDs: [String]
+    /// The position in `courses` of the course of each lesson, by `<course>/<slug>`.
+    let courseOfLesson: [String: Int]
     /// Each region's playbook links (its shelf's and the global shelf's), and the global ones for any other region.
     private let playbooksByRegion: [String: [LinkView]]
     private let globalPlaybooks: [LinkView]
@@ -329,11 +337,22 @@ struct LessonLookup {
         courses = library.courses.filter { !$0.lessons.isEmpty }
         courseTitles = courses.map { course in course.intro.flatMap { titles[$0.source.path] } ?? Slug.humanized(course.id) }
         var byKPI: [String: [Int]] = [:]
+        var lessonIDs: [String] = []
         for (index, document) in documents.enumerated() {
-            guard case .lesson = document.document.kind else { continue }
+            guard case .lesson(let course) = document.document.kind else {
+                lessonIDs.append("")
+                continue
+            }
+            lessonIDs.append("\(course)/\(document.document.slug)")
             for kpi in Set(document.frontMatter.kpis) { byKPI[kpi, default: []].append(index) }
         }
         self.byKPI = byKPI
+        self.lessonIDs = lessonIDs
+        var courseOfLesson: [String: Int] = [:]
+        for (index, course) in courses.enumerated() {
+            for lesson in course.lessons { courseOfLesson["\(course.id)/\(lesson.slug)"] = index }
+        }
+        self.courseOfLesson = courseOfLesson
         func links(_ shelves: [PlaybookShelf]) -> [LinkView] {
             shelves.flatMap { shelf in shelf.playbooks.map { LinkView(title: titles[$0.source.path] ?? $0.fileTitle, url: site.url($0.url)) } }
         }
