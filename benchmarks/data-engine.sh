@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
-# Times the performance-data side at scale: 5,000 reps and about a million deals (24 months), generated
-# deterministically, then a release `fieldbook build` (load, check, compute every KPI, write the JSON API), three
-# clean builds and three rebuilds after a lesson edit.
-# Usage: benchmarks/data-engine.sh [WORK_DIR] [REPS] [DEALS_PER_REP_MONTH]
+# Times a portal with performance data at scale: 5,000 reps and about a million deals (24 months), generated
+# deterministically, beside DOCUMENTS generated lessons and playbooks (the issue's 10,000 by default; 0 for the data
+# side alone); then a release `fieldbook build`: three clean builds and three rebuilds after a lesson edit.
+# Usage: benchmarks/data-engine.sh [WORK_DIR] [REPS] [DEALS_PER_REP_MONTH] [DOCUMENTS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=${1:-/tmp/fieldbook-bench-data}
 reps=${2:-5000}
 per_month=${3:-8}
+documents=${4:-10000}
 mkdir -p .build
 swiftc -O scripts/generate-data.swift -o .build/generate-data 2>/dev/null
 swift build -c release --product fieldbook >/dev/null
 rm -rf "$work" && mkdir -p "$work"
 echo '{"title": "Benchmark", "pipeline": {"stages": {"prospecting": 0.1, "engaging": 0.3, "proposal": 0.6}}}' > "$work/fieldbook.json"
 .build/generate-data --portal "$work" --reps "$reps" --deals-per-month "$per_month" --from 2025-01 --to 2026-12-20 --seed 7
+if ((documents > 0)); then
+    swift scripts/generate-portal.swift --out "$work-documents" --documents "$documents"
+    cp -r "$work-documents/content/training" "$work-documents/content/playbooks" "$work/content/" && rm -rf "$work-documents"
+fi
 ls -l "$work/content/data" | awk 'NR>1 {printf "  %-14s %8.1f MB\n", $9, $5/1048576}'
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 # timed LABEL: one build of the portal, with peak memory where GNU time is installed.
