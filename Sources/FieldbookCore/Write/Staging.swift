@@ -144,7 +144,12 @@ public final class Staging {
             guard errno == EEXIST else {
                 throw SiteWriter.WriteError(path: directory, reason: "cannot create folder: \(String(cString: strerror(errno)))")
             }
-            if SiteWriter.kind(of: directory) != S_IFDIR {  // a file in a recycled folder, or placed earlier in this build
+            if SiteWriter.kind(of: directory) != S_IFDIR {
+                // A file of an older output in a recycled folder goes; one this build placed is a clash between outputs.
+                let relative = String(directory.dropFirst(path.count + 1))
+                guard recycled, !placed.contains(relative) else {
+                    throw SiteWriter.WriteError(path: relative, reason: "cannot be both a file and a folder of the output")
+                }
                 SiteWriter.remove(directory)
                 try makeDirectory(directory)
             }

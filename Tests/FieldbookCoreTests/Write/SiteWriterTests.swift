@@ -33,6 +33,25 @@ import Testing
         #expect(try snapshot(of: folder.path + "/public") == expected)
     }
 
+    /// A file and a folder of one output at the same path (a content file named like a page's folder) are an error
+    /// naming it, and the previous output stays.
+    @Test func aFileWhereThisBuildNeedsAFolderIsAnError() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let writer = SiteWriter(outputPath: folder.path + "/public")
+        try writer.write([OutputFile(path: "index.html", bytes: Array("v1".utf8))], assets: [])
+        // In one batch the write of `d` fails; across batches the folder cannot be made.
+        let clash = [OutputFile(path: "d", bytes: [1]), OutputFile(path: "d/index.html", bytes: [2])]
+        #expect(throws: SiteWriter.WriteError.self) { try writer.write(clash, assets: []) }
+        let staging = try writer.begin()
+        try staging.add([clash[0]])
+        let error = #expect(throws: SiteWriter.WriteError.self) { try staging.add([clash[1]]) }
+        #expect(error?.description == "d: cannot be both a file and a folder of the output")
+        staging.abandon()
+        #expect(try snapshot(of: folder.path + "/public") == ["index.html": Data("v1".utf8)])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["public"])
+    }
+
     /// A recycled staging folder holds hard links to the live output's files: filling it must replace them, never
     /// write into them, and must leave nothing of the older output behind.
     @Test func recyclingTheOutputBeforeLastNeverTouchesTheLiveOne() throws {
