@@ -89,18 +89,10 @@ public struct BuildCache: Sendable {
     private var performanceFile: String { folder + "/performance.bin" }
     private var manifestFile: String { folder + "/output-\(Fingerprint(outputPath)).bin" }
 
-    /// Saves what this build used (and some of what it did not, see `saveTables`), so entries for documents since
-    /// deleted do not pile up. Failing to save only costs the next build time, so it is reported to the caller but
-    /// never fails the build.
-    public func save(
-        markdown: [Fingerprint: CachedMarkdown], search: SearchTerms, performance: (key: Fingerprint, value: CachedPerformance)?,
-        outputs: OutputManifest
-    ) -> String? {
-        saveTables(markdown: markdown, search: search, performance: performance) ?? saveOutputs(outputs)
-    }
-
-    /// Saves the rendered Markdown, the search terms and the performance side, each file on its own core. None of them
-    /// depends on the output, so `Pipeline.build` saves them while the output is written.
+    /// Saves what this build used (and some of what it did not, see below), so entries for documents since deleted do
+    /// not pile up: the rendered Markdown, the search terms and the performance side, each file on its own core. None
+    /// of them depends on the output, so `Pipeline.build` saves them while the output is written, then `saveOutputs`.
+    /// Failing to save only costs the next build time, so it is reported to the caller but never fails the build.
     public func saveTables(
         markdown: [Fingerprint: CachedMarkdown], search: SearchTerms, performance: (key: Fingerprint, value: CachedPerformance)?
     ) -> String? {
@@ -270,14 +262,10 @@ public struct CachedMarkdown: Sendable, Equatable {
         writer.write(linked)
     }
 
-    init(markdown: RenderedMarkdown, summary: String, problems: [Diagnostic], anchors: [Anchor], linked: [String]) {
-        self.markdown = markdown
-        self.summary = summary
-        self.problems = problems
-        self.anchors = anchors
-        self.linked = linked
-    }
+}
 
+// In an extension, so the compiler still writes the memberwise initializer.
+extension CachedMarkdown {
     init(reading reader: inout ByteReader) throws(ByteReader.Truncated) {
         summary = try reader.readString()
         let html = try reader.readString()

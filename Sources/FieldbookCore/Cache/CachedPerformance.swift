@@ -97,20 +97,10 @@ public struct CachedPerformance: Sendable, Equatable {
         }
         writer.write(files)
     }
+}
 
-    init(
-        diagnostics: [Diagnostic], hasDashboard: Bool, regions: [String]?, metricIDs: [String], people: [SearchEntry], pages: [PageRecord],
-        files: [String]
-    ) {
-        self.diagnostics = diagnostics
-        self.hasDashboard = hasDashboard
-        self.regions = regions
-        self.metricIDs = metricIDs
-        self.people = people
-        self.pages = pages
-        self.files = files
-    }
-
+// In an extension, so the compiler still writes the memberwise initializer.
+extension CachedPerformance {
     init(reading reader: inout ByteReader) throws(ByteReader.Truncated) {
         diagnostics = try reader.readArray { (reader: inout ByteReader) throws(ByteReader.Truncated) in try reader.readDiagnostic() }
         hasDashboard = try reader.readBool()

@@ -241,7 +241,8 @@ import Testing
         let search = SearchTerms(
             terms: [.init(text: "价格", isCJK: true), .init(text: "pricing", isCJK: false)],
             entries: [Fingerprint(3): [.init(term: 1, weight: 10), .init(term: 0, weight: 4)], Fingerprint(4): []])
-        #expect(cache.save(markdown: [Fingerprint(42): entry], search: search, performance: nil, outputs: manifest) == nil)
+        #expect(cache.saveTables(markdown: [Fingerprint(42): entry], search: search, performance: nil) == nil)
+        #expect(cache.saveOutputs(manifest) == nil)
         let reopened = BuildCache.open(folder: folder.path, outputPath: folder.path + "/public", clean: false)
         #expect(reopened.markdown == [Fingerprint(42): entry])
         #expect(reopened.search == search)
