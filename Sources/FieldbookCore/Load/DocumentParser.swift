@@ -24,26 +24,27 @@ public enum DocumentParser {
         case .success(let decoded): text = decoded
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
-        let utf8 = Array(text.utf8)
-        guard utf8.first == UInt8(ascii: "{") else {
+        guard text.utf8.first == UInt8(ascii: "{") else {
             return (SourceDocument(path: path, frontMatter: FrontMatter(), markdown: text), [])
         }
-        let lines = LineIndex(bytes: utf8)
+        let utf8 = Array(text.utf8)
         let root: JSONNode
         var end: Int
         do {
             (root, end) = try JSONReader.parsePrefix(utf8, from: 0)
         } catch {
-            return (nil, [.error(lines.location(ofByte: error.offset, in: path), "front matter: \(error.message)")])
+            return (nil, [.error(LineIndex(bytes: utf8).location(ofByte: error.offset, in: path), "front matter: \(error.message)")])
         }
         while end < utf8.count, utf8[end] == UInt8(ascii: " ") || utf8[end] == UInt8(ascii: "\t") { end += 1 }
         if end < utf8.count, utf8[end] != UInt8(ascii: "\n") {
-            return (nil, [.error(lines.location(ofByte: end, in: path), "front matter must end at the end of a line")])
+            return (nil, [.error(LineIndex(bytes: utf8).location(ofByte: end, in: path), "front matter must end at the end of a line")])
         }
-        let (frontMatter, diagnostics) = readFields(root, path: path, lines: lines)
+        // Every location the fields report lies in the front matter: only its lines are indexed.
+        let (frontMatter, diagnostics) = readFields(root, path: path, lines: LineIndex(bytes: Array(utf8[..<end])))
         // Keep the front matter's lines as blank lines so cmark's positions are the file's positions.
         let blankLines = String(repeating: "\n", count: utf8[0..<end].count { $0 == UInt8(ascii: "\n") })
-        let markdown = blankLines + String(decoding: utf8[end...], as: UTF8.self)
+        // `end` is at a newline or the end, never inside a character, so this cut needs no decoding again.
+        let markdown = blankLines + String(Substring(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: end)...]))
         return (SourceDocument(path: path, frontMatter: frontMatter, markdown: markdown), diagnostics)
     }
 

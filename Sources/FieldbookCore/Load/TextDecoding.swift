@@ -10,7 +10,9 @@ enum TextDecoding {
             let offset = firstInvalidByte(in: Array(bytes))
             return .failure(.error(LineIndex(bytes: Array(bytes)).location(ofByte: offset, in: path), "file is not valid UTF-8"))
         }
-        if !text.utf8.contains(UInt8(ascii: "\r")) { return .success(text) }
+        // memchr: a byte-by-byte walk through `String.UTF8View` costs more than the validation above.
+        let hasCarriageReturn = body.withUnsafeBufferPointer { $0.isEmpty ? false : memchr($0.baseAddress!, 0x0D, $0.count) != nil }
+        if !hasCarriageReturn { return .success(text) }
         return .success(text.replacingOccurrences(of: "\r\n", with: "\n"))
     }
 

@@ -1,13 +1,24 @@
 /// A library document after its Markdown became HTML.
-public struct RenderedDocument: Sendable {
-    public var document: LibraryDocument
-    public var markdown: RenderedMarkdown
+///
+/// A class: planning hands each document to many pages (its own, its neighbours', its course's, its tags'), and a
+/// reference is one count to copy where this value is some twenty.
+public final class RenderedDocument: Sendable {
+    public let document: LibraryDocument
+    public let markdown: RenderedMarkdown
     /// Front matter `title`, else the first `# heading`, else the file name.
-    public var title: String
+    public let title: String
     /// Front matter `description`, else the start of the text.
-    public var summary: String
+    public let summary: String
     /// Source paths of the published documents this one links to.
-    public var linkedDocuments: Set<String> = []
+    public let linkedDocuments: Set<String>
+
+    public init(document: LibraryDocument, markdown: RenderedMarkdown, title: String, summary: String, linkedDocuments: Set<String> = []) {
+        self.document = document
+        self.markdown = markdown
+        self.title = title
+        self.summary = summary
+        self.linkedDocuments = linkedDocuments
+    }
 
     public var frontMatter: FrontMatter { document.source.frontMatter }
     public var path: String { document.source.path }
@@ -33,10 +44,10 @@ public struct DocumentRenderer: Sendable {
     ) -> (documents: [RenderedDocument], diagnostics: [Diagnostic], used: [Fingerprint: CachedMarkdown], rendered: Int) {
         let settings = settingsKey
         let results = parallelMap(library.documents) { document -> (Fingerprint, CachedMarkdown, RenderedDocument, Bool) in
-            var writer = ByteWriter(capacity: document.source.markdown.utf8.count + 64)
+            var writer = ByteWriter(capacity: 128)
             writer.write(settings.value)
             writer.write(document.source.path)
-            writer.write(document.source.markdown)
+            writer.write(Fingerprint(document.source.markdown).value)  // hashed in place, not copied into the writer
             let key = Fingerprint(writer.bytes)
             let cached = cache[key]
             let entry = cached ?? renderOne(document)

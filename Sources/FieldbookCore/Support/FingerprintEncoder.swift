@@ -22,12 +22,27 @@ public enum FingerprintEncoder {
         var writer: ByteWriter
         init(_ writer: ByteWriter) { self.writer = writer }
 
-        enum Tag: UInt8 { case keyed = 1, unkeyed, key, null, bool, string, integer, unsigned, double }
+        enum Tag: UInt8 { case keyed = 1, unkeyed, key, null, bool, string, integer, unsigned, double, longString }
 
         func mark(_ depth: Int, _ tag: Tag) {
             writer.write(UInt64(depth))
             writer.write(tag.rawValue)
         }
+
+        /// A long string (a page's HTML) goes in as its length and its own hash, taken in place: copying it into the
+        /// stream first would double the bytes to move for every page.
+        func write(_ value: String, _ depth: Int) {
+            guard value.utf8.count > Self.longString else {
+                mark(depth, .string)
+                writer.write(value)
+                return
+            }
+            mark(depth, .longString)
+            writer.write(UInt64(value.utf8.count))
+            writer.write(Fingerprint(value).value)
+        }
+
+        static let longString = 256
     }
 
     struct ValueEncoder: Encoder {
@@ -59,10 +74,7 @@ public enum FingerprintEncoder {
             sink.mark(depth, .bool)
             sink.writer.write(value)
         }
-        func encode(_ value: String) {
-            sink.mark(depth, .string)
-            sink.writer.write(value)
-        }
+        func encode(_ value: String) { sink.write(value, depth) }
         func encode(_ value: Double) {
             sink.mark(depth, .double)
             sink.writer.write(value)

@@ -85,8 +85,15 @@ public final class Staging {
                 }
             }
             try add(files)
-            for file in reused where !placed.contains(file.path) {
-                try link(file)
+            // Two stats a page (is the live file intact, does the recycled folder hold it already), on every core.
+            let unplaced = reused.filter { !placed.contains($0.path) }
+            let (previous, outputPath, path, recycled) = (previous, outputPath, path, recycled)
+            let found = parallelMap(unplaced) { file in
+                let intact = previous.intactFile(file.path, in: outputPath).flatMap { $0.record == file.record ? $0 : nil }
+                return (intact, intact.map { Self.isInPlace(file.path, $0.record.stamp, staging: path, recycled: recycled) } ?? false)
+            }
+            for (file, (intact, inPlace)) in zip(unplaced, found) where !placed.contains(file.path) {
+                try link(file, intact: intact, inPlace: inPlace)
             }
             if recycled { writer.sweep(path, keeping: placed, folders: madeDirectories) }
             carryHiddenFiles()
@@ -118,11 +125,12 @@ public final class Staging {
         var intact: (path: String, record: OutputManifest.Record)?
     }
 
-    /// A page whose inputs did not change: linked from the previous output, or rendered again if it was changed or
-    /// removed since the last build (by hand, or by another build).
-    private func link(_ file: ReusedFile) throws(SiteWriter.WriteError) {
-        let intact = previous.intactFile(file.path, in: outputPath).flatMap { $0.record == file.record ? $0 : nil }
-        if let intact, alreadyInPlace(file.path, intact.record.stamp) {
+    /// A page whose inputs did not change: linked from the previous output (`intact`: its file there, if unchanged
+    /// since the last build; `inPlace`: the recycled folder holds that file already), or rendered again if it was
+    /// changed or removed since (by hand, or by another build).
+    private func link(_ file: ReusedFile, intact: (path: String, record: OutputManifest.Record)?, inPlace: Bool) throws(SiteWriter.WriteError) {
+        if let intact, inPlace {
+            keep(file.path)
             manifest[file.path] = intact.record
             return
         }
@@ -139,7 +147,7 @@ public final class Staging {
     /// Plain POSIX calls: on thousands of pages, FileManager's per-call overhead costs more than the writing.
     private func makeDirectory(_ directory: String) throws(SiteWriter.WriteError) {
         guard !madeDirectories.contains(directory) else { return }
-        try makeDirectory((directory as NSString).deletingLastPathComponent)
+        try makeDirectory(Self.parent(of: directory))
         if mkdir(directory, 0o755) != 0 {
             guard errno == EEXIST else {
                 throw SiteWriter.WriteError(path: directory, reason: "cannot create folder: \(String(cString: strerror(errno)))")
@@ -162,21 +170,34 @@ public final class Staging {
             throw SiteWriter.WriteError(path: relative, reason: "refusing to write outside the output folder")
         }
         let target = path + "/" + relative
-        try makeDirectory((target as NSString).deletingLastPathComponent)
+        try makeDirectory(Self.parent(of: target))
         placed.insert(relative)
         return target
     }
 
     /// Whether a recycled staging folder already holds the live file at `relative` (the same inode): then there is
-    /// nothing to do but remember that it and its folders stay.
+    /// nothing to do but `keep` it.
+    private static func isInPlace(_ relative: String, _ stamp: FileStamp, staging: String, recycled: Bool) -> Bool {
+        recycled && SiteWriter.isSafeRelativePath(relative) && FileStamp.of(staging + "/" + relative)?.inode == stamp.inode
+    }
+
     private func alreadyInPlace(_ relative: String, _ stamp: FileStamp) -> Bool {
-        guard recycled, !placed.contains(relative), SiteWriter.isSafeRelativePath(relative),
-            FileStamp.of(path + "/" + relative)?.inode == stamp.inode
-        else { return false }
-        var folder = (path + "/" + relative as NSString).deletingLastPathComponent
-        while madeDirectories.insert(folder).inserted { folder = (folder as NSString).deletingLastPathComponent }
-        placed.insert(relative)
+        guard !placed.contains(relative), Self.isInPlace(relative, stamp, staging: path, recycled: recycled) else { return false }
+        keep(relative)
         return true
+    }
+
+    /// Remembers that a file the recycled folder holds, and its folders, stay.
+    private func keep(_ relative: String) {
+        var folder = Self.parent(of: path + "/" + relative)
+        while madeDirectories.insert(folder).inserted { folder = Self.parent(of: folder) }
+        placed.insert(relative)
+    }
+
+    /// The folder a path is in (`a/b/c` → `a/b`); NSString's path methods cost more than the rest of a reused page.
+    static func parent(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
     }
 
     /// Hidden files at the top of the old output (.gitkeep, .nojekyll, .htaccess) belong to the deployment, not the

@@ -40,6 +40,27 @@ import Testing
         #expect(FingerprintEncoder.fingerprint(base) == FingerprintEncoder.fingerprint(Card(title: "Q3", note: nil, rows: [["a"], ["b"]])))
     }
 
+    /// Strings past `Sink.longString` bytes go in as their length and hash: every byte, and the cut-over itself, still count.
+    @Test func longStringsAreCoveredByEveryByte() {
+        let limit = FingerprintEncoder.Sink.longString
+        let long = String(repeating: "a", count: limit + 40)
+        var variants = [long, long + "a", String(long.dropLast()), String(repeating: "a", count: limit), String(repeating: "a", count: limit + 1)]
+        for position in [0, limit / 2, limit + 39] {
+            var bytes = Array(long.utf8)
+            bytes[position] = UInt8(ascii: "b")
+            variants.append(String(decoding: bytes, as: UTF8.self))
+        }
+        let cards = variants.map { Card(title: $0, note: nil, rows: []) }
+        #expect(Set(cards.map { FingerprintEncoder.fingerprint($0) }).count == variants.count)
+        // The same text in another field, or at another depth, is another value.
+        func fingerprint(_ title: String, _ note: String?, _ rows: [[String]]) -> Fingerprint {
+            FingerprintEncoder.fingerprint(Card(title: title, note: note, rows: rows))
+        }
+        #expect(fingerprint(long, nil, []) != fingerprint("", long, []))
+        #expect(fingerprint("", nil, [[long]]) != fingerprint("", nil, [[], [long]]))
+        #expect(fingerprint(long, nil, []) == fingerprint(long, nil, []))
+    }
+
     @Test func labelsAreFingerprintedByTheirLocale() {
         #expect(FingerprintEncoder.fingerprint(Labels(.english)) == FingerprintEncoder.fingerprint(Labels(.english)))
         #expect(FingerprintEncoder.fingerprint(Labels(.english)) != FingerprintEncoder.fingerprint(Labels(.simplifiedChinese)))
