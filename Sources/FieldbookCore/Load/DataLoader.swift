@@ -3,7 +3,7 @@
 /// Every file is optional, but team.json is required as soon as any other is present. Each record is checked as it
 /// is read (types, ids, dates, ranges), and every reference (a deal's rep, a target's region) against the team, so
 /// the KPI engine only ever sees consistent data.
-public struct DataLoader {
+public struct DataLoader: Sendable {
     public static let folder = "content/data"
     public let fiscalCalendar: FiscalCalendar
 
@@ -40,10 +40,29 @@ public struct DataLoader {
         }
         // The other files are arrays of records, streamed: a million deals never exist as one JSON tree.
         read("kpis.json") { file, bytes in readKPIs(bytes, &file, &context) }
-        read("deals.json") { file, bytes in readDeals(bytes, &file, &context) }
-        read("targets.json") { file, bytes in readTargets(bytes, &file, &context) }
-        read("metrics.json") { file, bytes in readMetrics(bytes, &file, &context) }
-        read("training.json") { file, bytes in readTraining(bytes, &file, &context) }
+        // Deals, targets, metrics and training each check against the team and the KPIs alone, never against one
+        // another: they are read at the same time, each into its own copy of what is known, and merged in this order.
+        let known = context
+        let parts = parallelMap(["deals.json", "targets.json", "metrics.json", "training.json"]) { name -> (Context, [Diagnostic])? in
+            guard let bytes = files[name] else { return nil }
+            var file = DataFileReader(path: "\(Self.folder)/\(name)", bytes: bytes)
+            var part = known
+            switch name {
+            case "deals.json": readDeals(bytes, &file, &part)
+            case "targets.json": readTargets(bytes, &file, &part)
+            case "metrics.json": readMetrics(bytes, &file, &part)
+            default: readTraining(bytes, &file, &part)
+            }
+            return (part, file.diagnostics)
+        }
+        for case let (part, found)? in parts {
+            context.deals += part.deals
+            context.targets += part.targets
+            context.metrics += part.metrics
+            context.training += part.training
+            context.repsWithData.formUnion(part.repsWithData)
+            diagnostics += found
+        }
         for (rep, location) in context.repLocations.sorted(by: { $0.value < $1.value }) where !context.repsWithData.contains(rep) {
             diagnostics.append(.warning(location, "rep \"\(rep)\" has no deals, metrics or targets"))
         }
