@@ -6,8 +6,12 @@ struct DataFileReader {
     private(set) var diagnostics: [Diagnostic] = []
 
     init(path: String, bytes: [UInt8]) {
+        self.init(path: path, lines: LineIndex(bytes: bytes))
+    }
+
+    private init(path: String, lines: LineIndex) {
         self.path = path
-        self.lines = LineIndex(bytes: bytes)
+        self.lines = lines
     }
 
     func location(_ node: JSONNode) -> SourceLocation { lines.location(ofByte: node.offset, in: path) }
@@ -16,6 +20,9 @@ struct DataFileReader {
     mutating func error(_ node: JSONNode, _ jsonPath: String, _ message: String) {
         diagnostics.append(.error(location(node), "\(jsonPath): \(message)"))
     }
+
+    /// What a record's check reported earlier (`mapRecords`).
+    mutating func append(_ found: [Diagnostic]) { diagnostics += found }
 
     mutating func syntaxError(_ error: JSONReader.SyntaxError) {
         diagnostics.append(.error(lines.location(ofByte: error.offset, in: path), error.message))
@@ -44,6 +51,78 @@ struct DataFileReader {
         }
         self = reader
     }
+
+    /// `forEachRecord` for a large file, on two cores: `check` gives each record's result, which comes back in file
+    /// order with what its check reported (so a caller that drops a record can drop its diagnostics too).
+    ///
+    /// The two halves of the array are read at once, cut at `JSONReader.middleElementGuess`. A record's path
+    /// (`deals[311]`) needs its number, which for the second half is known only once the first is read: a second half
+    /// with anything to report is read again with the right numbers, as is the whole file when the guess was wrong.
+    /// Either way the results are exactly `forEachRecord`'s.
+    mutating func mapRecords<T: Sendable>(
+        _ bytes: [UInt8], _ name: String, _ check: @escaping @Sendable (inout DataFileReader, JSONNode, String) -> T
+    ) -> [(T, [Diagnostic])] {
+        let blank = DataFileReader(path: path, lines: lines)
+        // Records numbered from `base`; with the problems reading reported after them, and whether it did reach `split`.
+        @Sendable func read(
+            _ reader: DataFileReader, base: Int, _ elements: ((JSONNode, Int) -> Void) throws(JSONReader.SyntaxError) -> Bool
+        )
+            -> (records: [(T, [Diagnostic])], after: [Diagnostic], reached: Bool)
+        {
+            var reader = reader
+            var records: [(T, [Diagnostic])] = []
+            let reached: Bool
+            do {
+                reached = try elements { node, index in
+                    let before = reader.diagnostics.count
+                    let result = check(&reader, node, "\(name)[\(base + index)]")
+                    records.append((result, Array(reader.diagnostics[before...])))
+                    reader.diagnostics.removeSubrange(before...)
+                }
+            } catch {
+                reader.syntaxError(error)
+                reached = false
+            }
+            return (records, reader.diagnostics, reached)
+        }
+        func whole() -> [(T, [Diagnostic])] {
+            var root: JSONNode?
+            let (records, after, _) = read(blank, base: 0) { body throws(JSONReader.SyntaxError) in
+                root = try JSONReader.forEachElement(bytes, body)
+                return true
+            }
+            diagnostics += after
+            if let root { error(root, name, "expected an array, found \(Self.describe(root))") }
+            return records
+        }
+        guard bytes.count >= Self.twoCoreSize, let split = JSONReader.middleElementGuess(bytes) else { return whole() }
+        let halves = parallelMap([true, false]) { first in
+            read(blank, base: 0) { body throws(JSONReader.SyntaxError) in
+                if first { return try JSONReader.forEachElement(bytes, until: split, body) }
+                try JSONReader.forEachElement(bytes, from: split, body)
+                return true
+            }
+        }
+        let (head, second) = (halves[0], halves[1])
+        // A syntax error in the first half ends the file there, as it would reading in one go.
+        guard head.reached || !head.after.isEmpty else { return whole() }
+        diagnostics += head.after
+        guard head.reached else { return head.records }
+        var tail = second
+        if !tail.after.isEmpty || tail.records.contains(where: { !$0.1.isEmpty }) {
+            tail = read(blank, base: head.records.count) { body throws(JSONReader.SyntaxError) in
+                try JSONReader.forEachElement(bytes, from: split, body)
+                return true
+            }
+        }
+        diagnostics += tail.after
+        var records = head.records
+        records += tail.records
+        return records
+    }
+
+    /// Files smaller than this are read on one core: splitting would cost more than it saves.
+    static let twoCoreSize = 1 << 20
 
     /// The elements of an array member, each with its JSON path.
     mutating func array(_ node: JSONNode, _ jsonPath: String) -> [(JSONNode, String)] {

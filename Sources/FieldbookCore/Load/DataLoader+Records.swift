@@ -33,56 +33,77 @@ extension DataLoader {
 
     func readDeals(_ bytes: [UInt8], _ file: inout DataFileReader, _ context: inout Context) {
         let reps = Set(context.team.reps.map(\.id))
+        // Each deal is checked on its own, on two cores; whether its id came earlier is decided after, in file order.
+        let checked = file.mapRecords(bytes, "deals") { file, node, path in checkDeal(node, path, reps: reps, &file) }
         var seen: [String: Int] = [:]
-        var index = -1
-        file.forEachRecord(bytes, "deals") { file, node, path in
-            index += 1
-            guard let members = file.members(node, path) else { return }
-            var fields = RecordFields(node: node, jsonPath: path, members: members)
-            guard let id = fields.string("id", required: true, in: &file), !id.isEmpty else { return }
-            if let first = seen[id] {
-                file.error(fields.member("id")!, "\(path).id", "duplicate deal id \"\(id)\" (first at deals[\(first)])")
-                return
-            }
-            seen[id] = index
-            guard let rep = fields.id("rep", required: true, in: &file) else { return }
-            guard reps.contains(rep) else {
-                file.error(fields.member("rep")!, "\(path).rep", "unknown rep \"\(rep)\"")
-                return
-            }
-            guard let stage = fields.string("stage", required: true, in: &file)?.lowercased(), !stage.isEmpty else { return }
-            var deal = Deal(
-                id: id, rep: rep, account: fields.string("account", in: &file), product: fields.string("product", in: &file), stage: stage,
-                amount: nil, created: fields.day("created", in: &file), closed: fields.day("closed", in: &file),
-                expectedClose: fields.day("expected_close", in: &file), probability: nil)
-            if let amount = fields.number("amount", in: &file) {
-                if amount < 0 {
-                    file.error(fields.member("amount")!, "\(path).amount", "must not be negative, found \(amount)")
-                } else if amount > 1e15 {
-                    file.error(fields.member("amount")!, "\(path).amount", "is too large")
-                } else {
-                    deal.amount = Cents((amount * 100).rounded())
+        seen.reserveCapacity(checked.count)
+        context.deals.reserveCapacity(checked.count)
+        for (index, (deal, problems)) in checked.enumerated() {
+            if let (id, node) = deal.id {
+                if let first = seen[id] {
+                    // A repeated id is the only thing said about the record: the rest of its check is dropped with it.
+                    file.error(node, "deals[\(index)].id", "duplicate deal id \"\(id)\" (first at deals[\(first)])")
+                    continue
                 }
+                seen[id] = index
             }
-            if let probability = fields.number("probability", in: &file) {
-                if (0...1).contains(probability) {
-                    deal.probability = probability
-                } else {
-                    file.error(fields.member("probability")!, "\(path).probability", "must be between 0 and 1, found \(probability)")
-                }
+            file.append(problems)
+            if let deal = deal.deal {
+                context.repsWithData.insert(deal.rep)
+                context.deals.append(deal)
             }
-            if (deal.isWon || deal.isLost), deal.closed == nil, fields.member("closed") == nil {
-                file.error(node, path, "\(stage) deal \"\(id)\" has no \"closed\" date")
-                return
-            }
-            if let created = deal.created, let closed = deal.closed, closed < created {
-                file.error(fields.member("closed")!, "\(path).closed", "\(closed) is before the deal was created (\(created))")
-                return
-            }
-            fields.warnUnknownKeys(in: &file)
-            context.repsWithData.insert(rep)
-            context.deals.append(deal)
         }
+    }
+
+    /// One deal record, checked on its own: its id (with the node, to point at a repeat) once it is a valid one, and
+    /// the deal when every check passed.
+    private struct CheckedDeal: Sendable {
+        var id: (String, JSONNode)?
+        var deal: Deal?
+    }
+
+    private func checkDeal(_ node: JSONNode, _ path: String, reps: Set<String>, _ file: inout DataFileReader) -> CheckedDeal {
+        guard let members = file.members(node, path) else { return CheckedDeal() }
+        var fields = RecordFields(node: node, jsonPath: path, members: members)
+        guard let id = fields.string("id", required: true, in: &file), !id.isEmpty else { return CheckedDeal() }
+        var result = CheckedDeal(id: (id, fields.member("id")!))
+        guard let rep = fields.id("rep", required: true, in: &file) else { return result }
+        guard reps.contains(rep) else {
+            file.error(fields.member("rep")!, "\(path).rep", "unknown rep \"\(rep)\"")
+            return result
+        }
+        guard let stage = fields.string("stage", required: true, in: &file)?.lowercased(), !stage.isEmpty else { return result }
+        var deal = Deal(
+            id: id, rep: rep, account: fields.string("account", in: &file), product: fields.string("product", in: &file), stage: stage,
+            amount: nil, created: fields.day("created", in: &file), closed: fields.day("closed", in: &file),
+            expectedClose: fields.day("expected_close", in: &file), probability: nil)
+        if let amount = fields.number("amount", in: &file) {
+            if amount < 0 {
+                file.error(fields.member("amount")!, "\(path).amount", "must not be negative, found \(amount)")
+            } else if amount > 1e15 {
+                file.error(fields.member("amount")!, "\(path).amount", "is too large")
+            } else {
+                deal.amount = Cents((amount * 100).rounded())
+            }
+        }
+        if let probability = fields.number("probability", in: &file) {
+            if (0...1).contains(probability) {
+                deal.probability = probability
+            } else {
+                file.error(fields.member("probability")!, "\(path).probability", "must be between 0 and 1, found \(probability)")
+            }
+        }
+        if (deal.isWon || deal.isLost), deal.closed == nil, fields.member("closed") == nil {
+            file.error(node, path, "\(stage) deal \"\(id)\" has no \"closed\" date")
+            return result
+        }
+        if let created = deal.created, let closed = deal.closed, closed < created {
+            file.error(fields.member("closed")!, "\(path).closed", "\(closed) is before the deal was created (\(created))")
+            return result
+        }
+        fields.warnUnknownKeys(in: &file)
+        result.deal = deal
+        return result
     }
 
     func readTargets(_ bytes: [UInt8], _ file: inout DataFileReader, _ context: inout Context) {

@@ -39,30 +39,88 @@ public struct JSONReader {
         try reader.enter()
         reader.index += 1
         reader.skipWhitespace()
-        var count = 0
         if reader.index < bytes.count, bytes[reader.index] == UInt8(ascii: "]") {
             reader.index += 1
         } else {
-            while true {
-                reader.skipWhitespace()
-                if reader.index < bytes.count, bytes[reader.index] == UInt8(ascii: "]") { throw reader.error("trailing comma before ']'") }
-                body(try reader.readValue(), count)
-                count += 1
-                reader.skipWhitespace()
-                guard reader.index < bytes.count else { throw reader.error("unterminated array: expected ',' or ']'") }
-                if bytes[reader.index] == UInt8(ascii: ",") {
-                    reader.index += 1
-                } else if bytes[reader.index] == UInt8(ascii: "]") {
-                    reader.index += 1
-                    break
-                } else {
-                    throw reader.error("expected ',' or ']' in array")
-                }
+            _ = try reader.readElements(stoppingAt: nil, body)
+        }
+        try reader.finish()
+        return nil
+    }
+
+    // MARK: - A large array in two halves, one per core
+
+    /// Where a document that is one array of objects can be cut in two for reading on two cores: the start of an
+    /// element near the middle, found by looking for `}`, `,` and `{` with only white space between. A guess (those
+    /// bytes could be inside a string), so the first half checks that its elements end exactly there.
+    public static func middleElementGuess(_ bytes: [UInt8]) -> Int? {
+        func previous(_ offset: Int) -> Int? {
+            var offset = offset - 1
+            while offset >= 0, isWhitespace(bytes[offset]) { offset -= 1 }
+            return offset >= 0 ? offset : nil
+        }
+        var candidate = bytes.count / 2
+        while candidate < bytes.count - 1 {
+            if bytes[candidate] == UInt8(ascii: "{"), let comma = previous(candidate), bytes[comma] == UInt8(ascii: ","), let close = previous(comma),
+                bytes[close] == UInt8(ascii: "}")
+            {
+                return candidate
+            }
+            candidate += 1
+        }
+        return nil
+    }
+
+    /// Reads the elements of the array that starts the document up to `split`: true when the last of them ends
+    /// right before `split` (the guess was an element's start), false when it was not (the array ended, or an element
+    /// runs past it). Elements are numbered from 0.
+    public static func forEachElement(_ bytes: [UInt8], until split: Int, _ body: (JSONNode, Int) -> Void) throws(SyntaxError) -> Bool {
+        var reader = JSONReader(bytes: bytes, start: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
+        reader.skipWhitespace()
+        guard reader.index < bytes.count, bytes[reader.index] == UInt8(ascii: "[") else { return false }
+        try reader.enter()
+        reader.index += 1
+        reader.skipWhitespace()
+        guard reader.index < bytes.count, bytes[reader.index] != UInt8(ascii: "]") else { return false }
+        return try reader.readElements(stoppingAt: split, body)
+    }
+
+    /// Reads the elements from `split` (where `forEachElement(_:until:_:)` stopped) to the end of the array and of the
+    /// document. Elements are numbered from 0.
+    public static func forEachElement(_ bytes: [UInt8], from split: Int, _ body: (JSONNode, Int) -> Void) throws(SyntaxError) {
+        var reader = JSONReader(bytes: bytes, start: split)
+        try reader.enter()
+        _ = try reader.readElements(stoppingAt: nil, body)
+        try reader.finish()
+    }
+
+    /// Reads elements and the commas between them up to the closing `]` (returns false) or up to `split` (returns
+    /// whether the next element starts exactly there).
+    private mutating func readElements(stoppingAt split: Int?, _ body: (JSONNode, Int) -> Void) throws(SyntaxError) -> Bool {
+        var count = 0
+        while true {
+            skipWhitespace()
+            if let split, index >= split { return index == split }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { throw error("trailing comma before ']'") }
+            body(try readValue(), count)
+            count += 1
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unterminated array: expected ',' or ']'") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+            } else if bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return false
+            } else {
+                throw error("expected ',' or ']' in array")
             }
         }
-        reader.skipWhitespace()
-        if reader.index < bytes.count { throw reader.error("unexpected text after the JSON value") }
-        return nil
+    }
+
+    /// After the top-level value: only white space.
+    private mutating func finish() throws(SyntaxError) {
+        skipWhitespace()
+        if index < bytes.count { throw error("unexpected text after the JSON value") }
     }
 
     /// Reads one value that starts at `start` and returns it with the offset just past its end.
@@ -77,8 +135,10 @@ public struct JSONReader {
     }
 
     private mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count, Self.isWhitespace(bytes[index]) { index += 1 }
     }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
 
     private mutating func readValue() throws(SyntaxError) -> JSONNode {
         skipWhitespace()
@@ -204,6 +264,17 @@ public struct JSONReader {
         return value
     }
 
+    /// The text of valid UTF-8, else nil. `String(validating:as:)` is not specialized for us: it looks up type
+    /// metadata on every call, which for a million records was a tenth of reading them, and slows as threads contend.
+    private static func text(_ bytes: ArraySlice<UInt8>) -> String? {
+        bytes.withUnsafeBufferPointer { buffer in
+            let invalid =
+                buffer.contains { $0 >= 0x80 }
+                && transcode(buffer.makeIterator(), from: UTF8.self, to: UTF32.self, stoppingOnError: true, into: { _ in })
+            return invalid ? nil : String(decoding: buffer, as: UTF8.self)
+        }
+    }
+
     private mutating func readString() throws(SyntaxError) -> String {
         let start = index
         index += 1
@@ -211,7 +282,7 @@ public struct JSONReader {
         var end = index
         while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
-            guard let text = String(validating: bytes[index..<end], as: UTF8.self) else { throw error("invalid UTF-8 in string", at: index) }
+            guard let text = Self.text(bytes[index..<end]) else { throw error("invalid UTF-8 in string", at: index) }
             index = end + 1
             return text
         }
@@ -219,7 +290,7 @@ public struct JSONReader {
         var runStart = index
         func flushRun() throws(SyntaxError) {
             guard runStart < index else { return }
-            guard let run = String(validating: bytes[runStart..<index], as: UTF8.self) else {
+            guard let run = Self.text(bytes[runStart..<index]) else {
                 throw error("invalid UTF-8 in string", at: runStart)
             }
             scalars.append(contentsOf: run.unicodeScalars)

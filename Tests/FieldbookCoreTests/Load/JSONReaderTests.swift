@@ -52,6 +52,22 @@ import Testing
         }
     }
 
+    /// Strings are checked by hand rather than by `String(validating:as:)`: that check is the reference, on random
+    /// bytes weighted towards the edges of UTF-8 (overlong forms, surrogates, past U+10FFFF, cut sequences).
+    @Test func acceptsExactlyTheStringsThatAreValidUTF8() throws {
+        var generator = SystemRandomNumberGenerator()
+        let edges: [UInt8] = [0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE4, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0x9F, 0xA0, 0x8F, 0x90]
+        for round in 0..<3000 {
+            let body = (0..<Int.random(in: 1...6, using: &generator)).map { _ in edges.randomElement(using: &generator)! }
+            // Half the time behind an escape, so the path for strings with escapes is checked too.
+            let prefix: [UInt8] = round.isMultiple(of: 2) ? [] : Array(#"\n"#.utf8)
+            let json = Array(#"[""#.utf8) + prefix + body + Array(#""]"#.utf8)
+            let expected = String(validating: body, as: UTF8.self).map { (round.isMultiple(of: 2) ? "" : "\n") + $0 }
+            let parsed = try? JSONReader.parse(json).array?.first?.string
+            #expect(parsed == expected, "bytes \(body.map { String($0, radix: 16) })")
+        }
+    }
+
     @Test func parsesAPrefixAndReportsWhereItEnds() throws {
         let (node, end) = try JSONReader.parsePrefix(Array(#"{"title": "x"} rest"#.utf8), from: 0)
         #expect(node.members?.first?.node.string == "x")
