@@ -38,8 +38,8 @@ public struct KPICalculator: Sendable {
         let months = Monthly(data, firstMonth: firstMonth, asOf: asOf, weight: weight)
 
         // Reps: spans of their monthly tallies; then every group is the sum of its reps.
-        let repTallies = months.tallies.map { monthly in periods.map { span(monthly, $0, firstMonth: firstMonth) } }
-        func group(_ members: [Int]) -> [Tally] {
+        let repTallies = parallelMap(months.tallies) { monthly in periods.map { span(monthly, $0, firstMonth: firstMonth) } }
+        @Sendable func group(_ members: [Int]) -> [Tally] {
             periods.indices.map { p in
                 members.reduce(into: Tally(metrics: data.metricDefinitions.count)) { $0.add(repTallies[$1][p]) }
             }
@@ -47,8 +47,10 @@ public struct KPICalculator: Sendable {
         let targets = TargetResolver(data.targets, calendar: calendar)
         let forecastAdditions = months.forecastAdditions(for: periods.filter { $0.kind != .month && $0.contains(month: lastMonth) })
 
-        var reps: [EntityFigures] = []
-        func figures(_ kind: EntityFigures.Kind, _ id: String, _ name: String, scope: TargetScope?, members: [Int]) -> EntityFigures {
+        /// `repTargets` are the reps' own targets (`targetIndex`), which a group without a target of its own adds up.
+        @Sendable func figures(
+            _ kind: EntityFigures.Kind, _ id: String, _ name: String, scope: TargetScope?, members: [Int], repTargets: [Double?] = []
+        ) -> EntityFigures {
             let tallies = kind == .rep ? repTallies[members[0]] : group(members)
             var result: [PeriodFigures] = []
             for (p, period) in periods.enumerated() {
@@ -59,8 +61,11 @@ public struct KPICalculator: Sendable {
                     if let scope, let own = targets.target(scope, kpis[k], period) { return own }
                     // A group without its own target: the sum of its reps' targets, where adding people up makes sense.
                     guard kind != .rep, kpis[k].additiveAcrossReps else { return nil }
-                    let known = members.compactMap { reps[$0].periods[p].target[k] }
-                    return known.isEmpty ? nil : known.reduce(0, +)
+                    var sum: Double?
+                    for member in members {
+                        if let own = repTargets[(member * periods.count + p) * kpis.count + k] { sum = (sum ?? 0) + own }
+                    }
+                    return sum
                 }
                 let previous = p > 0 ? result.last { $0.period == period.previous } : nil
                 let change = actual.indices.map { k -> Double? in
@@ -85,17 +90,25 @@ public struct KPICalculator: Sendable {
             return EntityFigures(kind: kind, id: id, name: name, periods: result)
         }
 
-        for (index, rep) in team.reps.enumerated() { reps.append(figures(.rep, rep.id, rep.name, scope: .rep(rep.id), members: [index])) }
+        // Each rep's figures are their own: on every core.
+        var reps = parallelMap(Array(team.reps.enumerated())) { index, rep in
+            figures(.rep, rep.id, rep.name, scope: .rep(rep.id), members: [index])
+        }
         rank(&reps, by: team.reps.map(\.region))
-        let regions = team.regions.map { region in
-            figures(
-                .region, region.id, region.name, scope: .region(region.id), members: team.reps.indices.filter { team.reps[$0].region == region.id })
+        // Every rep's target for every period and KPI in one flat array, rep by rep: groups add up thousands of them.
+        let repTargets = reps.flatMap { $0.periods.flatMap(\.target) }
+        let regionMembers = Dictionary(grouping: team.reps.indices) { team.reps[$0].region }
+        let managerMembers = Dictionary(grouping: team.reps.indices) { team.manager(of: team.reps[$0]) ?? "" }
+        let groups =
+            team.regions.map { (EntityFigures.Kind.region, $0.id, $0.name, TargetScope?.some(.region($0.id)), regionMembers[$0.id] ?? []) }
+            + team.managers.map { (EntityFigures.Kind.manager, $0.id, $0.name, TargetScope?.none, managerMembers[$0.id] ?? []) }
+            + [(.team, "team", "Team", .team, Array(team.reps.indices))]
+        let groupFigures = parallelMap(groups) { kind, id, name, scope, members in
+            figures(kind, id, name, scope: scope, members: members, repTargets: repTargets)
         }
-        let managers = team.managers.map { manager in
-            figures(
-                .manager, manager.id, manager.name, scope: nil, members: team.reps.indices.filter { team.manager(of: team.reps[$0]) == manager.id })
-        }
-        let whole = figures(.team, "team", "Team", scope: .team, members: Array(team.reps.indices))
+        let regions = Array(groupFigures[..<team.regions.count])
+        let managers = Array(groupFigures[team.regions.count..<(groupFigures.count - 1)])
+        let whole = groupFigures.last!
         return Scoreboard(
             asOf: asOf, calendar: calendar, kpis: kpis, periods: periods, team: whole, regions: regions, managers: managers, reps: reps)
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A JSON value to write, with keys in the order given: output is the same bytes every time.
-enum JSONOutput {
+enum JSONOutput: Sendable {
     case null
     case bool(Bool)
     case string(String)
@@ -123,48 +123,42 @@ enum JSONOutput {
     }
 
     /// Appends `text` as a JSON string. `<`, `>` and `&` are escaped so the JSON can also sit inside an HTML <script>.
+    /// Works on the string's bytes in place, copying runs that need no escape whole.
     static func appendQuoted(_ text: String, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        let utf8 = text.utf8
-        let plain = !utf8.contains { byte in
-            byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-                || byte == UInt8(ascii: "&") || byte == 0xE2
-        }
-        if plain {
-            output.append(contentsOf: utf8)
+        var text = text
+        text.withUTF8 { utf8 in
             output.append(UInt8(ascii: "\""))
-            return
-        }
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            let escape: String? =
+            var copied = 0
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                var width = 1
+                let escape: String
                 switch byte {
-                case UInt8(ascii: "\""): "\\\""
-                case UInt8(ascii: "\\"): "\\\\"
-                case 0x0A: "\\n"
-                case 0x0D: "\\r"
-                case 0x09: "\\t"
-                case UInt8(ascii: "<"): "\\u003c"
-                case UInt8(ascii: ">"): "\\u003e"
-                case UInt8(ascii: "&"): "\\u0026"
-                case 0..<0x20: "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case UInt8(ascii: "<"): escape = "\\u003c"
+                case UInt8(ascii: ">"): escape = "\\u003e"
+                case UInt8(ascii: "&"): escape = "\\u0026"
+                case 0..<0x20: escape = "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
                 // U+2028 and U+2029 (E2 80 A8, E2 80 A9) end a line in JavaScript.
-                case 0xE2:
-                    utf8.index(index, offsetBy: 2, limitedBy: utf8.endIndex).flatMap { last in
-                        last < utf8.endIndex && utf8[utf8.index(after: index)] == 0x80 && (utf8[last] == 0xA8 || utf8[last] == 0xA9)
-                            ? (utf8[last] == 0xA8 ? "\\u2028" : "\\u2029") : nil
-                    }
-                default: nil
+                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                default:
+                    index += 1
+                    continue
                 }
-            if let escape {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<index]))
                 output.append(contentsOf: escape.utf8)
-                index = utf8.index(index, offsetBy: byte == 0xE2 ? 3 : 1)
-            } else {
-                output.append(byte)
-                index = utf8.index(after: index)
+                index += width
+                copied = index
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied...]))
+            output.append(UInt8(ascii: "\""))
         }
-        output.append(UInt8(ascii: "\""))
     }
 }

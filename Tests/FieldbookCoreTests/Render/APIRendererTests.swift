@@ -99,6 +99,10 @@ import Testing
         #expect(JSONOutput.quoted("</script>\"\u{1}") == #""\u003c/script\u003e\"\u0001""#)
         // Line and paragraph separators end a line in JavaScript; other characters starting with the same byte do not.
         #expect(JSONOutput.quoted("a\u{2028}b\u{2029}—→\u{E2}") == "\"a\\u2028b\\u2029—→\u{E2}\"")
+        // Escapes at either end, side by side, and runs between them copied whole.
+        #expect(JSONOutput.quoted("\u{2029}") == #""\u2029""#)
+        #expect(JSONOutput.quoted("\n\t\r\\&é\u{1F}ok\u{2028}") == #""\n\t\r\\\u0026é\u001fok\u2028""#)
+        #expect(JSONOutput.quoted("") == #""""#)
         #expect(JSONOutput.format(-0.004, decimals: 2) == "0")
         #expect(JSONOutput.format(7.0001, decimals: 6) == "7.0001")
     }
