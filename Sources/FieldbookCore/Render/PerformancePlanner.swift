@@ -52,10 +52,14 @@ public struct PerformancePlanner: Sendable {
                 "reps/", "reps", title: labels["reps"], crumbs: [home],
                 view: listing(title: labels["reps"], asOf: asOf, current: current, rows: teamRows), private: isPrivate))
 
+        let managerOf = data.team.reps.map { data.team.manager(of: $0) }
+        let regionMembers = Dictionary(grouping: data.team.reps.indices) { data.team.reps[$0].region }
+        let managerMembers = Dictionary(grouping: data.team.reps.indices) { managerOf[$0] ?? "" }
         for (index, region) in data.team.regions.enumerated() {
             let figures = board.regions[index]
-            let members = board.reps.indices.filter { data.team.reps[$0].region == region.id }
-            let managers = data.team.managers.filter { manager in members.contains { data.team.manager(of: data.team.reps[$0]) == manager.id } }
+            let members = regionMembers[region.id] ?? []
+            let managersHere = Set(members.compactMap { managerOf[$0] })
+            let managers = data.team.managers.filter { managersHere.contains($0.id) }
             let view = PerformancePageView(
                 title: region.name, subtitle: labels["region"], asOf: asOfText(asOf), periodName: periodName(current),
                 cards: cardKPIs.map { card(figures, $0, current) }, trend: revenueTrend(figures, id: "region-trend"), attainmentChart: nil,
@@ -66,7 +70,7 @@ public struct PerformancePlanner: Sendable {
         }
         for (index, manager) in data.team.managers.enumerated() {
             let figures = board.managers[index]
-            let members = board.reps.indices.filter { data.team.manager(of: data.team.reps[$0]) == manager.id }
+            let members = managerMembers[manager.id] ?? []
             let view = PerformancePageView(
                 title: manager.name, subtitle: labels["manager"], asOf: asOfText(asOf), periodName: periodName(current),
                 cards: cardKPIs.map { card(figures, $0, current) }, trend: revenueTrend(figures, id: "manager-trend"), attainmentChart: nil,
@@ -74,15 +78,15 @@ public struct PerformancePlanner: Sendable {
                 recommended: [], playbooks: [], recent: [], people: [], facts: [])
             pages.append(page("managers/\(manager.id)/", "manager", title: manager.name, crumbs: [home], view: view, private: isPrivate))
         }
-        for (index, rep) in data.team.reps.enumerated() {
+        // Scorecards are most of the pages, and each is its rep's alone: planned on every core.
+        let regionNames = Dictionary(data.team.regions.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let managerNames = Dictionary(data.team.managers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        pages += parallelMap(Array(data.team.reps.enumerated())) { index, rep in
             let figures = board.reps[index]
             let period = figures.periods[current]
-            let region = data.team.regions.first { $0.id == rep.region }
             let facts = [
-                FactView(term: labels["region"], value: region?.name ?? rep.region),
-                FactView(
-                    term: labels["manager"], value: data.team.manager(of: rep).flatMap { id in data.team.managers.first { $0.id == id }?.name } ?? "–"
-                ),
+                FactView(term: labels["region"], value: regionNames[rep.region] ?? rep.region),
+                FactView(term: labels["manager"], value: data.team.manager(of: rep).flatMap { managerNames[$0] } ?? "–"),
                 FactView(term: labels["rankInRegion"], value: period.rankInRegion.map { "\($0)" } ?? "–"),
                 FactView(term: labels["rankInTeam"], value: period.rankInTeam.map { "\($0) / \(data.team.reps.count)" } ?? "–"),
             ]
@@ -94,8 +98,8 @@ public struct PerformancePlanner: Sendable {
                 recommended: recommended(for: index, current: current, lessons: lessons),
                 playbooks: Array(lessons.playbooks(for: rep.region).prefix(Self.scorecardPlaybookLimit)), recent: [], people: [],
                 facts: facts)
-            pages.append(
-                page("reps/\(rep.id)/", "scorecard", title: rep.name, crumbs: [home] + (isPrivate ? [] : [repsLink]), view: view, private: isPrivate))
+            return page(
+                "reps/\(rep.id)/", "scorecard", title: rep.name, crumbs: [home] + (isPrivate ? [] : [repsLink]), view: view, private: isPrivate)
         }
         return pages
     }
