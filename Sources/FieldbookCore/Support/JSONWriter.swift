@@ -9,6 +9,8 @@ enum JSONOutput: Sendable {
     case number(Double, decimals: Int)
     case array([JSONOutput])
     case object([(String, JSONOutput)])
+    /// JSON already written on one line (below the indented levels), put in as it is.
+    case raw([UInt8])
 
     /// A number, or null when absent.
     static func decimal(_ value: Double?, _ decimals: Int) -> JSONOutput { value.map { .number($0, decimals: decimals) } ?? .null }
@@ -54,6 +56,7 @@ enum JSONOutput: Sendable {
             }
             if pretty { newline(depth) }
             output.append(UInt8(ascii: "]"))
+        case .raw(let bytes): output.append(contentsOf: bytes)
         case .object(let members):
             guard !members.isEmpty else { return output.append(contentsOf: "{}".utf8) }
             let pretty = depth < indentedLevels
