@@ -54,7 +54,12 @@ public struct CachedPerformance: Sendable, Equatable {
             writer.write(document.path)
             writer.write(document.document.url)
             writer.write(document.document.slug)
-            writer.write(String(describing: document.document.kind))
+            switch document.document.kind {  // not `String(describing:)`: reflection, for every document, on every build
+            case .courseIntro(let course): writer.write("courseIntro \(course)")
+            case .lesson(let course): writer.write("lesson \(course)")
+            case .shelfIntro(let region): writer.write("shelfIntro \(region)")
+            case .playbook(let region): writer.write("playbook \(region)")
+            }
             writer.write(document.title)
             let front = document.frontMatter
             writer.write(front.title)

@@ -16,13 +16,13 @@ public struct SearchTerms: Sendable, Equatable {
     }
 
     static func key(of entry: SearchEntry) -> Fingerprint {
-        var writer = ByteWriter(capacity: entry.body.utf8.count + 256)
+        var writer = ByteWriter(capacity: 256)
         writer.write(entry.title)
         for list in [entry.tags, entry.headings] {
             writer.write(UInt64(list.count))
             for item in list { writer.write(item) }
         }
-        writer.write(entry.body)
+        writer.write(Fingerprint(entry.body).value)  // hashed in place, not copied into the writer
         return Fingerprint(writer.bytes)
     }
 
