@@ -23,6 +23,7 @@ ls -l "$work/content/data" | awk 'NR>1 {printf "  %-14s %8.1f MB\n", $9, $5/1048
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 # timed LABEL: one build of the portal, with peak memory where GNU time is installed.
 timed() {
+    sync  # the previous run's output reaches the disk now, not while this run is timed
     if [[ -x /usr/bin/time ]]; then
         /usr/bin/time -f "$1: %e s wall, %M KB peak memory" .build/release/fieldbook build "$work" >/dev/null
     else

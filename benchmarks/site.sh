@@ -34,6 +34,7 @@ measure() {
     local times=()
     for run in $(seq "$runs"); do
         if [[ -n ${before_each:-} ]]; then eval "$before_each"; fi
+        sync  # the previous run's output reaches the disk now, not while this run is timed
         /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/tmp/bench-time || true
         read -r seconds kilobytes < <(tail -1 /tmp/bench-time)
         printf '%-22s run %d: %6.2f s, %5d MB peak\n' "$name" "$run" "$seconds" $((kilobytes / 1024))
