@@ -47,7 +47,8 @@ public struct KPICalculator: Sendable {
         let targets = TargetResolver(data.targets, calendar: calendar)
         let forecastAdditions = months.forecastAdditions(for: periods.filter { $0.kind != .month && $0.contains(month: lastMonth) })
 
-        /// `repTargets` are the reps' own targets (`targetIndex`), which a group without a target of its own adds up.
+        /// `repTargets` are the reps' own targets, rep by rep, then period by period, then KPI by KPI: what a group
+        /// without a target of its own adds up.
         @Sendable func figures(
             _ kind: EntityFigures.Kind, _ id: String, _ name: String, scope: TargetScope?, members: [Int], repTargets: [Double?] = []
         ) -> EntityFigures {
