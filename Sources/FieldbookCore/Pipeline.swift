@@ -52,8 +52,6 @@ public struct RenderedPortal: Sendable {
     /// Documents whose Markdown was rendered (the others came from the cache).
     public var markdownRendered = 0
     public var diagnostics: [Diagnostic]
-    /// Each document's Markdown stage, for the cache.
-    public var markdown: [Fingerprint: CachedMarkdown] = [:]
     /// Each search entry's weighed terms, for the cache.
     public var searchTerms = SearchTerms()
     /// The performance side's summary and its key, for the cache.
@@ -76,10 +74,11 @@ public enum BuildStage: Sendable, Equatable {
 public enum Pipeline {
     /// Runs every stage but Write. Errors are in `diagnostics`; `files` is empty when there are any.
     /// `cache` holds what the previous build left; what it covers is reused instead of rendered again. With a
-    /// `pageSink`, rendered pages go to it in batches instead of into `files`.
+    /// `pageSink`, rendered pages go to it in batches instead of into `files`. `markdownDone` gets each document's
+    /// Markdown stage as soon as it is complete (for the cache), before any page is rendered.
     public static func render(
         _ options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem(), cache: BuildCache? = nil, progress: (BuildStage) -> Void = { _ in },
-        pageSink: (([OutputFile]) -> Void)? = nil
+        markdownDone: (([Fingerprint: CachedMarkdown]) -> Void)? = nil, pageSink: (([OutputFile]) -> Void)? = nil
     ) -> RenderedPortal {
         progress(.loading)
         // Load: read fieldbook.json, content/ and templates/ (the built-in theme fills in what a portal leaves out).
@@ -108,6 +107,7 @@ public enum Pipeline {
             .render(library, cache: cache?.markdown ?? [:])
         library = library.withoutMarkdown()
         diagnostics += markdownDiagnostics
+        markdownDone?(markdownUsed)
         let (templates, templateDiagnostics) = TemplateSet.compile(source.templates)
         diagnostics += templateDiagnostics
         // Analyze: check the performance data and compute every KPI for every rep, manager, region and the team; unless
@@ -156,7 +156,7 @@ public enum Pipeline {
             files: files + [sitemap] + performance.api + [feed] + search, reused: reused + performance.reused,
             assets: source.assets + contentAssets, pageCount: libraryPages.count + performance.summary.pages.count,
             unchangedPages: reused.count + (performance.reused.isEmpty ? 0 : performance.summary.pages.count), markdownRendered: markdownRendered,
-            diagnostics: finished(diagnostics, options), markdown: markdownUsed, searchTerms: searchTerms,
+            diagnostics: finished(diagnostics, options), searchTerms: searchTerms,
             performance: (performanceKey, performance.summary))
         result.streamed = streamed
         return result.diagnostics.hasErrors ? failed(result.diagnostics, options) : result
@@ -223,29 +223,37 @@ public enum Pipeline {
             throw DiagnosticsError([.error(SourceLocation(path: error.path), error.reason)])
         }
         var writeError: SiteWriter.WriteError?
-        var portal = render(options, fileSystem: fileSystem, cache: cache, progress: progress) { pages in
-            guard writeError == nil else { return }
-            do throws(SiteWriter.WriteError) { try staging.add(pages) } catch { writeError = error }
-        }
+        // The cache's tables do not depend on the output: they are saved on other threads. The rendered Markdown, most
+        // of the cache, is final before the first page renders, so it is saved while the pages are; the rest while the
+        // output is finished.
+        var markdownSaved: Background<String?>?
+        var portal = render(
+            options, fileSystem: fileSystem, cache: cache, progress: progress,
+            markdownDone: { used in markdownSaved = cache.map { cache in Background { cache.saveTables(markdown: used) } } },
+            pageSink: { pages in
+                guard writeError == nil else { return }
+                do throws(SiteWriter.WriteError) { try staging.add(pages) } catch { writeError = error }
+            })
         if let writeError { portal.diagnostics.append(.error(SourceLocation(path: writeError.path), writeError.reason)) }
         guard !portal.diagnostics.hasErrors else {
             staging.abandon()
+            _ = markdownSaved?.value
             throw DiagnosticsError(portal.diagnostics)
         }
         progress(.writing(files: portal.fileCount))
-        // The cache's tables do not depend on the output: they are saved on other threads while it is finished.
         let tables = cache.map { cache in
-            let (markdown, search, performance) = (portal.markdown, portal.searchTerms, portal.performance)
-            return Background { cache.saveTables(markdown: markdown, search: search, performance: performance) }
+            let (search, performance) = (portal.searchTerms, portal.performance)
+            return Background { cache.saveTables(search: search, performance: performance) }
         }
         let manifest: OutputManifest
         do {
             manifest = try staging.finish(portal.files, reused: portal.reused, assets: portal.assets)
         } catch {
-            _ = tables?.value
+            _ = (markdownSaved?.value, tables?.value)
             throw DiagnosticsError(portal.diagnostics + [.error(SourceLocation(path: error.path), error.reason)])
         }
-        if let cache, let problem = tables?.value ?? cache.saveOutputs(manifest) {
+        let problems = [markdownSaved, tables].compactMap { $0?.value ?? nil }
+        if let cache, let problem = problems.first ?? cache.saveOutputs(manifest) {
             portal.diagnostics.append(.warning(SourceLocation(path: cache.folder), problem))
         }
         return portal

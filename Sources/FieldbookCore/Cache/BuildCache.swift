@@ -90,32 +90,16 @@ public struct BuildCache: Sendable {
     private var manifestFile: String { folder + "/output-\(Fingerprint(outputPath)).bin" }
 
     /// Saves what this build used (and some of what it did not, see below), so entries for documents since deleted do
-    /// not pile up: the rendered Markdown, the search terms and the performance side, each file on its own core. None
-    /// of them depends on the output, so `Pipeline.build` saves them while the output is written, then `saveOutputs`.
-    /// Failing to save only costs the next build time, so it is reported to the caller but never fails the build.
+    /// not pile up: the rendered Markdown, the search terms and the performance side, each file on its own core; a
+    /// table given as nil is left as it is. None of them depends on the output, so `Pipeline.build` saves them while
+    /// the pages are rendered and the output is written, then `saveOutputs`. Failing to save only costs the next build
+    /// time, so it is reported to the caller but never fails the build.
     public func saveTables(
-        markdown: [Fingerprint: CachedMarkdown], search: SearchTerms, performance: (key: Fingerprint, value: CachedPerformance)?
+        markdown: [Fingerprint: CachedMarkdown]? = nil, search: SearchTerms? = nil, performance: (key: Fingerprint, value: CachedPerformance)? = nil
     ) -> String? {
         var files: [@Sendable () throws -> Void] = []
-        // Entries the previous build left and this one did not use are kept while there are at most twice as many
-        // as used ones: `serve` (drafts shown, base URL `/`) and `build` render with different link targets, and
-        // taking turns should not cost either a full render. Past that, old versions of edited documents go.
-        let merged = markdown.merging(self.markdown) { used, _ in used }
-        let kept = merged.count <= 3 * markdown.count ? merged : markdown
-        // Entries are named by their content, so a part whose keys did not change need not be written again.
-        var parts = [[Fingerprint: CachedMarkdown]](repeating: [:], count: Self.markdownShards)
-        for (key, entry) in kept { parts[Self.shard(key)][key] = entry }
-        var previousKeys = [Set<Fingerprint>](repeating: [], count: Self.markdownShards)
-        for key in self.markdown.keys { previousKeys[Self.shard(key)].insert(key) }
-        for (shard, part) in parts.enumerated() where Set(part.keys) != previousKeys[shard] {
-            let path = markdownFile(shard)
-            files.append {
-                try Self.write(to: path, capacity: part.values.reduce(0) { $0 + $1.markdown.html.utf8.count * 2 + 256 }) {
-                    CachedMarkdown.writeTable(part, to: &$0)
-                }
-            }
-        }
-        if search != self.search {
+        if let markdown { files += markdownFiles(markdown) }
+        if let search, search != self.search {
             let path = searchFile
             files.append { try Self.write(to: path, capacity: search.entries.count * 1024) { search.write(to: &$0) } }
         }
@@ -135,6 +119,30 @@ public struct BuildCache: Sendable {
         } catch {
             return problem(error)
         }
+    }
+
+    /// Writing the Markdown table: the sixteen parts whose keys changed.
+    private func markdownFiles(_ markdown: [Fingerprint: CachedMarkdown]) -> [@Sendable () throws -> Void] {
+        var files: [@Sendable () throws -> Void] = []
+        // Entries the previous build left and this one did not use are kept while there are at most twice as many
+        // as used ones: `serve` (drafts shown, base URL `/`) and `build` render with different link targets, and
+        // taking turns should not cost either a full render. Past that, old versions of edited documents go.
+        let merged = markdown.merging(self.markdown) { used, _ in used }
+        let kept = merged.count <= 3 * markdown.count ? merged : markdown
+        // Entries are named by their content, so a part whose keys did not change need not be written again.
+        var parts = [[Fingerprint: CachedMarkdown]](repeating: [:], count: Self.markdownShards)
+        for (key, entry) in kept { parts[Self.shard(key)][key] = entry }
+        var previousKeys = [Set<Fingerprint>](repeating: [], count: Self.markdownShards)
+        for key in self.markdown.keys { previousKeys[Self.shard(key)].insert(key) }
+        for (shard, part) in parts.enumerated() where Set(part.keys) != previousKeys[shard] {
+            let path = markdownFile(shard)
+            files.append {
+                try Self.write(to: path, capacity: part.values.reduce(0) { $0 + $1.markdown.html.utf8.count * 2 + 256 }) {
+                    CachedMarkdown.writeTable(part, to: &$0)
+                }
+            }
+        }
+        return files
     }
 
     /// Saves what the output folder now holds (`SiteWriter` returns it).

@@ -140,6 +140,22 @@ import Testing
         #expect(throws: DiagnosticsError.self) { _ = try Pipeline.build(strict) }
     }
 
+    /// The rendered Markdown is saved while the pages render, so a build that fails in a template has saved it
+    /// already: the next build takes the edit from the cache, and its output is still a clean build's.
+    @Test func aBuildThatFailsAfterTheMarkdownStageLeavesAUsableCache() throws {
+        let bench = try Workbench()
+        defer { bench.folder.cleanUp() }
+        try bench.build("first build")
+        try bench.edit("content/training/onboarding/04-team-rhythms.md") { $0 + "\nOne more sentence.\n" }
+        try bench.folder.write(["portal/templates/pages/lesson.mustache": "{{<base}}{{$main}}{{nosuchfield}}{{/main}}{{/base}}"])
+        let before = try snapshot(of: bench.portal + "/public")
+        #expect(throws: DiagnosticsError.self) { _ = try Pipeline.build(bench.cached) }
+        #expect(try snapshot(of: bench.portal + "/public") == before)  // the failed build changed nothing in the output
+        try FileManager.default.removeItem(atPath: bench.portal + "/templates/pages/lesson.mustache")
+        let fixed = try bench.build("template fixed")
+        #expect(fixed.markdownRendered == 0)  // the edited lesson's Markdown came from the failed build's save
+    }
+
     @Test func aHandEditedOrDeletedOutputFileIsRenderedAgain() throws {
         let bench = try Workbench()
         defer { bench.folder.cleanUp() }
