@@ -207,27 +207,14 @@ public struct JSONReader {
         try enter()
         defer { depth -= 1 }
         index += 1
-        var elements: [JSONNode] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
             return .array([])
         }
-        while true {
-            skipWhitespace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { throw error("trailing comma before ']'") }
-            elements.append(try readValue())
-            skipWhitespace()
-            guard index < bytes.count else { throw error("unterminated array: expected ',' or ']'") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-            } else if bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                return .array(elements)
-            } else {
-                throw error("expected ',' or ']' in array")
-            }
-        }
+        var elements: [JSONNode] = []
+        _ = try readElements(stoppingAt: nil) { node, _ in elements.append(node) }
+        return .array(elements)
     }
 
     private mutating func readLiteral(_ word: StaticString) throws(SyntaxError) {
