@@ -31,7 +31,9 @@ let package = Package(
         // The preview server lives apart, so the core library never links an HTTP stack.
         .target(
             name: "FieldbookServe",
-            dependencies: ["FieldbookCore", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: [
+                "FieldbookCore", .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
         ),
         .executableTarget(
             name: "fieldbook",

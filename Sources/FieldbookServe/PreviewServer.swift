@@ -1,5 +1,6 @@
 import FieldbookCore
 import FlyingFox
+import FlyingSocks
 import Foundation
 
 /// `fieldbook serve`: builds the portal into a preview folder, serves it over HTTP on loopback, watches the sources,
@@ -22,21 +23,51 @@ public final class PreviewServer: Sendable {
         self.report = report
     }
 
-    /// Builds once, then serves until the process ends.
+    /// Why the preview could not start listening.
+    public enum Failure: Error, Equatable {
+        /// Another program listens on the port.
+        case portInUse(UInt16)
+        /// Anything else the system refused: an address that is not IPv4, a port below 1024 without privileges.
+        case cannotListen(host: String, port: UInt16, reason: String)
+    }
+
+    /// Listens first (so a busy port fails at once, before any build and before "Serving at" is printed), builds,
+    /// reports the address it got (`port` 0 lets the system choose a free one), then serves until the process ends.
+    /// Throws `Failure` when it cannot listen.
     public func run() async throws {
-        await rebuild()
+        let address: sockaddr_in
+        do {
+            address = try .inet(ip4: host == "localhost" ? "127.0.0.1" : host, port: port)
+        } catch {
+            throw Failure.cannotListen(host: host, port: port, reason: "\(host) is not an IPv4 address")
+        }
         // FlyingFox logs every request; the terminal is for rebuilds and errors.
-        let server = HTTPServer(address: try .inet(ip4: host, port: port), timeout: 14, logger: .disabled)
+        let server = HTTPServer(address: address, timeout: 14, logger: .disabled)
         await server.appendRoute("GET /__fieldbook/wait") { [reload] request in
             let seen = Int(request.query["v"] ?? "") ?? -1
             let body = await reload.wait(after: seen)
             return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: body)
         }
         await server.appendRoute("GET *") { [self] request in await self.respond(to: request) }
-        let debouncer = Debouncer { [self] in await self.rebuild() }
-        FileWatcher(portal: options.portal) { debouncer.signal() }.start()
-        report("Serving \(options.portal) at http://\(host):\(port)/ (drafts \(options.includeDrafts ? "shown" : "hidden")); press Ctrl-C to stop.")
-        try await server.run()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { [host, port] in
+                do {
+                    try await server.run()
+                } catch SocketError.failed(let call, let code, let message) where ["bind", "listen"].contains(call.lowercased()) {
+                    throw code == EADDRINUSE ? Failure.portInUse(port) : Failure.cannotListen(host: host, port: port, reason: message)
+                }
+            }
+            group.addTask { try await server.waitUntilListening(timeout: 600) }
+            // Whichever ends first: the socket listens, or binding it failed (which ends the group with that error).
+            try await group.next()
+            await rebuild()
+            let bound: UInt16 = if case .ip4(_, let actual) = await server.listeningAddress { actual } else { port }
+            let debouncer = Debouncer { [self] in await self.rebuild() }
+            FileWatcher(portal: options.portal) { debouncer.signal() }.start()
+            report(
+                "Serving \(options.portal) at http://\(host):\(bound)/ (drafts \(options.includeDrafts ? "shown" : "hidden")); press Ctrl-C to stop.")
+            try await group.next()
+        }
     }
 
     /// Rebuilds into the preview folder; on errors the previous build stays served.

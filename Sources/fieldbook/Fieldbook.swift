@@ -12,6 +12,7 @@ struct Fieldbook: AsyncParsableCommand {
             Exit codes: 0 success, 1 errors in the portal, 64 usage errors.
             Diagnostics are printed as path:line:column: error|warning: message, paths relative to the portal.
             """,
+        version: fieldbookVersion,
         subcommands: [Build.self, Check.self, Serve.self, Import.self, Init.self, New.self],
         defaultSubcommand: Build.self
     )

@@ -15,7 +15,7 @@ struct Serve: AsyncParsableCommand {
     @Argument(help: "The portal folder, holding fieldbook.json.")
     var portal: String = "."
 
-    @Option(help: "Port to listen on.")
+    @Option(help: "Port to listen on; 0 picks a free one (the address is printed).")
     var port: UInt16 = 8080
 
     @Option(help: "Address to listen on; loopback unless you mean to share the preview.")
@@ -31,6 +31,15 @@ struct Serve: AsyncParsableCommand {
         let server = PreviewServer(options: options, host: host, port: port) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
-        try await server.run()
+        do {
+            try await server.run()
+        } catch PreviewServer.Failure.portInUse(let port) {
+            let next = port < UInt16.max ? "--port \(port + 1) or " : ""
+            FileHandle.standardError.write(Data("error: port \(port) is in use; try \(next)--port 0\n".utf8))
+            throw ExitCode(1)
+        } catch PreviewServer.Failure.cannotListen(let host, let port, let reason) {
+            FileHandle.standardError.write(Data("error: cannot listen on \(host):\(port): \(reason)\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }

@@ -81,20 +81,66 @@ actor Counter {
 
 /// The real `fieldbook serve`: serves the preview, refuses escapes, rebuilds on a save and tells waiting pages.
 @Suite struct ServeCommandTests {
+    /// Starts `fieldbook serve` on a port the system picks (`--port 0`) and returns it with the address it printed.
+    /// Its standard error is read to the end on another thread, so the server never blocks on a full pipe.
+    static func serve(_ arguments: [String]) async throws -> (Process, String) {
+        let process = Process()
+        process.executableURL = Repository.binary
+        process.arguments = ["serve"] + arguments + ["--port", "0"]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let printed = await withCheckedContinuation { (continuation: CheckedContinuation<String, Never>) in
+            Thread.detachNewThread {
+                var text = "", answered = false
+                while true {
+                    let data = errors.fileHandleForReading.availableData
+                    text += String(decoding: data, as: UTF8.self)
+                    if !answered, data.isEmpty || text.contains("press Ctrl-C") {
+                        answered = true
+                        continuation.resume(returning: text)
+                    }
+                    if data.isEmpty { return }
+                }
+            }
+        }
+        let address = try #require(printed.firstMatch(of: /at (http:\/\/127\.0\.0\.1:[0-9]+)\//), "fieldbook serve printed: \(printed)")
+        #expect(!address.1.hasSuffix(":0"))
+        return (process, String(address.1))
+    }
+
+    /// A busy port is one line and a non-zero exit, before any build and before "Serving at".
+    @Test func aBusyPortIsOneClearError() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        try folder.write(["first/fieldbook.json": "{}", "second/fieldbook.json": "{}", "second/content/training/a/01-x.md": "# X\n"])
+        let (first, base) = try await Self.serve([folder.path + "/first"])
+        defer { first.terminate() }
+        let port = try #require(base.split(separator: ":").last.flatMap { Int($0) })
+        let process = Process()
+        process.executableURL = Repository.binary
+        process.arguments = ["serve", folder.path + "/second", "--port", String(port)]
+        let out = Pipe(), errors = Pipe()
+        process.standardOutput = out
+        process.standardError = errors
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(stderr == "error: port \(port) is in use; try --port \(port + 1) or --port 0\n")
+        #expect(stdout == "")
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/second/.fieldbook/serve"))  // nothing was built
+    }
+
     @Test func servesRebuildsAndReportsFailures() async throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         try folder.write([
             "fieldbook.json": "{}", "content/training/a/01-x.md": "# Version one\n", "content/training/a/02-draft.md": "{\"draft\": true}\n# Draft\n",
         ])
-        let port = Int.random(in: 20_000...60_000)
-        let process = Process()
-        process.executableURL = Repository.binary
-        process.arguments = ["serve", folder.path, "--port", String(port), "--drafts"]
-        process.standardError = Pipe()
-        try process.run()
+        let (process, base) = try await Self.serve([folder.path, "--drafts"])
         defer { process.terminate() }
-        let base = "http://127.0.0.1:\(port)"
         func get(_ path: String) async throws -> (Int, String) {
             var request = URLRequest(url: URL(string: base + path)!)
             request.timeoutInterval = 12
@@ -139,14 +185,9 @@ actor Counter {
             files["content/training/a/\(n)-lesson-\(n).md"] = "# Lesson \(n)\n\n" + String(repeating: "Words and more words.\n\n", count: 200)
         }
         try folder.write(files)
-        let port = Int.random(in: 20_000...60_000)
-        let process = Process()
-        process.executableURL = Repository.binary
-        process.arguments = ["serve", folder.path, "--port", String(port)]
-        process.standardError = Pipe()
-        try process.run()
+        let (process, base) = try await Self.serve([folder.path])
         defer { process.terminate() }
-        let url = URL(string: "http://127.0.0.1:\(port)/library/training/a/lesson-7/")!
+        let url = try #require(URL(string: base + "/library/training/a/lesson-7/"))
         for _ in 0..<100 where (try? await URLSession.shared.data(from: url)) == nil { try await Task.sleep(nanoseconds: 100_000_000) }
         var complete = 0
         for round in 0..<6 {
