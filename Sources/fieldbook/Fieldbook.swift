@@ -13,7 +13,7 @@ struct Fieldbook: AsyncParsableCommand {
             Diagnostics are printed as path:line:column: error|warning: message, paths relative to the portal.
             """,
         version: fieldbookVersion,
-        subcommands: [Build.self, Check.self, Serve.self, Import.self, Init.self, New.self],
+        subcommands: [Build.self, Check.self, Serve.self, Import.self, Init.self, New.self, Theme.self],
         defaultSubcommand: Build.self
     )
 }

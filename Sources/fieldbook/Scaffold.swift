@@ -11,7 +11,7 @@ func today() -> Day {
 /// `fieldbook init DIR`: a new, working portal.
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create a new portal: settings, the default theme, a sample course, a playbook and sample data.")
+        abstract: "Create a new portal: settings, a sample course, a playbook and sample data (the theme stays built in).")
 
     @Argument(help: "The folder to create (it must be empty or not exist).")
     var directory: String

@@ -28,6 +28,30 @@ import Testing
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// The version is written once, in Sources/fieldbook/Version.swift; `--version` prints exactly it.
+    @Test func versionIsTheOneInVersionSwift() throws {
+        let source = try String(contentsOf: Repository.root.appendingPathComponent("Sources/fieldbook/Version.swift"), encoding: .utf8)
+        let version = try #require(source.firstMatch(of: /let fieldbookVersion = "([0-9]+\.[0-9]+\.[0-9]+)"/)?.1)
+        let run = try fieldbook(["--version"])
+        #expect(run.status == 0)
+        #expect(run.stdout == "\(version)\n")
+    }
+
+    /// `theme copy` takes out one built-in file to edit, refuses to overwrite it, and the build then uses it.
+    @Test func themeCopyTakesOutOneFile() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        #expect(try fieldbook(["init", "portal"], in: folder.path).status == 0)
+        let copy = try fieldbook(["theme", "copy", "partials/footer.mustache", "--portal", "portal"], in: folder.path)
+        #expect(copy.stdout == "Created templates/partials/footer.mustache\n")
+        #expect(try fieldbook(["theme", "--portal", "portal"], in: folder.path).stdout.contains("* templates/partials/footer.mustache\n"))
+        #expect(try fieldbook(["theme", "copy", "partials/footer.mustache", "--portal", "portal"], in: folder.path).status == 64)
+        #expect(try fieldbook(["theme", "copy", "footer.mustache", "--portal", "portal"], in: folder.path).stderr.contains("has no footer.mustache"))
+        try folder.write(["portal/templates/partials/footer.mustache": "<footer>Our own footer</footer>\n"])
+        #expect(try fieldbook(["build", "portal"], in: folder.path).status == 0)
+        #expect(try String(contentsOfFile: folder.path + "/portal/public/index.html", encoding: .utf8).contains("Our own footer"))
+    }
+
     @Test func buildPrintsASummaryAndExitsZero() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }

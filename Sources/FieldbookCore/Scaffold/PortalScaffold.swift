@@ -1,5 +1,5 @@
-/// The files of a new portal: settings, the default theme (so it can be edited), a sample course and playbook, small
-/// sample data and a README for managers. Pure: the caller writes the files.
+/// The files of a new portal: settings, a sample course and playbook, small sample data, a README for managers and
+/// one for `templates/` (the theme stays built in; `fieldbook theme copy` takes out the files a portal changes). Pure: the caller writes the files.
 public enum PortalScaffold {
     /// Path in the new portal → contents. `today` dates the samples (the CLI passes the clock; the core never reads it).
     public static func files(title: String, locale: SiteConfig.Locale, today: Day) -> [String: [UInt8]] {
@@ -20,13 +20,8 @@ public enum PortalScaffold {
             }
 
             """)
-        for template in DefaultTheme.templates.values {
-            // "(built-in theme)/pages/lesson.mustache" → "templates/pages/lesson.mustache"
-            text("templates/" + template.path.dropFirst("(built-in theme)/".count), template.text)
-        }
-        for asset in DefaultTheme.assets {
-            if case .bytes(let bytes) = asset.origin { files["templates/" + asset.outputPath] = bytes }
-        }
+        // Not a copy of the theme: a copied theme stops receiving fixes on upgrade. The README says how to replace one file.
+        text("templates/README.md", ThemeFiles.readme(chinese: chinese))
         let course = chinese ? "入门" : "Getting started"
         text(
             "content/training/getting-started/index.md",
@@ -86,7 +81,7 @@ public enum PortalScaffold {
                 ? "# \(title)\n\n这是一个 Fieldbook 销售门户。\n\n- 课程在 `content/training/<课程>/`，手册在 `content/playbooks/<区域>/`，都是 Markdown。\n- `fieldbook new lesson getting-started \"标题\"` 新建课时；`fieldbook serve` 预览；`fieldbook build` 生成 `public/`。\n- 业绩数据在 `content/data/`（JSON），可用 `fieldbook import deals 导出.csv` 从 CRM 导入。\n"
                 : "# \(title)\n\nA Fieldbook sales portal.\n\n- Courses live in `content/training/<course>/`, playbooks in `content/playbooks/<region>/`, all Markdown.\n- `fieldbook new lesson getting-started \"Title\"` adds a lesson; `fieldbook serve` previews; `fieldbook build` writes `public/`.\n- Performance data lives in `content/data/` (JSON); `fieldbook import deals export.csv` brings it from a CRM.\n- Before you push, `fieldbook check` finds broken links and bad data.\n"
         )
-        text(".gitignore", "public/*\n.fieldbook/\n.fieldbook-spare-*/\n")
+        text(".gitignore", "public/\n.fieldbook/\n.fieldbook-spare-*/\n")
         return files
     }
 }

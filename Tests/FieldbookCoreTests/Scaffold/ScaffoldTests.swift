@@ -11,9 +11,26 @@ import Testing
         #expect(portal.messages == [])
         #expect(portal.page("index.html")?.contains("Acme &lt;Sales&gt;") == true)  // the dashboard, from the sample data
         #expect(portal.page("reps/alex/index.html") != nil)
-        // The theme is written out whole, so a portal can edit it; the build then reads those files, not the built-in ones.
-        #expect(files.keys.filter { $0.hasPrefix("templates/") }.count == DefaultTheme.templates.count + DefaultTheme.assets.count)
-        #expect(files["templates/pages/lesson.mustache"] != nil)
+        // The theme stays built in (a copy would stop receiving fixes on upgrade): templates/ holds only a README
+        // that names every built-in file and says how to copy one.
+        #expect(files.keys.filter { $0.hasPrefix("templates/") } == ["templates/README.md"])
+        let readme = String(decoding: try #require(files["templates/README.md"]), as: UTF8.self)
+        #expect(readme.contains("fieldbook theme copy partials/footer.mustache"))
+        #expect(readme.contains("- `pages/lesson.mustache`") && readme.contains("- `assets/fieldbook.css`"))
+        #expect(String(decoding: try #require(files[".gitignore"]), as: UTF8.self).split(separator: "\n").starts(with: ["public/", ".fieldbook/"]))
+    }
+
+    /// `fieldbook theme` lists and copies exactly the files the build falls back to.
+    @Test func themeFilesAreTheBuiltInTheme() throws {
+        #expect(ThemeFiles.paths.count == DefaultTheme.templates.count + DefaultTheme.assets.count)
+        #expect(ThemeFiles.paths == ThemeFiles.paths.sorted())
+        let footer = try #require(ThemeFiles.bytes(of: "partials/footer.mustache"))
+        #expect(String(decoding: footer, as: UTF8.self) == DefaultTheme.templates["footer"]?.text)
+        #expect(ThemeFiles.bytes(of: "assets/fieldbook.css")?.isEmpty == false)
+        #expect(ThemeFiles.bytes(of: "footer.mustache") == nil)
+        // This repository's templates/ is the theme, file for file (the embed test holds their bytes equal).
+        let here = try FileManager.default.subpathsOfDirectory(atPath: Repository.root.path + "/templates").filter { $0.contains(".") }
+        #expect(here.sorted() == ThemeFiles.paths)
     }
 
     @Test func lessonsAreNumberedAfterTheLastOne() throws {
