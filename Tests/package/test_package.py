@@ -1,38 +1,12 @@
 """The release tarball of scripts/package, installed the way its README says and run from an unrelated folder."""
 import filecmp
 import os
-import re
 import shutil
 import subprocess
-import tarfile
 
-import pytest
+from conftest import BARE_ENVIRONMENT, ROOT, version_in_source
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 DEV_BINARY = os.path.join(ROOT, ".build", "debug", "fieldbook")
-# No Swift on PATH and no library path: the packaged binary must need neither.
-BARE_ENVIRONMENT = {"PATH": "/usr/bin:/bin", "HOME": "/tmp", "LANG": "C.UTF-8", "CI": "true"}
-
-
-def version_in_source():
-    text = open(os.path.join(ROOT, "Sources", "fieldbook", "Version.swift"), encoding="utf-8").read()
-    return re.search(r'let fieldbookVersion = "([^"]+)"', text).group(1)
-
-
-@pytest.fixture(scope="session")
-def installed(tmp_path_factory):
-    """scripts/package's tarball, unpacked into an opt/ folder and linked from a bin/ folder, as its README says."""
-    work = tmp_path_factory.mktemp("package")
-    run = subprocess.run([os.path.join(ROOT, "scripts", "package"), "--output", str(work / "dist")],
-                         capture_output=True, text=True)
-    assert run.returncode == 0, run.stdout + run.stderr
-    tarball = run.stdout.strip().splitlines()[-1]
-    with tarfile.open(tarball) as archive:
-        archive.extractall(work / "opt", filter="data")
-    (folder,) = os.listdir(work / "opt")
-    os.makedirs(work / "bin")
-    os.symlink(work / "opt" / folder / "bin" / "fieldbook", work / "bin" / "fieldbook")
-    return {"tarball": tarball, "folder": work / "opt" / folder, "fieldbook": str(work / "bin" / "fieldbook"), "work": work}
 
 
 def fieldbook(installed, *arguments, cwd):
