@@ -11,6 +11,7 @@ struct Fieldbook: AsyncParsableCommand {
         discussion: """
             Exit codes: 0 success, 1 errors in the portal, 64 usage errors.
             Diagnostics are printed as path:line:column: error|warning: message, paths relative to the portal.
+            Shell completion: fieldbook --generate-completion-script bash|zsh|fish.
             """,
         version: fieldbookVersion,
         subcommands: [Build.self, Check.self, Serve.self, Import.self, Init.self, New.self, Theme.self],

@@ -10,6 +10,7 @@ struct Serve: AsyncParsableCommand {
         discussion: """
             The preview is built into PORTAL/.fieldbook/serve, never into public/, so drafts shown with --drafts \
             cannot reach a deploy. A failed rebuild keeps the last good portal and shows the errors over the page.
+            It listens before it builds: a port in use is one line and exit code 1.
             """)
 
     @Argument(help: "The portal folder, holding fieldbook.json.")
