@@ -177,7 +177,8 @@ public enum Pipeline {
         _ source: PortalSource, library: Library, documents: [RenderedDocument], recent: [DocumentSummaryView]
     ) -> PerformanceSide {
         let config = source.config
-        let (data, dataDiagnostics) = DataLoader(fiscalCalendar: config.fiscalCalendar).load(source.dataFiles)
+        let (data, dataDiagnostics) = DataLoader(fiscalCalendar: config.fiscalCalendar, openStages: Set(config.stageProbabilities.keys)).load(
+            source.dataFiles)
         var diagnostics = dataDiagnostics + (data.map { unknownLessons(in: $0.training, library: library) } ?? [])
         let calculator = KPICalculator(asOf: config.asOf, calendar: config.fiscalCalendar, stageProbabilities: config.stageProbabilities)
         let scoreboard = data.map { (data: $0, figures: calculator.compute($0)) }

@@ -38,6 +38,8 @@ extension DataLoader {
         var seen: [String: Int] = [:]
         seen.reserveCapacity(checked.count)
         context.deals.reserveCapacity(checked.count)
+        var unknownStages: [UnknownStage] = []
+        defer { reportUnknownStages(unknownStages, &file) }
         for (index, (deal, problems)) in checked.enumerated() {
             if let (id, node) = deal.id {
                 if let first = seen[id] {
@@ -48,6 +50,7 @@ extension DataLoader {
                 seen[id] = index
             }
             file.append(problems)
+            if let unknown = deal.unknownStage { unknownStages.append(unknown) }
             if let deal = deal.deal {
                 context.repsWithData.insert(deal.rep)
                 context.deals.append(deal)
@@ -60,6 +63,31 @@ extension DataLoader {
     private struct CheckedDeal: Sendable {
         var id: (String, JSONNode)?
         var deal: Deal?
+        var unknownStage: UnknownStage?
+    }
+
+    /// A deal whose stage is neither won, lost nor one of `pipeline.stages`.
+    private struct UnknownStage: Sendable {
+        var stage: String
+        var node: JSONNode
+        var jsonPath: String
+    }
+
+    /// One error per unknown stage, at its first deal, with how many deals have it.
+    private func reportUnknownStages(_ found: [UnknownStage], _ file: inout DataFileReader) {
+        guard let open = openStages, !found.isEmpty else { return }
+        let known = ["won", "lost"] + open.sorted()
+        var counts: [String: Int] = [:]
+        for unknown in found { counts[unknown.stage, default: 0] += 1 }
+        var said: Set<String> = []
+        for unknown in found where said.insert(unknown.stage).inserted {
+            let count = counts[unknown.stage] ?? 0
+            let others = count == 1 ? "" : " (\(count) deals; this is the first)"
+            file.error(
+                unknown.node, unknown.jsonPath,
+                "unknown stage \"\(unknown.stage)\"\(Suggestion.hint(for: unknown.stage, in: known))\(others): a deal's stage is won, lost "
+                    + "or one of pipeline.stages in fieldbook.json (\(known.joined(separator: ", "))); add an open stage there with its probability")
+        }
     }
 
     private func checkDeal(_ node: JSONNode, _ path: String, reps: Set<String>, _ file: inout DataFileReader) -> CheckedDeal {
@@ -73,6 +101,11 @@ extension DataLoader {
             return result
         }
         guard let stage = fields.string("stage", required: true, in: &file)?.lowercased(), !stage.isEmpty else { return result }
+        if let open = openStages, stage != "won", stage != "lost", !open.contains(stage) {
+            // Reported once per stage, after all deals are read: a stage missing from the settings is one mistake.
+            result.unknownStage = UnknownStage(stage: stage, node: fields.member("stage")!, jsonPath: "\(path).stage")
+            return result
+        }
         var deal = Deal(
             id: id, rep: rep, account: fields.string("account", in: &file), product: fields.string("product", in: &file), stage: stage,
             amount: nil, created: fields.day("created", in: &file), closed: fields.day("closed", in: &file),
@@ -92,6 +125,11 @@ extension DataLoader {
             } else {
                 file.error(fields.member("probability")!, "\(path).probability", "must be between 0 and 1, found \(probability)")
             }
+        }
+        if deal.isWon, deal.amount == nil, fields.member("amount") == nil {
+            // Revenue would silently count it as nothing; a won deal worth nothing says `"amount": 0`.
+            file.error(node, path, "won deal \"\(id)\" has no \"amount\"")
+            return result
         }
         if (deal.isWon || deal.isLost), deal.closed == nil, fields.member("closed") == nil {
             file.error(node, path, "\(stage) deal \"\(id)\" has no \"closed\" date")

@@ -6,9 +6,14 @@
 public struct DataLoader: Sendable {
     public static let folder = "content/data"
     public let fiscalCalendar: FiscalCalendar
+    /// The open stages of `pipeline.stages`. A deal's stage is `won`, `lost` or one of these: anything else is an
+    /// error (a misspelt `"wonn"` would otherwise be an open deal weighted 0). Nil only for callers that read the
+    /// team alone (`fieldbook new`, `fieldbook import`).
+    public let openStages: Set<String>?
 
-    public init(fiscalCalendar: FiscalCalendar = FiscalCalendar()) {
+    public init(fiscalCalendar: FiscalCalendar = FiscalCalendar(), openStages: Set<String>? = nil) {
         self.fiscalCalendar = fiscalCalendar
+        self.openStages = openStages
     }
 
     /// Parses the data files given as file name (`deals.json`) → bytes. Nil data when there are no files.

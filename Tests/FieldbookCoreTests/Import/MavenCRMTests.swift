@@ -68,7 +68,8 @@ enum MavenCRM {
         let dealTable = try CSVTable.parse(try text("sales_pipeline.csv"), path: "sales_pipeline.csv").get()
         let deals = try CRMImporter().deals(from: dealTable, team: loadedTeam).get().json
         return renderPortal([
-            "fieldbook.json": #"{"title": "Maven"}"#, "content/data/team.json": team, "content/data/deals.json": deals,
+            "fieldbook.json": #"{"title": "Maven", "pipeline": {"stages": {"engaging": 0.3, "prospecting": 0.1}}}"#, "content/data/team.json": team,
+            "content/data/deals.json": deals,
         ])
     }
 

@@ -55,6 +55,41 @@ import Testing
         #expect(deals(json) == [expected])
     }
 
+    /// A stage is won, lost or one of `pipeline.stages`: a misspelt stage is an error (once per stage, with how many
+    /// deals have it and the nearest known stage), never an open deal weighted 0.
+    @Test func stagesAreAClosedSet() {
+        let loader = DataLoader(openStages: ["proposal", "engaging"])
+        let json = #"""
+            [{"id": "d1", "rep": "ann", "stage": "wonn", "closed": "2024-01-02", "amount": 5},
+             {"id": "d2", "rep": "ann", "stage": "proposal"},
+             {"id": "d3", "rep": "ann", "stage": "Wonn", "closed": "2024-01-02", "amount": 5},
+             {"id": "d4", "rep": "ann", "stage": "negotiation"}]
+            """#
+        let (data, diagnostics) = loader.load(["team.json": Array(team.utf8), "deals.json": Array(json.utf8)])
+        #expect(
+            diagnostics.map(\.description) == [
+                #"content/data/deals.json:1:38: error: deals[0].stage: unknown stage "wonn" (did you mean "won"?) (2 deals; this is the first): a deal's stage is won, lost or one of pipeline.stages in fieldbook.json (won, lost, engaging, proposal); add an open stage there with its probability"#,
+                #"content/data/deals.json:4:38: error: deals[3].stage: unknown stage "negotiation": a deal's stage is won, lost or one of pipeline.stages in fieldbook.json (won, lost, engaging, proposal); add an open stage there with its probability"#,
+            ])
+        #expect(data?.deals.map(\.id) == ["d2"])
+    }
+
+    @Test func aWonDealNeedsAnAmount() {
+        #expect(
+            deals(#"[{"id": "d1", "rep": "ann", "stage": "won", "closed": "2024-01-02"}]"#) == [
+                #"content/data/deals.json:1:2: error: deals[0]: won deal "d1" has no "amount""#
+            ])
+        #expect(deals(#"[{"id": "d1", "rep": "ann", "stage": "won", "closed": "2024-01-02", "amount": 0}]"#) == [])
+    }
+
+    @Test func suggestionsAreCloseNamesOnly() {
+        #expect(Suggestion.closest(to: "wonn", in: ["won", "lost"]) == "won")
+        #expect(Suggestion.closest(to: "engagin", in: ["won", "lost", "engaging"]) == "engaging")
+        #expect(Suggestion.closest(to: "negotiation", in: ["won", "lost", "proposal"]) == nil)
+        #expect(Suggestion.closest(to: "lo", in: ["won", "lost"]) == nil)  // two edits of a two-letter word is a guess
+        #expect(Suggestion.distance(Array("kitten"), Array("sitting")) == 3)
+    }
+
     @Test func teamErrors() {
         let messages = load([
             "team.json": """

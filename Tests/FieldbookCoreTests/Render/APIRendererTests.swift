@@ -6,7 +6,8 @@ import Testing
 @Suite struct APIRendererTests {
     let portal: RenderedPortal = {
         var files = SmallTeam.files.reduce(into: [String: String]()) { $0["content/data/\($1.key)"] = $1.value }
-        files["fieldbook.json"] = #"{"title": "T", "asOf": "2024-05-15", "currency": "EUR", "pipeline": {"stages": {"proposal": 0.5}}}"#
+        files["fieldbook.json"] =
+            #"{"title": "T", "asOf": "2024-05-15", "currency": "EUR", "pipeline": {"stages": {"proposal": 0.5, "engaging": 0}}}"#
         return renderPortal(files)
     }()
 

@@ -38,7 +38,8 @@ import Testing
 
     @Test func privateScorecardsAreBuiltButHidden() throws {
         var files = SmallTeam.files.reduce(into: [String: String]()) { $0["content/data/\($1.key)"] = $1.value }
-        files["fieldbook.json"] = #"{"title": "T", "asOf": "2024-05-15", "scorecards": {"public": false}}"#
+        files["fieldbook.json"] =
+            #"{"title": "T", "asOf": "2024-05-15", "scorecards": {"public": false}, "pipeline": {"stages": {"proposal": 0, "engaging": 0}}}"#
         let portal = renderPortal(files)
         #expect(portal.messages == [])
         let scorecard = try #require(portal.page("reps/ann/index.html"))
@@ -58,7 +59,8 @@ import Testing
 
     @Test func unknownCardKPIsAreErrors() {
         var files = SmallTeam.files.reduce(into: [String: String]()) { $0["content/data/\($1.key)"] = $1.value }
-        files["fieldbook.json"] = #"{"title": "T", "dashboard": {"cards": ["revenue", "revenu"]}}"#
+        files["fieldbook.json"] =
+            #"{"title": "T", "dashboard": {"cards": ["revenue", "revenu"]}, "pipeline": {"stages": {"proposal": 0, "engaging": 0}}}"#
         #expect(renderPortal(files).messages == [#"fieldbook.json:1:1: error: dashboard.cards: unknown KPI "revenu""#])
     }
 
@@ -67,7 +69,7 @@ import Testing
     /// playbooks (the region's page lists them all).
     @Test func largeLibrariesKeepScorecardsShort() throws {
         var files = SmallTeam.files.reduce(into: [String: String]()) { $0["content/data/\($1.key)"] = $1.value }
-        files["fieldbook.json"] = #"{"title": "T", "asOf": "2024-05-15"}"#
+        files["fieldbook.json"] = #"{"title": "T", "asOf": "2024-05-15", "pipeline": {"stages": {"proposal": 0, "engaging": 0}}}"#
         files["content/data/targets.json"] = #"[{"rep": "ann", "period": "2024-Q2", "revenue": 100000}]"#
         files["content/data/training.json"] = #"[{"rep": "ann", "lesson": "c03/lesson-03", "completed": "2024-05-01"}]"#
         for course in 0..<(PerformancePlanner.allCoursesUpTo + 2) {

@@ -31,7 +31,8 @@ import Testing
             """
         }.joined(separator: "\n\n")
         let files: [String: String] = [
-            "fieldbook.json": "{\"title\": \(json(all("Portal"))), \"asOf\": \"2024-05-15\", \"dashboard\": {\"cards\": [\"revenue\", \"calls\"]}}",
+            "fieldbook.json":
+                "{\"title\": \(json(all("Portal"))), \"asOf\": \"2024-05-15\", \"dashboard\": {\"cards\": [\"revenue\", \"calls\"]}, \"pipeline\": {\"stages\": {\(json(all("Stage"))): 0.5}}}",
             "content/training/a/index.md": "{\"title\": \(json(all("Course")))}\n[lesson](01-x.md)\n",
             "content/training/a/01-x.md":
                 "{\"title\": \(json(all("Lesson"))), \"description\": \(json(all("Description"))), \"tags\": \(Self.tags), \"owner\": \(json(all("Owner"))), \"updated\": \"2024-05-01\", \"kpis\": [\"revenue\"]}\n"
