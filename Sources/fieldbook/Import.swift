@@ -2,7 +2,7 @@ import ArgumentParser
 import FieldbookCore
 import Foundation
 
-/// `fieldbook import team|deals FILE.csv`: a CRM export into content/data/.
+/// `fieldbook import team|deals FILE.csv`: a CRM export into content/data/, with a report of what was read.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import a CRM export (CSV) into content/data/team.json or deals.json.",
@@ -11,7 +11,10 @@ struct Import: ParsableCommand {
             close_date, regional_office, manager, ...); name others with --column FIELD=HEADER. Team fields: \
             \(CRMImporter.teamFields.map(\.field).joined(separator: ", ")). Deal fields: \
             \(CRMImporter.dealFields.map(\.field).joined(separator: ", ")).
-            Stages such as Won, Closed Won and 赢单 become won; Lost, Closed Lost and 输单 become lost.
+            The report says which column fed each field, how many cells were empty and how stages were mapped: \
+            Won, Closed Won and 赢单 become won; Lost, Closed Lost and 输单 become lost; any other stage must be one of \
+            pipeline.stages in fieldbook.json. Deal owners must be reps of content/data/team.json: import the team first.
+            A required column that is missing is one error listing the file's headers; nothing is written then.
             """
     )
 
@@ -31,6 +34,12 @@ struct Import: ParsableCommand {
     @Option(name: .customLong("column"), help: "Which header holds a field, as FIELD=HEADER (repeatable).")
     var columns: [String] = []
 
+    @Option(help: "The field separator: ',', ';' or 'tab' (default: found in the header line).")
+    var delimiter: String?
+
+    @Flag(name: .customLong("dry-run"), help: "Print the report and write nothing.")
+    var dryRun = false
+
     func run() throws {
         var chosen: [String: String] = [:]
         for pair in columns {
@@ -38,24 +47,36 @@ struct Import: ParsableCommand {
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw ValidationError("--column takes FIELD=HEADER, not \(pair)") }
             chosen[parts[0]] = parts[1]
         }
+        let separator: Character?
+        switch delimiter {
+        case nil: separator = nil
+        case "tab", "\\t", "\t": separator = "\t"
+        case let text? where text.count == 1 && CSVTable.delimiters.contains(Character(text)): separator = Character(text)
+        case let text?: throw ValidationError("--delimiter takes ',', ';' or 'tab', not \(text)")
+        }
         guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
         let target = portal + "/content/data/\(kind.rawValue).json"
         let importer = CRMImporter(columns: chosen)
-        let result = CSVTable.parse(String(decoding: data, as: UTF8.self), path: file).flatMap { table in
+        let result = CSVTable.parse(String(decoding: data, as: UTF8.self), path: file, delimiter: separator).flatMap { table in
             switch kind {
             case .team: importer.team(from: table)
-            case .deals: importer.deals(from: table, team: existingTeam())
+            case .deals: importer.deals(from: table, team: existingTeam(), openStages: configuredStages())
             }
         }
         switch result {
-        case .success(let (json, summary)):
+        case .success(let imported):
+            print(imported.report.lines.joined(separator: "\n"))
+            if dryRun {
+                print("Dry run: would import \(imported.report.summary) into \(target); nothing was written.")
+                return
+            }
             do {
-                try FileReplacer.replace(target, with: json)
+                try FileReplacer.replace(target, with: imported.json)
             } catch {
                 FileHandle.standardError.write(Data("\(error)\n".utf8))
                 throw ExitCode(1)
             }
-            print("Imported \(summary) into \(target)")
+            print("Imported \(imported.report.summary) into \(target)")
         case .failure(let error):
             FileHandle.standardError.write(Data((error.description + "\nNothing was written.\n").utf8))
             throw ExitCode(1)
@@ -66,5 +87,11 @@ struct Import: ParsableCommand {
     private func existingTeam() -> Team? {
         guard let bytes = FileManager.default.contents(atPath: portal + "/content/data/team.json") else { return nil }
         return DataLoader().load(["team.json": [UInt8](bytes)]).0?.team
+    }
+
+    /// The open stages of the portal's `pipeline.stages`; nil without a fieldbook.json (nothing to check against).
+    private func configuredStages() -> Set<String>? {
+        guard let bytes = FileManager.default.contents(atPath: portal + "/fieldbook.json") else { return nil }
+        return Set(ConfigParser.parse([UInt8](bytes)).0.stageProbabilities.keys)
     }
 }

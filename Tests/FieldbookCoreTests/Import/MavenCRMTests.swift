@@ -66,7 +66,7 @@ enum MavenCRM {
         let team = try CRMImporter().team(from: teamTable).get().json
         let loadedTeam = try #require(DataLoader().load(["team.json": Array(team.utf8)]).0?.team)
         let dealTable = try CSVTable.parse(try text("sales_pipeline.csv"), path: "sales_pipeline.csv").get()
-        let deals = try CRMImporter().deals(from: dealTable, team: loadedTeam).get().json
+        let deals = try CRMImporter().deals(from: dealTable, team: loadedTeam, openStages: ["engaging", "prospecting"]).get().json
         return renderPortal([
             "fieldbook.json": #"{"title": "Maven", "pipeline": {"stages": {"engaging": 0.3, "prospecting": 0.1}}}"#, "content/data/team.json": team,
             "content/data/deals.json": deals,

@@ -1,0 +1,132 @@
+import Testing
+
+@testable import FieldbookCore
+
+/// Imports never guess silently: every variant of a real export that once imported wrong figures with exit 0 is
+/// now one clear error, or a report line that says what was left out.
+@Suite struct CRMImporterTests {
+    let team = Team(
+        regions: [Region(id: "north", name: "North")], managers: [],
+        reps: [Rep(id: "ann-lee", name: "Ann Lee", region: "north"), Rep(id: "bob", name: "Bob", region: "north")])
+
+    private func table(_ text: String, delimiter: Character? = nil) throws -> CSVTable {
+        try CSVTable.parse(text, path: "p.csv", delimiter: delimiter).get()
+    }
+
+    private func deals(_ text: String, stages: Set<String>? = ["engaging"]) throws -> Result<CRMImporter.Imported, DiagnosticsError> {
+        CRMImporter().deals(from: try table(text), team: team, openStages: stages)
+    }
+
+    private func errors(_ result: Result<CRMImporter.Imported, DiagnosticsError>) -> [String] {
+        guard case .failure(let error) = result else { return [] }
+        return error.diagnostics.map(\.description)
+    }
+
+    @Test func aRenamedAmountColumnIsOneError() throws {
+        let csv = "opportunity_id,sales_agent,deal_stage,close_date,Total (USD)\n" + (1...50).map { "D\($0),Ann Lee,Won,2017-03-01,100\n" }.joined()
+        #expect(
+            errors(try deals(csv)) == [
+                "p.csv:1:1: error: no column for amount, which won deals need (50 in this file; looked for close_value, amount, value, "
+                    + "deal_value, 金额); the file's columns are opportunity_id, sales_agent, deal_stage, close_date, Total (USD); "
+                    + "name one with --column amount=HEADER"
+            ])
+        let named = CRMImporter(columns: ["amount": "Total (USD)"]).deals(from: try table(csv), team: team, openStages: [])
+        #expect(try named.get().report.summary == "50 deals (50 won)")
+    }
+
+    @Test func aRenamedCloseDateIsOneError() throws {
+        let csv = "opportunity_id,sales_agent,deal_stage,close_value,Closing\nD1,Ann Lee,Won,5,2017-03-01\nD2,Bob,Lost,,2017-03-02\n"
+        #expect(errors(try deals(csv)).count == 1)
+        #expect(
+            errors(try deals(csv)).first?.hasPrefix("p.csv:1:1: error: no column for closed, which won and lost deals need (2 in this file;") == true)
+    }
+
+    @Test func aMissingRequiredColumnNamesTheFilesHeaders() throws {
+        #expect(
+            errors(try deals("Deal ID,Stage\nD1,Won\n")) == [
+                "p.csv:1:1: error: no column for rep (looked for sales_agent, owner, rep, sales_rep, deal_owner, opportunity_owner, 负责人, 销售); "
+                    + "the file's columns are Deal ID, Stage; name one with --column rep=HEADER"
+            ])
+    }
+
+    @Test func ownersMustBeRepsOfTheTeamAtTheirLine() throws {
+        let csv = "id,owner,stage\nD1,Ann Lee,Engaging\nD2,Zane Lev,Engaging\nD3,bob,Engaging\n"
+        #expect(errors(try deals(csv)) == [#"p.csv:3:1: error: deal "D2": owner "Zane Lev" is not a rep of the team (content/data/team.json)"#])
+        #expect(
+            errors(CRMImporter().deals(from: try table(csv), team: nil, openStages: nil)) == [
+                "p.csv:1:1: error: the portal has no team yet: import it first (fieldbook import team FILE.csv), so owners match reps"
+            ])
+    }
+
+    @Test func stagesAreWonLostOrConfigured() throws {
+        let csv =
+            "id,owner,stage,amount,closed\nD1,Ann Lee,Wonn,5,2017-01-01\nD2,Bob,Negotiation,,\nD3,Bob,Negotiation,,\nD4,Bob,Closed Won,5,2017-01-01\n"
+        #expect(
+            errors(try deals(csv)) == [
+                #"p.csv:2:1: error: stage "Wonn" (1 deals; this is the first) (did you mean "won"?) is not won, lost or one of pipeline.stages in fieldbook.json (won, lost, engaging); add "wonn" there with its probability"#,
+                #"p.csv:3:1: error: stage "Negotiation" (2 deals; this is the first) is not won, lost or one of pipeline.stages in fieldbook.json (won, lost, engaging); add "negotiation" there with its probability"#,
+            ])
+        let report = try deals(csv, stages: ["wonn", "negotiation"]).get().report
+        #expect(
+            report.stages.map { "\($0.name) → \($0.stage) (\($0.count))" } == [
+                "Negotiation → negotiation (2)", "Closed Won → won (1)", "Wonn → wonn (1)",
+            ])
+    }
+
+    @Test func aWonDealWithAnEmptyAmountIsAnError() throws {
+        let csv = "id,owner,stage,amount,closed\nD1,Ann Lee,Won,,2017-01-01\nD2,Bob,Engaging,,\n"
+        #expect(errors(try deals(csv)) == [#"p.csv:2:1: error: deal "D1": a won deal needs an amount"#])
+    }
+
+    @Test func manyBadRowsListTwentyAndCountTheRest() throws {
+        let csv = "id,owner,stage,amount,closed\n" + (1...25).map { "D\($0),Ann Lee,Won,12k,2017-01-01\n" }.joined()
+        let found = errors(try deals(csv))
+        #expect(found.count == 21)
+        #expect(found.last == "p.csv:1:1: error: 5 more rows have problems (the first 20 are above)")
+    }
+
+    @Test func theReportSaysWhereEachFieldCameFromAndWhatWasEmpty() throws {
+        let csv = "opportunity_id,sales_agent,deal_stage,close_value,close_date\nD1,Ann Lee,Won,5,2017-01-01\nD2,Bob,Engaging,,\n"
+        let report = try deals(csv).get().report
+        #expect(report.lines.first == #"Read p.csv: 2 rows, separated by ",". Columns:"#)
+        #expect(report.lines.contains("  amount          ← close_value (empty in 1 of 2 rows)"))
+        #expect(
+            report.lines.contains(
+                "  probability     no column, left out (looked for probability, probability_(%), win_probability, 赢率; --column probability=HEADER)"))
+        #expect(report.lines.last == "Stages: Engaging → engaging (1), Won → won (1)")
+        #expect(report.summary == "2 deals (1 engaging, 1 won)")
+        let teamReport = try CRMImporter().team(from: try table("Name,Office,Boss\nAnn,North,Mia\n")).get().report
+        #expect(teamReport.lines.contains { $0.hasPrefix("  manager  no column, left out (looked for manager, sales_manager") })
+        #expect(teamReport.summary == "1 rep in 1 region with 0 managers")
+    }
+
+    @Test(arguments: [
+        ("id;owner;stage\r\nD1;Ann Lee;Engaging\r\n", ";"),
+        ("\u{FEFF}id\towner\tstage\nD1\tAnn Lee\tEngaging\n", "\t"),
+        ("id,owner,stage,\"a;b;c;d\"\nD1,Ann Lee,Engaging,\n", ","),
+    ])
+    func delimitersAreFoundInTheHeader(csv: String, delimiter: String) throws {
+        let parsed = try table(csv)
+        #expect(parsed.delimiter == Character(delimiter))
+        #expect(parsed.rows.first?.prefix(3) == ["D1", "Ann Lee", "Engaging"])
+        #expect(try deals(csv).get().report.summary == "1 deal (1 engaging)")
+    }
+
+    /// Amounts as CRMs write them; anything that needs a guess (`12k`, odd grouping) is refused, never read smaller.
+    @Test(arguments: [
+        ("1234.5", 1234.5), ("$1,234.50", 1234.5), ("¥ 1 234", 1234), ("1.234,50 €", 1234.5), ("USD 1,200", 1200), ("1200 EUR", 1200),
+        ("1,200", 1200), ("1.234.567", 1_234_567), ("12,5", 12.5), ("99.95", 99.95), ("-5", -5), ("40%", 40), ("0", 0),
+    ])
+    func amountsAreReadAsWritten(text: String, value: Double) {
+        #expect(AmountParser.parse(text) == value)
+    }
+
+    @Test(arguments: ["12k", "1,23,4", "1.2.3", "1,234.5.6", "abc", "", "$", "1e5", "1,2345", "EUR", "1 200 apples"])
+    func amountsThatNeedAGuessAreRefused(text: String) {
+        #expect(AmountParser.parse(text) == nil)
+    }
+
+    @Test func aGivenDelimiterWins() throws {
+        #expect(try table("a;b,c\n1;2,3\n", delimiter: ",").header == ["a;b", "c"])
+    }
+}
