@@ -7,7 +7,10 @@
 /// - Shown periods run from the month of the earliest date in the data to the as-of month, with every quarter and
 ///   year that touches them.
 /// - Open deals without a `created` date count as open only at the as-of date: when they opened is unknown.
-/// - A deal's weight in the weighted pipeline is its `probability`, else its stage's from `pipeline.stages`, else 0.
+/// - Every deal is taken as it stood on the as-of date (`Deal.as(of:)`): one closed after it is open there, at a
+///   stage unknown then, so it weighs only its own `probability`.
+/// - A deal's weight in the weighted pipeline is `Deal.probability(stages:)`: its `probability`, else its stage's from
+///   `pipeline.stages`, else 0.
 ///   The weighted pipeline exists only for the periods containing the as-of date: the data has no stage history, so
 ///   how likely a since-closed deal looked at an earlier period's end is unknown.
 public struct KPICalculator: Sendable {
@@ -128,7 +131,7 @@ public struct KPICalculator: Sendable {
     }
 
     /// A deal's weight in the weighted pipeline.
-    func weight(_ deal: Deal) -> Double { deal.probability ?? stageProbabilities[deal.stage] ?? 0 }
+    func weight(_ deal: Deal) -> Double { deal.probability(stages: stageProbabilities) ?? 0 }
 
     /// A rep's tally over a period, from the monthly tallies (months before the data begins count as empty).
     private func span(_ monthly: [Tally], _ period: Period, firstMonth: Int) -> Tally {

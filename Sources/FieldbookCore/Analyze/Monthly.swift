@@ -16,10 +16,10 @@ struct Monthly {
         let repIndex = Dictionary(uniqueKeysWithValues: data.team.reps.enumerated().map { ($1.id, $0) })
         let asOfIndex = monthCount - 1
 
-        for deal in data.deals {
-            guard let rep = repIndex[deal.rep] else { continue }
-            if let created = deal.created, created > asOf { continue }
-            let closed = deal.closed.flatMap { $0 <= asOf ? $0 : nil }
+        for stored in data.deals {
+            // Every deal as it stood on the as-of date: not there yet, or still open if it closed later.
+            guard let rep = repIndex[stored.rep], let deal = stored.as(of: asOf) else { continue }
+            let closed = deal.closed
             if let created = deal.created, created.monthNumber >= firstMonth {
                 tallies[rep][created.monthNumber - firstMonth].created += 1
             }

@@ -244,18 +244,15 @@ public struct PerformancePlanner: Sendable {
         .map { dealRow($0, rep: names[$0.rep] ?? $0.rep, date: $0.closed!) }
     }
 
-    /// A rep's deals open at the as-of date, largest first.
+    /// A rep's deals open at the as-of date, as they stood then (one won later shows as open), largest first.
     private func openDeals(of rep: String, asOf: Day) -> [DealRowView] {
-        (dealsByRep[rep] ?? []).filter { deal in
-            (deal.created.map { $0 <= asOf } ?? true)
-                && ((!deal.isWon && !deal.isLost) || (deal.closed.map { $0 > asOf } ?? true))
-        }
-        .sorted { ($0.amount ?? -1, $1.id) > ($1.amount ?? -1, $0.id) }.prefix(10)
-        .map { dealRow($0, rep: rep, date: $0.expectedClose) }
+        (dealsByRep[rep] ?? []).compactMap { $0.as(of: asOf) }.filter { !$0.isWon && !$0.isLost }
+            .sorted { ($0.amount ?? -1, $1.id) > ($1.amount ?? -1, $0.id) }.prefix(10)
+            .map { dealRow($0, rep: rep, date: $0.expectedClose) }
     }
 
     private func dealRow(_ deal: Deal, rep: String, date: Day?) -> DealRowView {
-        let probability = deal.probability ?? site.config.stageProbabilities[deal.stage]
+        let probability = deal.probability(stages: site.config.stageProbabilities)
         return DealRowView(
             rep: rep, account: deal.account ?? "–", product: deal.product ?? "–", stage: deal.stage,
             amount: deal.amount.map { format.money(Double($0) / 100) } ?? "–", date: date.map(format.date) ?? "–",

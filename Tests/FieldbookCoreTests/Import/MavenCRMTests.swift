@@ -7,6 +7,45 @@ import Testing
 /// a computation written here independently, straight from the CSV with Foundation's calendar.
 @Suite(.enabled(if: MavenCRM.isAvailable, "needs ../shared/datasets/maven-crm beside the repository"))
 struct MavenCRMTests {
+    /// The portal as it stood on an as-of date inside a quarter: a deal created later does not exist, one closed
+    /// later is still open (and in the pipeline at its amount), no later period appears, and no scorecard lists a
+    /// won deal as open. Every figure of the as-of month and quarter is checked against the CSV rows directly.
+    @Test(arguments: ["2017-03-15", "2017-06-30", "2017-08-09", "2017-11-01"])
+    func asOfDatesMatchAnIndependentComputation(asOf: String) throws {
+        let portal = try MavenCRM.build(asOf: asOf)
+        #expect(!portal.diagnostics.hasErrors)
+        let team = try MavenCRM.api(portal, "api/team.json")
+        #expect(team["asOf"] as? String == asOf)
+        let month = String(asOf.prefix(7))
+        let quarterNumber = ((Int(month.suffix(2)) ?? 1) - 1) / 3 + 1
+        let quarterMonths = (1...3).map { String(format: "2017-%02d", (quarterNumber - 1) * 3 + $0) }
+        let rows = try MavenCRM.rows()
+        for (label, months) in [(month, [month]), ("2017-Q\(quarterNumber)", quarterMonths)] {
+            let closedIn = rows.filter { !$0.closed.isEmpty && $0.closed <= asOf && months.contains(String($0.closed.prefix(7))) }
+            let figures = try MavenCRM.period(team, label)
+            #expect(figures["partial"] as? Bool == (asOf != "2017-06-30"), "\(label)")
+            #expect(figures["revenue"] as? Double == closedIn.filter { $0.stage == "Won" }.reduce(0) { $0 + $1.value }, "\(label)")
+            #expect(figures["deals_won"] as? Double == Double(closedIn.count { $0.stage == "Won" }), "\(label)")
+            #expect(figures["deals_lost"] as? Double == Double(closedIn.count { $0.stage == "Lost" }), "\(label)")
+            let created = rows.count { !$0.created.isEmpty && $0.created <= asOf && months.contains(String($0.created.prefix(7))) }
+            #expect(figures["deals_created"] as? Double == Double(created), "\(label)")
+            // Open on the as-of date: created by then (or undated) and not closed by then. Those closed later keep
+            // their final amount in the pipeline but weigh nothing (their stage then is unknown), and the open
+            // Engaging and Prospecting deals have no amount, so the weighted pipeline is 0.
+            let open = rows.filter { ($0.created.isEmpty || $0.created <= asOf) && ($0.closed.isEmpty || $0.closed > asOf) }
+            #expect(figures["open_deals"] as? Double == Double(open.count), "\(label)")
+            #expect(figures["pipeline"] as? Double == open.reduce(0) { $0 + $1.value }, "\(label)")
+            #expect(figures["weighted_pipeline"] as? Double == 0, "\(label)")
+        }
+        let months = (team["periods"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "month" }.compactMap { $0["period"] as? String }
+        #expect(months.last == month)
+        #expect(!months.contains { $0 > month })
+        for rep in (team["reps"] as? [String] ?? []) {
+            let page = try #require(portal.page("reps/\(rep)/index.html"))
+            #expect(!page.contains("<td>won</td>") && !page.contains("<td>lost</td>"), "\(rep) lists a closed deal as open")
+        }
+    }
+
     @Test func importsBuildsAndMatchesAnIndependentComputation() throws {
         let portal = try MavenCRM.build()
         #expect(!portal.diagnostics.hasErrors, "\(portal.messages)")
@@ -60,17 +99,27 @@ enum MavenCRM {
 
     static func text(_ name: String) throws -> String { try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) }
 
-    /// Imports both files the way `fieldbook import` does and renders the portal in memory.
-    static func build() throws -> RenderedPortal {
+    /// Imports both files the way `fieldbook import` does and renders the portal in memory, as of `asOf` when given.
+    static func build(asOf: String? = nil) throws -> RenderedPortal {
         let teamTable = try CSVTable.parse(try text("sales_teams.csv"), path: "sales_teams.csv").get()
         let team = try CRMImporter().team(from: teamTable).get().json
         let loadedTeam = try #require(DataLoader().load(["team.json": Array(team.utf8)]).0?.team)
         let dealTable = try CSVTable.parse(try text("sales_pipeline.csv"), path: "sales_pipeline.csv").get()
         let deals = try CRMImporter().deals(from: dealTable, team: loadedTeam, openStages: ["engaging", "prospecting"]).get().json
         return renderPortal([
-            "fieldbook.json": #"{"title": "Maven", "pipeline": {"stages": {"engaging": 0.3, "prospecting": 0.1}}}"#, "content/data/team.json": team,
+            "fieldbook.json": #"{"title": "Maven", "pipeline": {"stages": {"engaging": 0.3, "prospecting": 0.1}}"#
+                + (asOf.map { #", "asOf": "\#($0)""# } ?? "") + "}",
+            "content/data/team.json": team,
             "content/data/deals.json": deals,
         ])
+    }
+
+    /// The pipeline's rows as (agent, stage, created, closed, value), dates as `yyyy-MM-dd` text (which sorts as dates).
+    static func rows() throws -> [(agent: String, stage: String, created: String, closed: String, value: Double)] {
+        try text("sales_pipeline.csv").split(separator: "\n").dropFirst().map { line in
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            return (cells[1], cells[4], cells[5], cells[6], Double(cells[7]) ?? 0)
+        }
     }
 
     static func api(_ portal: RenderedPortal, _ path: String) throws -> [String: Any] {
