@@ -38,12 +38,12 @@ public struct PerformancePlanner: Sendable {
         let lessons = LessonLookup(library: library, documents: documents, site: site)
         var pages: [Page] = []
 
-        let teamRows = board.reps.indices.map { row($0, current) }
+        let teamRows = board.reps.indices.map { row($0, current, rank: board.reps[$0].periods[current].rankInTeam) }
         let dashboard = PerformancePageView(
             title: site.config.title, subtitle: labels["dashboard"], asOf: asOfText(asOf), periodName: periodName(current),
             cards: cardKPIs.map { card(board.team, $0, current) }, trend: revenueTrend(board.team, id: "team-trend"),
             attainmentChart: regionAttainment(current), forecasts: forecasts(board.team),
-            reps: Array(teamRows.sorted { ($0.rank.count, $0.rank, $0.name) < ($1.rank.count, $1.rank, $1.name) }.prefix(10)),
+            reps: byRank(board.reps.indices.map { ($0, board.reps[$0].periods[current].rankInTeam) }, teamRows, limit: 10),
             atRisk: atRisk(teamRows), wins: recentWins(asOf), openDeals: [], progress: [], recommended: [], playbooks: [],
             recent: recent, people: board.regions.map { LinkView(title: $0.name, url: site.url("regions/\($0.id)/")) }, facts: [])
         pages.append(page("", "dashboard", title: site.config.title, crumbs: [], view: dashboard, private: false))
@@ -63,7 +63,8 @@ public struct PerformancePlanner: Sendable {
             let view = PerformancePageView(
                 title: region.name, subtitle: labels["region"], asOf: asOfText(asOf), periodName: periodName(current),
                 cards: cardKPIs.map { card(figures, $0, current) }, trend: revenueTrend(figures, id: "region-trend"), attainmentChart: nil,
-                forecasts: forecasts(figures), reps: ranked(members.map { teamRows[$0] }), atRisk: [], wins: [],
+                forecasts: forecasts(figures), reps: byRank(members.map { ($0, board.reps[$0].periods[current].rankInRegion) }, teamRows),
+                atRisk: [], wins: [],
                 openDeals: [], progress: [], recommended: [], playbooks: lessons.playbooks(for: region.id), recent: [],
                 people: managers.map { LinkView(title: $0.name, url: managerURL($0.id) ?? "") }, facts: [])
             pages.append(page("regions/\(region.id)/", "region", title: region.name, crumbs: [home], view: view, private: false))
@@ -71,10 +72,13 @@ public struct PerformancePlanner: Sendable {
         for (index, manager) in data.team.managers.enumerated() {
             let figures = board.managers[index]
             let members = managerMembers[manager.id] ?? []
+            // Ranked among this manager's reps, the people the page is about.
+            let ranks = KPICalculator.competitionRanks(members.map { board.reps[$0].periods[current].actual[0] ?? 0 })
             let view = PerformancePageView(
                 title: manager.name, subtitle: labels["manager"], asOf: asOfText(asOf), periodName: periodName(current),
                 cards: cardKPIs.map { card(figures, $0, current) }, trend: revenueTrend(figures, id: "manager-trend"), attainmentChart: nil,
-                forecasts: forecasts(figures), reps: members.map { teamRows[$0] }, atRisk: [], wins: [], openDeals: [], progress: [],
+                forecasts: forecasts(figures), reps: byRank(Array(zip(members, ranks.map(Optional.some))), teamRows), atRisk: [], wins: [],
+                openDeals: [], progress: [],
                 recommended: [], playbooks: [], recent: [], people: [], facts: [])
             pages.append(page("managers/\(manager.id)/", "manager", title: manager.name, crumbs: [home], view: view, private: isPrivate))
         }
@@ -199,8 +203,8 @@ public struct PerformancePlanner: Sendable {
         }
     }
 
-    /// A rep's row for period `p`.
-    func row(_ index: Int, _ p: Int) -> RepRowView {
+    /// A rep's row for period `p`, showing `rank`: in the team, the region or the manager's reps, as the page means.
+    func row(_ index: Int, _ p: Int, rank: Int?) -> RepRowView {
         let rep = data.team.reps[index]
         let figures = board.reps[index].periods[p]
         let status = status(figures, 0)
@@ -211,7 +215,7 @@ public struct PerformancePlanner: Sendable {
             points: months.map { ChartPoint(format.period(board.periods[$0], calendar: board.calendar), board.reps[index].periods[$0].actual[0]) },
             format: { format.money($0, compact: true) })
         return RepRowView(
-            rank: figures.rankInTeam.map(String.init) ?? "", name: rep.name, url: repURL(rep.id),
+            rank: rank.map(String.init) ?? "", name: rep.name, url: repURL(rep.id),
             region: data.team.regions.first { $0.id == rep.region }?.name ?? rep.region,
             manager: data.team.manager(of: rep).flatMap { id in data.team.managers.first { $0.id == id }?.name } ?? "–",
             revenue: format.money(figures.actual[0] ?? 0), revenueSort: JSONOutput.format(figures.actual[0] ?? 0, decimals: 2),
@@ -221,9 +225,15 @@ public struct PerformancePlanner: Sendable {
             winRateSort: figures.actual[winRate].map { JSONOutput.format($0, decimals: 6) } ?? "-1", trend: trend)
     }
 
-    /// Highest revenue first, then by name.
-    private func ranked(_ rows: [RepRowView]) -> [RepRowView] {
-        rows.sorted { (Double($0.revenueSort) ?? 0, $1.name) > (Double($1.revenueSort) ?? 0, $0.name) }
+    /// The rows of reps (index, rank) in rank order, then by name, unranked last, each showing that rank: the rows
+    /// are the team's, made once, with the rank the page means.
+    private func byRank(_ reps: [(index: Int, rank: Int?)], _ rows: [RepRowView], limit: Int = .max) -> [RepRowView] {
+        let names = data.team.reps
+        return reps.sorted { ($0.rank ?? .max, names[$0.index].name) < ($1.rank ?? .max, names[$1.index].name) }.prefix(limit).map { rep in
+            var row = rows[rep.index]
+            row.rank = rep.rank.map(String.init) ?? ""
+            return row
+        }
     }
 
     /// Reps behind or at risk on revenue, lowest attainment first.
@@ -303,7 +313,8 @@ public struct PerformancePlanner: Sendable {
     private func listing(title: String, asOf: Day, current: Int, rows: [RepRowView]) -> PerformancePageView {
         PerformancePageView(
             title: title, subtitle: "", asOf: asOfText(asOf), periodName: periodName(current), cards: [], trend: nil, attainmentChart: nil,
-            forecasts: [], reps: ranked(rows), atRisk: [], wins: [], openDeals: [], progress: [], recommended: [],
+            forecasts: [], reps: byRank(board.reps.indices.map { ($0, board.reps[$0].periods[current].rankInTeam) }, rows), atRisk: [], wins: [],
+            openDeals: [], progress: [], recommended: [],
             playbooks: [], recent: [], people: [], facts: [])
     }
 

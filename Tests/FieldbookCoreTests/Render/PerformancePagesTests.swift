@@ -11,6 +11,54 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
+    /// The (rank, rep id) of each row of a page's reps table, in page order.
+    private func rankedRows(_ path: String) throws -> [(rank: Int, rep: String)] {
+        let page = try #require(Self.example.page(path), "no \(path)")
+        return page.matches(of: /<td data-value="([0-9]+)">[0-9]+<\/td>\s*<th scope="row"><a href="\/reps\/([a-z0-9-]+)\/">/).compactMap { match in
+            Int(match.1).map { ($0, String(match.2)) }
+        }
+    }
+
+    /// Every page kind that shows a rank shows the one it means, from the API's figures for the headline period (the
+    /// quarter of the as-of date), and lists its rows in that order: the dashboard's and the reps page's rank in the
+    /// team, a region page's rank in the region, a manager page's rank among that manager's reps (1 + how many of
+    /// them earned more), a scorecard's rank in region and team.
+    @Test func ranksMeanWhatThePageMeans() throws {
+        let team = try api("api/team.json")
+        let ids = try #require(team["reps"] as? [String])
+        var reps: [String: (region: String, manager: String?, revenue: Double, inRegion: Int, inTeam: Int)] = [:]
+        let quarter = try #require((team["periods"] as? [[String: Any]])?.last { $0["kind"] as? String == "quarter" }?["period"] as? String)
+        for id in ids {
+            let file = try api("api/reps/\(id).json")
+            let period = try #require((file["periods"] as? [[String: Any]])?.first { $0["period"] as? String == quarter })
+            reps[id] = (
+                file["region"] as? String ?? "", file["manager"] as? String, period["revenue"] as? Double ?? 0,
+                period["rank_in_region"] as? Int ?? 0, period["rank_in_team"] as? Int ?? 0
+            )
+        }
+        func check(_ path: String, count: Int, rank: (String) -> Int) throws {
+            let rows = try rankedRows(path)
+            #expect(rows.count == count, "\(path)")
+            #expect(rows.map(\.rank) == rows.map(\.rank).sorted(), "\(path) is not in rank order")
+            for row in rows { #expect(row.rank == rank(row.rep), "\(path): \(row.rep)") }
+        }
+        try check("index.html", count: 10) { reps[$0]?.inTeam ?? 0 }
+        try check("reps/index.html", count: ids.count) { reps[$0]?.inTeam ?? 0 }
+        for region in Set(reps.values.map(\.region)) {
+            try check("regions/\(region)/index.html", count: reps.values.count { $0.region == region }) { reps[$0]?.inRegion ?? 0 }
+        }
+        for manager in Set(reps.values.compactMap(\.manager)) {
+            let members = reps.values.filter { $0.manager == manager }
+            try check("managers/\(manager)/index.html", count: members.count) { id in
+                1 + members.count { $0.revenue > reps[id]?.revenue ?? 0 }
+            }
+        }
+        let scorecard = try #require(Self.example.page("reps/ines-costa/index.html"))
+        let ines = try #require(reps["ines-costa"])
+        #expect(scorecard.contains("<dt>Rank in region</dt><dd>\(ines.inRegion)</dd>"))
+        #expect(scorecard.contains("<dt>Rank in team</dt><dd>\(ines.inTeam) / \(ids.count)</dd>"))
+    }
+
     /// Every scorecard's headline revenue and the reps table equal the JSON API's figures, formatted.
     @Test func scorecardFiguresEqualTheAPI() throws {
         #expect(Self.example.messages == [])
