@@ -54,8 +54,15 @@ public struct FigureFormatter: Sendable {
     /// A ratio as a percentage with one decimal: 0.4567 → `45.7%`.
     public func percent(_ ratio: Double) -> String { grouped(ratio * 100, decimals: 1) + "%" }
 
-    /// A change, signed: `+12.3%` for ratios of change, `+$1.2K` for money.
+    /// A change, signed: `+$1.2K` for money, `+3` for counts. A change of a percentage (a win rate of 45.0% becoming
+    /// 43.8%) is a difference in percentage points, never a percent of change: `-1.2 pp`, `下降1.2个百分点`.
     public func signed(_ value: Double, unit: KPIDefinition.Unit) -> String {
+        if unit == .percent {
+            let points = grouped(abs(value) * 100, decimals: 1)
+            let direction = points == grouped(0, decimals: 1) ? 0 : value < 0 ? -1 : 1
+            if chinese { return direction == 0 ? "持平" : (direction < 0 ? "下降" : "上升") + points + "个百分点" }
+            return (direction < 0 ? "-" : direction > 0 ? "+" : "±") + points + " pp"
+        }
         let text = self.value(abs(value), unit: unit, compact: unit == .currency || unit == .count)
         return (value < 0 ? "-" : value > 0 ? "+" : "±") + text
     }

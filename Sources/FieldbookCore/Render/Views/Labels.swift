@@ -12,6 +12,8 @@ public struct Labels: TemplateView {
 
     public subscript(_ key: String) -> String { words[key] ?? key }
 
+    func has(_ key: String) -> Bool { words[key] != nil }
+
     /// The words follow from the locale alone (and a dictionary would encode in a different order in every process).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
@@ -21,7 +23,8 @@ public struct Labels: TemplateView {
     static let english: [String: String] = [
         "home": "Home", "library": "Library", "training": "Training", "playbooks": "Playbooks", "tags": "Tags",
         "previous": "Previous", "next": "Next", "onThisPage": "On this page", "updated": "Updated", "owner": "Owner",
-        "lessonsHeading": "Lessons", "lessons": "lessons", "playbookCount": "playbooks", "lesson": "Lesson", "course": "Course",
+        "lessonsHeading": "Lessons", "lessons": "lessons", "lessons.one": "lesson", "playbookCount": "playbooks", "playbookCount.one": "playbook",
+        "lesson": "Lesson", "course": "Course",
         "playbook": "Playbook",
         "allRegions": "All regions", "notFoundTitle": "Page not found",
         "notFoundText": "The page you asked for does not exist. It may have moved when a playbook was updated.",
@@ -50,7 +53,8 @@ public struct Labels: TemplateView {
     static let chinese: [String: String] = [
         "home": "首页", "library": "知识库", "training": "培训", "playbooks": "销售手册", "tags": "标签",
         "previous": "上一课", "next": "下一课", "onThisPage": "本页目录", "updated": "更新于", "owner": "负责人",
-        "lessonsHeading": "课时", "lessons": "课", "playbookCount": "篇", "lesson": "课时", "course": "课程", "playbook": "手册",
+        "lessonsHeading": "课时", "lessons": "课", "lessons.one": "课", "playbookCount": "篇", "playbookCount.one": "篇", "lesson": "课时", "course": "课程",
+        "playbook": "手册",
         "allRegions": "全部区域", "notFoundTitle": "页面不存在",
         "notFoundText": "您要找的页面不存在，可能已随手册更新而移动。",
         "skipToContent": "跳到正文", "recentlyUpdated": "最近更新", "courses": "课程",
@@ -97,5 +101,9 @@ extension Labels {
     }
 
     /// "5 lessons" / "5 课", with `noun` a counting word of this table (`lessons`, `playbookCount`).
-    func count(_ number: Int, _ noun: String) -> String { "\(number) \(self[noun])" }
+    /// `1 lesson`, `2 lessons`, `3 课`: a language with a singular form has it under `noun.one`.
+    func count(_ number: Int, _ noun: String) -> String {
+        let singular = noun + ".one"
+        return "\(number) \(number == 1 && has(singular) ? self[singular] : self[noun])"
+    }
 }
