@@ -10,7 +10,7 @@ struct Check: ParsableCommand {
         abstract: "Validate a portal without writing anything: links, anchors, front matter, data, templates.",
         discussion: """
             Runs everything a build validates (broken links and anchors, links to drafts, tags outside tags.allowed, \
-            playbooks nothing links to, duplicate titles, regions and KPIs named in front matter, every data file, \
+            duplicate titles, regions and KPIs named in front matter, every data file, \
             every template) and writes nothing.
             Exit codes: 0 clean (warnings allowed unless --strict), 1 errors, 64 usage errors.
             """

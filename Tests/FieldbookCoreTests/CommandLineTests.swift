@@ -180,27 +180,46 @@ import Testing
         #expect(try fieldbook(["import", "deals", "more.csv", "--delimiter", "|"], in: folder.path).status == 64)
     }
 
+    /// The documented workflow is green by default: a new portal, a new playbook (listed on its shelf, so linked) and
+    /// the Maven CRM export (whose four agents without deals are new hires, not warnings) pass `check --strict`.
+    @Test(.enabled(if: MavenCRM.isAvailable)) func theWorkflowIsGreenByDefault() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        #expect(try fieldbook(["init", "portal"], in: folder.path).status == 0)
+        #expect(try fieldbook(["new", "playbook", "global", "Renewals", "--portal", "portal"], in: folder.path).status == 0)
+        for (kind, file) in [("team", "sales_teams.csv"), ("deals", "sales_pipeline.csv")] {
+            let run = try fieldbook(["import", kind, MavenCRM.folder.appendingPathComponent(file).path, "--portal", "portal"], in: folder.path)
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let check = try fieldbook(["check", "portal", "--strict"], in: folder.path)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stderr == "Checked portal: no errors.\n")
+    }
+
     @Test func checkWritesNothingAndReportsInEachFormat() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
-        try folder.write(["fieldbook.json": "{}", "content/training/a/01-x.md": "# X\n\n[gone](gone.md)\n", "content/playbooks/emea/p.md": "# P\n"])
+        try folder.write([
+            "fieldbook.json": #"{"tags": {"allowed": ["crm"]}}"#, "content/training/a/01-x.md": "# X\n\n[gone](gone.md)\n",
+            "content/playbooks/emea/p.md": "{\"tags\": [\"misc\"]}\n# P\n",
+        ])
         let text = try fieldbook(["check", folder.path])
         #expect(text.status == 1)
         #expect(
             text.stderr == """
-                content/playbooks/emea/p.md:1:1: warning: no document links to this playbook; link it from its shelf's index.md or a lesson
+                content/playbooks/emea/p.md:1:2: warning: tag "misc" is not in fieldbook.json tags.allowed
                 content/training/a/01-x.md:3:1: error: broken link: content/training/a/gone.md does not exist
                 Checked \(folder.path): 1 error, 1 warning.
 
                 """)
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/public/index.html"))
         let github = try fieldbook(["check", "--format", "github"], in: folder.path)
-        #expect(github.stderr.hasPrefix("::warning file=content/playbooks/emea/p.md,line=1,col=1::no document links"))
+        #expect(github.stderr.hasPrefix("::warning file=content/playbooks/emea/p.md,line=1,col=2::tag \"misc\" is not"))
         let json = try fieldbook(["check", "--format", "json"], in: folder.path)
         #expect(json.status == 1)
         let records = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(records.map { $0["severity"] as? String } == ["warning", "error"])
-        try folder.write(["content/training/a/01-x.md": "# X\n\n[p](../../playbooks/emea/p.md)\n"])
+        try folder.write(["content/training/a/01-x.md": "# X\n\n[p](../../playbooks/emea/p.md)\n", "content/playbooks/emea/p.md": "# P\n"])
         #expect(try fieldbook(["check", folder.path, "--strict"]).status == 0)
         #expect(try fieldbook(["check", folder.path, "--format", "yaml"]).status == 64)
     }

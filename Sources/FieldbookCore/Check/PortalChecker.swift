@@ -1,7 +1,6 @@
 /// The checks that look across documents once they are rendered: what a single file cannot know about itself.
 ///
 /// - a tag outside `fieldbook.json` `tags.allowed` (when that list exists): warning at the document's `tags`
-/// - a playbook no other document links to: warning, because a playbook nobody can find does not exist
 /// - two documents with the same title: warning on the second, with a note at the first
 /// - front matter `region` that is no region of the team (or, without team data, no playbook shelf): error
 /// - front matter `kpis` naming a KPI that does not exist (built in, or in kpis.json): error
@@ -20,7 +19,6 @@ public struct PortalChecker: Sendable {
 
     public func check(_ documents: [RenderedDocument]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let linked = documents.reduce(into: Set<String>()) { $0.formUnion($1.linkedDocuments.subtracting([$1.path])) }
         var titles: [String: String] = [:]
         let allowed = allowedTags.map { Set($0.map(Slug.tag)) }
         for document in documents {
@@ -30,10 +28,6 @@ public struct PortalChecker: Sendable {
                 for tag in front.tags where !allowed.contains(Slug.tag(tag)) {
                     diagnostics.append(.warning(front.location(of: "tags", in: path), "tag \"\(tag)\" is not in fieldbook.json tags.allowed"))
                 }
-            }
-            if case .playbook = document.document.kind, !linked.contains(path) {
-                diagnostics.append(
-                    .warning(SourceLocation(path: path), "no document links to this playbook; link it from its shelf's index.md or a lesson"))
             }
             let key = document.title.lowercased()
             if let first = titles[key] {

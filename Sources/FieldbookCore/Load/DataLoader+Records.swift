@@ -52,7 +52,6 @@ extension DataLoader {
             file.append(problems)
             if let unknown = deal.unknownStage { unknownStages.append(unknown) }
             if let deal = deal.deal {
-                context.repsWithData.insert(deal.rep)
                 context.deals.append(deal)
             }
         }
@@ -172,7 +171,6 @@ extension DataLoader {
                     return
                 }
                 scope = .rep(rep)
-                context.repsWithData.insert(rep)
             default:
                 guard let region = fields.id("region", in: &file) else { return }
                 guard context.regionIds.contains(region) else {
@@ -230,7 +228,6 @@ extension DataLoader {
                 seen[key] = keyPath
                 values[member.key] = value
             }
-            context.repsWithData.insert(rep)
             context.metrics.append(MetricRecord(rep: rep, month: period.firstMonth, values: values))
         }
     }

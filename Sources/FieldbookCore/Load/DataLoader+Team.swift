@@ -64,7 +64,6 @@ extension DataLoader {
                 Rep(
                     id: id, name: name, region: region, manager: manager, title: fields.string("title", in: &file),
                     started: fields.day("started", in: &file), email: fields.string("email", in: &file)))
-            context.repLocations[id] = file.location(node)
             fields.warnUnknownKeys(in: &file)
         }
         top.warnUnknownKeys(in: &file)

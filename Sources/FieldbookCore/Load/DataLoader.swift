@@ -66,12 +66,9 @@ public struct DataLoader: Sendable {
             if !part.targets.isEmpty { context.targets = part.targets }
             if !part.metrics.isEmpty { context.metrics = part.metrics }
             if !part.training.isEmpty { context.training = part.training }
-            context.repsWithData.formUnion(part.repsWithData)
             diagnostics += found
         }
-        for (rep, location) in context.repLocations.sorted(by: { $0.value < $1.value }) where !context.repsWithData.contains(rep) {
-            diagnostics.append(.warning(location, "rep \"\(rep)\" has no deals, metrics or targets"))
-        }
+        // A rep without deals, metrics or targets yet is normal (a new hire): not a warning.
         let data = PerformanceData(
             team: context.team, deals: context.deals, targets: context.targets, metrics: context.metrics,
             metricDefinitions: context.metricDefinitions, training: context.training)
@@ -83,8 +80,6 @@ public struct DataLoader: Sendable {
     /// What has been read so far, for checking references in the files that follow.
     struct Context {
         var team = Team(regions: [], managers: [], reps: [])
-        var repLocations: [String: SourceLocation] = [:]
-        var repsWithData: Set<String> = []
         var deals: [Deal] = []
         var targets: [TargetRecord] = []
         var metrics: [MetricRecord] = []

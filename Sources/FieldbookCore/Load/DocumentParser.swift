@@ -24,6 +24,7 @@ public enum DocumentParser {
         case .success(let decoded): text = decoded
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
+        if let yaml = YAMLFrontMatter.error(in: text, path: path) { return (nil, [yaml]) }
         guard text.utf8.first == UInt8(ascii: "{") else {
             return (SourceDocument(path: path, frontMatter: FrontMatter(), markdown: text), [])
         }

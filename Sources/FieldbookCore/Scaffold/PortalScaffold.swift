@@ -73,7 +73,8 @@ public enum PortalScaffold {
         let quarter = FiscalCalendar().label(FiscalCalendar().period(.quarter, containing: today.monthNumber))
         text(
             "content/data/targets.json",
-            "[{\"rep\": \"alex\", \"period\": \"\(quarter)\", \"revenue\": 30000},\n {\"rep\": \"sam\", \"period\": \"\(quarter)\", \"revenue\": 30000}]\n"
+            // A team target, which names no rep: importing the real team keeps it valid (reps' targets can follow).
+            "[{\"team\": true, \"period\": \"\(quarter)\", \"revenue\": 60000}]\n"
         )
         text(
             "README.md",

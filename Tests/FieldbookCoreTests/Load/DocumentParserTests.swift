@@ -28,6 +28,21 @@ import Testing
         #expect(front.region == "emea")
     }
 
+    /// YAML front matter would render as a rule and a heading of its text: an error whose hint is the same as JSON.
+    @Test func yamlFrontMatterIsAnErrorWithItsJSON() {
+        let (document, diagnostics) = DocumentParser.parse(
+            Array("---\ntitle: Renewals\ntags: [pricing, 'renewal']\ndraft: false\n---\n\n# Body\n".utf8), path: "content/p.md")
+        #expect(document == nil)
+        #expect(
+            diagnostics.map(\.description) == [
+                #"content/p.md:1:1: error: front matter in YAML (between --- lines) is not read; write it as a JSON object on the first line instead of lines 1-5: {"title": "Renewals", "tags": ["pricing", "renewal"], "draft": false}"#
+            ])
+        let nested = DocumentParser.parse(Array("---\nauthor:\n  name: A\n---\nText\n".utf8), path: "content/p.md").1
+        #expect(nested.first?.message.hasSuffix(#"on the first line, e.g. {"title": "…", "tags": ["…"]}"#) == true)
+        // A rule with no second --- line is Markdown, not front matter.
+        #expect(DocumentParser.parse(Array("---\n\nText\n".utf8), path: "content/p.md").1 == [])
+    }
+
     @Test func keepsLineNumbersOfTheBody() throws {
         let (document, _) = parse("{\n\"title\": \"x\"\n}\n# Heading\n")
         #expect(try #require(document).markdown == "\n\n\n# Heading\n")
