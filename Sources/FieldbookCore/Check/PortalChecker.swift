@@ -4,6 +4,7 @@
 /// - two documents with the same title: warning on the second, with a note at the first
 /// - front matter `region` that is no region of the team (or, without team data, no playbook shelf): error
 /// - front matter `kpis` naming a KPI that does not exist (built in, or in kpis.json): error
+/// - a front-matter key that is none of Fieldbook's: one warning per key for the portal
 public struct PortalChecker: Sendable {
     public var allowedTags: [String]?
     /// Known region ids: the team's, else the playbook shelves'.
@@ -47,6 +48,28 @@ public struct PortalChecker: Sendable {
                 diagnostics.append(.error(front.location(of: "kpis", in: path), "unknown KPI \"\(kpi)\""))
             }
         }
-        return diagnostics
+        return diagnostics + unknownKeys(documents)
+    }
+
+    /// Front-matter keys that are none of Fieldbook's: one warning per key for the whole portal, at its first
+    /// document, with how many documents have it and the first few to look at (5,000 documents with a `topic` key
+    /// are one finding, not 5,000). A near miss of a known key (`titel`) is named as the likely typo.
+    func unknownKeys(_ documents: [RenderedDocument]) -> [Diagnostic] {
+        var found: [String: [RenderedDocument]] = [:]
+        for document in documents.sorted(by: { $0.path < $1.path }) {
+            for key in document.frontMatter.unknownKeys { found[key, default: []].append(document) }
+        }
+        return found.sorted { ($0.value[0].path, $0.key) < ($1.value[0].path, $1.key) }.map { key, documents in
+            let first = documents[0]
+            let shown = documents.prefix(3).map(\.path).joined(separator: ", ")
+            let spread =
+                documents.count == 1
+                ? "" : " (\(documents.count) documents: \(shown)\(documents.count > 3 ? " and \(documents.count - 3) more" : ""))"
+            let hint =
+                Suggestion.closest(to: key, in: FrontMatter.knownKeys + FrontMatter.aliases.keys.sorted()).map { "did you mean \"\($0)\"?" }
+                ?? "templates read it as {{params.\(key)}}; custom keys belong in \"params\": {\"\(key)\": …}"
+            return .warning(
+                first.frontMatter.location(of: key, in: first.path), "front matter key \"\(key)\" is not one of Fieldbook's\(spread); \(hint)")
+        }
     }
 }

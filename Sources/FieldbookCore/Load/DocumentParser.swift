@@ -49,28 +49,67 @@ public enum DocumentParser {
         return (SourceDocument(path: path, frontMatter: frontMatter, markdown: markdown), diagnostics)
     }
 
+    /// A custom value as text: strings, numbers, true/false, and lists of those joined with commas.
+    private static func paramText(_ node: JSONNode) -> String? {
+        switch node.value {
+        case .string(let text): return text
+        case .number(let number): return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+        case .bool(let flag): return flag ? "true" : "false"
+        case .array(let elements):
+            let items = elements.compactMap(paramText)
+            return items.count == elements.count ? items.joined(separator: ", ") : nil
+        default: return nil
+        }
+    }
+
     private static func readFields(_ root: JSONNode, path: String, lines: LineIndex) -> (FrontMatter, [Diagnostic]) {
         var reader = JSONObjectReader(root.members ?? [], path: path, lines: lines)
         var fields = FrontMatter()
         fields.title = reader.string("title")
         fields.description = reader.string("description")
         fields.tags = reader.strings("tags")
-        fields.owner = reader.string("owner")
+        fields.owner = reader.string("owner") ?? reader.string("author")
         if let updated = reader.string("updated") {
             if let day = Day(updated) {
                 fields.updated = day
             } else {
                 reader.report(reader.node("updated")!, "'updated' must be a real date written YYYY-MM-DD, not \"\(updated)\"")
             }
+        } else if let date = reader.string("date") {
+            // Other tools write a time too: `2024-01-05T10:00:00Z` is dated 2024-01-05.
+            if let day = Day(String(date.prefix(10))) {
+                fields.updated = day
+            } else {
+                reader.report(reader.node("date")!, "'date' must be a real date written YYYY-MM-DD, not \"\(date)\"")
+            }
         }
         fields.draft = reader.bool("draft") ?? false
-        fields.order = reader.integer("order")
+        fields.order = reader.integer("order") ?? reader.integer("weight")
         fields.kpis = reader.strings("kpis")
         fields.region = reader.string("region")
         for tag in fields.tags where tag.trimmingCharacters(in: .whitespaces).isEmpty {
             reader.report(reader.node("tags")!, "tags must not be empty")
         }
-        reader.warnUnknownKeys(FrontMatter.knownKeys.joined(separator: ", "))
+        var params: [String: String] = [:]
+        if let object = reader.node("params") {
+            if let members = object.members {
+                for member in members {
+                    guard let text = paramText(member.node) else {
+                        reader.report(member.node, "'params.\(member.key)' must be text, a number, true or false, or a list of text")
+                        continue
+                    }
+                    params[member.key] = text
+                }
+            } else {
+                reader.report(object, "'params' must be an object of custom values")
+            }
+        }
+        // Other keys are kept for templates too, and named for the checker, which reports each once for the portal.
+        for member in reader.unusedMembers where FrontMatter.aliases[member.key] == nil {
+            fields.unknownKeys.append(member.key)
+            if params[member.key] == nil, let text = paramText(member.node) { params[member.key] = text }
+        }
+        fields.params = params.sorted { $0.key < $1.key }.map { FrontMatter.Param(key: $0.key, value: $0.value) }
         fields.locations = reader.keyLocations
         return (fields, reader.diagnostics)
     }

@@ -69,6 +69,9 @@ struct JSONObjectReader {
         Dictionary(members.map { ($0.key, lines.location(ofByte: $0.keyOffset, in: path)) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The members nobody asked for, in file order.
+    var unusedMembers: [JSONMember] { members.filter { !used.contains($0.key) } }
+
     /// Warnings for keys that were never read, at the key's own position.
     mutating func warnUnknownKeys(_ known: String) {
         for member in members where !used.contains(member.key) {

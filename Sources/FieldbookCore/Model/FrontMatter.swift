@@ -13,8 +13,19 @@ public struct FrontMatter: Sendable, Equatable {
     /// Ids of the KPIs this document helps with; scorecards recommend it to reps behind on them.
     public var kpis: [String] = []
     public var region: String?
+    /// Custom values for templates (`{{params.topic}}`), by key: the `params` object's members, and any other
+    /// top-level key with a text, number or true/false value (also named in `unknownKeys`).
+    public var params: [Param] = []
+    /// Top-level keys that are none of Fieldbook's, in file order: reported once per key across the portal.
+    public var unknownKeys: [String] = []
     /// Where each key was written, for diagnostics about its value.
     public var locations: [String: SourceLocation] = [:]
+
+    /// One custom value, as text.
+    public struct Param: Sendable, Equatable, Encodable {
+        public var key: String
+        public var value: String
+    }
 
     public init() {}
 
@@ -22,7 +33,9 @@ public struct FrontMatter: Sendable, Equatable {
     public func location(of key: String, in path: String) -> SourceLocation { locations[key] ?? SourceLocation(path: path) }
 
     /// The keys above, for the unknown-key warning.
-    public static let knownKeys = ["title", "description", "tags", "owner", "updated", "draft", "order", "kpis", "region"]
+    public static let knownKeys = ["title", "description", "tags", "owner", "updated", "draft", "order", "kpis", "region", "params"]
+    /// Other tools' names for them, read as these: `date` (Hugo, Jekyll) → updated, `author` → owner, `weight` → order.
+    public static let aliases = ["date": "updated", "author": "owner", "weight": "order"]
 }
 
 /// A Markdown file as read from `content/`: its front matter and its Markdown, with positions kept.

@@ -150,7 +150,8 @@ public struct PagePlanner: Sendable {
             tags: front.tags.compactMap { tags.entry(for: $0) }.map { TagLinkView(name: $0.name, url: site.url($0.url), count: $0.documents.count) },
             updated: front.updated?.description, owner: front.owner, kindLabel: kind, parent: parent,
             previous: previous.map { LinkView(title: $0.title, url: site.url($0.document.url)) },
-            next: next.map { LinkView(title: $0.title, url: site.url($0.document.url)) }, position: position, isDraft: front.draft)
+            next: next.map { LinkView(title: $0.title, url: site.url($0.document.url)) }, position: position, isDraft: front.draft,
+            params: ParamsView(values: front.params))
         return page(document.document.url, template, title: document.title, description: document.summary, crumbs: crumbs, view: view)
     }
 

@@ -22,6 +22,25 @@ import Testing
     }
 }
 
+@Suite struct UnknownFrontMatterKeyTests {
+    /// 5,000 documents with a `topic` key are one finding: each unknown key is said once, at its first document,
+    /// with how many documents have it; a near miss of a known key is named as the typo; templates read the values.
+    @Test func eachUnknownKeyIsSaidOnceForThePortal() {
+        var files = ["fieldbook.json": #"{"title": "T"}"#]
+        for n in 1...5 { files["content/training/a/0\(n)-x\(n).md"] = "{\"topic\": \"t\(n)\"}\n# Lesson \(n)\n" }
+        files["content/training/a/06-y.md"] = "{\"titel\": \"Typo\", \"params\": {\"level\": \"basic\"}}\n# Y\n"
+        files["templates/partials/doc-meta.mustache"] = "<p class=\"meta\">{{params.topic}}|{{params.level}}</p>"
+        let portal = renderPortal(files)
+        #expect(
+            portal.messages == [
+                #"content/training/a/01-x1.md:1:2: warning: front matter key "topic" is not one of Fieldbook's (5 documents: content/training/a/01-x1.md, content/training/a/02-x2.md, content/training/a/03-x3.md and 2 more); templates read it as {{params.topic}}; custom keys belong in "params": {"topic": …}"#,
+                #"content/training/a/06-y.md:1:2: warning: front matter key "titel" is not one of Fieldbook's; did you mean "title"?"#,
+            ])
+        #expect(portal.page("library/training/a/x1/index.html")?.contains(#"<p class="meta">t1|</p>"#) == true)
+        #expect(portal.page("library/training/a/y/index.html")?.contains(#"<p class="meta">|basic</p>"#) == true)
+    }
+}
+
 @Suite struct DiagnosticFormatTests {
     let diagnostics = [
         Diagnostic.error(SourceLocation(path: "content/a.md", line: 3, column: 7), "broken link: b.md does not exist"),

@@ -43,6 +43,21 @@ import Testing
         #expect(DocumentParser.parse(Array("---\n\nText\n".utf8), path: "content/p.md").1 == [])
     }
 
+    /// Other tools' keys are read as Fieldbook's; custom values are kept for templates; unknown keys are named (the
+    /// checker reports each once for the portal), never warned about per document.
+    @Test func aliasesParamsAndUnknownKeys() throws {
+        let text =
+            #"{"date": "2024-01-05T10:00:00Z", "author": "Mia", "weight": 3, "topic": "renewals", "period": 2024, "#
+            + #""params": {"level": "advanced", "topic": "pricing", "regions": ["apac", "emea"]}}"# + "\n# X\n"
+        let (document, diagnostics) = DocumentParser.parse(Array(text.utf8), path: "content/a.md")
+        #expect(diagnostics == [])
+        let front = try #require(document?.frontMatter)
+        #expect(front.updated == Day("2024-01-05") && front.owner == "Mia" && front.order == 3)
+        #expect(front.unknownKeys == ["topic", "period"])
+        #expect(
+            front.params.map { "\($0.key)=\($0.value)" } == ["level=advanced", "period=2024", "regions=apac, emea", "topic=pricing"])  // params wins
+    }
+
     @Test func keepsLineNumbersOfTheBody() throws {
         let (document, _) = parse("{\n\"title\": \"x\"\n}\n# Heading\n")
         #expect(try #require(document).markdown == "\n\n\n# Heading\n")
@@ -63,8 +78,8 @@ import Testing
         ),
         ("{\"title\": \"x\"} # trailing\n", "content/training/a/01-x.md:1:16: error: front matter must end at the end of a line"),
         (
-            "{\n  \"title\": \"x\",\n  \"colour\": \"red\"\n}\n",
-            "content/training/a/01-x.md:3:3: warning: unknown key 'colour' (known keys: title, description, tags, owner, updated, draft, order, kpis, region)"
+            "{\"params\": {\"a\": {\"b\": 1}}}\n",
+            "content/training/a/01-x.md:1:18: error: 'params.a' must be text, a number, true or false, or a list of text"
         ),
         ("{\"order\": 1.5}\n", "content/training/a/01-x.md:1:11: error: 'order' must be a whole number"),
         ("{\"tags\": [\"a\", 2]}\n", "content/training/a/01-x.md:1:16: error: 'tags' must contain only strings"),

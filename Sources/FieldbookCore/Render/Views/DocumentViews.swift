@@ -70,6 +70,8 @@ public struct DocumentPageView: TemplateView {
     /// "Lesson 2 of 5" for lessons.
     public var position: String?
     public var isDraft: Bool
+    /// The document's custom front-matter values: `{{params.topic}}`.
+    public var params: ParamsView
 
     public func field(_ name: String) -> Any? {
         switch name {
@@ -87,8 +89,19 @@ public struct DocumentPageView: TemplateView {
         case "hasPager": previous != nil || next != nil
         case "position": TemplateValue.optional(position)
         case "isDraft": isDraft
+        case "params": params
         default: nil
         }
+    }
+}
+
+/// A document's custom front-matter values, as Hugo's `.Params`: any name may be asked for, and one the document
+/// does not have is empty (`{{#params.topic}}…{{/params.topic}}` skips it), so themes can use keys some documents lack.
+public struct ParamsView: TemplateView {
+    public var values: [FrontMatter.Param]
+
+    public func field(_ name: String) -> Any? {
+        values.first { $0.key == name }.map { $0.value as Any } ?? TemplateValue.absent
     }
 }
 
