@@ -99,7 +99,7 @@ enum DefaultTheme {
       {{#atRisk}}<li>{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}} <span class="muted">{{region}}</span> <span class="status {{statusClass}}">{{status}}</span> {{attainment}}</li>{{/atRisk}}
     </ul>
     {{/hasAtRisk}}
-    {{^hasAtRisk}}<p>{{labels.nothingAtRisk}}</p>{{/hasAtRisk}}
+    {{^hasAtRisk}}<p>{{#revenueTargetsSet}}{{labels.nothingAtRisk}}{{/revenueTargetsSet}}{{^revenueTargetsSet}}{{labels.noRevenueTargets}}{{/revenueTargetsSet}}</p>{{/hasAtRisk}}
   </section>
   <section aria-labelledby="wins-title">
     <h2 id="wins-title">{{labels.recentWins}}</h2>

@@ -45,7 +45,9 @@ public struct PerformancePlanner: Sendable {
             attainmentChart: regionAttainment(current), forecasts: forecasts(board.team),
             reps: byRank(board.reps.indices.map { ($0, board.reps[$0].periods[current].rankInTeam) }, teamRows, limit: 10),
             atRisk: atRisk(teamRows), wins: recentWins(asOf), openDeals: [], progress: [], recommended: [], playbooks: [],
-            recent: recent, people: board.regions.map { LinkView(title: $0.name, url: site.url("regions/\($0.id)/")) }, facts: [])
+            recent: recent, people: board.regions.map { LinkView(title: $0.name, url: site.url("regions/\($0.id)/")) }, facts: [],
+            revenueTargetsSet: board.index(of: "revenue").map { revenue in board.reps.contains { $0.periods[current].target[revenue] != nil } }
+                ?? false)
         pages.append(page("", "dashboard", title: site.config.title, crumbs: [], view: dashboard, private: false))
         pages.append(
             page(

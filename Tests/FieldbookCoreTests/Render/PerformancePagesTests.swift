@@ -59,6 +59,16 @@ import Testing
         #expect(scorecard.contains("<dt>Rank in team</dt><dd>\(ines.inTeam) / \(ids.count)</dd>"))
     }
 
+    /// Without revenue targets nobody can be behind on one, and the dashboard says so rather than "no rep is behind".
+    @Test func withoutTargetsTheDashboardSaysSo() throws {
+        var files = SmallTeam.files.filter { $0.key != "targets.json" }.reduce(into: [String: String]()) { $0["content/data/\($1.key)"] = $1.value }
+        files["fieldbook.json"] = #"{"title": "T", "asOf": "2024-05-15", "pipeline": {"stages": {"proposal": 0, "engaging": 0}}}"#
+        let page = try #require(renderPortal(files).page("index.html"))
+        #expect(page.contains("No rep has a revenue target for this period, so nobody can be behind on one."))
+        #expect(!page.contains("No rep is behind on revenue."))
+        #expect(try #require(Self.example.page("index.html")).contains("No rep has a revenue target") == false)
+    }
+
     /// Every scorecard's headline revenue and the reps table equal the JSON API's figures, formatted.
     @Test func scorecardFiguresEqualTheAPI() throws {
         #expect(Self.example.messages == [])

@@ -165,6 +165,9 @@ public struct PerformancePageView: TemplateView {
     public var recent: [DocumentSummaryView]
     public var people: [LinkView]
     public var facts: [FactView]
+    /// Whether any rep has a revenue target for the period: without one, nobody can be behind, and the page says
+    /// that instead of "no rep is behind".
+    public var revenueTargetsSet = true
 
     public func field(_ name: String) -> Any? {
         switch name {
@@ -196,6 +199,7 @@ public struct PerformancePageView: TemplateView {
         case "people": people
         case "hasPeople": !people.isEmpty
         case "facts": facts
+        case "revenueTargetsSet": revenueTargetsSet
         default: nil
         }
     }
