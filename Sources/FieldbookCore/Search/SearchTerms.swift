@@ -7,7 +7,7 @@ public struct SearchTerms: Sendable, Equatable {
     }
 
     public var terms: [SearchTokenizer.Token] = []
-    /// By `key(of:)`: what weighing looks at (title, tags, headings and text).
+    /// By `key(of:)`: what weighing looks at (title, tags, headings, summary and text).
     public var entries: [Fingerprint: [Weight]] = [:]
 
     public init(terms: [SearchTokenizer.Token] = [], entries: [Fingerprint: [Weight]] = [:]) {
@@ -18,6 +18,7 @@ public struct SearchTerms: Sendable, Equatable {
     static func key(of entry: SearchEntry) -> Fingerprint {
         var writer = ByteWriter(capacity: 256)
         writer.write(entry.title)
+        writer.write(entry.summary)
         for list in [entry.tags, entry.headings] {
             writer.write(UInt64(list.count))
             for item in list { writer.write(item) }

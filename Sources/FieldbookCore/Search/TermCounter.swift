@@ -10,7 +10,9 @@ struct TermCounter {
         var length: Int32
         var isCJK: Bool
         var hash: UInt64
-        /// From the title, tags and headings.
+        /// Occurrences in the title, which outrank everything else.
+        var titleCount: Int32
+        /// From the tags, headings and summary.
         var weight: Int32
         /// Occurrences in the text, capped when the weight is read.
         var textCount: Int32
@@ -28,7 +30,10 @@ struct TermCounter {
         terms.reserveCapacity(expectedTerms)
     }
 
-    /// Adds `weight` to the term, or with `weight` 0 counts one occurrence in the text.
+    /// The `weight` that counts an occurrence in the title.
+    static let title: Int32 = -1
+
+    /// Adds `weight` to the term; `weight` 0 counts one occurrence in the text, `title` one in the title.
     mutating func add(_ token: UnsafeBufferPointer<UInt8>, isCJK: Bool, weight: Int32) {
         let hash = Self.hash(token, isCJK: isCJK)
         let mask = slots.count - 1
@@ -36,26 +41,34 @@ struct TermCounter {
         while slots[slot] != 0 {
             let index = Int(slots[slot] - 1)
             if terms[index].hash == hash && isEqual(terms[index], token, isCJK: isCJK) {
-                if weight == 0 { terms[index].textCount += 1 } else { terms[index].weight += weight }
+                if weight == 0 {
+                    terms[index].textCount += 1
+                } else if weight == Self.title {
+                    terms[index].titleCount += 1
+                } else {
+                    terms[index].weight += weight
+                }
                 return
             }
             slot = (slot + 1) & mask
         }
         terms.append(
             Term(
-                start: Int32(bytes.count), length: Int32(token.count), isCJK: isCJK, hash: hash, weight: weight,
-                textCount: weight == 0 ? 1 : 0))
+                start: Int32(bytes.count), length: Int32(token.count), isCJK: isCJK, hash: hash, titleCount: weight == Self.title ? 1 : 0,
+                weight: weight > 0 ? weight : 0, textCount: weight == 0 ? 1 : 0))
         bytes.append(contentsOf: token)
         slots[slot] = Int32(terms.count)
         if terms.count * 2 > slots.count { grow() }
     }
 
-    /// Every term with its weight: title, tag and heading weights plus the text count, capped at `textCap`; in the
-    /// order the terms first appeared.
-    func weighed(textCap: Int32) -> [(SearchTokenizer.Token, Int)] {
+    /// Every term with its weight, in the order the terms first appeared: `titleWeight` per occurrence in the title,
+    /// plus the other weights and the text count (capped at `textCap`), together capped below `titleWeight`, so a
+    /// title match always outranks any number of matches elsewhere.
+    func weighed(textCap: Int32, titleWeight: Int32) -> [(SearchTokenizer.Token, Int)] {
         terms.map { term in
             let text = String(decoding: bytes[Int(term.start)..<Int(term.start + term.length)], as: UTF8.self)
-            return (SearchTokenizer.Token(text: text, isCJK: term.isCJK), Int(term.weight + min(term.textCount, textCap)))
+            let rest = min(term.weight + min(term.textCount, textCap), titleWeight - 1)
+            return (SearchTokenizer.Token(text: text, isCJK: term.isCJK), Int(term.titleCount) * Int(titleWeight) + Int(rest))
         }
     }
 

@@ -18,6 +18,26 @@ struct SearchScriptTests {
         #expect(results[4].first == "reps/ines-costa/")
         #expect(results[5] == [])
     }
+
+    /// Search finds what the results show (a description, tags), and a title match ranks above matches elsewhere.
+    @Test func findsDescriptionsAndTagsAndRanksTitlesFirst() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        try folder.write([
+            "portal/fieldbook.json": #"{"title": "T"}"#,
+            "portal/content/training/a/01-discovery.md": #"{"description": "Raise your win rate with better questions."}"#
+                + "\n# Discovery calls\n\nAsk more.\n",
+            "portal/content/training/a/02-rate.md": "# Win rate\n\nThe share of closed deals won.\n",
+            "portal/content/training/a/03-notes.md": "# Notes\n\n" + String(repeating: "Our win rate and win rate again. ", count: 30) + "\n",
+            "portal/content/training/a/04-tagged.md": #"{"tags": ["negotiation"]}"# + "\n# Closing\n\nAsk for the order.\n",
+        ])
+        _ = try FieldbookCore.Pipeline.build(.init(portal: folder.path + "/portal", output: folder.path + "/public"))
+        let results = try SearchScript.run(public: folder.path + "/public", queries: ["win rate", "negotiation"])
+        // rate: 1000 a term (title); notes: 40 (its summary is its opening) + 20 (text, capped) = 60 a term;
+        // discovery: 40 a term, from its description alone.
+        #expect(results[0] == ["library/training/a/rate/", "library/training/a/notes/", "library/training/a/discovery/"])
+        #expect(results[1] == ["library/training/a/tagged/"])
+    }
 }
 
 enum SearchScript {

@@ -8,13 +8,27 @@ import Testing
         Dictionary(uniqueKeysWithValues: SearchIndexer.weigh(entry).map { ("\($0.0.isCJK ? "cjk:" : "")\($0.0.text)", $0.1) })
     }
 
-    @Test func weighsTitleTagsHeadingsAndCappedText() {
+    @Test func weighsTitleTagsHeadingsSummaryAndCappedText() {
         let entry = SearchEntry(
             kind: .lesson, url: "a/", title: "Cold Call", headings: ["Call plan"], tags: ["calls"],
-            body: String(repeating: "call ", count: 25) + "cold 客户")
-        // call: 10 (title) + 4 (heading) + 20 (25 in the text, capped); cold: 10 + 1; calls: 5 (tag); plan: 4 (heading);
-        // 客户: its two characters and the pair, once each in the text.
-        #expect(weights(entry) == ["call": 34, "cold": 11, "calls": 5, "plan": 4, "cjk:客": 1, "cjk:户": 1, "cjk:客户": 1])
+            body: String(repeating: "call ", count: 25) + "cold 客户", summary: "Raise your win rate")
+        // call: 1000 (title) + 40 (heading) + 20 (25 in the text, capped); cold: 1000 + 1; calls: 100 (tag);
+        // plan: 40 (heading); raise, your, win, rate: 40 each (the summary); 客户: its two characters and the pair,
+        // once each in the text.
+        #expect(
+            weights(entry) == [
+                "call": 1060, "cold": 1001, "calls": 100, "plan": 40, "raise": 40, "your": 40, "win": 40, "rate": 40, "cjk:客": 1, "cjk:户": 1,
+                "cjk:客户": 1,
+            ])
+    }
+
+    /// A title match outranks any number of matches elsewhere: everything but the title is capped below it.
+    @Test func aTitleMatchOutranksEverythingElse() {
+        let crowded = SearchEntry(
+            kind: .lesson, url: "b/", title: "Other", headings: Array(repeating: "Pricing", count: 40), tags: ["pricing", "Pricing"],
+            body: String(repeating: "pricing ", count: 50), summary: "pricing")
+        #expect(weights(crowded)["pricing"] == 999)
+        #expect(weights(SearchEntry(kind: .lesson, url: "a/", title: "Pricing"))["pricing"] == 1000)
     }
 
     /// Thousands of terms (so the table grows several times), repeats far apart, and a term that is a prefix of
@@ -25,7 +39,7 @@ import Testing
         let body = (0..<20000).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined(separator: " ")
         let title = "w1 w2 w2999"
         var expected: [String: Int] = [:]
-        for word in title.split(separator: " ") { expected[String(word), default: 0] += 10 }
+        for word in title.split(separator: " ") { expected[String(word), default: 0] += 1000 }
         var text: [String: Int] = [:]
         for word in body.split(separator: " ") { text[String(word), default: 0] += 1 }
         for (word, count) in text { expected[word, default: 0] += min(count, 20) }
@@ -40,7 +54,7 @@ import Testing
             counter.add($0, isCJK: false, weight: 5)
             counter.add($0, isCJK: true, weight: 0)
         }
-        let weighed = counter.weighed(textCap: 20)
+        let weighed = counter.weighed(textCap: 20, titleWeight: 1000)
         #expect(weighed.map(\.0) == [SearchTokenizer.Token(text: "ab", isCJK: true), SearchTokenizer.Token(text: "ab", isCJK: false)])
         #expect(weighed.map(\.1) == [4, 5])
     }
