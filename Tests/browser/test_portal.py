@@ -138,11 +138,37 @@ def test_reps_table_sorts_by_every_column(site, driver):
         assert header.get_attribute("aria-sort") == "descending"
 
 
+def test_stale_figures_say_how_old_they_are(site, driver):
+    """"Data as of" is fixed at build time; against the reader's clock, figures older than staleAfterDays (7) say so."""
+    import datetime
+    driver.get(site + "/")
+    line = driver.find_element(By.CSS_SELECTOR, ".as-of")
+    as_of = datetime.date.fromisoformat(line.get_attribute("data-as-of"))
+    days = (datetime.datetime.now(datetime.timezone.utc).date() - as_of).days
+    notes = line.find_elements(By.CSS_SELECTOR, ".stale")
+    if days <= 7:
+        assert notes == []
+    elif days < 366:
+        assert [n.text for n in notes] == ["These figures are %d days old." % days]
+    else:
+        assert len(notes) == 1 and "year" in notes[0].text
+    # The same line, made a year and a half older, says so in years.
+    driver.execute_script("""
+        var line = document.querySelector('.as-of'); line.querySelectorAll('.stale').forEach(function (n) { n.remove(); });
+        var copy = line.cloneNode(true); copy.setAttribute('data-as-of', arguments[0]); copy.id = 'aged';
+        line.parentNode.appendChild(copy);
+        var script = document.createElement('script'); script.src = document.querySelector('script[src$="fieldbook.js"]').src;
+        document.body.appendChild(script);""", (as_of - datetime.timedelta(days=560)).isoformat())
+    WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#aged .stale"))
+    assert driver.find_element(By.CSS_SELECTOR, "#aged .stale").text == "These figures are a year old."
+
+
 def test_pages_are_complete_without_javascript(site):
     driver = make_driver(javascript=False)
     try:
         driver.get(site + "/")
         assert len(driver.find_elements(By.CSS_SELECTOR, ".kpi-card")) >= 3
+        assert driver.find_elements(By.CSS_SELECTOR, ".as-of .stale") == []  # how old is said by the script alone
         assert len(driver.find_elements(By.CSS_SELECTOR, "table.rep-table tbody tr")) == 10
         driver.get(site + PAGES["reps"])
         assert len(driver.find_elements(By.CSS_SELECTOR, "table.rep-table tbody tr")) == 12

@@ -2,6 +2,20 @@
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
+  // Stale figures: the pages say "Data as of" a fixed day (builds are deterministic); against the reader's clock,
+  // figures older than the portal's staleAfterDays also say how old they are.
+  document.querySelectorAll(".as-of[data-as-of]").forEach(function (line) {
+    var days = Math.floor((Date.now() - Date.parse(line.getAttribute("data-as-of") + "T00:00:00Z")) / 86400000);
+    if (!(days > +line.getAttribute("data-stale-after"))) return;
+    var years = Math.floor(days / 365.25);
+    var text = years >= 1
+      ? line.getAttribute(years === 1 ? "data-stale-year" : "data-stale-years").replace("{n}", years)
+      : line.getAttribute("data-stale-days").replace("{n}", days);
+    var note = document.createElement("strong");
+    note.className = "stale";
+    note.textContent = " " + text;
+    line.appendChild(note);
+  });
   // Sortable tables: select a column heading to sort by it; again to reverse.
   document.querySelectorAll("table.sortable").forEach(function (table) {
     var headers = table.tHead ? table.tHead.rows[0].cells : [];

@@ -90,7 +90,14 @@ public enum ConfigParser {
                 limits.warnUnknownKeys("onTrack, atRisk")
                 diagnostics += limits.diagnostics
             }
-            nested.warnUnknownKeys("period, cards, thresholds")
+            if let days = nested.integer("staleAfterDays") {
+                if days >= 0 {
+                    config.dashboard.staleAfterDays = days
+                } else {
+                    nested.report(nested.node("staleAfterDays")!, "'dashboard.staleAfterDays' must not be negative")
+                }
+            }
+            nested.warnUnknownKeys("period, cards, thresholds, staleAfterDays")
             diagnostics += nested.diagnostics
         }
         if let scorecards = reader.object("scorecards") {

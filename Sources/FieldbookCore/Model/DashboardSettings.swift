@@ -8,6 +8,9 @@ public struct DashboardSettings: Sendable, Equatable {
     /// When false, rep and manager pages are built but left out of the sitemap, search and every listing's links,
     /// and carry `noindex`: reachable only by their URL.
     public var scorecardsPublic = true
+    /// Figures older than this many days are flagged: in the reader's browser, against its clock ("these figures are 12
+    /// days old"), and by `check` when the newest deal is that much older than a configured as-of date.
+    public var staleAfterDays = 7
 
     public init() {}
 }

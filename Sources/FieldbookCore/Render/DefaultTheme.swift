@@ -72,7 +72,7 @@ enum DefaultTheme {
 <header class="page-header">
   <p class="eyebrow">{{subtitle}}</p>
   <h1>{{title}}</h1>
-  <p class="as-of">{{asOf}} · {{periodName}}</p>
+  {{>as-of}}
 </header>
 {{>kpi-cards}}
 <div class="dashboard-grid">
@@ -164,7 +164,7 @@ enum DefaultTheme {
 <header class="page-header">
   <p class="eyebrow">{{subtitle}}</p>
   <h1>{{title}}</h1>
-  <p class="as-of">{{asOf}} · {{periodName}}</p>
+  {{>as-of}}
 </header>
 {{>kpi-cards}}
 <section aria-labelledby="reps-title">
@@ -213,7 +213,7 @@ enum DefaultTheme {
 <header class="page-header">
   <p class="eyebrow">{{subtitle}}</p>
   <h1>{{title}}</h1>
-  <p class="as-of">{{asOf}} · {{periodName}}</p>
+  {{>as-of}}
   {{#hasPeople}}<p>{{labels.managers}}: {{#people}}<a href="{{url}}">{{title}}</a> {{/people}}</p>{{/hasPeople}}
 </header>
 {{>kpi-cards}}
@@ -241,7 +241,7 @@ enum DefaultTheme {
 {{$main}}
 <header class="page-header">
   <h1>{{title}}</h1>
-  <p class="as-of">{{asOf}} · {{periodName}}</p>
+  {{>as-of}}
   <p class="muted js-only">{{labels.sortHint}}</p>
 </header>
 {{>rep-table}}
@@ -256,7 +256,7 @@ enum DefaultTheme {
 <header class="page-header">
   <p class="eyebrow">{{subtitle}}</p>
   <h1>{{title}}</h1>
-  <p class="as-of">{{asOf}} · {{periodName}}</p>
+  {{>as-of}}
   <dl class="facts">{{#facts}}<div><dt>{{term}}</dt><dd>{{value}}</dd></div>{{/facts}}</dl>
 </header>
 {{>kpi-cards}}
@@ -347,6 +347,10 @@ enum DefaultTheme {
 {{^hasTags}}<p>{{labels.noDocuments}}</p>{{/hasTags}}
 {{/main}}
 {{/base}}
+
+"""####),
+        "as-of": TemplateSource(name: "as-of", path: "(built-in theme)/partials/as-of.mustache", text: ####"""
+<p class="as-of" data-as-of="{{asOfDate}}" data-stale-after="{{staleAfterDays}}" data-stale-days="{{labels.staleDays}}" data-stale-year="{{labels.staleYear}}" data-stale-years="{{labels.staleYears}}">{{asOf}} · {{periodName}}</p>
 
 """####),
         "breadcrumbs": TemplateSource(name: "breadcrumbs", path: "(built-in theme)/partials/breadcrumbs.mustache", text: ####"""
@@ -691,6 +695,7 @@ h3 { font-size: 1.15rem; }
 .page-header { margin-bottom: 1.25rem; }
 .page-header h1 { margin-bottom: 0.2rem; }
 .as-of { color: var(--muted); margin: 0; }
+.as-of .stale { color: var(--bad); }
 .facts { display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; margin: 0.75rem 0 0; }
 .facts div { display: flex; gap: 0.4rem; }
 .facts dt { color: var(--muted); }
@@ -787,6 +792,20 @@ svg.chart { display: block; width: 100%; height: auto; overflow: visible; }
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
+  // Stale figures: the pages say "Data as of" a fixed day (builds are deterministic); against the reader's clock,
+  // figures older than the portal's staleAfterDays also say how old they are.
+  document.querySelectorAll(".as-of[data-as-of]").forEach(function (line) {
+    var days = Math.floor((Date.now() - Date.parse(line.getAttribute("data-as-of") + "T00:00:00Z")) / 86400000);
+    if (!(days > +line.getAttribute("data-stale-after"))) return;
+    var years = Math.floor(days / 365.25);
+    var text = years >= 1
+      ? line.getAttribute(years === 1 ? "data-stale-year" : "data-stale-years").replace("{n}", years)
+      : line.getAttribute("data-stale-days").replace("{n}", days);
+    var note = document.createElement("strong");
+    note.className = "stale";
+    note.textContent = " " + text;
+    line.appendChild(note);
+  });
   // Sortable tables: select a column heading to sort by it; again to reverse.
   document.querySelectorAll("table.sortable").forEach(function (table) {
     var headers = table.tHead ? table.tHead.rows[0].cells : [];

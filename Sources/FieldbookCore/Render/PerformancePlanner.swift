@@ -321,7 +321,10 @@ public struct PerformancePlanner: Sendable {
     }
 
     private func page(_ url: String, _ template: String, title: String, crumbs: [LinkView], view: PerformancePageView, private: Bool) -> Page {
-        Page(
+        var view = view
+        view.asOfDate = board.asOf?.description ?? ""
+        view.staleAfterDays = settings.staleAfterDays
+        return Page(
             outputPath: url + "index.html", template: template,
             meta: PageMeta(title: title, description: "\(title): \(view.periodName)", url: site.url(url), breadcrumbs: crumbs, noindex: `private`),
             view: view)

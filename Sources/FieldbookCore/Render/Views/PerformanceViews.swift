@@ -168,6 +168,9 @@ public struct PerformancePageView: TemplateView {
     /// Whether any rep has a revenue target for the period: without one, nobody can be behind, and the page says
     /// that instead of "no rep is behind".
     public var revenueTargetsSet = true
+    /// The as-of date (`2026-11-20`) and the portal's `staleAfterDays`, for the script that says how old figures are.
+    public var asOfDate = ""
+    public var staleAfterDays = 7
 
     public func field(_ name: String) -> Any? {
         switch name {
@@ -200,6 +203,8 @@ public struct PerformancePageView: TemplateView {
         case "hasPeople": !people.isEmpty
         case "facts": facts
         case "revenueTargetsSet": revenueTargetsSet
+        case "asOfDate": asOfDate
+        case "staleAfterDays": String(staleAfterDays)
         default: nil
         }
     }
