@@ -4,7 +4,7 @@ import shutil
 import subprocess
 
 import yaml
-from conftest import BARE_ENVIRONMENT, ROOT, version_in_source
+from release_support import BARE_ENVIRONMENT, ROOT, tarball, version_in_source  # noqa: F401 (a fixture)
 
 RECIPE = os.path.join(ROOT, "docs", "ci", "github-actions.yml")
 

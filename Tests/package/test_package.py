@@ -4,7 +4,7 @@ import os
 import shutil
 import subprocess
 
-from conftest import BARE_ENVIRONMENT, ROOT, version_in_source
+from release_support import BARE_ENVIRONMENT, ROOT, installed, tarball, version_in_source  # noqa: F401 (fixtures)
 
 DEV_BINARY = os.path.join(ROOT, ".build", "debug", "fieldbook")
 

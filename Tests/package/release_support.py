@@ -1,4 +1,8 @@
-"""The release tarball, made once per test session by scripts/package and unpacked as its README says."""
+"""The release tarball, made once per test session by scripts/package and unpacked as its README says.
+
+Not a conftest.py: Tests/browser's conftest is imported by name (`from conftest import ...`), and a second module
+named conftest in the same pytest run would take its place. Test modules import these fixtures by name instead.
+"""
 import os
 import re
 import subprocess
