@@ -37,6 +37,9 @@ struct Import: ParsableCommand {
     @Option(help: "The field separator: ',', ';' or 'tab' (default: found in the header line).")
     var delimiter: String?
 
+    @Option(help: "A product price list (CSV: product, sales_price) that values open deals without an amount.")
+    var prices: String?
+
     @Flag(name: .customLong("dry-run"), help: "Print the report and write nothing.")
     var dryRun = false
 
@@ -57,10 +60,21 @@ struct Import: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
         let target = portal + "/content/data/\(kind.rawValue).json"
         let importer = CRMImporter(columns: chosen)
+        var priceList: PriceList?
+        if let prices {
+            guard kind == .deals else { throw ValidationError("--prices values deals: use it with fieldbook import deals") }
+            guard let bytes = FileManager.default.contents(atPath: prices) else { throw ValidationError("cannot read \(prices)") }
+            switch CSVTable.parse(String(decoding: bytes, as: UTF8.self), path: prices).flatMap(PriceList.read) {
+            case .success(let list): priceList = list
+            case .failure(let error):
+                FileHandle.standardError.write(Data((error.description + "\nNothing was written.\n").utf8))
+                throw ExitCode(1)
+            }
+        }
         let result = CSVTable.parse(String(decoding: data, as: UTF8.self), path: file, delimiter: separator).flatMap { table in
             switch kind {
             case .team: importer.team(from: table)
-            case .deals: importer.deals(from: table, team: existingTeam(), openStages: configuredStages())
+            case .deals: importer.deals(from: table, team: existingTeam(), openStages: configuredStages(), prices: priceList)
             }
         }
         switch result {

@@ -96,8 +96,10 @@ public struct CRMImporter: Sendable {
     }
 
     /// `deals.json` from a table of opportunities. Owners must be reps of `team` (by name or id); stages must be won,
-    /// lost or one of `openStages` (the portal's `pipeline.stages`; nil skips that check).
-    public func deals(from table: CSVTable, team: Team?, openStages: Set<String>?) -> Result<Imported, DiagnosticsError> {
+    /// lost or one of `openStages` (the portal's `pipeline.stages`; nil skips that check). With `prices`, an open
+    /// deal without an amount is valued at its product's list price and marked `amount_estimated`; a product the
+    /// list does not have is an error.
+    public func deals(from table: CSVTable, team: Team?, openStages: Set<String>?, prices: PriceList? = nil) -> Result<Imported, DiagnosticsError> {
         let columns: [String: Int]
         switch resolve(Self.dealFields, in: table) {
         case .success(let found): columns = found
@@ -120,6 +122,9 @@ public struct CRMImporter: Sendable {
         var stages: [String: Int] = [:]
         var mappings: [String: ImportReport.StageMapping] = [:]
         var unknownStages: [(name: String, stage: String, location: SourceLocation)] = []
+        var valued: [String: ImportReport.Valuation] = [:]
+        var unpriced: [(product: String, location: SourceLocation)] = []
+        var unvalued = 0
         for (index, row) in table.rows.enumerated() {
             let location = table.location(ofRow: index)
             let value = { (field: String) in Self.cell(row, columns[field]) }
@@ -142,22 +147,41 @@ public struct CRMImporter: Sendable {
                 continue
             }
             stages[stage, default: 0] += 1
-            switch dealFields(id: id, rep: rep, stage: stage, value) {
+            var listPrice: Double?
+            if value("amount") == nil, stage != "won", stage != "lost" {
+                if let prices, let product = value("product") {
+                    if let match = prices.match(product) {
+                        listPrice = match.price
+                        valued[product, default: .init(product: product, listed: match.name, count: 0)].count += 1
+                    } else {
+                        unpriced.append((product, location))
+                    }
+                } else {
+                    unvalued += 1
+                }
+            }
+            switch dealFields(id: id, rep: rep, stage: stage, listPrice: listPrice, value) {
             case .success(let fields): deals.append(.object(fields))
             case .failure(let problems): diagnostics.append(.error(location, "deal \"\(id)\": " + problems.joined(separator: "; ")))
             }
         }
         diagnostics += Self.unknownStageErrors(unknownStages, openStages: openStages ?? [])
+        diagnostics += Self.unpricedErrors(unpriced, prices: prices)
         guard !diagnostics.hasErrors else { return .failure(Self.limited(diagnostics, in: table)) }
         let byStage = stages.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         var report = Self.report(Self.dealFields, columns, in: table)
         report.stages = mappings.values.sorted { ($0.count, $1.name) > ($1.count, $0.name) }
+        report.priceList = prices?.file
+        report.valued = valued.values.sorted { ($0.count, $1.product) > ($1.count, $0.product) }
+        report.unvalued = unvalued
         report.summary = "\(deals.count) deal\(deals.count == 1 ? "" : "s") (\(byStage))"
         return .success(Imported(json: JSONOutput.array(deals).rendered(indentedLevels: 1), report: report))
     }
 
-    /// The fields of one deal, or what is wrong with its cells.
-    private func dealFields(id: String, rep: String, stage: String, _ value: (String) -> String?) -> Result<[(String, JSONOutput)], Problems> {
+    /// The fields of one deal, or what is wrong with its cells. `listPrice` values an open deal without an amount.
+    private func dealFields(
+        id: String, rep: String, stage: String, listPrice: Double?, _ value: (String) -> String?
+    ) -> Result<[(String, JSONOutput)], Problems> {
         var fields: [(String, JSONOutput)] = [("id", .string(id)), ("rep", .string(rep)), ("stage", .string(stage))]
         var problems: [String] = []
         for field in ["account", "product"] { if let text = value(field) { fields.append((field, .string(text))) } }
@@ -167,6 +191,9 @@ public struct CRMImporter: Sendable {
             } else {
                 problems.append("amount \"\(text)\" is not a number")
             }
+        } else if let listPrice {
+            fields.append(("amount", .number(listPrice, decimals: 2)))
+            fields.append(("amount_estimated", .bool(true)))
         } else if stage == "won" {
             problems.append("a won deal needs an amount")
         }
@@ -235,6 +262,21 @@ public struct CRMImporter: Sendable {
                 "stage \"\(item.name)\" (\(counts[item.stage] ?? 0) deals; this is the first)\(Suggestion.hint(for: item.stage, in: known)) is not won, "
                     + "lost or one of pipeline.stages in fieldbook.json (\(known.joined(separator: ", "))); add \"\(item.stage)\" there with its probability"
             )
+        }
+    }
+
+    /// One error per product the price list does not have, at its first deal, with how many deals name it.
+    static func unpricedErrors(_ found: [(product: String, location: SourceLocation)], prices: PriceList?) -> [Diagnostic] {
+        guard let prices else { return [] }
+        var counts: [String: Int] = [:]
+        for item in found { counts[item.product, default: 0] += 1 }
+        var said: Set<String> = []
+        return found.compactMap { item in
+            guard said.insert(item.product).inserted else { return nil }
+            return .error(
+                item.location,
+                "product \"\(item.product)\" (\(counts[item.product] ?? 0) open deals without an amount; this is the first) is not in "
+                    + "\(prices.file)\(Suggestion.hint(for: item.product, in: prices.prices.map(\.name)))")
         }
     }
 

@@ -17,11 +17,23 @@ public struct ImportReport: Sendable, Equatable {
         public var count: Int
     }
 
+    /// Open deals valued at a list price: the deals' product name, the price list's, and how many.
+    public struct Valuation: Sendable, Equatable {
+        public var product: String
+        public var listed: String
+        public var count: Int
+    }
+
     public var file: String
     public var rows: Int
     public var delimiter: Character
     public var columns: [Column]
     public var stages: [StageMapping] = []
+    /// The price list's file and what it valued (nil: no price list given).
+    public var priceList: String?
+    public var valued: [Valuation] = []
+    /// Open deals left without an amount: pipeline figures leave them out.
+    public var unvalued = 0
     /// What was imported: `8800 deals (4238 won, 2473 lost, ...)`.
     public var summary: String = ""
 
@@ -40,6 +52,17 @@ public struct ImportReport: Sendable, Equatable {
         }
         if !stages.isEmpty {
             lines.append("Stages: " + stages.map { "\($0.name) → \($0.stage) (\($0.count))" }.joined(separator: ", "))
+        }
+        if let priceList, !valued.isEmpty {
+            let total = valued.reduce(0) { $0 + $1.count }
+            lines.append(
+                "Valued at list price (\(priceList)): \(total) open deal\(total == 1 ? "" : "s") without an amount, marked amount_estimated: "
+                    + valued.map { "\($0.product)\($0.product == $0.listed ? "" : " → \($0.listed)") (\($0.count))" }.joined(separator: ", "))
+        }
+        if unvalued > 0 {
+            lines.append(
+                "\(unvalued) open deal\(unvalued == 1 ? " has" : "s have") no amount: pipeline figures leave \(unvalued == 1 ? "it" : "them") out"
+                    + (priceList == nil ? " (value them with --prices FILE.csv, a product price list)" : " (no product to price)"))
         }
         return lines
     }

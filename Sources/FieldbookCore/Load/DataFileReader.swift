@@ -201,6 +201,15 @@ struct RecordFields {
         return number
     }
 
+    mutating func bool(_ key: String, in file: inout DataFileReader) -> Bool? {
+        guard let value = member(key) else { return nil }
+        guard let flag = value.bool else {
+            file.error(value, "\(jsonPath).\(key)", "expected true or false, found \(DataFileReader.describe(value))")
+            return nil
+        }
+        return flag
+    }
+
     mutating func day(_ key: String, required: Bool = false, in file: inout DataFileReader) -> Day? {
         guard let text = string(key, required: required, in: &file) else { return nil }
         guard let day = Day(text) else {

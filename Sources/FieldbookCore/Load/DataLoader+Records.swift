@@ -118,6 +118,14 @@ extension DataLoader {
                 deal.amount = Cents((amount * 100).rounded())
             }
         }
+        if let estimated = fields.bool("amount_estimated", in: &file) {
+            if estimated, deal.amount == nil {
+                file.error(fields.member("amount_estimated")!, "\(path).amount_estimated", "is true but the deal has no \"amount\"")
+            } else if estimated, deal.isWon || deal.isLost {
+                file.error(fields.member("amount_estimated")!, "\(path).amount_estimated", "is for open deals: a closed deal's amount is known")
+            }
+            deal.amountEstimated = estimated
+        }
         if let probability = fields.number("probability", in: &file) {
             if (0...1).contains(probability) {
                 deal.probability = probability

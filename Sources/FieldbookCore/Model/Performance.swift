@@ -60,6 +60,9 @@ public struct Deal: Sendable, Equatable {
 
     /// True for a deal seen as it stood on an as-of date before it closed (`as(of:)`): open, at a stage unknown then.
     public var closedLater = false
+    /// The amount is an estimate: the product's list price, given at import to an open deal the CRM left unvalued
+    /// (`"amount_estimated": true` in deals.json). Pipeline cards say how many such deals they include.
+    public var amountEstimated = false
 
     public var isWon: Bool { stage == "won" }
     public var isLost: Bool { stage == "lost" }

@@ -441,7 +441,7 @@ enum DefaultTheme {
       {{#attainment}}<div><dt>{{labels.attainment}}</dt><dd>{{attainment}}</dd></div>{{/attainment}}
     </dl>
     {{#status}}<p class="status {{statusClass}}">{{status}}</p>{{/status}}
-    {{#change}}<p class="kpi-change">{{change}}</p>{{/change}}
+    {{#change}}<p class="kpi-change">{{change}}</p>{{/change}}{{#note}}<p class="kpi-note">{{note}}</p>{{/note}}
     <div class="kpi-spark">{{#sparkline}}{{{svg}}}{{/sparkline}}</div>
   </article>
   {{/cards}}
@@ -712,6 +712,7 @@ h3 { font-size: 1.15rem; }
 .kpi-facts dt { color: var(--muted); }
 .kpi-facts dd { margin: 0; font-weight: 600; }
 .kpi-change { margin: 0.2rem 0 0; font-size: 0.85rem; color: var(--muted); }
+.kpi-note { margin: 0.2rem 0 0; font-size: 0.85rem; color: var(--muted); font-style: italic; }
 .kpi-spark svg { width: 100%; max-width: 10rem; height: auto; margin-top: 0.3rem; }
 .kpi-bullet svg { width: 100%; height: auto; }
 .status { font-weight: 600; font-size: 0.85rem; margin: 0.25rem 0 0; white-space: nowrap; }

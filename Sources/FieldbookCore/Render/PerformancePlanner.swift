@@ -9,6 +9,8 @@ public struct PerformancePlanner: Sendable {
     /// Each rep's deals and completed lessons, grouped once: scanning every deal per scorecard would be quadratic.
     private let dealsByRep: [String: [Deal]]
     private let lessonsDone: [String: Set<String>]
+    /// Per rep (by index), open deals on the as-of date without an amount, and with an estimated one.
+    private let unpriced: [(missing: Int, estimated: Int)]
 
     public init(site: SiteView, board: Scoreboard, data: PerformanceData) {
         self.site = site
@@ -17,6 +19,23 @@ public struct PerformancePlanner: Sendable {
         self.settings = site.config.dashboard
         self.dealsByRep = Dictionary(grouping: data.deals, by: \.rep)
         self.lessonsDone = data.training.reduce(into: [:]) { $0[$1.rep, default: []].insert($1.lesson) }
+        let dealsByRep = self.dealsByRep
+        self.unpriced = data.team.reps.map { rep in
+            guard let asOf = board.asOf else { return (0, 0) }
+            let open = (dealsByRep[rep.id] ?? []).compactMap { $0.as(of: asOf) }.filter { !$0.isWon && !$0.isLost }
+            return (open.count { $0.amount == nil }, open.count { $0.amountEstimated })
+        }
+    }
+
+    /// What a pipeline card must say about the amounts it adds up, for reps `members` on the as-of date: open deals
+    /// without an amount are left out (a bare $0 would hide them), and estimated ones are list prices.
+    func pipelineNote(_ members: [Int]) -> String? {
+        let missing = members.reduce(0) { $0 + unpriced[$1].missing }
+        let estimated = members.reduce(0) { $0 + unpriced[$1].estimated }
+        let notes = [
+            missing > 0 ? labels.count(missing, "openWithoutAmount") : nil, estimated > 0 ? labels.count(estimated, "openAtListPrice") : nil,
+        ].compactMap { $0 }
+        return notes.isEmpty ? nil : notes.joined(separator: "; ")
     }
 
     private var labels: Labels { site.labels }
@@ -41,7 +60,8 @@ public struct PerformancePlanner: Sendable {
         let teamRows = board.reps.indices.map { row($0, current, rank: board.reps[$0].periods[current].rankInTeam) }
         let dashboard = PerformancePageView(
             title: site.config.title, subtitle: labels["dashboard"], asOf: asOfText(asOf), periodName: periodName(current),
-            cards: cardKPIs.map { card(board.team, $0, current) }, trend: revenueTrend(board.team, id: "team-trend"),
+            cards: cardKPIs.map { card(board.team, $0, current, note: pipelineNote(Array(board.reps.indices))) },
+            trend: revenueTrend(board.team, id: "team-trend"),
             attainmentChart: regionAttainment(current), forecasts: forecasts(board.team),
             reps: byRank(board.reps.indices.map { ($0, board.reps[$0].periods[current].rankInTeam) }, teamRows, limit: 10),
             atRisk: atRisk(teamRows), wins: recentWins(asOf), openDeals: [], progress: [], recommended: [], playbooks: [],
@@ -64,7 +84,8 @@ public struct PerformancePlanner: Sendable {
             let managers = data.team.managers.filter { managersHere.contains($0.id) }
             let view = PerformancePageView(
                 title: region.name, subtitle: labels["region"], asOf: asOfText(asOf), periodName: periodName(current),
-                cards: cardKPIs.map { card(figures, $0, current) }, trend: revenueTrend(figures, id: "region-trend"), attainmentChart: nil,
+                cards: cardKPIs.map { card(figures, $0, current, note: pipelineNote(members)) }, trend: revenueTrend(figures, id: "region-trend"),
+                attainmentChart: nil,
                 forecasts: forecasts(figures), reps: byRank(members.map { ($0, board.reps[$0].periods[current].rankInRegion) }, teamRows),
                 atRisk: [], wins: [],
                 openDeals: [], progress: [], recommended: [], playbooks: lessons.playbooks(for: region.id), recent: [],
@@ -78,7 +99,8 @@ public struct PerformancePlanner: Sendable {
             let ranks = KPICalculator.competitionRanks(members.map { board.reps[$0].periods[current].actual[0] ?? 0 })
             let view = PerformancePageView(
                 title: manager.name, subtitle: labels["manager"], asOf: asOfText(asOf), periodName: periodName(current),
-                cards: cardKPIs.map { card(figures, $0, current) }, trend: revenueTrend(figures, id: "manager-trend"), attainmentChart: nil,
+                cards: cardKPIs.map { card(figures, $0, current, note: pipelineNote(members)) }, trend: revenueTrend(figures, id: "manager-trend"),
+                attainmentChart: nil,
                 forecasts: forecasts(figures), reps: byRank(Array(zip(members, ranks.map(Optional.some))), teamRows), atRisk: [], wins: [],
                 openDeals: [], progress: [],
                 recommended: [], playbooks: [], recent: [], people: [], facts: [])
@@ -98,7 +120,8 @@ public struct PerformancePlanner: Sendable {
             ]
             let view = PerformancePageView(
                 title: rep.name, subtitle: rep.title ?? labels["rep"], asOf: asOfText(asOf), periodName: periodName(current),
-                cards: cardKPIs.map { card(figures, $0, current, withBullet: true) }, trend: revenueTrend(figures, id: "rep-trend"),
+                cards: cardKPIs.map { card(figures, $0, current, withBullet: true, note: pipelineNote([index])) },
+                trend: revenueTrend(figures, id: "rep-trend"),
                 attainmentChart: nil, forecasts: forecasts(figures), reps: [], atRisk: [], wins: [], openDeals: openDeals(of: rep.id, asOf: asOf),
                 progress: progress(of: rep.id, lessons: lessons),
                 recommended: recommended(for: index, current: current, lessons: lessons),
@@ -125,7 +148,7 @@ public struct PerformancePlanner: Sendable {
     private func asOfText(_ asOf: Day) -> String { "\(labels["dataAsOf"]) \(format.date(asOf))" }
 
     /// A KPI's card for an entity in a period.
-    func card(_ entity: EntityFigures, _ k: Int, _ p: Int, withBullet: Bool = false) -> KPICardView {
+    func card(_ entity: EntityFigures, _ k: Int, _ p: Int, withBullet: Bool = false, note: String? = nil) -> KPICardView {
         let kpi = board.kpis[k]
         let figures = entity.periods[p]
         let unit = kpi.definition.unit
@@ -148,7 +171,8 @@ public struct PerformancePlanner: Sendable {
             label: label(kpi), value: format.value(figures.actual[k], unit: unit, compact: unit == .currency),
             target: figures.target[k].map { format.value($0, unit: unit, compact: unit == .currency) },
             attainment: figures.attainment(k).map(format.percent),
-            status: status.map(statusText), statusClass: "status-\(status?.rawValue ?? "none")", change: change, sparkline: spark, bullet: bullet)
+            status: status.map(statusText), statusClass: "status-\(status?.rawValue ?? "none")", change: change, sparkline: spark, bullet: bullet,
+            note: ["pipeline", "weighted_pipeline"].contains(kpi.id) ? note : nil)
     }
 
     /// The status of KPI `k` in one entity's period, by the configured thresholds.

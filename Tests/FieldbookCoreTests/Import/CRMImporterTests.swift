@@ -93,7 +93,9 @@ import Testing
         #expect(
             report.lines.contains(
                 "  probability     no column, left out (looked for probability, probability_(%), win_probability, 赢率; --column probability=HEADER)"))
-        #expect(report.lines.last == "Stages: Engaging → engaging (1), Won → won (1)")
+        #expect(report.lines.dropLast().last == "Stages: Engaging → engaging (1), Won → won (1)")
+        #expect(
+            report.lines.last == "1 open deal has no amount: pipeline figures leave it out (value them with --prices FILE.csv, a product price list)")
         #expect(report.summary == "2 deals (1 engaging, 1 won)")
         let teamReport = try CRMImporter().team(from: try table("Name,Office,Boss\nAnn,North,Mia\n")).get().report
         #expect(teamReport.lines.contains { $0.hasPrefix("  manager  no column, left out (looked for manager, sales_manager") })
@@ -124,6 +126,34 @@ import Testing
     @Test(arguments: ["12k", "1,23,4", "1.2.3", "1,234.5.6", "abc", "", "$", "1e5", "1,2345", "EUR", "1 200 apples"])
     func amountsThatNeedAGuessAreRefused(text: String) {
         #expect(AmountParser.parse(text) == nil)
+    }
+
+    /// Open deals without an amount are valued at their product's list price and marked as estimates; a name that
+    /// differs only in spaces or case matches (and the report says so); a product the list lacks is one error.
+    @Test func pricesValueOpenDealsAndSaySo() throws {
+        let prices = try PriceList.read(
+            try CSVTable.parse("product,series,sales_price\nGTX Pro,GTX,4821\nMG Special,MG,55\n", path: "products.csv").get()
+        ).get()
+        let csv =
+            "id,owner,stage,amount,closed,product\nD1,Ann Lee,Engaging,,,GTXPro\nD2,Bob,Engaging,,,MG Special\nD3,Bob,Engaging,100,,MG Special\n"
+            + "D4,Bob,Engaging,,,\nD5,Bob,Won,7,2017-01-01,GTXPro\n"
+        let imported = try CRMImporter().deals(from: try table(csv), team: team, openStages: ["engaging"], prices: prices).get()
+        #expect(
+            imported.json.contains(
+                #"{"id": "D1", "rep": "ann-lee", "stage": "engaging", "product": "GTXPro", "amount": 4821, "amount_estimated": true}"#))
+        #expect(imported.json.contains(#"{"id": "D3", "rep": "bob", "stage": "engaging", "product": "MG Special", "amount": 100}"#))
+        #expect(imported.json.contains(#"{"id": "D4", "rep": "bob", "stage": "engaging"}"#))
+        #expect(
+            imported.report.lines.suffix(2) == [
+                "Valued at list price (products.csv): 2 open deals without an amount, marked amount_estimated: GTXPro → GTX Pro (1), MG Special (1)",
+                "1 open deal has no amount: pipeline figures leave it out (no product to price)",
+            ])
+        let unknown = CRMImporter().deals(
+            from: try table(csv + "D6,Bob,Engaging,,,MG Specal\nD7,Bob,Engaging,,,MG Specal\n"), team: team, openStages: ["engaging"], prices: prices)
+        #expect(
+            errors(unknown) == [
+                #"p.csv:7:1: error: product "MG Specal" (2 open deals without an amount; this is the first) is not in products.csv (did you mean "MG Special"?)"#
+            ])
     }
 
     @Test func aGivenDelimiterWins() throws {

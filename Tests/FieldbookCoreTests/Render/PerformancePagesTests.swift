@@ -69,6 +69,28 @@ import Testing
         #expect(try #require(Self.example.page("index.html")).contains("No rep has a revenue target") == false)
     }
 
+    /// A pipeline card says what its sum leaves out (open deals without an amount) and what it estimates.
+    @Test func pipelineCardsSayWhatTheyLeaveOutAndEstimate() throws {
+        let files = [
+            "fieldbook.json":
+                #"{"title": "T", "asOf": "2024-05-15", "pipeline": {"stages": {"proposal": 0.5}}, "dashboard": {"cards": ["pipeline", "revenue"]}}"#,
+            "content/data/team.json": #"{"regions": [{"id": "n", "name": "N"}], "reps": [{"id": "ann", "name": "Ann", "region": "n"}]}"#,
+            "content/data/deals.json": #"""
+            [{"id": "1", "rep": "ann", "stage": "proposal", "created": "2024-05-01"},
+             {"id": "2", "rep": "ann", "stage": "proposal", "amount": 500, "amount_estimated": true, "created": "2024-05-01"},
+             {"id": "3", "rep": "ann", "stage": "proposal", "amount": 700, "amount_estimated": true, "created": "2024-05-01"},
+             {"id": "4", "rep": "ann", "stage": "won", "amount": 90, "created": "2024-05-10", "closed": "2024-05-12"}]
+            """#,
+        ]
+        let portal = renderPortal(files)
+        #expect(portal.messages == [])
+        for page in ["index.html", "regions/n/index.html", "reps/ann/index.html"] {
+            let html = try #require(portal.page(page))
+            #expect(html.contains(#"<p class="kpi-note">1 open deal without an amount, left out; 2 open deals valued at list price</p>"#), "\(page)")
+            #expect(html.components(separatedBy: "kpi-note").count == 2, "\(page): only the pipeline card has a note")
+        }
+    }
+
     /// Every scorecard's headline revenue and the reps table equal the JSON API's figures, formatted.
     @Test func scorecardFiguresEqualTheAPI() throws {
         #expect(Self.example.messages == [])

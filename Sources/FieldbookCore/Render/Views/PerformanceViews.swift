@@ -10,6 +10,8 @@ public struct KPICardView: TemplateView {
     public var change: String?
     public var sparkline: Chart
     public var bullet: Chart?
+    /// What the figure leaves out or estimates: "1,589 open deals without an amount" on a pipeline card.
+    public var note: String?
 
     public func field(_ name: String) -> Any? {
         switch name {
@@ -22,6 +24,7 @@ public struct KPICardView: TemplateView {
         case "change": TemplateValue.optional(change)
         case "sparkline": sparkline
         case "bullet": TemplateValue.optional(bullet)
+        case "note": TemplateValue.optional(note)
         default: nil
         }
     }
