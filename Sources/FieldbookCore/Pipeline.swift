@@ -201,7 +201,8 @@ public enum Pipeline {
             source.dataFiles)
         var diagnostics = dataDiagnostics + (data.map { unknownLessons(in: $0.training, library: library) } ?? [])
         diagnostics += data.map { staleDeals($0.deals, config: config) } ?? []
-        let calculator = KPICalculator(asOf: config.asOf, calendar: config.fiscalCalendar, stageProbabilities: config.stageProbabilities)
+        let calculator = KPICalculator(
+            asOf: config.asOf, calendar: config.fiscalCalendar, stageProbabilities: config.stageProbabilities, ramp: config.ramp)
         let scoreboard = data.map { (data: $0, figures: calculator.compute($0)) }
         let dashboard = scoreboard.flatMap { $0.figures.asOf == nil ? nil : $0 }
         diagnostics += unknownCards(config.dashboard.cards, scoreboard: dashboard?.figures)

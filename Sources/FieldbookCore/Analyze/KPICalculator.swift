@@ -18,10 +18,14 @@ public struct KPICalculator: Sendable {
     public var calendar: FiscalCalendar
     public var stageProbabilities: [String: Double]
 
-    public init(asOf: Day? = nil, calendar: FiscalCalendar = FiscalCalendar(), stageProbabilities: [String: Double] = [:]) {
+    /// `targets.ramp` from fieldbook.json: see `TargetCascade`.
+    public var ramp: [Double]
+
+    public init(asOf: Day? = nil, calendar: FiscalCalendar = FiscalCalendar(), stageProbabilities: [String: Double] = [:], ramp: [Double] = []) {
         self.asOf = asOf
         self.calendar = calendar
         self.stageProbabilities = stageProbabilities
+        self.ramp = ramp
     }
 
     public func compute(_ data: PerformanceData) -> Scoreboard {
@@ -48,6 +52,7 @@ public struct KPICalculator: Sendable {
             }
         }
         let targets = TargetResolver(data.targets, calendar: calendar)
+        let cascade = TargetCascade(team: data.team, targets: targets, kpis: kpis, periods: periods, ramp: ramp)
         let forecastAdditions = months.forecastAdditions(for: periods.filter { $0.kind != .month && $0.contains(month: lastMonth) })
 
         /// `repTargets` are the reps' own targets, rep by rep, then period by period, then KPI by KPI: what a group
@@ -62,6 +67,8 @@ public struct KPICalculator: Sendable {
                 // Stage history is not in the data: how likely a since-closed deal looked back then is unknown.
                 if !period.contains(month: lastMonth) { actual[KPI.weightedPipelineIndex] = nil }
                 let target = kpis.indices.map { k -> Double? in
+                    // A rep: their own target, else a share of their region's or the team's, ramped when they are new.
+                    if kind == .rep, let scope { return cascade.target(rep: members[0], k, p, own: targets.target(scope, kpis[k], period)) }
                     if let scope, let own = targets.target(scope, kpis[k], period) { return own }
                     // A group without its own target: the sum of its reps' targets, where adding people up makes sense.
                     guard kind != .rep, kpis[k].additiveAcrossReps else { return nil }

@@ -106,13 +106,27 @@ public enum ConfigParser {
             nested.warnUnknownKeys("public")
             diagnostics += nested.diagnostics
         }
+        if let targets = reader.object("targets") {
+            var nested = JSONObjectReader(targets.members!, path: path, lines: lines, keyPrefix: "targets.")
+            if let ramp = nested.node("ramp") {
+                let steps = ramp.array?.compactMap(\.number) ?? []
+                if steps.count == ramp.array?.count, steps.count <= 24, steps.allSatisfy({ (0...1).contains($0) }) {
+                    config.ramp = steps
+                } else {
+                    nested.report(ramp, "'targets.ramp' must be a list of at most 24 shares from 0 to 1, one a month from a rep's start")
+                }
+            }
+            nested.warnUnknownKeys("ramp")
+            diagnostics += nested.diagnostics
+        }
         if let tags = reader.object("tags") {
             var nested = JSONObjectReader(tags.members!, path: path, lines: lines, keyPrefix: "tags.")
             if nested.node("allowed") != nil { config.allowedTags = nested.strings("allowed") }
             nested.warnUnknownKeys("allowed")
             diagnostics += nested.diagnostics
         }
-        reader.warnUnknownKeys("title, baseURL, locale, currency, markdown, asOf, fiscalYearStartMonth, pipeline, dashboard, scorecards, tags")
+        reader.warnUnknownKeys(
+            "title, baseURL, locale, currency, markdown, asOf, fiscalYearStartMonth, pipeline, dashboard, scorecards, targets, tags")
         return (config, reader.diagnostics + diagnostics)
     }
 }

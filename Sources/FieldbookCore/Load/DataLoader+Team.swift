@@ -60,10 +60,17 @@ extension DataLoader {
                 file.error(fields.member("manager")!, "\(path).manager", "unknown manager \"\(known)\"")
                 manager = nil
             }
-            context.team.reps.append(
-                Rep(
-                    id: id, name: name, region: region, manager: manager, title: fields.string("title", in: &file),
-                    started: fields.day("started", in: &file), email: fields.string("email", in: &file)))
+            var rep = Rep(
+                id: id, name: name, region: region, manager: manager, title: fields.string("title", in: &file),
+                started: fields.day("started", in: &file), email: fields.string("email", in: &file))
+            if let weight = fields.number("weight", in: &file) {
+                if weight > 0 && weight <= 1000 {
+                    rep.weight = weight
+                } else {
+                    file.error(fields.member("weight")!, "\(path).weight", "must be a positive number up to 1000, found \(weight)")
+                }
+            }
+            context.team.reps.append(rep)
             fields.warnUnknownKeys(in: &file)
         }
         top.warnUnknownKeys(in: &file)

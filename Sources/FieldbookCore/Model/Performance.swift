@@ -24,6 +24,9 @@ public struct Rep: Sendable, Equatable {
     public var title: String?
     public var started: Day?
     public var email: String?
+    /// A rep's share when a region's or the team's target is split among reps without targets of their own
+    /// (`weight` in team.json, default 1): 2 takes twice the share of 1.
+    public var weight = 1.0
 }
 
 /// Who is who: `content/data/team.json`.

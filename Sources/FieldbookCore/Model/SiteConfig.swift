@@ -23,6 +23,9 @@ public struct SiteConfig: Sendable, Equatable {
     /// `pipeline.stages`: the probability an open deal in each stage closes, for deals without their own.
     public var stageProbabilities: [String: Double]
     public var dashboard = DashboardSettings()
+    /// `targets.ramp`: the share of their targets a new rep carries in their first months, from the month of their
+    /// `started` date (`[0.25, 0.5, 0.75]`: a quarter, a half, three quarters, then all). Empty: no ramp.
+    public var ramp: [Double] = []
     /// `tags.allowed`: when set, the only tags documents may use (others are warnings).
     public var allowedTags: [String]?
 
