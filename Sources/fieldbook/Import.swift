@@ -5,7 +5,7 @@ import Foundation
 /// `fieldbook import team|deals FILE.csv`: a CRM export into content/data/, with a report of what was read.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import a CRM export (CSV) into content/data/team.json or deals.json.",
+        abstract: "Import a CRM export or a quota sheet (CSV) into content/data/team.json, deals.json or targets.json.",
         discussion: """
             Columns are recognised by common names (sales_agent, owner, deal_stage, close_value, engage_date, \
             close_date, regional_office, manager, ...); name others with --column FIELD=HEADER. Team fields: \
@@ -14,15 +14,16 @@ struct Import: ParsableCommand {
             The report says which column fed each field, how many cells were empty and how stages were mapped: \
             Won, Closed Won and 赢单 become won; Lost, Closed Lost and 输单 become lost; any other stage must be one of \
             pipeline.stages in fieldbook.json. Deal owners must be reps of content/data/team.json: import the team first.
+            Targets: a rep, region or team column, a period column (YYYY, YYYY-Qn, YYYY-MM) and a column per KPI id.
             A required column that is missing is one error listing the file's headers; nothing is written then.
             """
     )
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case team, deals
+        case team, deals, targets
     }
 
-    @Argument(help: "What the file holds: team or deals.")
+    @Argument(help: "What the file holds: team, deals or targets.")
     var kind: Kind
 
     @Argument(help: "The CSV file.")
@@ -75,6 +76,7 @@ struct Import: ParsableCommand {
             switch kind {
             case .team: importer.team(from: table)
             case .deals: importer.deals(from: table, team: existingTeam(), openStages: configuredStages(), prices: priceList)
+            case .targets: quotas(from: table, columns: chosen)
             }
         }
         switch result {
@@ -95,6 +97,23 @@ struct Import: ParsableCommand {
             FileHandle.standardError.write(Data((error.description + "\nNothing was written.\n").utf8))
             throw ExitCode(1)
         }
+    }
+
+    /// Targets need the team (whose rows they are) and the KPIs (built in, and kpis.json's).
+    private func quotas(from table: CSVTable, columns: [String: String]) -> Result<CRMImporter.Imported, DiagnosticsError> {
+        let folder = portal + "/content/data/"
+        var files: [String: [UInt8]] = [:]
+        for name in ["team.json", "kpis.json"] { files[name] = FileManager.default.contents(atPath: folder + name).map { [UInt8]($0) } }
+        guard files["team.json"] != nil, let data = DataLoader().load(files).0 else {
+            return .failure(
+                DiagnosticsError([
+                    .error(SourceLocation(path: table.path), "the portal has no team yet: import it first (fieldbook import team FILE.csv)")
+                ]))
+        }
+        let config = FileManager.default.contents(atPath: portal + "/fieldbook.json").map { ConfigParser.parse([UInt8]($0)).0 }
+        let kpis = KPI.builtIn.map(\.definition) + data.metricDefinitions
+        return TargetImporter(team: data.team, kpis: kpis, calendar: config?.fiscalCalendar ?? FiscalCalendar(), columns: columns).targets(
+            from: table)
     }
 
     /// The portal's team, when there is one, so deal owners map to the rep ids it already uses.

@@ -34,6 +34,8 @@ public struct ImportReport: Sendable, Equatable {
     public var valued: [Valuation] = []
     /// Open deals left without an amount: pipeline figures leave them out.
     public var unvalued = 0
+    /// Columns read by no field.
+    public var ignored: [String] = []
     /// What was imported: `8800 deals (4238 won, 2473 lost, ...)`.
     public var summary: String = ""
 
@@ -50,6 +52,7 @@ public struct ImportReport: Sendable, Equatable {
                 lines.append(field + "no column, left out (looked for \(column.lookedFor.joined(separator: ", ")); --column \(column.field)=HEADER)")
             }
         }
+        if !ignored.isEmpty { lines.append("Ignored columns (no field reads them): " + ignored.joined(separator: ", ")) }
         if !stages.isEmpty {
             lines.append("Stages: " + stages.map { "\($0.name) → \($0.stage) (\($0.count))" }.joined(separator: ", "))
         }
