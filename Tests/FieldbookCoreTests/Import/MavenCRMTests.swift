@@ -7,6 +7,29 @@ import Testing
 /// a computation written here independently, straight from the CSV with Foundation's calendar.
 @Suite(.enabled(if: MavenCRM.isAvailable, "needs ../shared/datasets/maven-crm beside the repository"))
 struct MavenCRMTests {
+    /// The real export with one header renamed or misspelt: one clear error each, never a silent import.
+    @Test(arguments: [
+        ("close_value", "Total (USD)", "no column for amount, which won deals need (4238 in this file;"),
+        ("close_date", "Closing", "no column for closed, which won and lost deals need (6711 in this file;"),
+        ("sales_agent", "Agent Name", "no column for rep (looked for"),
+        ("deal_stage", "deal_stag", "no column for stage (looked for"),
+        ("opportunity_id", "opp", "no column for id (looked for"),
+    ])
+    func aRenamedColumnIsOneError(header: String, renamed: String, message: String) throws {
+        let teamTable = try CSVTable.parse(try MavenCRM.text("sales_teams.csv"), path: "sales_teams.csv").get()
+        let team = try #require(DataLoader().load(["team.json": Array(try CRMImporter().team(from: teamTable).get().json.utf8)]).0?.team)
+        let text = try MavenCRM.text("sales_pipeline.csv")
+        let firstLine = try #require(text.split(separator: "\n").first)
+        let variant = firstLine.replacingOccurrences(of: header, with: renamed) + text.dropFirst(firstLine.count)
+        let result = CRMImporter().deals(from: try CSVTable.parse(variant, path: "p.csv").get(), team: team, openStages: ["engaging", "prospecting"])
+        guard case .failure(let error) = result else {
+            Issue.record("\(header) renamed to \(renamed) imported")
+            return
+        }
+        #expect(error.diagnostics.count == 1)
+        #expect(error.diagnostics.first?.description.hasPrefix("p.csv:1:1: error: " + message) == true, "\(error.diagnostics)")
+    }
+
     /// The portal as it stood on an as-of date inside a quarter: a deal created later does not exist, one closed
     /// later is still open (and in the pipeline at its amount), no later period appears, and no scorecard lists a
     /// won deal as open. Every figure of the as-of month and quarter is checked against the CSV rows directly.
