@@ -252,14 +252,10 @@ public struct CRMImporter: Sendable {
     /// One error per stage that is not won, lost or a configured stage, at its first row, with its count.
     static func unknownStageErrors(_ found: [(name: String, stage: String, location: SourceLocation)], openStages: Set<String>) -> [Diagnostic] {
         let known = ["won", "lost"] + openStages.sorted()
-        var counts: [String: Int] = [:]
-        for item in found { counts[item.stage, default: 0] += 1 }
-        var said: Set<String> = []
-        return found.compactMap { item in
-            guard said.insert(item.stage).inserted else { return nil }
-            return .error(
+        return found.firstOfEach(by: \.stage).map { item, count in
+            .error(
                 item.location,
-                "stage \"\(item.name)\" (\(counts[item.stage] ?? 0) deals; this is the first)\(Suggestion.hint(for: item.stage, in: known)) is not won, "
+                "stage \"\(item.name)\" (\(count) deals; this is the first)\(Suggestion.hint(for: item.stage, in: known)) is not won, "
                     + "lost or one of pipeline.stages in fieldbook.json (\(known.joined(separator: ", "))); add \"\(item.stage)\" there with its probability"
             )
         }
@@ -268,14 +264,10 @@ public struct CRMImporter: Sendable {
     /// One error per product the price list does not have, at its first deal, with how many deals name it.
     static func unpricedErrors(_ found: [(product: String, location: SourceLocation)], prices: PriceList?) -> [Diagnostic] {
         guard let prices else { return [] }
-        var counts: [String: Int] = [:]
-        for item in found { counts[item.product, default: 0] += 1 }
-        var said: Set<String> = []
-        return found.compactMap { item in
-            guard said.insert(item.product).inserted else { return nil }
-            return .error(
+        return found.firstOfEach(by: \.product).map { item, count in
+            .error(
                 item.location,
-                "product \"\(item.product)\" (\(counts[item.product] ?? 0) open deals without an amount; this is the first) is not in "
+                "product \"\(item.product)\" (\(count) open deals without an amount; this is the first) is not in "
                     + "\(prices.file)\(Suggestion.hint(for: item.product, in: prices.prices.map(\.name)))")
         }
     }

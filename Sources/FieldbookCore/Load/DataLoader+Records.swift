@@ -76,11 +76,7 @@ extension DataLoader {
     private func reportUnknownStages(_ found: [UnknownStage], _ file: inout DataFileReader) {
         guard let open = openStages, !found.isEmpty else { return }
         let known = ["won", "lost"] + open.sorted()
-        var counts: [String: Int] = [:]
-        for unknown in found { counts[unknown.stage, default: 0] += 1 }
-        var said: Set<String> = []
-        for unknown in found where said.insert(unknown.stage).inserted {
-            let count = counts[unknown.stage] ?? 0
+        for (unknown, count) in found.firstOfEach(by: \.stage) {
             let others = count == 1 ? "" : " (\(count) deals; this is the first)"
             file.error(
                 unknown.node, unknown.jsonPath,
