@@ -27,6 +27,18 @@ public struct PerformancePlanner: Sendable {
         }
     }
 
+    private func cardNote(_ kpi: KPI, _ k: Int, _ p: Int, entity: EntityFigures, members: [Int]) -> String? {
+        var notes: [String] = []
+        if ["pipeline", "weighted_pipeline"].contains(kpi.id), let note = pipelineNote(members) { notes.append(note) }
+        if entity.kind != .rep, kpi.additiveAcrossReps, entity.periods[p].target[k] != nil {
+            let covered = members.count { board.reps[$0].periods[p].target[k] != nil }
+            if covered < members.count {
+                notes.append(labels.count(covered, "repsWithTarget").replacingOccurrences(of: "{n}", with: "\(members.count)"))
+            }
+        }
+        return notes.isEmpty ? nil : notes.joined(separator: "; ")
+    }
+
     /// What a pipeline card must say about the amounts it adds up, for reps `members` on the as-of date: open deals
     /// without an amount are left out (a bare $0 would hide them), and estimated ones are list prices.
     func pipelineNote(_ members: [Int]) -> String? {
@@ -60,7 +72,7 @@ public struct PerformancePlanner: Sendable {
         let teamRows = board.reps.indices.map { row($0, current, rank: board.reps[$0].periods[current].rankInTeam) }
         let dashboard = PerformancePageView(
             title: site.config.title, subtitle: labels["dashboard"], asOf: asOfText(asOf), periodName: periodName(current),
-            cards: cardKPIs.map { card(board.team, $0, current, note: pipelineNote(Array(board.reps.indices))) },
+            cards: cardKPIs.map { card(board.team, $0, current, members: Array(board.reps.indices)) },
             trend: revenueTrend(board.team, id: "team-trend"),
             attainmentChart: regionAttainment(current), forecasts: forecasts(board.team),
             reps: byRank(board.reps.indices.map { ($0, board.reps[$0].periods[current].rankInTeam) }, teamRows, limit: 10),
@@ -84,7 +96,7 @@ public struct PerformancePlanner: Sendable {
             let managers = data.team.managers.filter { managersHere.contains($0.id) }
             let view = PerformancePageView(
                 title: region.name, subtitle: labels["region"], asOf: asOfText(asOf), periodName: periodName(current),
-                cards: cardKPIs.map { card(figures, $0, current, note: pipelineNote(members)) }, trend: revenueTrend(figures, id: "region-trend"),
+                cards: cardKPIs.map { card(figures, $0, current, members: members) }, trend: revenueTrend(figures, id: "region-trend"),
                 attainmentChart: nil,
                 forecasts: forecasts(figures), reps: byRank(members.map { ($0, board.reps[$0].periods[current].rankInRegion) }, teamRows),
                 atRisk: [], wins: [],
@@ -99,7 +111,7 @@ public struct PerformancePlanner: Sendable {
             let ranks = KPICalculator.competitionRanks(members.map { board.reps[$0].periods[current].actual[0] ?? 0 })
             let view = PerformancePageView(
                 title: manager.name, subtitle: labels["manager"], asOf: asOfText(asOf), periodName: periodName(current),
-                cards: cardKPIs.map { card(figures, $0, current, note: pipelineNote(members)) }, trend: revenueTrend(figures, id: "manager-trend"),
+                cards: cardKPIs.map { card(figures, $0, current, members: members) }, trend: revenueTrend(figures, id: "manager-trend"),
                 attainmentChart: nil,
                 forecasts: forecasts(figures), reps: byRank(Array(zip(members, ranks.map(Optional.some))), teamRows), atRisk: [], wins: [],
                 openDeals: [], progress: [],
@@ -120,7 +132,7 @@ public struct PerformancePlanner: Sendable {
             ]
             let view = PerformancePageView(
                 title: rep.name, subtitle: rep.title ?? labels["rep"], asOf: asOfText(asOf), periodName: periodName(current),
-                cards: cardKPIs.map { card(figures, $0, current, withBullet: true, note: pipelineNote([index])) },
+                cards: cardKPIs.map { card(figures, $0, current, withBullet: true, members: [index]) },
                 trend: revenueTrend(figures, id: "rep-trend"),
                 attainmentChart: nil, forecasts: forecasts(figures), reps: [], atRisk: [], wins: [], openDeals: openDeals(of: rep.id, asOf: asOf),
                 progress: progress(of: rep.id, lessons: lessons),
@@ -148,7 +160,10 @@ public struct PerformancePlanner: Sendable {
     private func asOfText(_ asOf: Day) -> String { "\(labels["dataAsOf"]) \(format.date(asOf))" }
 
     /// A KPI's card for an entity in a period.
-    func card(_ entity: EntityFigures, _ k: Int, _ p: Int, withBullet: Bool = false, note: String? = nil) -> KPICardView {
+    /// A KPI's card for an entity (whose reps are `members`) in a period. Its note says what the figure leaves out or
+    /// estimates (pipeline cards), and on a group's card how many of its reps have a target, when not all do: a
+    /// target summed from some reps' targets is measured against everyone's results.
+    func card(_ entity: EntityFigures, _ k: Int, _ p: Int, withBullet: Bool = false, members: [Int]) -> KPICardView {
         let kpi = board.kpis[k]
         let figures = entity.periods[p]
         let unit = kpi.definition.unit
@@ -172,7 +187,7 @@ public struct PerformancePlanner: Sendable {
             target: figures.target[k].map { format.value($0, unit: unit, compact: unit == .currency) },
             attainment: figures.attainment(k).map(format.percent),
             status: status.map(statusText), statusClass: "status-\(status?.rawValue ?? "none")", change: change, sparkline: spark, bullet: bullet,
-            note: ["pipeline", "weighted_pipeline"].contains(kpi.id) ? note : nil)
+            note: cardNote(kpi, k, p, entity: entity, members: members))
     }
 
     /// The status of KPI `k` in one entity's period, by the configured thresholds.

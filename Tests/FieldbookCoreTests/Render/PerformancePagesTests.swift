@@ -69,6 +69,17 @@ import Testing
         #expect(try #require(Self.example.page("index.html")).contains("No rep has a revenue target") == false)
     }
 
+    /// A group's target summed from some of its reps' targets is measured against all their results: its card says
+    /// how many reps have one (Q2 2024: only Bob's year target reaches Q2; the north region is Ann and Bob).
+    @Test func groupCardsSayHowManyRepsHaveATarget() throws {
+        var files = SmallTeam.files.reduce(into: [String: String]()) { $0["content/data/\($1.key)"] = $1.value }
+        files["fieldbook.json"] = #"{"title": "T", "asOf": "2024-05-15", "pipeline": {"stages": {"proposal": 0, "engaging": 0}}}"#
+        let portal = renderPortal(files)
+        #expect(try #require(portal.page("index.html")).contains(#"<p class="kpi-note">1 of 3 reps has a target</p>"#))
+        #expect(try #require(portal.page("regions/north/index.html")).contains(#"<p class="kpi-note">1 of 2 reps has a target</p>"#))
+        #expect(try #require(portal.page("reps/bob/index.html")).contains("reps has a target") == false)
+    }
+
     /// A pipeline card says what its sum leaves out (open deals without an amount) and what it estimates.
     @Test func pipelineCardsSayWhatTheyLeaveOutAndEstimate() throws {
         let files = [
