@@ -306,7 +306,8 @@ public struct PerformancePlanner: Sendable {
         let probability = deal.probability(stages: site.config.stageProbabilities)
         return DealRowView(
             rep: rep, account: deal.account ?? "–", product: deal.product ?? "–", stage: deal.stage,
-            amount: deal.amount.map { format.money(Double($0) / 100) } ?? "–", date: date.map(format.date) ?? "–",
+            amount: deal.amount.map { format.money(Double($0) / 100) + (deal.amountEstimated ? " " + labels["atListPrice"] : "") } ?? "–",
+            date: date.map(format.date) ?? "–",
             probability: probability.map(format.percent) ?? "–")
     }
 
