@@ -171,26 +171,6 @@ public enum Pipeline {
         var reused: [ReusedFile] = []
     }
 
-    /// A warning when `asOf` is set in fieldbook.json and the newest deal date is more than `staleAfterDays` before
-    /// it: the export behind the figures is probably old, though the pages would say "as of" a recent day.
-    static func staleDeals(_ deals: [Deal], config: SiteConfig) -> [Diagnostic] {
-        guard let asOf = config.asOf, !deals.isEmpty else { return [] }
-        var newest: Day?
-        for deal in deals {
-            for day in [deal.created, deal.closed] {
-                if let day, day <= asOf, newest.map({ day > $0 }) ?? true { newest = day }
-            }
-        }
-        let days = newest.map { asOf.ordinal - $0.ordinal }
-        guard let days, let newest, days > config.dashboard.staleAfterDays else { return [] }
-        return [
-            .warning(
-                SourceLocation(path: "\(DataLoader.folder)/deals.json"),
-                "the newest deal is from \(newest), \(days) days before the as-of date \(asOf) in fieldbook.json: is the export current? "
-                    + "(dashboard.staleAfterDays is \(config.dashboard.staleAfterDays))")
-        ]
-    }
-
     /// Loads and checks the data, computes every figure, plans the dashboard, region, manager and rep pages and
     /// renders the API.
     static func analyze(
@@ -200,7 +180,7 @@ public enum Pipeline {
         let (data, dataDiagnostics) = DataLoader(fiscalCalendar: config.fiscalCalendar, openStages: Set(config.stageProbabilities.keys)).load(
             source.dataFiles)
         var diagnostics = dataDiagnostics + (data.map { unknownLessons(in: $0.training, library: library) } ?? [])
-        diagnostics += data.map { staleDeals($0.deals, config: config) } ?? []
+        diagnostics += data.map { DataFreshness.staleDeals($0.deals, config: config) } ?? []
         let calculator = KPICalculator(
             asOf: config.asOf, calendar: config.fiscalCalendar, stageProbabilities: config.stageProbabilities, ramp: config.ramp)
         let scoreboard = data.map { (data: $0, figures: calculator.compute($0)) }
