@@ -60,23 +60,25 @@ struct Import: ParsableCommand {
         }
         guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
         let target = portal + "/content/data/\(kind.rawValue).json"
+        let config = try portalConfig()
         let importer = CRMImporter(columns: chosen)
         var priceList: PriceList?
         if let prices {
             guard kind == .deals else { throw ValidationError("--prices values deals: use it with fieldbook import deals") }
             guard let bytes = FileManager.default.contents(atPath: prices) else { throw ValidationError("cannot read \(prices)") }
-            switch CSVTable.parse(String(decoding: bytes, as: UTF8.self), path: prices).flatMap(PriceList.read) {
+            switch CSVTable.parse(bytes: [UInt8](bytes), path: prices).flatMap(PriceList.read) {
             case .success(let list): priceList = list
             case .failure(let error):
                 FileHandle.standardError.write(Data((error.description + "\nNothing was written.\n").utf8))
                 throw ExitCode(1)
             }
         }
-        let result = CSVTable.parse(String(decoding: data, as: UTF8.self), path: file, delimiter: separator).flatMap { table in
+        let result = CSVTable.parse(bytes: [UInt8](data), path: file, delimiter: separator).flatMap { table in
             switch kind {
             case .team: importer.team(from: table)
-            case .deals: importer.deals(from: table, team: existingTeam(), openStages: configuredStages(), prices: priceList)
-            case .targets: quotas(from: table, columns: chosen)
+            case .deals:
+                importer.deals(from: table, team: existingTeam(), openStages: config.map { Set($0.stageProbabilities.keys) }, prices: priceList)
+            case .targets: quotas(from: table, columns: chosen, calendar: config?.fiscalCalendar ?? FiscalCalendar())
             }
         }
         switch result {
@@ -100,7 +102,7 @@ struct Import: ParsableCommand {
     }
 
     /// Targets need the team (whose rows they are) and the KPIs (built in, and kpis.json's).
-    private func quotas(from table: CSVTable, columns: [String: String]) -> Result<CRMImporter.Imported, DiagnosticsError> {
+    private func quotas(from table: CSVTable, columns: [String: String], calendar: FiscalCalendar) -> Result<CRMImporter.Imported, DiagnosticsError> {
         let folder = portal + "/content/data/"
         var files: [String: [UInt8]] = [:]
         for name in ["team.json", "kpis.json"] { files[name] = FileManager.default.contents(atPath: folder + name).map { [UInt8]($0) } }
@@ -110,10 +112,8 @@ struct Import: ParsableCommand {
                     .error(SourceLocation(path: table.path), "the portal has no team yet: import it first (fieldbook import team FILE.csv)")
                 ]))
         }
-        let config = FileManager.default.contents(atPath: portal + "/fieldbook.json").map { ConfigParser.parse([UInt8]($0)).0 }
         let kpis = KPI.builtIn.map(\.definition) + data.metricDefinitions
-        return TargetImporter(team: data.team, kpis: kpis, calendar: config?.fiscalCalendar ?? FiscalCalendar(), columns: columns).targets(
-            from: table)
+        return TargetImporter(team: data.team, kpis: kpis, calendar: calendar, columns: columns).targets(from: table)
     }
 
     /// The portal's team, when there is one, so deal owners map to the rep ids it already uses.
@@ -122,9 +122,16 @@ struct Import: ParsableCommand {
         return DataLoader().load(["team.json": [UInt8](bytes)]).0?.team
     }
 
-    /// The open stages of the portal's `pipeline.stages`; nil without a fieldbook.json (nothing to check against).
-    private func configuredStages() -> Set<String>? {
+    /// The portal's settings (its stages and fiscal year); nil without a fieldbook.json. Settings with errors stop the
+    /// import: stages read from a broken file would make every open deal look unknown.
+    private func portalConfig() throws -> SiteConfig? {
         guard let bytes = FileManager.default.contents(atPath: portal + "/fieldbook.json") else { return nil }
-        return Set(ConfigParser.parse([UInt8](bytes)).0.stageProbabilities.keys)
+        let (config, diagnostics) = ConfigParser.parse([UInt8](bytes))
+        guard !diagnostics.hasErrors else {
+            let lines = diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n")
+            FileHandle.standardError.write(Data((lines + "\nFix fieldbook.json first; nothing was written.\n").utf8))
+            throw ExitCode(1)
+        }
+        return config
     }
 }

@@ -152,13 +152,13 @@ def test_stale_figures_say_how_old_they_are(site, driver):
         assert [n.text for n in notes] == ["These figures are %d days old." % days]
     else:
         assert len(notes) == 1 and "year" in notes[0].text
-    # The same line, made a year and a half older, says so in years.
+    # The same line, dated a year and a half before today, says so in years.
     driver.execute_script("""
         var line = document.querySelector('.as-of'); line.querySelectorAll('.stale').forEach(function (n) { n.remove(); });
         var copy = line.cloneNode(true); copy.setAttribute('data-as-of', arguments[0]); copy.id = 'aged';
         line.parentNode.appendChild(copy);
         var script = document.createElement('script'); script.src = document.querySelector('script[src$="fieldbook.js"]').src;
-        document.body.appendChild(script);""", (as_of - datetime.timedelta(days=560)).isoformat())
+        document.body.appendChild(script);""", (datetime.datetime.now(datetime.timezone.utc).date() - datetime.timedelta(days=560)).isoformat())
     WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#aged .stale"))
     assert driver.find_element(By.CSS_SELECTOR, "#aged .stale").text == "These figures are a year old."
 

@@ -3,7 +3,8 @@
 /// Currency symbols (`$ € £ ¥ ￥`), three-letter currency codes (`USD 1,200`), spaces and a trailing `%` are dropped.
 /// Separators: with both `,` and `.`, the rightmost is the decimal point and the other groups thousands
 /// (`1,234.50`, `1.234,50`); a lone kind repeated, or followed by exactly three digits, groups thousands (`1,200`,
-/// `1.234.567`); a single `,` or `.` followed by one or two digits is the decimal point (`12,5`, `99.95`). Anything
+/// `1.234.567`); a single `,` or `.` followed by one or two digits, or after a 0, is the decimal point (`12,5`,
+/// `99.95`, `0.125`). Anything
 /// else, such as `12k` or `1,23,4`, is not a number: an error at its row, never a silently smaller figure.
 enum AmountParser {
     static func parse(_ text: String) -> Double? {
@@ -36,7 +37,10 @@ enum AmountParser {
         if commas == 0 || points == 0 {
             // One kind of separator: a decimal point before one or two digits, else thousands groups.
             let parts = body.split(separator: commas > 0 ? "," : ".", omittingEmptySubsequences: false)
-            if parts.count == 2, (1...2).contains(parts[1].count), !parts[0].isEmpty { return parts[0] + "." + parts[1] }
+            // A decimal point: one or two digits after it, or a whole part of 0 (`0.125` is never 125 in thousands).
+            if parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, (1...2).contains(parts[1].count) || parts[0].hasPrefix("0") {
+                return parts[0] + "." + parts[1]
+            }
             return grouped(parts) ? parts.joined() : nil
         }
         // Both kinds: the rightmost is the decimal point, the other groups thousands before it.

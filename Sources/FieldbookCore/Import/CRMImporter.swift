@@ -40,12 +40,18 @@ public struct CRMImporter: Sendable {
         var regionIds: [String: String] = [:]
         var managerIndex: [String: Int] = [:]
         var regionManagers: [String: Set<String>] = [:]
+        var repLines: [String: Int] = [:]
         for (index, row) in table.rows.enumerated() {
             let value = { (field: String) in Self.cell(row, columns[field]) }
             guard let name = value("rep"), let regionName = value("region") else {
                 diagnostics.append(.error(table.location(ofRow: index), "a rep needs a name and a region"))
                 continue
             }
+            if let first = repLines[name] {
+                diagnostics.append(.error(table.location(ofRow: index), "rep \"\(name)\" is listed twice (first on line \(first))"))
+                continue
+            }
+            repLines[name] = table.location(ofRow: index).line
             let region = regionIds[regionName] ?? ids.id(for: regionName, kind: "region")
             if regionIds[regionName] == nil {
                 regionIds[regionName] = region
@@ -165,9 +171,11 @@ public struct CRMImporter: Sendable {
             case .failure(let problems): diagnostics.append(.error(location, "deal \"\(id)\": " + problems.joined(separator: "; ")))
             }
         }
-        diagnostics += Self.unknownStageErrors(unknownStages, openStages: openStages ?? [])
-        diagnostics += Self.unpricedErrors(unpriced, prices: prices)
-        guard !diagnostics.hasErrors else { return .failure(Self.limited(diagnostics, in: table)) }
+        // A stage or product missing from the settings is one mistake on many rows: said first, never cut by the limit.
+        let summaries = Self.unknownStageErrors(unknownStages, openStages: openStages ?? []) + Self.unpricedErrors(unpriced, prices: prices)
+        guard summaries.isEmpty, !diagnostics.hasErrors else {
+            return .failure(DiagnosticsError(summaries + Self.limited(diagnostics, in: table).diagnostics))
+        }
         let byStage = stages.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         var report = Self.report(Self.dealFields, columns, in: table)
         report.stages = mappings.values.sorted { ($0.count, $1.name) > ($1.count, $0.name) }
@@ -186,8 +194,10 @@ public struct CRMImporter: Sendable {
         var problems: [String] = []
         for field in ["account", "product"] { if let text = value(field) { fields.append((field, .string(text))) } }
         if let text = value("amount") {
-            if let amount = Self.amount(text) {
+            if let amount = Self.amount(text), amount >= 0 {
                 fields.append(("amount", .number(amount, decimals: 2)))
+            } else if let amount = Self.amount(text) {
+                problems.append("amount \(amount) is negative")
             } else {
                 problems.append("amount \"\(text)\" is not a number")
             }
@@ -207,7 +217,7 @@ public struct CRMImporter: Sendable {
         }
         if let text = value("probability") {
             if let number = Self.amount(text) {
-                let probability = number > 1 ? number / 100 : number  // "40" and "40%" mean 0.4
+                let probability = text.hasSuffix("%") || number > 1 ? number / 100 : number  // "40", "40%" and "0.4" mean 0.4
                 if (0...1).contains(probability) {
                     fields.append(("probability", .number(probability, decimals: 4)))
                 } else {
@@ -255,7 +265,7 @@ public struct CRMImporter: Sendable {
         return found.firstOfEach(by: \.stage).map { item, count in
             .error(
                 item.location,
-                "stage \"\(item.name)\" (\(count) deals; this is the first)\(Suggestion.hint(for: item.stage, in: known)) is not won, "
+                "stage \"\(item.name)\" (\(count) deal\(count == 1 ? "" : "s"); this is the first)\(Suggestion.hint(for: item.stage, in: known)) is not won, "
                     + "lost or one of pipeline.stages in fieldbook.json (\(known.joined(separator: ", "))); add \"\(item.stage)\" there with its probability"
             )
         }
@@ -267,7 +277,7 @@ public struct CRMImporter: Sendable {
         return found.firstOfEach(by: \.product).map { item, count in
             .error(
                 item.location,
-                "product \"\(item.product)\" (\(count) open deals without an amount; this is the first) is not in "
+                "product \"\(item.product)\" (\(count) open deal\(count == 1 ? "" : "s") without an amount; this is the first) is not in "
                     + "\(prices.file)\(Suggestion.hint(for: item.product, in: prices.prices.map(\.name)))")
         }
     }

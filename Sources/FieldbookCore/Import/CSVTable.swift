@@ -12,6 +12,15 @@ public struct CSVTable: Sendable {
     /// The separators CRM exports use: comma, semicolon (spreadsheets in locales with a decimal comma) and tab.
     public static let delimiters: [Character] = [",", ";", "\t"]
 
+    /// Parses a CSV file's bytes, which must be UTF-8: a file saved in another encoding (Windows-1252, GBK) is an
+    /// error at its first bad byte, never names with `�` in them.
+    public static func parse(bytes: [UInt8], path: String, delimiter: Character? = nil) -> Result<CSVTable, DiagnosticsError> {
+        switch TextDecoding.decode(bytes, path: path) {
+        case .success(let text): parse(text, path: path, delimiter: delimiter)
+        case .failure(let diagnostic): .failure(DiagnosticsError([diagnostic]))
+        }
+    }
+
     /// Parses CSV text. A byte-order mark, CRLF line ends and spaces around headers are taken in stride; without a
     /// `delimiter`, the one of `delimiters` found most often in the header line (outside quotes) is used.
     public static func parse(_ text: String, path: String, delimiter: Character? = nil) -> Result<CSVTable, DiagnosticsError> {

@@ -101,7 +101,10 @@ public struct TargetImporter: Sendable {
         }
         guard diagnostics.isEmpty else { return .failure(CRMImporter.limited(diagnostics, in: table)) }
         var report = CRMImporter.report(Self.fields, columns, in: table)
-        report.columns += kpiColumns.map { ImportReport.Column(field: $0.kpi.id, header: table.header[$0.index], emptyCells: 0, lookedFor: []) }
+        report.columns += kpiColumns.map { column in
+            let empty = table.rows.count { CRMImporter.cell($0, column.index) == nil }
+            return ImportReport.Column(field: column.kpi.id, header: table.header[column.index], emptyCells: empty, lookedFor: [])
+        }
         report.ignored = ignored
         let kinds = ["rep", "region", "team"].compactMap { kind in counts[kind].map { "\($0) \(kind)" } }
         report.summary = "\(records.count) target row\(records.count == 1 ? "" : "s") (\(kinds.joined(separator: ", ")))"

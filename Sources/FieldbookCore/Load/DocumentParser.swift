@@ -91,6 +91,7 @@ public enum DocumentParser {
             reader.report(reader.node("tags")!, "tags must not be empty")
         }
         var params: [String: String] = [:]
+        var flags: [String: Bool] = [:]
         if let object = reader.node("params") {
             if let members = object.members {
                 for member in members {
@@ -99,6 +100,7 @@ public enum DocumentParser {
                         continue
                     }
                     params[member.key] = text
+                    flags[member.key] = member.node.bool
                 }
             } else {
                 reader.report(object, "'params' must be an object of custom values")
@@ -107,9 +109,12 @@ public enum DocumentParser {
         // Other keys are kept for templates too, and named for the checker, which reports each once for the portal.
         for member in reader.unusedMembers where FrontMatter.aliases[member.key] == nil {
             fields.unknownKeys.append(member.key)
-            if params[member.key] == nil, let text = paramText(member.node) { params[member.key] = text }
+            if params[member.key] == nil, let text = paramText(member.node) {
+                params[member.key] = text
+                flags[member.key] = member.node.bool
+            }
         }
-        fields.params = params.sorted { $0.key < $1.key }.map { FrontMatter.Param(key: $0.key, value: $0.value) }
+        fields.params = params.sorted { $0.key < $1.key }.map { FrontMatter.Param(key: $0.key, value: $0.value, flag: flags[$0.key]) }
         fields.locations = reader.keyLocations
         return (fields, reader.diagnostics)
     }

@@ -7,7 +7,10 @@ enum YAMLFrontMatter {
     static func error(in text: String, path: String) -> Diagnostic? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
-            let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" })
+            let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }),
+            // YAML only when it reads as YAML: a `key:` first. A rule, a paragraph and another rule are Markdown.
+            let first = lines[1..<end].first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
+            first.wholeMatch(of: /[A-Za-z_][A-Za-z0-9_-]*:( .*)?/) != nil
         else { return nil }
         let json = asJSON(lines[1..<end])
         return .error(

@@ -21,10 +21,11 @@ public struct FrontMatter: Sendable, Equatable {
     /// Where each key was written, for diagnostics about its value.
     public var locations: [String: SourceLocation] = [:]
 
-    /// One custom value, as text.
+    /// One custom value, as text; true and false stay booleans, so `{{#params.featured}}` skips a false one.
     public struct Param: Sendable, Equatable, Encodable {
         public var key: String
         public var value: String
+        public var flag: Bool? = nil
     }
 
     public init() {}

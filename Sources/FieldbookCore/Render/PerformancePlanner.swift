@@ -11,6 +11,8 @@ public struct PerformancePlanner: Sendable {
     private let lessonsDone: [String: Set<String>]
     /// Per rep (by index), open deals on the as-of date without an amount, and with an estimated one.
     private let unpriced: [(missing: Int, estimated: Int)]
+    /// The targets as entered, to tell a group's own target from one summed from its reps.
+    private let entered: TargetResolver
 
     public init(site: SiteView, board: Scoreboard, data: PerformanceData) {
         self.site = site
@@ -19,6 +21,7 @@ public struct PerformancePlanner: Sendable {
         self.settings = site.config.dashboard
         self.dealsByRep = Dictionary(grouping: data.deals, by: \.rep)
         self.lessonsDone = data.training.reduce(into: [:]) { $0[$1.rep, default: []].insert($1.lesson) }
+        self.entered = TargetResolver(data.targets, calendar: board.calendar)
         let dealsByRep = self.dealsByRep
         self.unpriced = data.team.reps.map { rep in
             guard let asOf = board.asOf else { return (0, 0) }
@@ -30,7 +33,14 @@ public struct PerformancePlanner: Sendable {
     private func cardNote(_ kpi: KPI, _ k: Int, _ p: Int, entity: EntityFigures, members: [Int]) -> String? {
         var notes: [String] = []
         if ["pipeline", "weighted_pipeline"].contains(kpi.id), let note = pipelineNote(members) { notes.append(note) }
-        if entity.kind != .rep, kpi.additiveAcrossReps, entity.periods[p].target[k] != nil {
+        let scope: TargetScope? =
+            switch entity.kind {
+            case .team: .team
+            case .region: .region(entity.id)
+            default: nil
+            }
+        let own = scope.map { entered.target($0, kpi, board.periods[p]) != nil } ?? false
+        if entity.kind != .rep, !own, kpi.additiveAcrossReps, entity.periods[p].target[k] != nil {
             let covered = members.count { board.reps[$0].periods[p].target[k] != nil }
             if covered < members.count {
                 notes.append(labels.count(covered, "repsWithTarget").replacingOccurrences(of: "{n}", with: "\(members.count)"))

@@ -39,8 +39,9 @@ import Testing
             ])
         let nested = DocumentParser.parse(Array("---\nauthor:\n  name: A\n---\nText\n".utf8), path: "content/p.md").1
         #expect(nested.first?.message.hasSuffix(#"on the first line, e.g. {"title": "…", "tags": ["…"]}"#) == true)
-        // A rule with no second --- line is Markdown, not front matter.
+        // A rule with no second --- line, or rules around a paragraph, are Markdown, not front matter.
         #expect(DocumentParser.parse(Array("---\n\nText\n".utf8), path: "content/p.md").1 == [])
+        #expect(DocumentParser.parse(Array("---\nThe plan: call first.\n\n---\nMore\n".utf8), path: "content/p.md").1 == [])
     }
 
     /// Other tools' keys are read as Fieldbook's; custom values are kept for templates; unknown keys are named (the
@@ -48,14 +49,17 @@ import Testing
     @Test func aliasesParamsAndUnknownKeys() throws {
         let text =
             #"{"date": "2024-01-05T10:00:00Z", "author": "Mia", "weight": 3, "topic": "renewals", "period": 2024, "#
-            + #""params": {"level": "advanced", "topic": "pricing", "regions": ["apac", "emea"]}}"# + "\n# X\n"
+            + #""params": {"level": "advanced", "topic": "pricing", "regions": ["apac", "emea"], "featured": false}}"# + "\n# X\n"
         let (document, diagnostics) = DocumentParser.parse(Array(text.utf8), path: "content/a.md")
         #expect(diagnostics == [])
         let front = try #require(document?.frontMatter)
         #expect(front.updated == Day("2024-01-05") && front.owner == "Mia" && front.order == 3)
         #expect(front.unknownKeys == ["topic", "period"])
         #expect(
-            front.params.map { "\($0.key)=\($0.value)" } == ["level=advanced", "period=2024", "regions=apac, emea", "topic=pricing"])  // params wins
+            front.params.map { "\($0.key)=\($0.value)" } == [
+                "featured=false", "level=advanced", "period=2024", "regions=apac, emea", "topic=pricing",
+            ])  // params wins
+        #expect(ParamsView(values: front.params).field("featured") as? Bool == false)  // false stays false for sections
     }
 
     @Test func keepsLineNumbersOfTheBody() throws {

@@ -78,6 +78,10 @@ import Testing
         #expect(try #require(portal.page("index.html")).contains(#"<p class="kpi-note">1 of 3 reps has a target</p>"#))
         #expect(try #require(portal.page("regions/north/index.html")).contains(#"<p class="kpi-note">1 of 2 reps has a target</p>"#))
         #expect(try #require(portal.page("reps/bob/index.html")).contains("reps has a target") == false)
+        // A region with a target of its own says nothing of its reps' targets.
+        files["content/data/targets.json"] =
+            #"[{"region": "north", "period": "2024-Q2", "revenue": 9000}, {"rep": "bob", "period": "2024", "revenue": 12000}]"#
+        #expect(try #require(renderPortal(files).page("regions/north/index.html")).contains("kpi-note") == false)
     }
 
     /// A pipeline card says what its sum leaves out (open deals without an amount) and what it estimates.

@@ -101,7 +101,9 @@ public struct ParamsView: TemplateView {
     public var values: [FrontMatter.Param]
 
     public func field(_ name: String) -> Any? {
-        values.first { $0.key == name }.map { $0.value as Any } ?? TemplateValue.absent
+        guard let param = values.first(where: { $0.key == name }) else { return TemplateValue.absent }
+        if let flag = param.flag { return flag }
+        return param.value.isEmpty ? TemplateValue.absent : param.value
     }
 }
 
