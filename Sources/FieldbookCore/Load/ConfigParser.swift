@@ -24,7 +24,7 @@ public enum ConfigParser {
                 config.locale = locale
             } else {
                 reader.report(
-                    reader.node("locale")!,
+                    key: "locale",
                     "unknown locale \"\(code)\" (supported: \(SiteConfig.Locale.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
         }
@@ -32,12 +32,12 @@ public enum ConfigParser {
             if currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isUppercase }) {
                 config.currency = currency
             } else {
-                reader.report(reader.node("currency")!, "currency must be a three-letter ISO 4217 code such as \"USD\"")
+                reader.report(key: "currency", "currency must be a three-letter ISO 4217 code such as \"USD\"")
             }
         }
         var diagnostics: [Diagnostic] = []
         if let markdown = reader.object("markdown") {
-            var nested = JSONObjectReader(markdown.members!, path: path, lines: lines, keyPrefix: "markdown.")
+            var nested = JSONObjectReader((markdown.members ?? []), path: path, lines: lines, keyPrefix: "markdown.")
             if let unsafe = nested.bool("unsafeHTML") { config.unsafeHTML = unsafe }
             nested.warnUnknownKeys("unsafeHTML")
             diagnostics += nested.diagnostics
@@ -46,20 +46,20 @@ public enum ConfigParser {
             if let day = Day(text) {
                 config.asOf = day
             } else {
-                reader.report(reader.node("asOf")!, "asOf must be a real date written YYYY-MM-DD, not \"\(text)\"")
+                reader.report(key: "asOf", "asOf must be a real date written YYYY-MM-DD, not \"\(text)\"")
             }
         }
         if let month = reader.integer("fiscalYearStartMonth") {
             if (1...12).contains(month) {
                 config.fiscalYearStartMonth = month
             } else {
-                reader.report(reader.node("fiscalYearStartMonth")!, "fiscalYearStartMonth must be a month number from 1 to 12")
+                reader.report(key: "fiscalYearStartMonth", "fiscalYearStartMonth must be a month number from 1 to 12")
             }
         }
         if let pipeline = reader.object("pipeline") {
-            var nested = JSONObjectReader(pipeline.members!, path: path, lines: lines, keyPrefix: "pipeline.")
+            var nested = JSONObjectReader((pipeline.members ?? []), path: path, lines: lines, keyPrefix: "pipeline.")
             if let stages = nested.object("stages") {
-                for member in stages.members! {
+                for member in (stages.members ?? []) {
                     guard let probability = member.node.number, (0...1).contains(probability) else {
                         nested.report(member.node, "'pipeline.stages.\(member.key)' must be a probability from 0 to 1")
                         continue
@@ -71,17 +71,17 @@ public enum ConfigParser {
             diagnostics += nested.diagnostics
         }
         if let dashboard = reader.object("dashboard") {
-            var nested = JSONObjectReader(dashboard.members!, path: path, lines: lines, keyPrefix: "dashboard.")
+            var nested = JSONObjectReader((dashboard.members ?? []), path: path, lines: lines, keyPrefix: "dashboard.")
             if let kind = nested.string("period") {
                 if let parsed = Period.Kind(rawValue: kind) {
                     config.dashboard.period = parsed
                 } else {
-                    nested.report(nested.node("period")!, "'dashboard.period' must be \"month\", \"quarter\" or \"year\"")
+                    nested.report(key: "period", "'dashboard.period' must be \"month\", \"quarter\" or \"year\"")
                 }
             }
             if nested.node("cards") != nil { config.dashboard.cards = nested.strings("cards") }
             if let thresholds = nested.object("thresholds") {
-                var limits = JSONObjectReader(thresholds.members!, path: path, lines: lines, keyPrefix: "dashboard.thresholds.")
+                var limits = JSONObjectReader((thresholds.members ?? []), path: path, lines: lines, keyPrefix: "dashboard.thresholds.")
                 if let onTrack = limits.number("onTrack") { config.dashboard.thresholds.onTrack = onTrack }
                 if let atRisk = limits.number("atRisk") { config.dashboard.thresholds.atRisk = atRisk }
                 if config.dashboard.thresholds.atRisk > config.dashboard.thresholds.onTrack {
@@ -94,20 +94,20 @@ public enum ConfigParser {
                 if days >= 0 {
                     config.dashboard.staleAfterDays = days
                 } else {
-                    nested.report(nested.node("staleAfterDays")!, "'dashboard.staleAfterDays' must not be negative")
+                    nested.report(key: "staleAfterDays", "'dashboard.staleAfterDays' must not be negative")
                 }
             }
             nested.warnUnknownKeys("period, cards, thresholds, staleAfterDays")
             diagnostics += nested.diagnostics
         }
         if let scorecards = reader.object("scorecards") {
-            var nested = JSONObjectReader(scorecards.members!, path: path, lines: lines, keyPrefix: "scorecards.")
+            var nested = JSONObjectReader((scorecards.members ?? []), path: path, lines: lines, keyPrefix: "scorecards.")
             if let isPublic = nested.bool("public") { config.dashboard.scorecardsPublic = isPublic }
             nested.warnUnknownKeys("public")
             diagnostics += nested.diagnostics
         }
         if let targets = reader.object("targets") {
-            var nested = JSONObjectReader(targets.members!, path: path, lines: lines, keyPrefix: "targets.")
+            var nested = JSONObjectReader((targets.members ?? []), path: path, lines: lines, keyPrefix: "targets.")
             if let ramp = nested.node("ramp") {
                 let steps = ramp.array?.compactMap(\.number) ?? []
                 if steps.count == ramp.array?.count, steps.count <= 24, steps.allSatisfy({ (0...1).contains($0) }) {
@@ -120,7 +120,7 @@ public enum ConfigParser {
             diagnostics += nested.diagnostics
         }
         if let tags = reader.object("tags") {
-            var nested = JSONObjectReader(tags.members!, path: path, lines: lines, keyPrefix: "tags.")
+            var nested = JSONObjectReader((tags.members ?? []), path: path, lines: lines, keyPrefix: "tags.")
             if nested.node("allowed") != nil { config.allowedTags = nested.strings("allowed") }
             nested.warnUnknownKeys("allowed")
             diagnostics += nested.diagnostics

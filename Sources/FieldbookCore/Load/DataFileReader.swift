@@ -166,6 +166,9 @@ struct RecordFields {
         return node.value == .null ? nil : node
     }
 
+    /// Where to point at `key`'s value: the member's node, else (never in practice: it was just read) the record's.
+    mutating func at(_ key: String) -> JSONNode { member(key) ?? node }
+
     mutating func string(_ key: String, required: Bool = false, in file: inout DataFileReader) -> String? {
         guard let value = member(key) else {
             if required { file.error(node, jsonPath, "missing \"\(key)\"") }
@@ -183,7 +186,7 @@ struct RecordFields {
     mutating func id(_ key: String, required: Bool = false, in file: inout DataFileReader) -> String? {
         guard let text = string(key, required: required, in: &file), !text.isEmpty else { return nil }
         guard Slug.isValid(text) else {
-            file.error(member(key)!, "\(jsonPath).\(key)", "\"\(text)\" is not a valid id: use lower-case letters, digits, '-' and '_'")
+            file.error(at(key), "\(jsonPath).\(key)", "\"\(text)\" is not a valid id: use lower-case letters, digits, '-' and '_'")
             return nil
         }
         return text
@@ -213,7 +216,7 @@ struct RecordFields {
     mutating func day(_ key: String, required: Bool = false, in file: inout DataFileReader) -> Day? {
         guard let text = string(key, required: required, in: &file) else { return nil }
         guard let day = Day(text) else {
-            file.error(member(key)!, "\(jsonPath).\(key)", "expected a real date written YYYY-MM-DD, found \"\(text)\"")
+            file.error(at(key), "\(jsonPath).\(key)", "expected a real date written YYYY-MM-DD, found \"\(text)\"")
             return nil
         }
         return day

@@ -8,7 +8,7 @@ extension DataLoader {
             guard let id = fields.id("id", required: true, in: &file) else { return }
             guard seen.insert(id).inserted else {
                 file.error(
-                    fields.member("id")!, "\(path).id",
+                    fields.at("id"), "\(path).id",
                     KPI.builtIn.contains { $0.id == id } ? "\"\(id)\" is a built-in KPI" : "duplicate KPI \"\(id)\"")
                 return
             }
@@ -17,7 +17,7 @@ extension DataLoader {
                 guard let text = fields.string(key, in: &file) else { return value }
                 guard let parsed = T(rawValue: text) else {
                     file.error(
-                        fields.member(key)!, "\(path).\(key)",
+                        fields.at(key), "\(path).\(key)",
                         "expected one of \(T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")), found \"\(text)\"")
                     return value
                 }
@@ -89,16 +89,16 @@ extension DataLoader {
         guard let members = file.members(node, path) else { return CheckedDeal() }
         var fields = RecordFields(node: node, jsonPath: path, members: members)
         guard let id = fields.string("id", required: true, in: &file), !id.isEmpty else { return CheckedDeal() }
-        var result = CheckedDeal(id: (id, fields.member("id")!))
+        var result = CheckedDeal(id: (id, fields.at("id")))
         guard let rep = fields.id("rep", required: true, in: &file) else { return result }
         guard reps.contains(rep) else {
-            file.error(fields.member("rep")!, "\(path).rep", "unknown rep \"\(rep)\"")
+            file.error(fields.at("rep"), "\(path).rep", "unknown rep \"\(rep)\"")
             return result
         }
         guard let stage = fields.string("stage", required: true, in: &file)?.lowercased(), !stage.isEmpty else { return result }
         if let open = openStages, stage != "won", stage != "lost", !open.contains(stage) {
             // Reported once per stage, after all deals are read: a stage missing from the settings is one mistake.
-            result.unknownStage = UnknownStage(stage: stage, node: fields.member("stage")!, jsonPath: "\(path).stage")
+            result.unknownStage = UnknownStage(stage: stage, node: fields.at("stage"), jsonPath: "\(path).stage")
             return result
         }
         var deal = Deal(
@@ -107,18 +107,18 @@ extension DataLoader {
             expectedClose: fields.day("expected_close", in: &file), probability: nil)
         if let amount = fields.number("amount", in: &file) {
             if amount < 0 {
-                file.error(fields.member("amount")!, "\(path).amount", "must not be negative, found \(amount)")
+                file.error(fields.at("amount"), "\(path).amount", "must not be negative, found \(amount)")
             } else if amount > 1e15 {
-                file.error(fields.member("amount")!, "\(path).amount", "is too large")
+                file.error(fields.at("amount"), "\(path).amount", "is too large")
             } else {
                 deal.amount = Cents((amount * 100).rounded())
             }
         }
         if let estimated = fields.bool("amount_estimated", in: &file) {
             if estimated, deal.amount == nil {
-                file.error(fields.member("amount_estimated")!, "\(path).amount_estimated", "is true but the deal has no \"amount\"")
+                file.error(fields.at("amount_estimated"), "\(path).amount_estimated", "is true but the deal has no \"amount\"")
             } else if estimated, deal.isWon || deal.isLost {
-                file.error(fields.member("amount_estimated")!, "\(path).amount_estimated", "is for open deals: a closed deal's amount is known")
+                file.error(fields.at("amount_estimated"), "\(path).amount_estimated", "is for open deals: a closed deal's amount is known")
             }
             deal.amountEstimated = estimated
         }
@@ -126,7 +126,7 @@ extension DataLoader {
             if (0...1).contains(probability) {
                 deal.probability = probability
             } else {
-                file.error(fields.member("probability")!, "\(path).probability", "must be between 0 and 1, found \(probability)")
+                file.error(fields.at("probability"), "\(path).probability", "must be between 0 and 1, found \(probability)")
             }
         }
         if deal.isWon, deal.amount == nil, fields.member("amount") == nil {
@@ -139,7 +139,7 @@ extension DataLoader {
             return result
         }
         if let created = deal.created, let closed = deal.closed, closed < created {
-            file.error(fields.member("closed")!, "\(path).closed", "\(closed) is before the deal was created (\(created))")
+            file.error(fields.at("closed"), "\(path).closed", "\(closed) is before the deal was created (\(created))")
             return result
         }
         fields.warnUnknownKeys(in: &file)
@@ -164,28 +164,28 @@ extension DataLoader {
             switch scopes[0] {
             case "team":
                 guard fields.member("team")?.bool == true else {
-                    file.error(fields.member("team")!, "\(path).team", "expected true")
+                    file.error(fields.at("team"), "\(path).team", "expected true")
                     return
                 }
                 scope = .team
             case "rep":
                 guard let rep = fields.id("rep", in: &file) else { return }
                 guard reps.contains(rep) else {
-                    file.error(fields.member("rep")!, "\(path).rep", "unknown rep \"\(rep)\"")
+                    file.error(fields.at("rep"), "\(path).rep", "unknown rep \"\(rep)\"")
                     return
                 }
                 scope = .rep(rep)
             default:
                 guard let region = fields.id("region", in: &file) else { return }
                 guard context.regionIds.contains(region) else {
-                    file.error(fields.member("region")!, "\(path).region", "unknown region \"\(region)\"")
+                    file.error(fields.at("region"), "\(path).region", "unknown region \"\(region)\"")
                     return
                 }
                 scope = .region(region)
             }
             guard let periodText = fields.string("period", required: true, in: &file) else { return }
             guard let period = fiscalCalendar.parse(periodText) else {
-                file.error(fields.member("period")!, "\(path).period", "expected YYYY-MM, YYYY-Qn or YYYY, found \"\(periodText)\"")
+                file.error(fields.at("period"), "\(path).period", "expected YYYY-MM, YYYY-Qn or YYYY, found \"\(periodText)\"")
                 return
             }
             var values: [String: Double] = [:]
@@ -212,12 +212,12 @@ extension DataLoader {
             var fields = RecordFields(node: node, jsonPath: path, members: members)
             guard let rep = fields.id("rep", required: true, in: &file) else { return }
             guard reps.contains(rep) else {
-                file.error(fields.member("rep")!, "\(path).rep", "unknown rep \"\(rep)\"")
+                file.error(fields.at("rep"), "\(path).rep", "unknown rep \"\(rep)\"")
                 return
             }
             guard let periodText = fields.string("period", required: true, in: &file) else { return }
             guard let period = fiscalCalendar.parse(periodText), period.kind == .month else {
-                file.error(fields.member("period")!, "\(path).period", "expected a month written YYYY-MM, found \"\(periodText)\"")
+                file.error(fields.at("period"), "\(path).period", "expected a month written YYYY-MM, found \"\(periodText)\"")
                 return
             }
             var values: [String: Double] = [:]
@@ -245,12 +245,12 @@ extension DataLoader {
                 let completed = fields.day("completed", required: true, in: &file)
             else { return }
             guard reps.contains(rep) else {
-                file.error(fields.member("rep")!, "\(path).rep", "unknown rep \"\(rep)\"")
+                file.error(fields.at("rep"), "\(path).rep", "unknown rep \"\(rep)\"")
                 return
             }
             let parts = lesson.split(separator: "/", omittingEmptySubsequences: false)
             guard parts.count == 2, Slug.isValid(String(parts[0])), Slug.isValidPageName(String(parts[1])) else {
-                file.error(fields.member("lesson")!, "\(path).lesson", "expected <course>/<lesson>, found \"\(lesson)\"")
+                file.error(fields.at("lesson"), "\(path).lesson", "expected <course>/<lesson>, found \"\(lesson)\"")
                 return
             }
             let score = fields.number("score", in: &file)

@@ -18,7 +18,7 @@ extension DataLoader {
             guard let id = fields.id("id", required: true, in: &file), unique(id, path, node, &file) else { continue }
             let name = fields.string("name", required: true, in: &file) ?? id
             let manager = fields.id("manager", in: &file)
-            if let manager { regionManagers.append((context.team.regions.count, manager, fields.member("manager")!, path)) }
+            if let manager { regionManagers.append((context.team.regions.count, manager, fields.at("manager"), path)) }
             context.team.regions.append(Region(id: id, name: name, manager: manager, timezone: fields.string("timezone", in: &file)))
             fields.warnUnknownKeys(in: &file)
         }
@@ -30,7 +30,7 @@ extension DataLoader {
             let name = fields.string("name", required: true, in: &file) ?? id
             var region = fields.id("region", in: &file)
             if let known = region, !context.regionIds.contains(known) {
-                file.error(fields.member("region")!, "\(path).region", "unknown region \"\(known)\"")
+                file.error(fields.at("region"), "\(path).region", "unknown region \"\(known)\"")
                 region = nil
             }
             context.team.managers.append(Manager(id: id, name: name, region: region))
@@ -52,12 +52,12 @@ extension DataLoader {
             let name = fields.string("name", required: true, in: &file) ?? id
             guard let region = fields.id("region", required: true, in: &file) else { continue }
             guard context.regionIds.contains(region) else {
-                file.error(fields.member("region")!, "\(path).region", "unknown region \"\(region)\"")
+                file.error(fields.at("region"), "\(path).region", "unknown region \"\(region)\"")
                 continue
             }
             var manager = fields.id("manager", in: &file)
             if let known = manager, !context.managerIds.contains(known) {
-                file.error(fields.member("manager")!, "\(path).manager", "unknown manager \"\(known)\"")
+                file.error(fields.at("manager"), "\(path).manager", "unknown manager \"\(known)\"")
                 manager = nil
             }
             var rep = Rep(
@@ -67,7 +67,7 @@ extension DataLoader {
                 if weight > 0 && weight <= 1000 {
                     rep.weight = weight
                 } else {
-                    file.error(fields.member("weight")!, "\(path).weight", "must be a positive number up to 1000, found \(weight)")
+                    file.error(fields.at("weight"), "\(path).weight", "must be a positive number up to 1000, found \(weight)")
                 }
             }
             context.team.reps.append(rep)

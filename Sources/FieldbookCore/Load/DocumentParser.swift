@@ -73,14 +73,14 @@ public enum DocumentParser {
             if let day = Day(updated) {
                 fields.updated = day
             } else {
-                reader.report(reader.node("updated")!, "'updated' must be a real date written YYYY-MM-DD, not \"\(updated)\"")
+                reader.report(key: "updated", "'updated' must be a real date written YYYY-MM-DD, not \"\(updated)\"")
             }
         } else if let date = reader.string("date") {
             // Other tools write a time too: `2024-01-05T10:00:00Z` is dated 2024-01-05.
             if let day = Day(String(date.prefix(10))) {
                 fields.updated = day
             } else {
-                reader.report(reader.node("date")!, "'date' must be a real date written YYYY-MM-DD, not \"\(date)\"")
+                reader.report(key: "date", "'date' must be a real date written YYYY-MM-DD, not \"\(date)\"")
             }
         }
         fields.draft = reader.bool("draft") ?? false
@@ -88,7 +88,7 @@ public enum DocumentParser {
         fields.kpis = reader.strings("kpis")
         fields.region = reader.string("region")
         for tag in fields.tags where tag.trimmingCharacters(in: .whitespaces).isEmpty {
-            reader.report(reader.node("tags")!, "tags must not be empty")
+            reader.report(key: "tags", "tags must not be empty")
         }
         var params: [String: String] = [:]
         var flags: [String: Bool] = [:]

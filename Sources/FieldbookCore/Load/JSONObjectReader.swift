@@ -28,6 +28,15 @@ struct JSONObjectReader {
         diagnostics.append(.error(location(of: node), message))
     }
 
+    /// An error at `key`'s value (the key was just read, so it is there; else at the top of the file).
+    mutating func report(key: String, _ message: String) {
+        if let node = members.first(where: { $0.key == key })?.node {
+            report(node, message)
+        } else {
+            diagnostics.append(.error(SourceLocation(path: path), message))
+        }
+    }
+
     private mutating func typed<T>(_ key: String, _ expected: String, _ extract: (JSONNode) -> T?) -> T? {
         guard let node = node(key), node.value != .null else { return nil }
         if let value = extract(node) { return value }
@@ -43,7 +52,7 @@ struct JSONObjectReader {
     mutating func integer(_ key: String) -> Int? {
         guard let value = number(key) else { return nil }
         guard value == value.rounded(), abs(value) < 1e9 else {
-            report(node(key)!, "'\(keyPrefix)\(key)' must be a whole number")
+            report(key: key, "'\(keyPrefix)\(key)' must be a whole number")
             return nil
         }
         return Int(value)
