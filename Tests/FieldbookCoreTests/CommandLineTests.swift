@@ -178,6 +178,14 @@ import Testing
         #expect(dry.stdout.hasSuffix("Dry run: would import 1 deal (1 won) into ./content/data/deals.json; nothing was written.\n"))
         #expect(try folder.read("content/data/deals.json") == written)
         #expect(try fieldbook(["import", "deals", "more.csv", "--delimiter", "|"], in: folder.path).status == 64)
+        #expect(try fieldbook(["import", "team", "team.csv", "--prices", "more.csv"], in: folder.path).status == 64)
+        // A broken fieldbook.json stops an import: its stages are what open deals are checked against.
+        try folder.write(["fieldbook.json": #"{"pipeline": {"stages": {"proposal": 1.5}}}"#])
+        let badConfig = try fieldbook(["import", "deals", "deals.csv", "--column", "rep=Owner Name"], in: folder.path)
+        #expect(badConfig.status == 1)
+        #expect(badConfig.stderr.hasPrefix("fieldbook.json:1:38: error: 'pipeline.stages.proposal' must be a probability from 0 to 1\n"))
+        #expect(badConfig.stderr.hasSuffix("Fix fieldbook.json first; nothing was written.\n"))
+        #expect(try folder.read("content/data/deals.json") == written)
     }
 
     /// The documented workflow is green by default: a new portal, a new playbook (listed on its shelf, so linked) and

@@ -19,13 +19,20 @@ def version_in_source():
     return re.search(r'let fieldbookVersion = "([^"]+)"', text).group(1)
 
 
+_built = {}
+
+
 @pytest.fixture(scope="session")
 def tarball(tmp_path_factory):
-    """scripts/package's output: the tarball's path (its .sha256 beside it)."""
+    """scripts/package's output: the tarball's path (its .sha256 beside it). Each test module that imports this
+    fixture gets its own copy of it from pytest, so the tarball is made once and remembered here."""
+    if "tarball" in _built:
+        return _built["tarball"]
     dist = tmp_path_factory.mktemp("dist")
     run = subprocess.run([os.path.join(ROOT, "scripts", "package"), "--output", str(dist)], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
-    return run.stdout.strip().splitlines()[-1]
+    _built["tarball"] = run.stdout.strip().splitlines()[-1]
+    return _built["tarball"]
 
 
 @pytest.fixture(scope="session")

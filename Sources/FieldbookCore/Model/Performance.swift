@@ -84,11 +84,13 @@ public struct Deal: Sendable, Equatable {
         return open
     }
 
-    /// Open on `day`: created by then (or undated) and not won or lost by then.
-    public func isOpen(on day: Day) -> Bool {
-        guard let deal = self.as(of: day) else { return false }
-        return !deal.isWon && !deal.isLost
+    /// The deal as it stood on `day` when it was open then (created by then, or undated, and not won or lost by then).
+    public func open(on day: Day) -> Deal? {
+        guard let deal = self.as(of: day), !deal.isWon, !deal.isLost else { return nil }
+        return deal
     }
+
+    public func isOpen(on day: Day) -> Bool { open(on: day) != nil }
 
     /// The chance this open deal closes, the one probability rule: its own `probability`, else its stage's from
     /// `pipeline.stages`, else 0. A deal whose stage on the as-of date is unknown (`closedLater`) has only its own.

@@ -6,8 +6,9 @@ public struct PerformancePlanner: Sendable {
     public let board: Scoreboard
     public let data: PerformanceData
     public let settings: DashboardSettings
-    /// Each rep's deals and completed lessons, grouped once: scanning every deal per scorecard would be quadratic.
-    private let dealsByRep: [String: [Deal]]
+    /// Each rep's deals open on the as-of date (as they stood then) and completed lessons, grouped once: scanning
+    /// every deal per scorecard would be quadratic.
+    private let openByRep: [String: [Deal]]
     private let lessonsDone: [String: Set<String>]
     /// Per rep (by index), open deals on the as-of date without an amount, and with an estimated one.
     private let unpriced: [(missing: Int, estimated: Int)]
@@ -19,13 +20,13 @@ public struct PerformancePlanner: Sendable {
         self.board = board
         self.data = data
         self.settings = site.config.dashboard
-        self.dealsByRep = Dictionary(grouping: data.deals, by: \.rep)
+        let asOf = board.asOf
+        self.openByRep = Dictionary(grouping: asOf.map { day in data.deals.compactMap { $0.open(on: day) } } ?? [], by: \.rep)
         self.lessonsDone = data.training.reduce(into: [:]) { $0[$1.rep, default: []].insert($1.lesson) }
         self.entered = TargetResolver(data.targets, calendar: board.calendar)
-        let dealsByRep = self.dealsByRep
+        let openByRep = self.openByRep
         self.unpriced = data.team.reps.map { rep in
-            guard let asOf = board.asOf else { return (0, 0) }
-            let open = (dealsByRep[rep.id] ?? []).compactMap { $0.as(of: asOf) }.filter { !$0.isWon && !$0.isLost }
+            let open = openByRep[rep.id] ?? []
             return (open.count { $0.amount == nil }, open.count { $0.amountEstimated })
         }
     }
@@ -144,7 +145,7 @@ public struct PerformancePlanner: Sendable {
                 title: rep.name, subtitle: rep.title ?? labels["rep"], asOf: asOfText(asOf), periodName: periodName(current),
                 cards: cardKPIs.map { card(figures, $0, current, withBullet: true, members: [index]) },
                 trend: revenueTrend(figures, id: "rep-trend"),
-                attainmentChart: nil, forecasts: forecasts(figures), reps: [], atRisk: [], wins: [], openDeals: openDeals(of: rep.id, asOf: asOf),
+                attainmentChart: nil, forecasts: forecasts(figures), reps: [], atRisk: [], wins: [], openDeals: openDeals(of: rep.id),
                 progress: progress(of: rep.id, lessons: lessons),
                 recommended: recommended(for: index, current: current, lessons: lessons),
                 playbooks: Array(lessons.playbooks(for: rep.region).prefix(Self.scorecardPlaybookLimit)), recent: [], people: [],
@@ -306,9 +307,8 @@ public struct PerformancePlanner: Sendable {
     }
 
     /// A rep's deals open at the as-of date, as they stood then (one won later shows as open), largest first.
-    private func openDeals(of rep: String, asOf: Day) -> [DealRowView] {
-        (dealsByRep[rep] ?? []).compactMap { $0.as(of: asOf) }.filter { !$0.isWon && !$0.isLost }
-            .sorted { ($0.amount ?? -1, $1.id) > ($1.amount ?? -1, $0.id) }.prefix(10)
+    private func openDeals(of rep: String) -> [DealRowView] {
+        (openByRep[rep] ?? []).sorted { ($0.amount ?? -1, $1.id) > ($1.amount ?? -1, $0.id) }.prefix(10)
             .map { dealRow($0, rep: rep, date: $0.expectedClose) }
     }
 

@@ -176,6 +176,18 @@ import Testing
         #expect(errors(try deals(many)).first?.hasPrefix(#"p.csv:27:1: error: stage "Negotiation" (1 deal; this is the first)"#) == true)
     }
 
+    @Test func aPriceListMustBeClean() throws {
+        let list = PriceList.read(try CSVTable.parse("product,sales_price\nGTX Pro,4821\nGTX  Pro ,1\nMG,free\n", path: "products.csv").get())
+        guard case .failure(let error) = list else {
+            Issue.record("a price list with a repeated product and a price in words was read")
+            return
+        }
+        #expect(
+            error.diagnostics.map(\.description) == [
+                #"products.csv:3:1: error: product "GTX  Pro" is listed twice"#, #"products.csv:4:1: error: product "MG": the price is not a number"#,
+            ])
+    }
+
     @Test func aGivenDelimiterWins() throws {
         #expect(try table("a;b,c\n1;2,3\n", delimiter: ",").header == ["a;b", "c"])
     }

@@ -21,6 +21,18 @@ import Testing
             ])
     }
 
+    @Test func readsTheRampAndStaleSettingsAndRefusesBadOnes() {
+        let (config, fine) = ConfigParser.parse(Array(#"{"targets": {"ramp": [0.25, 0.5]}, "dashboard": {"staleAfterDays": 30}}"#.utf8))
+        #expect(fine == [])
+        #expect(config.ramp == [0.25, 0.5] && config.dashboard.staleAfterDays == 30)
+        let (_, bad) = ConfigParser.parse(Array(#"{"targets": {"ramp": [1.5]}, "dashboard": {"staleAfterDays": -1}}"#.utf8))
+        #expect(
+            bad.map(\.description) == [
+                "fieldbook.json:1:62: error: 'dashboard.staleAfterDays' must not be negative",
+                "fieldbook.json:1:22: error: 'targets.ramp' must be a list of at most 24 shares from 0 to 1, one a month from a rep's start",
+            ])
+    }
+
     @Test func reportsSyntaxErrorsWithLineAndColumn() {
         let (_, diagnostics) = ConfigParser.parse(Array("{\n  \"title\": \"x\"\n  \"locale\": \"en\"\n}".utf8))
         #expect(diagnostics.map(\.description) == ["fieldbook.json:3:3: error: expected ',' or '}' in object"])

@@ -82,6 +82,21 @@ import Testing
         #expect(deals(#"[{"id": "d1", "rep": "ann", "stage": "won", "closed": "2024-01-02", "amount": 0}]"#) == [])
     }
 
+    @Test func onlyAnOpenDealWithAnAmountIsAnEstimate() {
+        #expect(deals(#"[{"id": "d1", "rep": "ann", "stage": "open", "amount": 5, "amount_estimated": true}]"#) == [])
+        #expect(
+            DataLoader(openStages: ["open"]).load([
+                "team.json": Array(team.utf8),
+                "deals.json": Array(
+                    #"[{"id": "d1", "rep": "ann", "stage": "open", "amount_estimated": true}, {"id": "d2", "rep": "ann", "stage": "won", "amount": 5, "closed": "2024-01-02", "amount_estimated": true}, {"id": "d3", "rep": "ann", "stage": "open", "amount_estimated": "yes"}]"#
+                        .utf8),
+            ]).1.map(\.description) == [
+                #"content/data/deals.json:1:66: error: deals[0].amount_estimated: is true but the deal has no "amount""#,
+                #"content/data/deals.json:1:173: error: deals[1].amount_estimated: is for open deals: a closed deal's amount is known"#,
+                #"content/data/deals.json:1:244: error: deals[2].amount_estimated: expected true or false, found "yes""#,
+            ])
+    }
+
     @Test func suggestionsAreCloseNamesOnly() {
         #expect(Suggestion.closest(to: "wonn", in: ["won", "lost"]) == "won")
         #expect(Suggestion.closest(to: "engagin", in: ["won", "lost", "engaging"]) == "engaging")

@@ -133,6 +133,19 @@ actor Counter {
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/second/.fieldbook/serve"))  // nothing was built
     }
 
+    @Test func aHostThatIsNotAnIPv4AddressIsOneClearError() throws {
+        let process = Process()
+        process.executableURL = Repository.binary
+        process.arguments = ["serve", Repository.root.path, "--host", "::1", "--port", "0"]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(stderr == "error: cannot listen on ::1:0: ::1 is not an IPv4 address\n")
+    }
+
     @Test func servesRebuildsAndReportsFailures() async throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
