@@ -20,32 +20,59 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
         ),
+        // The layers of the build, each a target whose dependencies only point down (docs/architecture.md draws them;
+        // a test holds this file and the drawing together). Every stage depends on Model; only Markdown links cmark-gfm.
+        .target(name: "FieldbookModel", path: "Sources/Model"),
+        .target(name: "FieldbookLoad", dependencies: ["FieldbookModel"], path: "Sources/Load"),
+        .target(name: "FieldbookMarkdown", dependencies: ["FieldbookModel", "CCmarkGFM"], path: "Sources/Markdown"),
+        .target(name: "FieldbookAnalyze", dependencies: ["FieldbookModel"], path: "Sources/Analyze"),
+        .target(
+            name: "FieldbookRender",
+            dependencies: ["FieldbookModel", "FieldbookMarkdown", "FieldbookAnalyze", .product(name: "Mustache", package: "swift-mustache")],
+            path: "Sources/Render"
+        ),
+        .target(name: "FieldbookSearch", dependencies: ["FieldbookModel"], path: "Sources/Search"),
+        .target(name: "FieldbookWrite", dependencies: ["FieldbookModel"], path: "Sources/Write"),
+        .target(
+            name: "FieldbookIncremental",
+            dependencies: ["FieldbookModel", "FieldbookMarkdown", "FieldbookRender", "FieldbookSearch", "FieldbookWrite"],
+            path: "Sources/Incremental"
+        ),
         .target(
             name: "FieldbookCore",
             dependencies: [
-                "CCmarkGFM",
-                .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "CSV", package: "CSV.swift"),
-            ]
+                "FieldbookModel", "FieldbookLoad", "FieldbookMarkdown", "FieldbookAnalyze", "FieldbookRender", "FieldbookSearch", "FieldbookWrite",
+                "FieldbookIncremental",
+            ],
+            path: "Sources/Pipeline"
         ),
+        // Beside the build: importing CRM exports, and scaffolding new portals and documents.
+        .target(
+            name: "FieldbookImport", dependencies: ["FieldbookModel", "FieldbookLoad", .product(name: "CSV", package: "CSV.swift")],
+            path: "Sources/Import"),
+        .target(name: "FieldbookScaffold", dependencies: ["FieldbookModel", "FieldbookRender"], path: "Sources/Scaffold"),
         // The preview server lives apart, so the core library never links an HTTP stack.
         .target(
             name: "FieldbookServe",
             dependencies: [
-                "FieldbookCore", .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
-            ]
+                "FieldbookModel", "FieldbookCore", .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ],
+            path: "Sources/Serve"
         ),
         .executableTarget(
             name: "fieldbook",
             dependencies: [
-                "FieldbookCore",
-                "FieldbookServe",
+                "FieldbookModel", "FieldbookLoad", "FieldbookWrite", "FieldbookCore", "FieldbookImport", "FieldbookScaffold", "FieldbookServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "FieldbookCoreTests",
-            dependencies: ["FieldbookCore", "FieldbookServe"],
+            dependencies: [
+                "FieldbookModel", "FieldbookLoad", "FieldbookMarkdown", "FieldbookAnalyze", "FieldbookRender", "FieldbookSearch", "FieldbookWrite",
+                "FieldbookIncremental", "FieldbookCore", "FieldbookImport", "FieldbookScaffold", "FieldbookServe",
+            ],
             exclude: ["Fixtures"]
         ),
     ],

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FieldbookCore
+import FieldbookModel
 import Foundation
 
 extension DiagnosticFormat: ExpressibleByArgument {}
@@ -31,8 +32,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let options = BuildOptions(portal: portal, includeDrafts: drafts, strict: strict)
         // The build cache, read only: what the last build rendered from the same inputs is not rendered again.
-        let cache = BuildCache.open(folder: BuildOptions.defaultCacheFolder(portal: portal), outputPath: options.outputPath, clean: false)
-        let result = Pipeline.render(options, cache: cache)
+        let result = Pipeline.render(options, readingCache: true)
         // GitHub wants paths relative to the repository; a portal in a sub-folder prefixes its own path.
         let prefix = format == .github && portal != "." && !portal.hasPrefix("/") ? (portal.hasSuffix("/") ? portal : portal + "/") : ""
         let report = format.render(result.diagnostics, pathPrefix: prefix)

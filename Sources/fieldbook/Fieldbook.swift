@@ -1,5 +1,6 @@
 import ArgumentParser
 import FieldbookCore
+import FieldbookModel
 import Foundation
 
 /// The `fieldbook` command: parses flags, calls the core, prints diagnostics, picks the exit code.
@@ -75,7 +76,7 @@ struct Build: ParsableCommand {
             report(portal.diagnostics)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             let warnings = portal.diagnostics.count
-            let unchanged = portal.unchangedPages == 0 ? "" : ", \(portal.unchangedPages) pages unchanged"
+            let unchanged = portal.work.unchangedPages == 0 ? "" : ", \(portal.work.unchangedPages) pages unchanged"
             print(
                 "Built \(portal.pageCount) pages (\(portal.fileCount) files\(unchanged)) into \(options.outputPath) in \(String(format: "%.2f", seconds)) s"
                     + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))

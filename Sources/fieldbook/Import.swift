@@ -1,5 +1,9 @@
 import ArgumentParser
 import FieldbookCore
+import FieldbookImport
+import FieldbookLoad
+import FieldbookModel
+import FieldbookWrite
 import Foundation
 
 /// `fieldbook import team|deals FILE.csv`: a CRM export into content/data/, with a report of what was read.

@@ -1,5 +1,9 @@
 import ArgumentParser
 import FieldbookCore
+import FieldbookLoad
+import FieldbookModel
+import FieldbookScaffold
+import FieldbookWrite
 import Foundation
 
 /// Today's date in the local time zone: the one place the tool reads the clock, for dating new documents.

@@ -1,5 +1,8 @@
 import ArgumentParser
 import FieldbookCore
+import FieldbookModel
+import FieldbookScaffold
+import FieldbookWrite
 import Foundation
 
 /// `fieldbook theme`: the built-in theme's files, and copies of the ones a portal means to change.

@@ -2,6 +2,10 @@ import Foundation
 import Testing
 
 @testable import FieldbookCore
+@testable import FieldbookImport
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
 
 @Suite struct PipelineTests {
     let smallPortal = Repository.fixtures.appendingPathComponent("small-portal").path

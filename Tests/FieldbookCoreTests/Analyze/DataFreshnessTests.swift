@@ -1,6 +1,9 @@
 import Testing
 
-@testable import FieldbookCore
+@testable import FieldbookAnalyze
+@testable import FieldbookImport
+@testable import FieldbookModel
+@testable import FieldbookRender
 
 /// `check` says when the newest deal is far older than a configured as-of date: the pages would say "as of" a recent
 /// day over an old export.

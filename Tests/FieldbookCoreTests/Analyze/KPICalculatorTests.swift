@@ -1,6 +1,10 @@
 import Testing
 
-@testable import FieldbookCore
+@testable import FieldbookAnalyze
+@testable import FieldbookImport
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
 
 /// A small team whose every figure was worked out by hand (the comments show the arithmetic).
 enum SmallTeam {

@@ -1,6 +1,8 @@
 import Testing
 
-@testable import FieldbookCore
+@testable import FieldbookAnalyze
+@testable import FieldbookModel
+@testable import FieldbookRender
 
 @Suite struct StatusTests {
     let revenue = KPI.builtIn[0]

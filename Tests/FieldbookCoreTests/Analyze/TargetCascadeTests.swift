@@ -1,6 +1,10 @@
 import Testing
 
-@testable import FieldbookCore
+@testable import FieldbookAnalyze
+@testable import FieldbookImport
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
 
 /// Splitting a region's or the team's target among reps without their own, by weight, and ramping new reps: every
 /// figure worked out by hand in the comments.

@@ -1,7 +1,16 @@
 import Foundation
 import Testing
 
+@testable import FieldbookAnalyze
 @testable import FieldbookCore
+@testable import FieldbookImport
+@testable import FieldbookIncremental
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
+@testable import FieldbookSearch
+@testable import FieldbookServe
+@testable import FieldbookWrite
 
 /// The cache may only save work: after any series of changes, a cached build is byte for byte a clean build.
 @Suite struct BuildCacheTests {
@@ -52,20 +61,20 @@ import Testing
 
     /// Pages rendered (not reused) in a build: what an edit cost.
     func renderedPages(_ portal: RenderedPortal) -> [String] {
-        (portal.files.filter { $0.inputs != nil }.map(\.path) + portal.streamed).sorted()
+        (portal.files.filter { $0.inputs != nil }.map(\.path) + portal.work.streamed).sorted()
     }
 
     /// Whether the build took the performance side (data, KPIs, dashboard, scorecards, API) whole from the cache.
-    func reusedPerformance(_ portal: RenderedPortal) -> Bool { portal.reused.contains { $0.path == "api/team.json" } }
+    func reusedPerformance(_ portal: RenderedPortal) -> Bool { portal.work.reused.contains { $0.path == "api/team.json" } }
 
     @Test func aSeriesOfEditsRenamesAndDeletionsMatchesCleanBuilds() throws {
         let bench = try Workbench()
         defer { bench.folder.cleanUp() }
         let first = try bench.build("first build")
-        #expect(first.reused.isEmpty)
+        #expect(first.work.reused.isEmpty)
         let second = try bench.build("nothing changed")
         #expect(renderedPages(second) == [])
-        #expect(second.unchangedPages == second.pageCount)
+        #expect(second.work.unchangedPages == second.pageCount)
 
         // A sentence at the end of a lesson: its page, nothing else (titles and summaries are unchanged).
         let unchangedSince = try bench.mtime("library/index.html")
@@ -114,10 +123,10 @@ import Testing
         // A template, the configuration, and the performance data each reach every page that uses them.
         try bench.edit("templates/partials/footer.mustache") { $0 + "<!-- footer v2 -->\n" }
         let templateEdit = try bench.build("template edit")
-        #expect(templateEdit.reused.isEmpty)
+        #expect(templateEdit.work.reused.isEmpty)
         try bench.edit("fieldbook.json") { $0.replacingOccurrences(of: "Northwind Sales Portal", with: "Northwind Sales") }
         let configEdit = try bench.build("config edit")
-        #expect(configEdit.reused.isEmpty)
+        #expect(configEdit.work.reused.isEmpty)
         try bench.edit("content/data/targets.json") { $0.replacingOccurrences(of: "\"revenue\": 208000", with: "\"revenue\": 408000") }
         let dataEdit = try bench.build("data edit")
         #expect(renderedPages(dataEdit).contains("index.html"))
@@ -153,7 +162,7 @@ import Testing
         #expect(try snapshot(of: bench.portal + "/public") == before)  // the failed build changed nothing in the output
         try FileManager.default.removeItem(atPath: bench.portal + "/templates/pages/lesson.mustache")
         let fixed = try bench.build("template fixed")
-        #expect(fixed.markdownRendered == 0)  // the edited lesson's Markdown came from the failed build's save
+        #expect(fixed.work.markdownRendered == 0)  // the edited lesson's Markdown came from the failed build's save
     }
 
     @Test func aHandEditedOrDeletedOutputFileIsRenderedAgain() throws {
@@ -163,7 +172,7 @@ import Testing
         try Data("edited by hand".utf8).write(to: URL(fileURLWithPath: bench.portal + "/public/library/index.html"))
         try FileManager.default.removeItem(atPath: bench.portal + "/public/tags/index.html")
         let portal = try bench.build("after tampering")
-        #expect(portal.unchangedPages == portal.pageCount)  // the writer noticed, and rendered those two after all
+        #expect(portal.work.unchangedPages == portal.pageCount)  // the writer noticed, and rendered those two after all
         // A touched scorecard or API file: the performance side is computed again rather than taken from the cache.
         try Data("edited by hand".utf8).write(to: URL(fileURLWithPath: bench.portal + "/public/reps/index.html"))
         try FileManager.default.removeItem(atPath: bench.portal + "/public/api/team.json")
@@ -190,7 +199,7 @@ import Testing
             try Data().write(to: URL(fileURLWithPath: bench.folder.path + "/cache/" + file))
         }
         let emptied = try bench.build("emptied")
-        #expect(emptied.reused.isEmpty)
+        #expect(emptied.work.reused.isEmpty)
     }
 
     /// `serve` renders with base URL `/` and `build` with the portal's: taking turns must not evict each other's Markdown.
@@ -201,12 +210,12 @@ import Testing
         preview.output = bench.folder.path + "/preview"
         preview.baseURL = "/preview/"
         let first = try Pipeline.build(bench.cached)
-        #expect(first.markdownRendered > 20)
-        #expect(try Pipeline.build(preview).markdownRendered == first.markdownRendered)  // other link targets: all anew
-        #expect(try Pipeline.build(bench.cached).markdownRendered == 0)
-        #expect(try Pipeline.build(preview).markdownRendered == 0)
+        #expect(first.work.markdownRendered > 20)
+        #expect(try Pipeline.build(preview).work.markdownRendered == first.work.markdownRendered)  // other link targets: all anew
+        #expect(try Pipeline.build(bench.cached).work.markdownRendered == 0)
+        #expect(try Pipeline.build(preview).work.markdownRendered == 0)
         try bench.edit("content/training/onboarding/04-team-rhythms.md") { $0 + "\nOne more sentence.\n" }
-        #expect(try Pipeline.build(bench.cached).markdownRendered == 1)
+        #expect(try Pipeline.build(bench.cached).work.markdownRendered == 1)
     }
 
     /// A cache that cannot be saved costs the next build time, never this build: a warning, and the output written.
@@ -229,21 +238,21 @@ import Testing
         try bench.build("first build")
         var clean = bench.cached
         clean.clean = true
-        #expect(try Pipeline.build(clean).reused.isEmpty)
+        #expect(try Pipeline.build(clean).work.reused.isEmpty)
         let cache = BuildCache.open(folder: bench.folder.path + "/cache", outputPath: bench.portal + "/public", clean: false)
         #expect(cache.markdown.count >= 20)
-        #expect(try Pipeline.build(bench.cached).reused.count > 40)
+        #expect(try Pipeline.build(bench.cached).work.reused.count > 40)
     }
 
     @Test func theCacheRoundTrips() throws {
-        let entry = CachedMarkdown(
+        let entry = DocumentMarkdown(
             markdown: RenderedMarkdown(
                 html: "<p>价格 <a href=\"/x/\">x</a></p>", firstTitle: nil, headings: [Heading(level: 2, text: "Ü", id: "ü")],
                 links: [MarkdownLink(destination: "x.md", line: 3, column: -1, isImage: false)], plainText: "价格 x"), summary: "价格 x",
             problems: [
                 .warning(
-                    FieldbookCore.SourceLocation(path: "content/a.md", line: 2, column: 5), "link to a draft",
-                    notes: [.init(FieldbookCore.SourceLocation(path: "b"), "n")])
+                    FieldbookModel.SourceLocation(path: "content/a.md", line: 2, column: 5), "link to a draft",
+                    notes: [.init(FieldbookModel.SourceLocation(path: "b"), "n")])
             ],
             anchors: [.init(link: MarkdownLink(destination: "#a", line: 1, column: 1, isImage: true), path: "content/a.md", fragment: "a")],
             linked: ["content/b.md"])

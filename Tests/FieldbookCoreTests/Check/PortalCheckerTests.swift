@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import FieldbookCore
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
 
 @Suite struct PortalCheckerTests {
     @Test func crossDocumentChecksHaveTheirMessageAndPosition() {

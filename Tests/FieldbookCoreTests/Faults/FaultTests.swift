@@ -2,7 +2,13 @@ import Foundation
 import Synchronization
 import Testing
 
+@testable import FieldbookAnalyze
 @testable import FieldbookCore
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
+@testable import FieldbookServe
+@testable import FieldbookWrite
 
 /// Builds killed at random moments, builds racing each other, outputs that cannot be written: the previous portal
 /// survives whole, or the new one arrives whole, never a mix.

@@ -1,6 +1,12 @@
 import Testing
 
-@testable import FieldbookCore
+@testable import FieldbookAnalyze
+@testable import FieldbookImport
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
+@testable import FieldbookSearch
+@testable import FieldbookWrite
 
 /// Imports never guess silently: every variant of a real export that once imported wrong figures with exit 0 is
 /// now one clear error, or a report line that says what was left out.

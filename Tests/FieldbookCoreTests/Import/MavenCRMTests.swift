@@ -1,7 +1,13 @@
 import Foundation
 import Testing
 
+@testable import FieldbookAnalyze
 @testable import FieldbookCore
+@testable import FieldbookImport
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
+@testable import FieldbookWrite
 
 /// The Maven Analytics CRM sample (../shared/datasets/maven-crm): imported, built, and every figure checked against
 /// a computation written here independently, straight from the CSV with Foundation's calendar.

@@ -1,6 +1,12 @@
 import Testing
 
-@testable import FieldbookCore
+@testable import FieldbookAnalyze
+@testable import FieldbookImport
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
+@testable import FieldbookServe
+@testable import FieldbookWrite
 
 /// Quotas from a spreadsheet: whose, which period, which KPI, with every mistake one clear error.
 @Suite struct TargetImporterTests {

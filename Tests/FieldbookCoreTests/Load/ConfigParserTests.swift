@@ -1,7 +1,12 @@
 import Foundation
 import Testing
 
-@testable import FieldbookCore
+@testable import FieldbookImport
+@testable import FieldbookIncremental
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
+@testable import FieldbookServe
 
 @Suite struct ConfigParserTests {
     @Test func readsSettings() {

@@ -1,6 +1,11 @@
 import Testing
 
-@testable import FieldbookCore
+@testable import FieldbookAnalyze
+@testable import FieldbookImport
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
+@testable import FieldbookSearch
 
 /// `mapRecords` reads a large array in two halves at once; whatever the bytes, its results must be exactly what
 /// reading in one go (`forEachRecord`) gives.

@@ -1,6 +1,10 @@
 import Testing
 
-@testable import FieldbookCore
+@testable import FieldbookAnalyze
+@testable import FieldbookIncremental
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
 
 @Suite struct DocumentParserTests {
     private func parse(_ text: String, path: String = "content/training/a/01-x.md") -> (SourceDocument?, [String]) {

@@ -1,6 +1,9 @@
 import Testing
 
-@testable import FieldbookCore
+@testable import FieldbookImport
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
 
 @Suite struct JSONReaderTests {
     private func parse(_ text: String) throws(JSONReader.SyntaxError) -> JSONNode { try JSONReader.parse(Array(text.utf8)) }

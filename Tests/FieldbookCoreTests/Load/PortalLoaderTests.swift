@@ -2,6 +2,9 @@ import Foundation
 import Testing
 
 @testable import FieldbookCore
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
 
 @Suite struct PortalLoaderTests {
     @Test func symbolicLinksAreRefusedOneByOne() throws {

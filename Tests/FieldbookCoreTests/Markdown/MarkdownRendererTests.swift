@@ -1,7 +1,12 @@
 import Foundation
 import Testing
 
-@testable import FieldbookCore
+@testable import FieldbookAnalyze
+@testable import FieldbookImport
+@testable import FieldbookIncremental
+@testable import FieldbookMarkdown
+@testable import FieldbookModel
+@testable import FieldbookRender
 
 @Suite struct MarkdownRendererTests {
     let renderer = MarkdownRenderer()

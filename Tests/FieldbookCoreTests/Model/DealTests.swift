@@ -1,6 +1,7 @@
 import Testing
 
-@testable import FieldbookCore
+@testable import FieldbookModel
+@testable import FieldbookRender
 
 /// The one as-of rule: a deal as it stood on the as-of date.
 @Suite struct DealTests {

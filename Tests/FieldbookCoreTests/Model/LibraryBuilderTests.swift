@@ -1,6 +1,9 @@
 import Testing
 
-@testable import FieldbookCore
+@testable import FieldbookIncremental
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
 
 @Suite struct LibraryBuilderTests {
     private func document(_ path: String, order: Int? = nil, draft: Bool = false) -> SourceDocument {

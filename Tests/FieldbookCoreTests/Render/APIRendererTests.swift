@@ -2,6 +2,11 @@ import Foundation
 import Testing
 
 @testable import FieldbookCore
+@testable import FieldbookImport
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
+@testable import FieldbookServe
 
 @Suite struct APIRendererTests {
     let portal: RenderedPortal = {

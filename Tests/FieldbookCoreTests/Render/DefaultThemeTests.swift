@@ -1,13 +1,15 @@
 import Foundation
 import Testing
 
-@testable import FieldbookCore
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
 
 /// The binary carries the theme in `templates/`; this fails when someone edits one and forgets
 /// `swift scripts/embed-theme.swift`.
 @Suite struct DefaultThemeTests {
     @Test func embeddedThemeMatchesTheTemplatesFolder() throws {
-        let loaded = PortalLoader(root: Repository.root.path).load().0
+        let loaded = PortalLoader(root: Repository.root.path, builtIn: DefaultTheme.theme).load().0
         let templates = try #require(loaded).templates
         #expect(Set(templates.keys) == Set(DefaultTheme.templates.keys))
         for (name, builtIn) in DefaultTheme.templates {

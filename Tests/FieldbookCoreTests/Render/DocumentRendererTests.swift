@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import FieldbookCore
+@testable import FieldbookImport
+@testable import FieldbookRender
+@testable import FieldbookSearch
 
 @Suite struct DocumentRendererTests {
     /// The rule for any text, by Characters: the oracle for the byte-wise path plain ASCII takes.

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import FieldbookCore
+@testable import FieldbookModel
+@testable import FieldbookRender
 
 @Suite struct FeedRendererTests {
     @Test func feedListsUpdatedLessonsAndPlaybooksNewestFirst() throws {

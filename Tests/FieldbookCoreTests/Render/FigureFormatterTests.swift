@@ -1,6 +1,7 @@
 import Testing
 
-@testable import FieldbookCore
+@testable import FieldbookModel
+@testable import FieldbookRender
 
 @Suite struct FigureFormatterTests {
     let english = FigureFormatter(locale: .english, currency: "USD")

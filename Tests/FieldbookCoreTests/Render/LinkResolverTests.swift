@@ -1,6 +1,8 @@
 import Testing
 
-@testable import FieldbookCore
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
 
 @Suite struct LinkResolverTests {
     let resolver = LinkResolver(

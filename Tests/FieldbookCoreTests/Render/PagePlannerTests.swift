@@ -1,6 +1,9 @@
 import Testing
 
-@testable import FieldbookCore
+@testable import FieldbookIncremental
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
 
 @Suite struct PagePlannerTests {
     /// The ten most recently updated documents are picked in one pass; the reference sorts them all. Few dates and

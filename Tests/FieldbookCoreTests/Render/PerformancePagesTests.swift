@@ -1,7 +1,13 @@
 import Foundation
 import Testing
 
+@testable import FieldbookAnalyze
 @testable import FieldbookCore
+@testable import FieldbookImport
+@testable import FieldbookLoad
+@testable import FieldbookMarkdown
+@testable import FieldbookModel
+@testable import FieldbookRender
 
 @Suite struct PerformancePagesTests {
     static let example = Pipeline.render(BuildOptions(portal: Repository.root.path))

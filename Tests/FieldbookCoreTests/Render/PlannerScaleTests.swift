@@ -1,7 +1,13 @@
 import Foundation
 import Testing
 
-@testable import FieldbookCore
+@testable import FieldbookAnalyze
+@testable import FieldbookImport
+@testable import FieldbookIncremental
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
+@testable import FieldbookServe
 
 /// A guard against order-of-magnitude regressions, not a benchmark (those are `benchmarks/`, reported in
 /// BENCHMARKS.md). Planning scorecards once scanned every document for every rep: 611 s for 5,000 reps beside 50,000

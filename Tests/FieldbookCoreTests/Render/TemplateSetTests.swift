@@ -1,6 +1,9 @@
 import Testing
 
-@testable import FieldbookCore
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
+@testable import FieldbookServe
 
 /// Theme problems surface as build errors that point at the template line, never as silently empty HTML.
 @Suite struct TemplateSetTests {

@@ -2,6 +2,11 @@ import Foundation
 import Testing
 
 @testable import FieldbookCore
+@testable import FieldbookLoad
+@testable import FieldbookMarkdown
+@testable import FieldbookModel
+@testable import FieldbookRender
+@testable import FieldbookScaffold
 
 @Suite struct ScaffoldTests {
     @Test(arguments: [SiteConfig.Locale.english, .simplifiedChinese])

@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import FieldbookCore
+@testable import FieldbookImport
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
+@testable import FieldbookSearch
 
 @Suite struct SearchIndexerTests {
     private func text(_ files: [OutputFile], _ path: String) -> String? {

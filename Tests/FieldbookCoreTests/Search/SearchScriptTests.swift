@@ -1,6 +1,11 @@
-import FieldbookCore
 import Foundation
 import Testing
+
+@testable import FieldbookCore
+@testable import FieldbookImport
+@testable import FieldbookModel
+@testable import FieldbookRender
+@testable import FieldbookServe
 
 /// The real `search.js`, run by Node.js against the example portal, finds what a reader looks for.
 @Suite(.enabled(if: SearchScript.node != nil || ProcessInfo.processInfo.environment["CI"] == "true", "needs Node.js (apt install nodejs)"))
@@ -8,7 +13,7 @@ struct SearchScriptTests {
     @Test func findsChineseSubstringsEnglishPrefixesAndMixedQueries() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
-        _ = try FieldbookCore.Pipeline.build(.init(portal: Repository.root.path, output: folder.path + "/public"))
+        _ = try Pipeline.build(.init(portal: Repository.root.path, output: folder.path + "/public"))
         let results = try SearchScript.run(public: folder.path + "/public", queries: ["客户拜访", "qualif meddic", "CRM 客户", "ＣＲＭ", "Inês", "xyzzy"])
         #expect(results[0].first == "library/training/key-accounts/account-planning/")  // 重点客户拜访计划
         #expect(results[0].contains("library/playbooks/apac/customer-visits/"))
@@ -31,7 +36,7 @@ struct SearchScriptTests {
             "portal/content/training/a/03-notes.md": "# Notes\n\n" + String(repeating: "Our win rate and win rate again. ", count: 30) + "\n",
             "portal/content/training/a/04-tagged.md": #"{"tags": ["negotiation"]}"# + "\n# Closing\n\nAsk for the order.\n",
         ])
-        _ = try FieldbookCore.Pipeline.build(.init(portal: folder.path + "/portal", output: folder.path + "/public"))
+        _ = try Pipeline.build(.init(portal: folder.path + "/portal", output: folder.path + "/public"))
         let results = try SearchScript.run(public: folder.path + "/public", queries: ["win rate", "negotiation"])
         // rate: 1000 a term (title); notes: 40 (its summary is its opening) + 20 (text, capped) = 60 a term;
         // discovery: 40 a term, from its description alone.

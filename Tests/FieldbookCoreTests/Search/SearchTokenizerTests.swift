@@ -1,7 +1,12 @@
 import Foundation
 import Testing
 
-@testable import FieldbookCore
+@testable import FieldbookImport
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
+@testable import FieldbookSearch
+@testable import FieldbookServe
 
 @Suite struct SearchTokenizerTests {
     private func terms(_ text: String) -> [String] { SearchTokenizer.tokens(text).map(\.text) }

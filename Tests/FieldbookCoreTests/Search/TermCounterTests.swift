@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import FieldbookCore
+@testable import FieldbookAnalyze
+@testable import FieldbookImport
+@testable import FieldbookModel
+@testable import FieldbookRender
+@testable import FieldbookSearch
 
 @Suite struct TermCounterTests {
     private func weights(_ entry: SearchEntry) -> [String: Int] {

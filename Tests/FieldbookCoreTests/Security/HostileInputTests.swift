@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import FieldbookCore
+@testable import FieldbookImport
+@testable import FieldbookIncremental
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
+@testable import FieldbookServe
 
 /// Known script-injection vectors (OWASP cheat-sheet style) pushed through every field that reaches a page, an
 /// attribute, a chart, the search index, the feed or the API.

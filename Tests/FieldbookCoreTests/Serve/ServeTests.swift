@@ -1,6 +1,12 @@
-import FieldbookServe
 import Foundation
 import Testing
+
+@testable import FieldbookAnalyze
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
+@testable import FieldbookSearch
+@testable import FieldbookServe
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import FieldbookCore
+@testable import FieldbookModel
+@testable import FieldbookRender
+@testable import FieldbookSearch
 
 @Suite struct FingerprintTests {
     /// Reference values from the xxHash project's own implementation (Python `xxhash.xxh64`, seed 0).

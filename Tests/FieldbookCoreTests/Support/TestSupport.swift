@@ -2,6 +2,9 @@ import Foundation
 import Testing
 
 @testable import FieldbookCore
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
 
 /// Paths of the repository, found from this file so tests run from any working directory.
 enum Repository {

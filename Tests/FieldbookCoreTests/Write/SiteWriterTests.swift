@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import FieldbookCore
+@testable import FieldbookIncremental
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
+@testable import FieldbookSearch
+@testable import FieldbookWrite
 
 @Suite struct SiteWriterTests {
     @Test func replacesTheOutputWholeAndLeavesNoStagingBehind() throws {
@@ -150,7 +156,7 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         var files = ["fieldbook.json": "{\"title\": \"T\"}"]
-        for index in 0..<(PageRenderer.batchSize + 50) {
+        for index in 0..<(Incremental.batchSize + 50) {
             files[String(format: "content/training/a/%03d-x%d.md", index, index)] = "{\"tags\": [\"t\"]}\n# Lesson \(index)\n"
         }
         try folder.write(files)

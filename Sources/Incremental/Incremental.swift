@@ -1,0 +1,97 @@
+import FieldbookModel
+import FieldbookRender
+import FieldbookWrite
+
+/// The stages whose work an earlier build can spare, wrapped: each takes a stage's inputs to a key and, where the
+/// cache holds a result under that key, uses it instead of running the stage. The stages themselves (`DocumentRenderer`,
+/// `PageRenderer`, the performance side) know nothing of the cache; they only say what their results depend on.
+package struct Incremental: Sendable {
+    /// What the previous build left (empty on a clean build or without a cache).
+    package let cache: BuildCache?
+
+    package init(cache: BuildCache?) { self.cache = cache }
+
+    /// What the output held after the previous build.
+    package var previous: OutputManifest { cache?.outputs ?? OutputManifest() }
+
+    /// The Markdown stage: a document whose key (its path and text, and the renderer's `settingsKey`) is in the cache
+    /// is not rendered again. Returns the entries this build used, for the cache, and how many were rendered.
+    package func markdown(
+        _ library: Library, with renderer: DocumentRenderer
+    ) -> (documents: [RenderedDocument], diagnostics: [Diagnostic], used: [Fingerprint: DocumentMarkdown], rendered: Int) {
+        let settings = BuildCache.engine.combined(with: renderer.settingsKey)
+        let stored = cache?.markdown ?? [:]
+        let results = parallelMap(library.documents) { document -> (key: Fingerprint, entry: DocumentMarkdown, rendered: Bool) in
+            var writer = ByteWriter(capacity: 128)
+            writer.write(settings.value)
+            writer.write(document.source.path)
+            writer.write(Fingerprint(document.source.markdown).value)  // hashed in place, not copied into the writer
+            let key = Fingerprint(writer.bytes)
+            if let entry = stored[key] { return (key, entry, false) }
+            return (key, renderer.renderOne(document), true)
+        }
+        let (documents, diagnostics) = renderer.finish(library, results.map(\.entry))
+        let used = Dictionary(results.map { ($0.key, $0.entry) }, uniquingKeysWith: { first, _ in first })
+        return (documents, diagnostics, used, results.filter(\.rendered).count)
+    }
+
+    /// The Render stage for pages: a page whose inputs (`PageRenderer.inputs`) match what the previous output's
+    /// manifest records is not rendered; it comes back in `reused`, for the writer to link from the previous output.
+    /// With a `sink`, pages are rendered in batches and each batch is handed to it (to be written) instead of kept, so a
+    /// large portal is never in memory whole; once a page has failed, no more batches are handed on.
+    package func pages(
+        _ pages: [Page], with renderer: PageRenderer, sink: (([OutputFile]) -> Void)? = nil
+    ) -> (files: [OutputFile], reused: [ReusedFile], diagnostics: [Diagnostic]) {
+        let shared = BuildCache.engine.combined(with: renderer.sharedKey)
+        let previous = previous
+        var (files, reused, diagnostics): ([OutputFile], [ReusedFile], [Diagnostic]) = ([], [], [])
+        var reported: Set<String> = []
+        let batchSize = sink == nil ? max(pages.count, 1) : Self.batchSize
+        for start in stride(from: 0, to: pages.count, by: batchSize) {
+            let batch = Array(pages[start..<min(start + batchSize, pages.count)])
+            let results = parallelMap(batch) { page -> (Fingerprint, Result<String, TemplateSet.TemplateFailure>?) in
+                let key = renderer.inputs(of: page, shared: shared)
+                return (key, previous[page.outputPath]?.inputs == key ? nil : renderer.renderPage(page))
+            }
+            var rendered: [OutputFile] = []
+            var failures: [(Page, TemplateSet.TemplateFailure)] = []
+            for (page, (key, result)) in zip(batch, results) {
+                switch result {
+                case .success(let html): rendered.append(OutputFile(path: page.outputPath, bytes: Array(html.utf8), inputs: key))
+                case .failure(let failure): failures.append((page, failure))
+                case nil:
+                    guard let record = previous[page.outputPath] else { continue }  // found above: its inputs matched
+                    reused.append(ReusedFile(path: page.outputPath, record: record) { try? Array(renderer.renderPage(page).get().utf8) })
+                }
+            }
+            diagnostics += renderer.diagnostics(failures, reported: &reported)
+            if let sink, diagnostics.isEmpty { sink(rendered) } else if sink == nil { files += rendered }
+        }
+        return (files, reused, diagnostics)
+    }
+
+    /// Pages per batch handed to a sink: enough to keep every core busy, few enough to keep memory flat.
+    package static let batchSize = 256
+
+    /// The previous build's performance side under `key`, if every one of its files is still in `output` as that
+    /// build wrote it: then its pages and API files are linked, not made again.
+    package func performance(_ key: Fingerprint, output: String) -> (summary: CachedPerformance, reused: [ReusedFile])? {
+        guard let stored = cache?.performance, stored.key == key else { return nil }
+        var reused: [ReusedFile] = []
+        for path in stored.value.pages.map(\.outputPath) + stored.value.files {
+            guard let (_, record) = previous.intactFile(path, in: output) else { return nil }
+            reused.append(ReusedFile(path: path, record: record) { nil })
+        }
+        return (stored.value, reused)
+    }
+}
+
+extension Fingerprint {
+    /// A fingerprint of this one and `other`, in that order.
+    package func combined(with other: Fingerprint) -> Fingerprint {
+        var writer = ByteWriter(capacity: 16)
+        writer.write(value)
+        writer.write(other.value)
+        return Fingerprint(writer.bytes)
+    }
+}

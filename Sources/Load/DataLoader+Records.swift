@@ -1,0 +1,263 @@
+import FieldbookModel
+
+/// Reading the record files (kpis, deals, targets, metrics, training), streamed one record at a time.
+extension DataLoader {
+    func readKPIs(_ bytes: [UInt8], _ file: inout DataFileReader, _ context: inout Context) {
+        var seen: Set<String> = Set(KPI.builtIn.map(\.id))
+        file.forEachRecord(bytes, "kpis") { file, node, path in
+            guard let members = file.members(node, path) else { return }
+            var fields = RecordFields(node: node, jsonPath: path, members: members)
+            guard let id = fields.id("id", required: true, in: &file) else { return }
+            guard seen.insert(id).inserted else {
+                file.error(
+                    fields.at("id"), "\(path).id",
+                    KPI.builtIn.contains { $0.id == id } ? "\"\(id)\" is a built-in KPI" : "duplicate KPI \"\(id)\"")
+                return
+            }
+            func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ fields: inout RecordFields, default value: T) -> T
+            where T.RawValue == String {
+                guard let text = fields.string(key, in: &file) else { return value }
+                guard let parsed = T(rawValue: text) else {
+                    file.error(
+                        fields.at(key), "\(path).\(key)",
+                        "expected one of \(T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")), found \"\(text)\"")
+                    return value
+                }
+                return parsed
+            }
+            let definition = KPIDefinition(
+                id: id, label: fields.string("label", in: &file) ?? Slug.humanized(id), unit: choice("unit", &fields, default: .count),
+                better: choice("better", &fields, default: .higher), aggregate: choice("aggregate", &fields, default: .sum))
+            context.metricDefinitions.append(definition)
+            fields.warnUnknownKeys(in: &file)
+        }
+    }
+
+    func readDeals(_ bytes: [UInt8], _ file: inout DataFileReader, _ context: inout Context) {
+        let reps = Set(context.team.reps.map(\.id))
+        // Each deal is checked on its own, on two cores; whether its id came earlier is decided after, in file order.
+        let checked = file.mapRecords(bytes, "deals") { file, node, path in checkDeal(node, path, reps: reps, &file) }
+        var seen: [String: Int] = [:]
+        seen.reserveCapacity(checked.count)
+        context.deals.reserveCapacity(checked.count)
+        var unknownStages: [UnknownStage] = []
+        defer { reportUnknownStages(unknownStages, &file) }
+        for (index, (deal, problems)) in checked.enumerated() {
+            if let (id, node) = deal.id {
+                if let first = seen[id] {
+                    // A repeated id is the only thing said about the record: the rest of its check is dropped with it.
+                    file.error(node, "deals[\(index)].id", "duplicate deal id \"\(id)\" (first at deals[\(first)])")
+                    continue
+                }
+                seen[id] = index
+            }
+            file.append(problems)
+            if let unknown = deal.unknownStage { unknownStages.append(unknown) }
+            if let deal = deal.deal {
+                context.deals.append(deal)
+            }
+        }
+    }
+
+    /// One deal record, checked on its own: its id (with the node, to point at a repeat) once it is a valid one, and
+    /// the deal when every check passed.
+    private struct CheckedDeal: Sendable {
+        var id: (String, JSONNode)?
+        var deal: Deal?
+        var unknownStage: UnknownStage?
+    }
+
+    /// A deal whose stage is neither won, lost nor one of `pipeline.stages`.
+    private struct UnknownStage: Sendable {
+        var stage: String
+        var node: JSONNode
+        var jsonPath: String
+    }
+
+    /// One error per unknown stage, at its first deal, with how many deals have it.
+    private func reportUnknownStages(_ found: [UnknownStage], _ file: inout DataFileReader) {
+        guard let open = openStages, !found.isEmpty else { return }
+        let known = ["won", "lost"] + open.sorted()
+        for (unknown, count) in found.firstOfEach(by: \.stage) {
+            let others = count == 1 ? "" : " (\(count) deals; this is the first)"
+            file.error(
+                unknown.node, unknown.jsonPath,
+                "unknown stage \"\(unknown.stage)\"\(Suggestion.hint(for: unknown.stage, in: known))\(others): a deal's stage is won, lost "
+                    + "or one of pipeline.stages in fieldbook.json (\(known.joined(separator: ", "))); add an open stage there with its probability")
+        }
+    }
+
+    private func checkDeal(_ node: JSONNode, _ path: String, reps: Set<String>, _ file: inout DataFileReader) -> CheckedDeal {
+        guard let members = file.members(node, path) else { return CheckedDeal() }
+        var fields = RecordFields(node: node, jsonPath: path, members: members)
+        guard let id = fields.string("id", required: true, in: &file), !id.isEmpty else { return CheckedDeal() }
+        var result = CheckedDeal(id: (id, fields.at("id")))
+        guard let rep = fields.id("rep", required: true, in: &file) else { return result }
+        guard reps.contains(rep) else {
+            file.error(fields.at("rep"), "\(path).rep", "unknown rep \"\(rep)\"")
+            return result
+        }
+        guard let stage = fields.string("stage", required: true, in: &file)?.lowercased(), !stage.isEmpty else { return result }
+        if let open = openStages, stage != "won", stage != "lost", !open.contains(stage) {
+            // Reported once per stage, after all deals are read: a stage missing from the settings is one mistake.
+            result.unknownStage = UnknownStage(stage: stage, node: fields.at("stage"), jsonPath: "\(path).stage")
+            return result
+        }
+        var deal = Deal(
+            id: id, rep: rep, account: fields.string("account", in: &file), product: fields.string("product", in: &file), stage: stage,
+            amount: nil, created: fields.day("created", in: &file), closed: fields.day("closed", in: &file),
+            expectedClose: fields.day("expected_close", in: &file), probability: nil)
+        if let amount = fields.number("amount", in: &file) {
+            if amount < 0 {
+                file.error(fields.at("amount"), "\(path).amount", "must not be negative, found \(amount)")
+            } else if amount > 1e15 {
+                file.error(fields.at("amount"), "\(path).amount", "is too large")
+            } else {
+                deal.amount = Cents((amount * 100).rounded())
+            }
+        }
+        if let estimated = fields.bool("amount_estimated", in: &file) {
+            if estimated, deal.amount == nil {
+                file.error(fields.at("amount_estimated"), "\(path).amount_estimated", "is true but the deal has no \"amount\"")
+            } else if estimated, deal.isWon || deal.isLost {
+                file.error(fields.at("amount_estimated"), "\(path).amount_estimated", "is for open deals: a closed deal's amount is known")
+            }
+            deal.amountEstimated = estimated
+        }
+        if let probability = fields.number("probability", in: &file) {
+            if (0...1).contains(probability) {
+                deal.probability = probability
+            } else {
+                file.error(fields.at("probability"), "\(path).probability", "must be between 0 and 1, found \(probability)")
+            }
+        }
+        if deal.isWon, deal.amount == nil, fields.member("amount") == nil {
+            // Revenue would silently count it as nothing; a won deal worth nothing says `"amount": 0`.
+            file.error(node, path, "won deal \"\(id)\" has no \"amount\"")
+            return result
+        }
+        if (deal.isWon || deal.isLost), deal.closed == nil, fields.member("closed") == nil {
+            file.error(node, path, "\(stage) deal \"\(id)\" has no \"closed\" date")
+            return result
+        }
+        if let created = deal.created, let closed = deal.closed, closed < created {
+            file.error(fields.at("closed"), "\(path).closed", "\(closed) is before the deal was created (\(created))")
+            return result
+        }
+        fields.warnUnknownKeys(in: &file)
+        result.deal = deal
+        return result
+    }
+
+    func readTargets(_ bytes: [UInt8], _ file: inout DataFileReader, _ context: inout Context) {
+        let reps = Set(context.team.reps.map(\.id))
+        let kpis = Set(KPI.builtIn.map(\.id) + context.metricDefinitions.map(\.id))
+        var seen: [String: String] = [:]
+        file.forEachRecord(bytes, "targets") { file, node, path in
+            guard let members = file.members(node, path) else { return }
+            var fields = RecordFields(node: node, jsonPath: path, members: members)
+            let scopes = ["rep", "region", "team"].filter { fields.member($0) != nil }
+            guard scopes.count == 1 else {
+                file.error(
+                    node, path, scopes.isEmpty ? "needs one of \"rep\", \"region\" or \"team\"" : "has both \"\(scopes[0])\" and \"\(scopes[1])\"")
+                return
+            }
+            let scope: TargetScope
+            switch scopes[0] {
+            case "team":
+                guard fields.member("team")?.bool == true else {
+                    file.error(fields.at("team"), "\(path).team", "expected true")
+                    return
+                }
+                scope = .team
+            case "rep":
+                guard let rep = fields.id("rep", in: &file) else { return }
+                guard reps.contains(rep) else {
+                    file.error(fields.at("rep"), "\(path).rep", "unknown rep \"\(rep)\"")
+                    return
+                }
+                scope = .rep(rep)
+            default:
+                guard let region = fields.id("region", in: &file) else { return }
+                guard context.regionIds.contains(region) else {
+                    file.error(fields.at("region"), "\(path).region", "unknown region \"\(region)\"")
+                    return
+                }
+                scope = .region(region)
+            }
+            guard let periodText = fields.string("period", required: true, in: &file) else { return }
+            guard let period = fiscalCalendar.parse(periodText) else {
+                file.error(fields.at("period"), "\(path).period", "expected YYYY-MM, YYYY-Qn or YYYY, found \"\(periodText)\"")
+                return
+            }
+            var values: [String: Double] = [:]
+            for (member, value) in fields.kpiValues(known: kpis, unknown: { "unknown KPI \"\($0)\"" }, allowNegative: false, in: &file) {
+                let keyPath = "\(path).\(member.key)"
+                let key = "\(scope) \(period) \(member.key)"
+                if let first = seen[key] {
+                    file.error(member.node, keyPath, "duplicate target (first at \(first))")
+                    continue
+                }
+                seen[key] = keyPath
+                values[member.key] = value
+            }
+            context.targets.append(TargetRecord(scope: scope, period: period, values: values))
+        }
+    }
+
+    func readMetrics(_ bytes: [UInt8], _ file: inout DataFileReader, _ context: inout Context) {
+        let reps = Set(context.team.reps.map(\.id))
+        let metrics = Set(context.metricDefinitions.map(\.id))
+        var seen: [String: String] = [:]
+        file.forEachRecord(bytes, "metrics") { file, node, path in
+            guard let members = file.members(node, path) else { return }
+            var fields = RecordFields(node: node, jsonPath: path, members: members)
+            guard let rep = fields.id("rep", required: true, in: &file) else { return }
+            guard reps.contains(rep) else {
+                file.error(fields.at("rep"), "\(path).rep", "unknown rep \"\(rep)\"")
+                return
+            }
+            guard let periodText = fields.string("period", required: true, in: &file) else { return }
+            guard let period = fiscalCalendar.parse(periodText), period.kind == .month else {
+                file.error(fields.at("period"), "\(path).period", "expected a month written YYYY-MM, found \"\(periodText)\"")
+                return
+            }
+            var values: [String: Double] = [:]
+            let unknown = { (key: String) in "unknown metric \"\(key)\": describe it in kpis.json" }
+            for (member, value) in fields.kpiValues(known: metrics, unknown: unknown, allowNegative: true, in: &file) {
+                let keyPath = "\(path).\(member.key)"
+                let key = "\(rep) \(period.firstMonth) \(member.key)"
+                if let first = seen[key] {
+                    file.error(member.node, keyPath, "duplicate value for \(rep) in \(periodText) (first at \(first))")
+                    continue
+                }
+                seen[key] = keyPath
+                values[member.key] = value
+            }
+            context.metrics.append(MetricRecord(rep: rep, month: period.firstMonth, values: values))
+        }
+    }
+
+    func readTraining(_ bytes: [UInt8], _ file: inout DataFileReader, _ context: inout Context) {
+        let reps = Set(context.team.reps.map(\.id))
+        file.forEachRecord(bytes, "training") { file, node, path in
+            guard let members = file.members(node, path) else { return }
+            var fields = RecordFields(node: node, jsonPath: path, members: members)
+            guard let rep = fields.id("rep", required: true, in: &file), let lesson = fields.string("lesson", required: true, in: &file),
+                let completed = fields.day("completed", required: true, in: &file)
+            else { return }
+            guard reps.contains(rep) else {
+                file.error(fields.at("rep"), "\(path).rep", "unknown rep \"\(rep)\"")
+                return
+            }
+            let parts = lesson.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 2, Slug.isValid(String(parts[0])), Slug.isValidPageName(String(parts[1])) else {
+                file.error(fields.at("lesson"), "\(path).lesson", "expected <course>/<lesson>, found \"\(lesson)\"")
+                return
+            }
+            let score = fields.number("score", in: &file)
+            fields.warnUnknownKeys(in: &file)
+            context.training.append(TrainingRecord(rep: rep, lesson: lesson, completed: completed, score: score, location: file.location(node)))
+        }
+    }
+}

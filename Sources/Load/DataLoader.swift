@@ -1,0 +1,93 @@
+import FieldbookModel
+
+/// Reads and checks `content/data/`: team, deals, targets, metrics (with their KPI definitions) and training.
+///
+/// Every file is optional, but team.json is required as soon as any other is present. Each record is checked as it
+/// is read (types, ids, dates, ranges), and every reference (a deal's rep, a target's region) against the team, so
+/// the KPI engine only ever sees consistent data.
+public struct DataLoader: Sendable {
+    public static let folder = PortalSource.dataFolder
+    public let fiscalCalendar: FiscalCalendar
+    /// The open stages of `pipeline.stages`. A deal's stage is `won`, `lost` or one of these: anything else is an
+    /// error (a misspelt `"wonn"` would otherwise be an open deal weighted 0). Nil only for callers that read the
+    /// team alone (`fieldbook new`, `fieldbook import`).
+    public let openStages: Set<String>?
+
+    public init(fiscalCalendar: FiscalCalendar = FiscalCalendar(), openStages: Set<String>? = nil) {
+        self.fiscalCalendar = fiscalCalendar
+        self.openStages = openStages
+    }
+
+    /// Parses the data files given as file name (`deals.json`) → bytes. Nil data when there are no files.
+    public func load(_ files: [String: [UInt8]]) -> (PerformanceData?, [Diagnostic]) {
+        guard !files.isEmpty else { return (nil, []) }
+        var diagnostics: [Diagnostic] = []
+        for name in files.keys.sorted() where !Self.fileNames.contains(name) {
+            diagnostics.append(
+                .warning(SourceLocation(path: "\(Self.folder)/\(name)"), "unknown data file (known: \(Self.fileNames.joined(separator: ", ")))"))
+        }
+        guard files["team.json"] != nil else {
+            return (
+                nil, diagnostics + [.error(SourceLocation(path: "\(Self.folder)/team.json"), "team.json is required when other data files exist")]
+            )
+        }
+        var context = Context()
+        func read(_ name: String, _ body: (inout DataFileReader, [UInt8]) -> Void) {
+            guard let bytes = files[name] else { return }
+            var file = DataFileReader(path: "\(Self.folder)/\(name)", bytes: bytes)
+            body(&file, bytes)
+            diagnostics += file.diagnostics
+        }
+        read("team.json") { file, bytes in
+            do throws(JSONReader.SyntaxError) {
+                readTeam(try JSONReader.parse(bytes), &file, &context)
+            } catch {
+                file.syntaxError(error)
+            }
+        }
+        // The other files are arrays of records, streamed: a million deals never exist as one JSON tree.
+        read("kpis.json") { file, bytes in readKPIs(bytes, &file, &context) }
+        // Deals, targets, metrics and training each check against the team and the KPIs alone, never against one
+        // another: they are read at the same time, each into its own copy of what is known, and merged in this order.
+        let known = context
+        let parts = parallelMap(["deals.json", "targets.json", "metrics.json", "training.json"]) { name -> (Context, [Diagnostic])? in
+            guard let bytes = files[name] else { return nil }
+            var file = DataFileReader(path: "\(Self.folder)/\(name)", bytes: bytes)
+            var part = known
+            switch name {
+            case "deals.json": readDeals(bytes, &file, &part)
+            case "targets.json": readTargets(bytes, &file, &part)
+            case "metrics.json": readMetrics(bytes, &file, &part)
+            default: readTraining(bytes, &file, &part)
+            }
+            return (part, file.diagnostics)
+        }
+        // Each kind of record comes from its own file: taking the part's array whole spares copying a million deals.
+        for case (let part, let found)? in parts {
+            if !part.deals.isEmpty { context.deals = part.deals }
+            if !part.targets.isEmpty { context.targets = part.targets }
+            if !part.metrics.isEmpty { context.metrics = part.metrics }
+            if !part.training.isEmpty { context.training = part.training }
+            diagnostics += found
+        }
+        // A rep without deals, metrics or targets yet is normal (a new hire): not a warning.
+        let data = PerformanceData(
+            team: context.team, deals: context.deals, targets: context.targets, metrics: context.metrics,
+            metricDefinitions: context.metricDefinitions, training: context.training)
+        return (data, diagnostics)
+    }
+
+    static let fileNames = ["team.json", "deals.json", "targets.json", "metrics.json", "kpis.json", "training.json"]
+
+    /// What has been read so far, for checking references in the files that follow.
+    struct Context {
+        var team = Team(regions: [], managers: [], reps: [])
+        var deals: [Deal] = []
+        var targets: [TargetRecord] = []
+        var metrics: [MetricRecord] = []
+        var metricDefinitions: [KPIDefinition] = []
+        var training: [TrainingRecord] = []
+        var regionIds: Set<String> { Set(team.regions.map(\.id)) }
+        var managerIds: Set<String> { Set(team.managers.map(\.id)) }
+    }
+}

@@ -1,0 +1,117 @@
+import FieldbookModel
+import Foundation
+
+/// Reads a portal folder: `fieldbook.json`, Markdown and other files under `content/`, and the theme (`builtIn`, the
+/// theme the binary carries, with any file in the portal's `templates/` replacing the built-in one of the same name).
+public struct PortalLoader: Sendable {
+    public let root: String
+    public let fileSystem: any FileSystem
+    public let builtIn: Theme
+
+    public init(root: String, fileSystem: any FileSystem = DiskFileSystem(), builtIn: Theme = Theme()) {
+        self.root = root
+        self.fileSystem = fileSystem
+        self.builtIn = builtIn
+    }
+
+    /// The path of `relative` inside the portal, as the file system sees it.
+    public func resolve(_ relative: String) -> String {
+        root.isEmpty ? relative : root + "/" + relative
+    }
+
+    public func load() -> (PortalSource?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let configBytes = try? fileSystem.contents(of: resolve(ConfigParser.path)) else {
+            return (
+                nil, [.error(SourceLocation(path: ConfigParser.path), "no fieldbook.json in \(root.isEmpty ? "." : root): is this a portal folder?")]
+            )
+        }
+        let (config, configDiagnostics) = ConfigParser.parse(configBytes)
+        diagnostics += configDiagnostics
+
+        var markdownPaths: [String] = []
+        var contentFiles: [String] = []
+        var dataFiles: [String: [UInt8]] = [:]
+        for relative in listing("content", &diagnostics) {
+            let path = "content/" + relative
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            if relative.hasPrefix("data/") {
+                let name = String(relative.dropFirst("data/".count))
+                if name.hasSuffix(".json"), !name.contains("/"), let bytes = read(path, &diagnostics) { dataFiles[name] = bytes }
+                continue
+            }
+            guard relative.hasSuffix(".md") else {
+                contentFiles.append(path)
+                continue
+            }
+            markdownPaths.append(path)
+        }
+        // Reading and parsing ten thousand documents is work for every core.
+        let parsed = parallelMap(markdownPaths) { path -> (SourceDocument?, [Diagnostic]) in
+            var problems: [Diagnostic] = []
+            guard let bytes = read(path, &problems) else { return (nil, problems) }
+            let (document, found) = DocumentParser.parse(bytes, path: path)
+            return (document, problems + found)
+        }
+        let documents = parsed.compactMap(\.0)
+        diagnostics += parsed.flatMap(\.1)
+
+        var templates = builtIn.templates
+        var assets = builtIn.assets
+        var overridden: [String: String] = [:]
+        for relative in listing("templates", &diagnostics) where !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            let path = "templates/" + relative
+            if relative.hasPrefix("assets/") {
+                assets.removeAll { $0.outputPath == relative }
+                assets.append(AssetSource(outputPath: relative, origin: .file(resolve(path))))
+            } else if relative.hasSuffix(".mustache") {
+                guard let bytes = read(path, &diagnostics) else { continue }
+                switch TextDecoding.decode(bytes, path: path) {
+                case .success(let text):
+                    // Named by file name alone: Mustache closing tags cannot hold '/', so `{{<base}}...{{/base}}`.
+                    let name = String(relative.split(separator: "/").last!.dropLast(".mustache".count))
+                    if let other = overridden[name] {
+                        diagnostics.append(
+                            .error(
+                                SourceLocation(path: path), "two templates are named '\(name)'; template names must be unique across folders",
+                                notes: [.init(SourceLocation(path: other), "the other template")]))
+                    }
+                    overridden[name] = path
+                    templates[name] = TemplateSource(name: name, path: path, text: text)
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                }
+            }
+        }
+        assets.sort { $0.outputPath < $1.outputPath }
+        let source = PortalSource(
+            config: config, configFingerprint: Fingerprint(configBytes), documents: documents, contentFiles: contentFiles, templates: templates,
+            assets: assets, dataFiles: dataFiles)
+        return (source, diagnostics)
+    }
+
+    private func listing(_ folder: String, _ diagnostics: inout [Diagnostic]) -> [String] {
+        do {
+            return try fileSystem.files(under: resolve(folder))
+        } catch let error as SymlinkError {
+            for path in error.paths {
+                diagnostics.append(
+                    .error(
+                        SourceLocation(path: "\(folder)/\(path)"),
+                        "symbolic links are not allowed in a portal: they could publish files from outside it"))
+            }
+        } catch {
+            diagnostics.append(.error(SourceLocation(path: folder), "cannot list folder: \(error.localizedDescription)"))
+        }
+        return []
+    }
+
+    private func read(_ path: String, _ diagnostics: inout [Diagnostic]) -> [UInt8]? {
+        do {
+            if let bytes = try fileSystem.contents(of: resolve(path)) { return bytes }
+            diagnostics.append(.error(SourceLocation(path: path), "file disappeared while reading the portal"))
+        } catch {
+            diagnostics.append(.error(SourceLocation(path: path), "cannot read file: \(error.localizedDescription)"))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,241 @@
+/// A sales region, such as EMEA.
+public struct Region: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    /// Manager id.
+    public var manager: String?
+    public var timezone: String?
+
+    package init(id: String, name: String, manager: String? = nil, timezone: String? = nil) {
+        self.id = id
+        self.name = name
+        self.manager = manager
+        self.timezone = timezone
+    }
+}
+
+/// A sales manager, leading reps in one region or several.
+public struct Manager: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var region: String?
+
+    package init(id: String, name: String, region: String? = nil) {
+        self.id = id
+        self.name = name
+        self.region = region
+    }
+}
+
+/// A sales representative.
+public struct Rep: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var region: String
+    /// Manager id; when absent, the region's manager leads the rep.
+    public var manager: String?
+    public var title: String?
+    public var started: Day?
+    public var email: String?
+
+    package init(id: String, name: String, region: String, manager: String? = nil, title: String? = nil, started: Day? = nil, email: String? = nil) {
+        self.id = id
+        self.name = name
+        self.region = region
+        self.manager = manager
+        self.title = title
+        self.started = started
+        self.email = email
+    }
+    /// A rep's share when a region's or the team's target is split among reps without targets of their own
+    /// (`weight` in team.json, default 1): 2 takes twice the share of 1.
+    public var weight = 1.0
+}
+
+/// Who is who: `content/data/team.json`.
+public struct Team: Sendable, Equatable {
+    public var regions: [Region]
+    public var managers: [Manager]
+    public var reps: [Rep]
+
+    package init(regions: [Region], managers: [Manager], reps: [Rep]) {
+        self.regions = regions
+        self.managers = managers
+        self.reps = reps
+    }
+
+    /// The manager who leads a rep: the rep's own, else the region's.
+    public func manager(of rep: Rep) -> String? {
+        rep.manager ?? regions.first { $0.id == rep.region }?.manager
+    }
+}
+
+/// Money as whole cents, so sums are exact however many deals there are.
+public typealias Cents = Int64
+
+/// One opportunity from `content/data/deals.json`.
+///
+/// Stage `won` or `lost` closes a deal on its `closed` date; any other stage is an open deal. A deal dated after the
+/// as-of date does not exist yet; one closed after it is still open.
+public struct Deal: Sendable, Equatable {
+    public var id: String
+    public var rep: String
+    public var account: String?
+    public var product: String?
+    public var stage: String
+    public var amount: Cents?
+    public var created: Day?
+    public var closed: Day?
+    public var expectedClose: Day?
+    /// 0...1; when absent, the stage's probability from `fieldbook.json` `pipeline.stages`.
+    public var probability: Double?
+
+    package init(
+        id: String, rep: String, account: String? = nil, product: String? = nil, stage: String, amount: Cents? = nil, created: Day? = nil,
+        closed: Day? = nil, expectedClose: Day? = nil, probability: Double? = nil
+    ) {
+        self.id = id
+        self.rep = rep
+        self.account = account
+        self.product = product
+        self.stage = stage
+        self.amount = amount
+        self.created = created
+        self.closed = closed
+        self.expectedClose = expectedClose
+        self.probability = probability
+    }
+
+    /// True for a deal seen as it stood on an as-of date before it closed (`as(of:)`): open, at a stage unknown then.
+    public var closedLater = false
+    /// The amount is an estimate: the product's list price, given at import to an open deal the CRM left unvalued
+    /// (`"amount_estimated": true` in deals.json). Pipeline cards say how many such deals they include.
+    public var amountEstimated = false
+
+    public var isWon: Bool { stage == "won" }
+    public var isLost: Bool { stage == "lost" }
+
+    /// The deal as it stood on `day`, the one as-of rule every figure and list follows: nil when it was created
+    /// after `day` (it did not exist yet); when it was won or lost after `day`, still open then, with no close date
+    /// and its stage on `day` unknown (`stage` "open", `closedLater`). Its amount is kept: it is the best estimate of
+    /// its size there is.
+    public func `as`(of day: Day) -> Deal? {
+        if let created, created > day { return nil }
+        guard isWon || isLost, let closed, closed > day else { return self }
+        var open = self
+        open.stage = "open"
+        open.closed = nil
+        open.closedLater = true
+        return open
+    }
+
+    /// The deal as it stood on `day` when it was open then (created by then, or undated, and not won or lost by then).
+    public func open(on day: Day) -> Deal? {
+        guard let deal = self.as(of: day), !deal.isWon, !deal.isLost else { return nil }
+        return deal
+    }
+
+    public func isOpen(on day: Day) -> Bool { open(on: day) != nil }
+
+    /// The chance this open deal closes, the one probability rule: its own `probability`, else its stage's from
+    /// `pipeline.stages`, else 0. A deal whose stage on the as-of date is unknown (`closedLater`) has only its own.
+    public func probability(stages: [String: Double]) -> Double? {
+        probability ?? (closedLater ? nil : stages[stage])
+    }
+}
+
+/// Who a target is for.
+public enum TargetScope: Hashable, Sendable {
+    case rep(String)
+    case region(String)
+    case team
+}
+
+/// One row of `content/data/targets.json`: a scope, a period and a value per KPI.
+public struct TargetRecord: Sendable, Equatable {
+    public var scope: TargetScope
+    public var period: Period
+    public var values: [String: Double]
+
+    package init(scope: TargetScope, period: Period, values: [String: Double]) {
+        self.scope = scope
+        self.period = period
+        self.values = values
+    }
+}
+
+/// One row of `content/data/metrics.json`: a rep's figures for one month that do not come from deals.
+public struct MetricRecord: Sendable, Equatable {
+    public var rep: String
+    public var month: Int
+    public var values: [String: Double]
+
+    package init(rep: String, month: Int, values: [String: Double]) {
+        self.rep = rep
+        self.month = month
+        self.values = values
+    }
+}
+
+/// A KPI: the built-in ones come from deals; `content/data/kpis.json` describes the metrics of `metrics.json`.
+public struct KPIDefinition: Sendable, Equatable {
+    public enum Unit: String, Sendable, CaseIterable { case count, currency, percent, score, days }
+    public enum Better: String, Sendable, CaseIterable { case higher, lower }
+    /// How monthly records combine into a quarter or year.
+    public enum Aggregate: String, Sendable, CaseIterable { case sum, mean, last }
+
+    public var id: String
+    public var label: String
+    public var unit: Unit
+    public var better: Better
+    public var aggregate: Aggregate
+
+    package init(id: String, label: String, unit: Unit, better: Better, aggregate: Aggregate) {
+        self.id = id
+        self.label = label
+        self.unit = unit
+        self.better = better
+        self.aggregate = aggregate
+    }
+}
+
+/// One completed lesson from `content/data/training.json`.
+public struct TrainingRecord: Sendable, Equatable {
+    public var rep: String
+    /// `<course>/<lesson>`.
+    public var lesson: String
+    public var completed: Day
+    public var score: Double?
+    /// Where the record is, for reporting a lesson that does not exist once the library is known.
+    public var location: SourceLocation
+
+    package init(rep: String, lesson: String, completed: Day, score: Double? = nil, location: SourceLocation) {
+        self.rep = rep
+        self.lesson = lesson
+        self.completed = completed
+        self.score = score
+        self.location = location
+    }
+}
+
+/// Everything in `content/data/`, checked: every reference resolves, every id is unique.
+public struct PerformanceData: Sendable, Equatable {
+    public var team: Team
+    public var deals: [Deal]
+    public var targets: [TargetRecord]
+    public var metrics: [MetricRecord]
+    /// Metric definitions from `kpis.json` (the built-in KPIs are in `KPI.builtIn`).
+    public var metricDefinitions: [KPIDefinition]
+    public var training: [TrainingRecord]
+
+    package init(
+        team: Team, deals: [Deal], targets: [TargetRecord], metrics: [MetricRecord], metricDefinitions: [KPIDefinition], training: [TrainingRecord]
+    ) {
+        self.team = team
+        self.deals = deals
+        self.targets = targets
+        self.metrics = metrics
+        self.metricDefinitions = metricDefinitions
+        self.training = training
+    }
+}

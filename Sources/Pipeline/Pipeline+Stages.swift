@@ -1,0 +1,176 @@
+import FieldbookAnalyze
+import FieldbookIncremental
+import FieldbookLoad
+import FieldbookMarkdown
+import FieldbookModel
+import FieldbookRender
+import FieldbookSearch
+import FieldbookWrite
+
+/// What Load gave, with the theme's templates parsed and every asset to copy.
+struct LoadedPortal {
+    var portal: PortalSource
+    var templates: TemplateSet
+    /// The theme's assets and the content's files that are not Markdown.
+    var assets: [AssetSource]
+}
+
+/// The performance side of a build: the pages and API files to write, and what the cache keeps of them.
+struct PerformanceSide {
+    var key: Fingerprint
+    var summary: CachedPerformance
+    var pages: [Page] = []
+    var api: [OutputFile] = []
+    /// From the cache: the previous build's files, to link.
+    var reused: [ReusedFile] = []
+
+    /// Pages not planned or rendered because the previous build's are still right.
+    var unchangedPages: Int { reused.isEmpty ? 0 : summary.pages.count }
+}
+
+/// The library's pages and the site-wide view they share.
+struct LibraryPlan {
+    var site: SiteView
+    var pages: [Page]
+    var sitemap: [SitemapEntry]
+}
+
+extension Pipeline {
+    /// Load: reads fieldbook.json, content/ and templates/ (the built-in theme fills in what a portal leaves out) and
+    /// parses the templates. Nil when there is nothing to build from.
+    static func load(_ options: BuildOptions, _ fileSystem: any FileSystem, _ diagnostics: inout [Diagnostic]) -> LoadedPortal? {
+        let loader = PortalLoader(root: options.portal, fileSystem: fileSystem, builtIn: DefaultTheme.theme)
+        let (loaded, loadDiagnostics) = loader.load()
+        diagnostics += loadDiagnostics
+        guard var portal = loaded else { return nil }
+        if let baseURL = options.baseURL { portal.config.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
+        let (templates, templateDiagnostics) = TemplateSet.compile(portal.templates)
+        diagnostics += templateDiagnostics
+        let contentAssets = portal.contentFiles.map {
+            AssetSource(outputPath: LinkResolver.outputPath(ofContentFile: $0), origin: .file(loader.resolve($0)))
+        }
+        return LoadedPortal(portal: portal, templates: templates, assets: portal.assets + contentAssets)
+    }
+
+    /// Model: arranges documents into courses and playbook shelves, each with its URL.
+    static func arrange(_ source: inout LoadedPortal, _ options: BuildOptions, _ diagnostics: inout [Diagnostic]) -> Library {
+        let (library, modelDiagnostics) = LibraryBuilder(includeDrafts: options.includeDrafts).build(source.portal.documents)
+        diagnostics += modelDiagnostics
+        return library
+    }
+
+    /// The Markdown stage's renderer, with every place a link can go. The source's documents are let go here: the
+    /// library holds what is published, the link resolver knows the rest.
+    static func documentRenderer(_ source: inout LoadedPortal, _ library: Library, _ options: BuildOptions) -> DocumentRenderer {
+        let documents = source.portal.documents
+        source.portal.documents = []
+        let config = source.portal.config
+        let links = LinkResolver(
+            baseURL: config.baseURL, documentURLs: Dictionary(uniqueKeysWithValues: library.documents.map { ($0.source.path, $0.url) }),
+            draftPaths: options.includeDrafts ? [] : Set(documents.filter(\.frontMatter.draft).map(\.path)), sourcePaths: Set(documents.map(\.path)),
+            contentFiles: Set(source.portal.contentFiles))
+        let words = Labels(config.locale)
+        return DocumentRenderer(
+            markdown: MarkdownRenderer(unsafeHTML: config.unsafeHTML, taskWords: (words["taskDone"], words["taskOpen"])), links: links)
+    }
+
+    /// Analyze and Plan for the performance side, or the previous build's when nothing it reads has changed (its key
+    /// covers the data, the configuration, the templates and each document's metadata, not the documents' text).
+    static func performanceSide(
+        _ source: inout LoadedPortal, _ library: Library, _ documents: [RenderedDocument], _ options: BuildOptions, _ incremental: Incremental
+    ) -> PerformanceSide {
+        // The dashboard's "recently updated" list reads no site-wide field that data changes: one list serves both.
+        let recent = PagePlanner(site: SiteView(config: source.portal.config)).recentlyUpdated(documents)
+        let key = CachedPerformance.key(
+            dataFiles: source.portal.dataFiles, config: source.portal.configFingerprint, baseURL: options.baseURL,
+            includeDrafts: options.includeDrafts, templates: source.portal.templates, library: library, documents: documents, recent: recent)
+        defer { source.portal.dataFiles = [:] }  // parsed: let the raw bytes (hundreds of MB for a big CRM) go
+        if let kept = incremental.performance(key, output: options.outputPath) {
+            return PerformanceSide(key: key, summary: kept.summary, reused: kept.reused)
+        }
+        return analyze(source.portal, library: library, documents: documents, recent: recent, key: key)
+    }
+
+    /// Loads and checks the data, computes every figure, plans the dashboard, region, manager and rep pages and
+    /// renders the API.
+    static func analyze(
+        _ source: PortalSource, library: Library, documents: [RenderedDocument], recent: [DocumentSummaryView], key: Fingerprint
+    ) -> PerformanceSide {
+        let config = source.config
+        // Load, for the data: parsed and checked here, where the cache cannot spare it.
+        let (data, dataDiagnostics) = DataLoader(fiscalCalendar: config.fiscalCalendar, openStages: Set(config.stageProbabilities.keys)).load(
+            source.dataFiles)
+        var diagnostics = dataDiagnostics + (data.map { unknownLessons(in: $0.training, library: library) } ?? [])
+        diagnostics += data.map { DataFreshness.staleDeals($0.deals, config: config) } ?? []
+        let calculator = KPICalculator(
+            asOf: config.asOf, calendar: config.fiscalCalendar, stageProbabilities: config.stageProbabilities, ramp: config.ramp)
+        let scoreboard = data.map { (data: $0, figures: calculator.compute($0)) }
+        let dashboard = scoreboard.flatMap { $0.figures.asOf == nil ? nil : $0 }
+        diagnostics += unknownCards(config.dashboard.cards, scoreboard: dashboard?.figures)
+        let people = dashboard.map { config.dashboard.scorecardsPublic ? SearchCatalog.people($0.data.team) : [] } ?? []
+        let site = SiteView(config: config, hasReps: dashboard != nil && config.dashboard.scorecardsPublic)
+        let pages =
+            dashboard.map {
+                PerformancePlanner(site: site, board: $0.figures, data: $0.data).pages(library: library, documents: documents, recent: recent)
+            } ?? []
+        let api = scoreboard.map { APIRenderer(scoreboard: $0.figures, team: $0.data.team, currency: config.currency).render() } ?? []
+        let summary = CachedPerformance(
+            diagnostics: diagnostics, hasDashboard: dashboard != nil, regions: data.map { $0.team.regions.map(\.id) },
+            metricIDs: data?.metricDefinitions.map(\.id) ?? [], people: people,
+            pages: pages.map { .init(outputPath: $0.outputPath, sitemap: $0.sitemapEntry) }, files: api.map(\.path))
+        return PerformanceSide(key: key, summary: summary, pages: pages, api: api)
+    }
+
+    /// What only shows across documents: orphans, duplicate titles, tags, and regions and KPIs named in front matter.
+    static func crossChecks(
+        _ source: LoadedPortal, _ library: Library, _ documents: [RenderedDocument], _ performance: CachedPerformance
+    ) -> [Diagnostic] {
+        let regions = performance.regions.map(Set.init) ?? Set(library.shelves.map(\.region))
+        let kpiIDs = Set(KPI.builtIn.map(\.id) + performance.metricIDs)
+        return PortalChecker(allowedTags: source.portal.config.allowedTags, regions: regions, kpis: kpiIDs).check(documents)
+    }
+
+    /// Plan: the library's pages (and the home page, which is the dashboard when there is one).
+    static func planLibrary(
+        _ source: LoadedPortal, _ library: Library, _ documents: [RenderedDocument], _ performance: CachedPerformance
+    ) -> LibraryPlan {
+        let config = source.portal.config
+        let site = SiteView(config: config, hasReps: performance.hasDashboard && config.dashboard.scorecardsPublic)
+        let pages = PagePlanner(site: site).pages(for: library, documents: documents, dashboardAtHome: performance.hasDashboard)
+        return LibraryPlan(site: site, pages: pages, sitemap: pages.compactMap(\.sitemapEntry) + performance.pages.compactMap(\.sitemap))
+    }
+
+    /// Index: the search index (terms of unchanged entries kept from the last build), the sitemap and the feed.
+    static func indexes(
+        _ source: LoadedPortal, _ documents: [RenderedDocument], _ plan: LibraryPlan, _ performance: CachedPerformance, _ incremental: Incremental
+    ) -> (files: [OutputFile], searchTerms: SearchTerms) {
+        let entries = SearchCatalog.entries(documents: documents, team: nil, includePeople: false) + performance.people
+        let (search, searchTerms) = SearchIndexer().index(entries, cache: incremental.cache?.search ?? SearchTerms())
+        let feed = FeedRenderer(config: source.portal.config).render(documents)
+        return ([PageRenderer.sitemap(plan.sitemap), feed] + search, searchTerms)
+    }
+
+    /// Dashboard cards must name KPIs that exist (built in, or in kpis.json).
+    static func unknownCards(_ cards: [String], scoreboard: Scoreboard?) -> [Diagnostic] {
+        guard let scoreboard else { return [] }
+        return cards.filter { scoreboard.index(of: $0) == nil }.map {
+            .error(SourceLocation(path: ConfigParser.path), "dashboard.cards: unknown KPI \"\($0)\"")
+        }
+    }
+
+    /// Training records must name a lesson that exists: `<course>/<lesson slug>`.
+    static func unknownLessons(in training: [TrainingRecord], library: Library) -> [Diagnostic] {
+        let lessons = Set(library.courses.flatMap { course in course.lessons.map { "\(course.id)/\($0.slug)" } })
+        return training.filter { !lessons.contains($0.lesson) }.map { .error($0.location, "unknown lesson \"\($0.lesson)\"") }
+    }
+
+    /// Sorted by place; with `--strict`, every warning an error.
+    static func finished(_ diagnostics: [Diagnostic], _ options: BuildOptions) -> [Diagnostic] {
+        let promoted = options.strict ? diagnostics.map { Diagnostic(.error, $0.location, $0.message, notes: $0.notes) } : diagnostics
+        return promoted.sortedByLocation()
+    }
+
+    static func failed(_ diagnostics: [Diagnostic], _ options: BuildOptions) -> (portal: RenderedPortal, kept: CacheSaving.Tables) {
+        (RenderedPortal(files: [], assets: [], pageCount: 0, diagnostics: finished(diagnostics, options)), CacheSaving.Tables())
+    }
+}

@@ -1,0 +1,75 @@
+import FieldbookIncremental
+import FieldbookModel
+import FieldbookRender
+import FieldbookSearch
+import FieldbookWrite
+
+/// Write, around the other stages: a staging folder begun before pages are rendered, filled in batches as they are,
+/// and swapped in for the output only when the build is complete and clean.
+final class Writing {
+    private let staging: Staging
+    /// A write that failed while pages were streamed; later batches are dropped.
+    private(set) var problems: [Diagnostic] = []
+
+    init(_ options: BuildOptions, previous: OutputManifest, progress: (BuildStage) -> Void) throws(DiagnosticsError) {
+        do {
+            staging = try SiteWriter(outputPath: options.outputPath).begin(previous: previous) { progress(.waitingForAnotherBuild) }
+        } catch {
+            throw DiagnosticsError([.error(SourceLocation(path: error.path), error.reason)])
+        }
+    }
+
+    /// Writes a batch of rendered pages into the staging folder.
+    func add(_ files: [OutputFile]) {
+        guard problems.isEmpty else { return }
+        do throws(SiteWriter.WriteError) { try staging.add(files) } catch { problems.append(.error(SourceLocation(path: error.path), error.reason)) }
+    }
+
+    /// Gives up: the staging folder goes, the output stays as it was.
+    func abandon(_ diagnostics: [Diagnostic], _ saving: CacheSaving) -> DiagnosticsError {
+        staging.abandon()
+        _ = saving.finish(nil)
+        return DiagnosticsError(diagnostics)
+    }
+
+    /// Adds the rest and swaps the staging folder in; returns what the output now holds.
+    func finish(_ portal: RenderedPortal, _ saving: CacheSaving) throws(DiagnosticsError) -> OutputManifest {
+        do {
+            return try staging.finish(portal.files, reused: portal.work.reused, assets: portal.assets)
+        } catch {
+            _ = saving.finish(nil)
+            throw DiagnosticsError(portal.diagnostics + [.error(SourceLocation(path: error.path), error.reason)])
+        }
+    }
+}
+
+/// Saves what this build leaves for the next on other threads while it goes on: the rendered Markdown (final before
+/// the first page renders) while the pages are rendered, the other tables while the output is finished, and the
+/// output's manifest last. Failing to save only costs the next build time: a warning, never an error.
+final class CacheSaving {
+    /// The tables known once every stage has run.
+    struct Tables {
+        var search = SearchTerms()
+        var performance: (key: Fingerprint, value: CachedPerformance)?
+    }
+
+    private let cache: BuildCache?
+    private var saves: [Background<String?>] = []
+
+    init(_ cache: BuildCache?) { self.cache = cache }
+
+    func markdown(_ used: [Fingerprint: DocumentMarkdown]) {
+        if let cache { saves.append(Background { cache.saveTables(markdown: used) }) }
+    }
+
+    func tables(_ tables: Tables) {
+        if let cache { saves.append(Background { cache.saveTables(search: tables.search, performance: tables.performance) }) }
+    }
+
+    /// Waits for every save, then saves the manifest of a finished output; a warning if any of it failed.
+    func finish(_ manifest: OutputManifest?) -> [Diagnostic] {
+        let problems = saves.compactMap(\.value)
+        guard let cache, let problem = problems.first ?? manifest.flatMap(cache.saveOutputs) else { return [] }
+        return [.warning(SourceLocation(path: cache.folder), problem)]
+    }
+}

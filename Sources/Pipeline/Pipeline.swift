@@ -1,0 +1,90 @@
+import FieldbookAnalyze
+import FieldbookIncremental
+import FieldbookLoad
+import FieldbookMarkdown
+import FieldbookModel
+import FieldbookRender
+import FieldbookSearch
+import FieldbookWrite
+
+/// The whole tool on one screen: Load → Analyze → Plan → Render → Index → Write. Each stage lives in the target of
+/// its name and is a pure function of what came before, but Load (the only reader) and Write (the only writer).
+/// `Incremental` wraps the stages an earlier build can spare; the stages know nothing of it.
+public enum Pipeline {
+    /// Runs every stage, then writes the portal atomically. Throws with every diagnostic when there are errors; the
+    /// previous output stays as it was.
+    public static func build(
+        _ options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem(), progress: (BuildStage) -> Void = { _ in }
+    ) throws(DiagnosticsError) -> RenderedPortal {
+        let incremental = Incremental(
+            cache: options.cacheFolder.map { BuildCache.open(folder: $0, outputPath: options.outputPath, clean: options.clean) })
+        // Write, begun first: rendered pages go to a staging folder in batches; it replaces the output only when complete.
+        let staging = try Writing(options, previous: incremental.previous, progress: progress)
+        let saving = CacheSaving(incremental.cache)
+        var (portal, kept) = stages(options, fileSystem, incremental, progress, markdownDone: saving.markdown, sink: staging.add)
+        portal.diagnostics += staging.problems
+        guard !portal.diagnostics.hasErrors else { throw staging.abandon(portal.diagnostics, saving) }
+        progress(.writing(files: portal.fileCount))
+        saving.tables(kept)
+        let manifest = try staging.finish(portal, saving)
+        portal.diagnostics += saving.finish(manifest)
+        return portal
+    }
+
+    /// Every stage but Write, for `fieldbook check` and tests. With `readingCache`, what the last build left spares work
+    /// (the cache is read, never written).
+    public static func render(_ options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem(), readingCache: Bool = false) -> RenderedPortal {
+        let cache =
+            readingCache
+            ? BuildCache.open(folder: BuildOptions.defaultCacheFolder(portal: options.portal), outputPath: options.outputPath, clean: false) : nil
+        return stages(options, fileSystem, Incremental(cache: cache), { _ in }, markdownDone: { _ in }, sink: nil).portal
+    }
+
+    /// The stages, in order. `sink` takes rendered pages in batches (to be written) instead of keeping them.
+    static func stages(
+        _ options: BuildOptions, _ fileSystem: any FileSystem, _ incremental: Incremental, _ progress: (BuildStage) -> Void,
+        markdownDone: ([Fingerprint: DocumentMarkdown]) -> Void, sink: (([OutputFile]) -> Void)?
+    ) -> (portal: RenderedPortal, kept: CacheSaving.Tables) {
+        progress(.loading)
+        // Load: fieldbook.json, documents, theme (the built-in one filling in) and data files, read and parsed.
+        var diagnostics: [Diagnostic] = []
+        guard var source = load(options, fileSystem, &diagnostics) else { return failed(diagnostics, options) }
+        // Model: documents arranged into courses and playbook shelves, each with its URL.
+        var library = arrange(&source, options, &diagnostics)
+        // Markdown: every document to HTML, links resolved and checked (documents unchanged since the last build kept).
+        progress(.renderingMarkdown(documents: library.documents.count))
+        let markdown = incremental.markdown(library, with: documentRenderer(&source, library, options))
+        library = library.withoutMarkdown()
+        markdownDone(markdown.used)
+        diagnostics += markdown.diagnostics
+        // Analyze: the performance data checked and every KPI computed (or the last build's, when none of its inputs
+        // changed), then what only shows across documents: orphans, duplicate titles, unknown tags, regions and KPIs.
+        let performance = performanceSide(&source, library, markdown.documents, options, incremental)
+        diagnostics += performance.summary.diagnostics + crossChecks(source, library, markdown.documents, performance.summary)
+        // Plan: every page of the library and the dashboard, with its typed view model.
+        let plan = planLibrary(source, library, markdown.documents, performance.summary)
+        guard !diagnostics.hasErrors else { return failed(diagnostics, options) }
+        // Render: every page through its template (pages whose inputs did not change are linked, not rendered).
+        progress(.renderingPages(pages: plan.pages.count + performance.pages.count))
+        let renderer = PageRenderer(templates: source.templates, templateSources: source.portal.templates, site: plan.site)
+        var streamed: [String] = []
+        let pages = incremental.pages(
+            plan.pages + performance.pages, with: renderer,
+            sink: sink.map { sink in
+                {
+                    streamed += $0.map(\.path); sink($0)
+                }
+            })
+        diagnostics += pages.diagnostics
+        // Index: search, sitemap and feed.
+        let index = indexes(source, markdown.documents, plan, performance.summary, incremental)
+        let portal = RenderedPortal(
+            files: pages.files + index.files + performance.api, assets: source.assets, pageCount: plan.pages.count + performance.summary.pages.count,
+            diagnostics: finished(diagnostics, options),
+            work: .init(
+                streamed: streamed, reused: pages.reused + performance.reused, unchangedPages: pages.reused.count + performance.unchangedPages,
+                markdownRendered: markdown.rendered))
+        guard !portal.diagnostics.hasErrors else { return failed(portal.diagnostics, options) }
+        return (portal, CacheSaving.Tables(search: index.searchTerms, performance: (performance.key, performance.summary)))
+    }
+}

@@ -1,0 +1,78 @@
+import FieldbookModel
+
+/// A chart drawn at build time: inline SVG that states its numbers in `<title>` and `<desc>`, and the same data as
+/// an HTML table for screen readers and print. Colours come from CSS classes (theme variables), so dark mode and
+/// print follow the theme, and status is never shown by colour alone.
+public struct Chart: TemplateView, Equatable {
+    public var svg: String
+    public var table: String
+
+    public func field(_ name: String) -> Any? {
+        switch name {
+        case "svg": svg
+        case "table": table
+        default: nil
+        }
+    }
+}
+
+/// One labelled value of a chart; nil values are gaps.
+public struct ChartPoint: Sendable, Equatable {
+    public var label: String
+    public var value: Double?
+    public var target: Double?
+
+    public init(_ label: String, _ value: Double?, target: Double? = nil) {
+        self.label = label
+        self.value = value
+        self.target = target
+    }
+}
+
+/// The pieces every chart shares: an accessible SVG frame, number formatting and the data table.
+struct ChartFrame {
+    let id: String
+    let title: String
+    let width: Double
+    let height: Double
+    let format: (Double) -> String
+
+    func svg(description: String, body: String, className: String) -> String {
+        let titleID = escapeAttribute(id + "-title")
+        let descID = escapeAttribute(id + "-desc")
+        return "<svg class=\"chart \(className)\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" "
+            + "preserveAspectRatio=\"xMidYMid meet\"><title id=\"\(titleID)\">\(escapeHTML(title))</title><desc id=\"\(descID)\">"
+            + escapeHTML(description) + "</desc>" + body + "</svg>"
+    }
+
+    /// The chart's data as a table: a row per point with its value and, when any point has one, its target.
+    func table(_ points: [ChartPoint], headers: (label: String, value: String, target: String)) -> String {
+        let withTargets = points.contains { $0.target != nil }
+        // The wrapper, not the table, is hidden on screen: a table ignores the 1px width that hides it.
+        var html =
+            "<div class=\"chart-data\"><table><caption>\(escapeHTML(title))</caption><thead><tr><th scope=\"col\">\(escapeHTML(headers.label))</th>"
+        html +=
+            "<th scope=\"col\">\(escapeHTML(headers.value))</th>" + (withTargets ? "<th scope=\"col\">\(escapeHTML(headers.target))</th>" : "")
+            + "</tr></thead><tbody>"
+        for point in points {
+            html += "<tr><th scope=\"row\">\(escapeHTML(point.label))</th><td>\(escapeHTML(point.value.map(format) ?? "–"))</td>"
+            if withTargets { html += "<td>\(escapeHTML(point.target.map(format) ?? "–"))</td>" }
+            html += "</tr>"
+        }
+        return html + "</tbody></table></div>"
+    }
+
+    /// "Revenue: Jan 2026 $1.2M (target $1.0M), Feb 2026 no data."
+    func describe(_ points: [ChartPoint], noData: String, targetWord: String) -> String {
+        guard points.contains(where: { $0.value != nil }) else { return "\(title): \(noData)." }
+        let parts = points.map { point -> String in
+            var text = "\(point.label) " + (point.value.map(format) ?? noData)
+            if let target = point.target { text += " (\(targetWord) \(format(target)))" }
+            return text
+        }
+        return "\(title): " + parts.joined(separator: ", ") + "."
+    }
+}
+
+/// Numbers in SVG attributes: at most two decimals, no trailing zeros, no exponent.
+func n(_ value: Double) -> String { JSONOutput.format(value, decimals: 2) }

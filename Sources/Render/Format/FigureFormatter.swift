@@ -1,0 +1,126 @@
+import FieldbookModel
+
+/// Writes figures the way the portal's readers expect them: currency symbols, thousands separators, percentages,
+/// compact forms (1.2M in English; 120万 and 1.2亿 in Chinese), dates and period names, in `en` or `zh-CN`.
+///
+/// Written by hand rather than with Foundation's formatters so output is byte-identical on every platform and
+/// version, and because Chinese compact forms count in 万 (10⁴) and 亿 (10⁸).
+public struct FigureFormatter: Sendable {
+    public let locale: SiteConfig.Locale
+    public let currency: String
+
+    public init(locale: SiteConfig.Locale, currency: String) {
+        self.locale = locale
+        self.currency = currency
+    }
+
+    private var chinese: Bool { locale == .simplifiedChinese }
+
+    /// The symbol written before amounts: `$`, `¥`, `€`; unknown codes are written as the code and a space.
+    public var currencySymbol: String {
+        switch currency {
+        case "USD": "$"
+        case "EUR": "€"
+        case "GBP": "£"
+        case "CNY", "JPY": "¥"
+        case "AUD": "A$"
+        case "CAD": "C$"
+        case "SGD": "S$"
+        case "HKD": "HK$"
+        case "INR": "₹"
+        case "KRW": "₩"
+        default: currency + " "
+        }
+    }
+
+    /// A figure of a KPI in its unit.
+    public func value(_ value: Double?, unit: KPIDefinition.Unit, compact: Bool = false) -> String {
+        guard let value else { return "–" }
+        switch unit {
+        case .currency: return money(value, compact: compact)
+        case .count: return compact ? self.compact(value) : grouped(value, decimals: value == value.rounded() ? 0 : 1)
+        case .percent: return percent(value)
+        case .days: return chinese ? "\(grouped(value, decimals: 1)) 天" : "\(grouped(value, decimals: 1)) days"
+        case .score: return grouped(value, decimals: 1)
+        }
+    }
+
+    /// `$1,234,567`, or compact `$1.2M` / `¥123.5万`; negative amounts get a leading minus.
+    public func money(_ value: Double, compact: Bool = false) -> String {
+        let sign = value < 0 ? "-" : ""
+        let magnitude = abs(value)
+        let digits = compact ? self.compact(magnitude) : grouped(magnitude, decimals: magnitude < 100 && magnitude != magnitude.rounded() ? 2 : 0)
+        return sign + currencySymbol + digits
+    }
+
+    /// A ratio as a percentage with one decimal: 0.4567 → `45.7%`.
+    public func percent(_ ratio: Double) -> String { grouped(ratio * 100, decimals: 1) + "%" }
+
+    /// A change, signed: `+$1.2K` for money, `+3` for counts. A change of a percentage (a win rate of 45.0% becoming
+    /// 43.8%) is a difference in percentage points, never a percent of change: `-1.2 pp`, `下降1.2个百分点`.
+    public func signed(_ value: Double, unit: KPIDefinition.Unit) -> String {
+        if unit == .percent {
+            let points = grouped(abs(value) * 100, decimals: 1)
+            let direction = points == grouped(0, decimals: 1) ? 0 : value < 0 ? -1 : 1
+            if chinese { return direction == 0 ? "持平" : (direction < 0 ? "下降" : "上升") + points + "个百分点" }
+            return (direction < 0 ? "-" : direction > 0 ? "+" : "±") + points + " pp"
+        }
+        let text = self.value(abs(value), unit: unit, compact: unit == .currency || unit == .count)
+        return (value < 0 ? "-" : value > 0 ? "+" : "±") + text
+    }
+
+    /// 1.2K / 3.4M / 5.6B in English, 1.2万 / 3.4亿 in Chinese; below a thousand (ten thousand) the plain number.
+    public func compact(_ value: Double) -> String {
+        let magnitude = abs(value)
+        let steps: [(Double, String)] = chinese ? [(1e8, "亿"), (1e4, "万")] : [(1e9, "B"), (1e6, "M"), (1e3, "K")]
+        for (size, suffix) in steps where magnitude >= size {
+            return (value < 0 ? "-" : "") + trimmed(magnitude / size, decimals: 1) + suffix
+        }
+        return (value < 0 ? "-" : "") + grouped(magnitude, decimals: 0)
+    }
+
+    /// Thousands separated by commas, rounded to `decimals` with trailing zeros kept (1,234.5 stays 1,234.5).
+    public func grouped(_ value: Double, decimals: Int) -> String {
+        let text = JSONOutput.format(abs(value), decimals: decimals)
+        var parts = text.split(separator: ".", maxSplits: 1).map(String.init)
+        if decimals > 0 {
+            let fraction = parts.count > 1 ? parts[1] : ""
+            parts = [parts[0], fraction + String(repeating: "0", count: decimals - fraction.count)]
+        }
+        var whole = String(parts[0])
+        var groups: [String] = []
+        while whole.count > 3 {
+            groups.insert(String(whole.suffix(3)), at: 0)
+            whole.removeLast(3)
+        }
+        groups.insert(whole, at: 0)
+        let fraction = parts.count > 1 ? "." + parts[1] : ""
+        return (value < 0 && text != "0" ? "-" : "") + groups.joined(separator: ",") + fraction
+    }
+
+    private func trimmed(_ value: Double, decimals: Int) -> String { JSONOutput.format(value, decimals: decimals) }
+
+    /// `20 Nov 2026` / `2026年11月20日`.
+    public func date(_ day: Day) -> String {
+        chinese ? "\(day.year)年\(day.month)月\(day.day)日" : "\(day.day) \(Self.months[day.month - 1]) \(day.year)"
+    }
+
+    /// `Nov 2026`, `Q4 2026`, `FY2026` / `2026年11月`, `2026年第4季度`, `2026财年`, from the calendar's label.
+    public func period(_ period: Period, calendar: FiscalCalendar) -> String {
+        let label = calendar.label(period)
+        switch period.kind {
+        case .month:
+            let (year, month) = Period.calendar(period.firstMonth)
+            return chinese ? "\(year)年\(month)月" : "\(Self.months[month - 1]) \(year)"
+        case .quarter:
+            let parts = label.split(separator: "-")
+            let quarter = parts[1].dropFirst()
+            let fiscal = calendar.startMonth != 1
+            return chinese ? "\(parts[0])\(fiscal ? "财" : "")年第\(quarter)季度" : "Q\(quarter) \(fiscal ? "FY" : "")\(parts[0])"
+        case .year:
+            return calendar.startMonth != 1 ? (chinese ? "\(label)财年" : "FY\(label)") : (chinese ? "\(label)年" : label)
+        }
+    }
+
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+}

@@ -1,0 +1,124 @@
+import FieldbookModel
+
+/// The default theme's words in the portal's language.
+public struct Labels: TemplateView {
+    let locale: SiteConfig.Locale
+    let words: [String: String]
+
+    public init(_ locale: SiteConfig.Locale) {
+        self.locale = locale
+        words = locale == .simplifiedChinese ? Labels.chinese : Labels.english
+    }
+
+    public func field(_ name: String) -> Any? { words[name] }
+
+    public subscript(_ key: String) -> String { words[key] ?? key }
+
+    func has(_ key: String) -> Bool { words[key] != nil }
+
+    /// The words follow from the locale alone (and a dictionary would encode in a different order in every process).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(locale.rawValue)
+    }
+
+    static let english: [String: String] = [
+        "home": "Home", "library": "Library", "training": "Training", "playbooks": "Playbooks", "tags": "Tags",
+        "previous": "Previous", "next": "Next", "onThisPage": "On this page", "updated": "Updated", "owner": "Owner",
+        "lessonsHeading": "Lessons", "lessons": "lessons", "lessons.one": "lesson", "playbookCount": "playbooks", "playbookCount.one": "playbook",
+        "lesson": "Lesson", "course": "Course",
+        "playbook": "Playbook",
+        "allRegions": "All regions", "notFoundTitle": "Page not found",
+        "notFoundText": "The page you asked for does not exist. It may have moved when a playbook was updated.",
+        "skipToContent": "Skip to content", "recentlyUpdated": "Recently updated", "courses": "Courses",
+        "documentsTagged": "Documents tagged", "startCourse": "Start the course", "noDocuments": "Nothing here yet.",
+        "mainNavigation": "Main navigation", "breadcrumb": "Breadcrumb", "draft": "Draft",
+        "dashboard": "Team dashboard", "dataAsOf": "Data as of",
+        "staleDays": "These figures are {n} days old.", "staleYear": "These figures are a year old.",
+        "staleYears": "These figures are {n} years old.", "soFar": "so far", "onTrack": "On track", "atRisk": "At risk",
+        "behind": "Behind", "target": "Target", "attainment": "Attainment", "vs": "vs", "last12Months": "last 13 months",
+        "attainmentByRegion": "Revenue attainment by region", "revenueTrend": "Revenue by month against target", "forecast": "Forecast",
+        "runRate": "Run rate", "pipelineForecast": "Pipeline", "forecastRange": "Range",
+        "runRateHow": "revenue so far, scaled to the whole period",
+        "pipelineHow": "revenue so far plus open deals expected to close in time, weighted by probability",
+        "leaderboard": "Leaderboard", "repsAtRisk": "Reps at risk", "recentWins": "Recent wins", "reps": "Reps", "rep": "Rep",
+        "region": "Region", "regions": "Regions", "manager": "Manager", "managers": "Managers", "revenue": "Revenue", "winRate": "Win rate",
+        "trend": "Trend", "status": "Status", "rank": "Rank", "rankInRegion": "Rank in region", "rankInTeam": "Rank in team",
+        "openDeals": "Open deals", "trainingProgress": "Training progress", "recommended": "Recommended lessons", "account": "Account",
+        "product": "Product", "stage": "Stage", "amount": "Amount", "closed": "Closed", "expectedClose": "Expected close",
+        "probability": "Probability", "regionPlaybooks": "Playbooks for this region", "team": "Team", "sortHint": "Select a column heading to sort.",
+        "figures": "Key figures", "nothingAtRisk": "No rep is behind on revenue.",
+        "openWithoutAmount": "open deals without an amount, left out", "openWithoutAmount.one": "open deal without an amount, left out",
+        "openAtListPrice": "open deals valued at list price", "openAtListPrice.one": "open deal valued at list price",
+        "atListPrice": "(list price)", "repsWithTarget": "of {n} reps have a target", "repsWithTarget.one": "of {n} reps has a target",
+        "noRevenueTargets": "No rep has a revenue target for this period, so nobody can be behind on one.",
+        "noWins": "No deals won in the last 30 days.",
+        "noOpenDeals": "No open deals.", "search": "Search", "searchPlaceholder": "Search playbooks, lessons, reps… (press /)",
+        "searchNoScript": "Search needs JavaScript, which is off in this browser. Every document is listed in the", "noResults": "Nothing found.",
+        "kindLessons": "Lessons", "kindPlaybooks": "Playbooks", "kindCourses": "Courses", "kindReps": "Reps", "kindRegions": "Regions",
+        "taskDone": "Done", "taskOpen": "To do",
+    ]
+
+    static let chinese: [String: String] = [
+        "home": "首页", "library": "知识库", "training": "培训", "playbooks": "销售手册", "tags": "标签",
+        "previous": "上一课", "next": "下一课", "onThisPage": "本页目录", "updated": "更新于", "owner": "负责人",
+        "lessonsHeading": "课时", "lessons": "课", "lessons.one": "课", "playbookCount": "篇", "playbookCount.one": "篇", "lesson": "课时", "course": "课程",
+        "playbook": "手册",
+        "allRegions": "全部区域", "notFoundTitle": "页面不存在",
+        "notFoundText": "您要找的页面不存在，可能已随手册更新而移动。",
+        "skipToContent": "跳到正文", "recentlyUpdated": "最近更新", "courses": "课程",
+        "documentsTagged": "标签下的文档", "startCourse": "开始学习", "noDocuments": "暂无内容。",
+        "mainNavigation": "主导航", "breadcrumb": "位置", "draft": "草稿",
+        "dashboard": "团队看板", "dataAsOf": "数据截至",
+        "staleDays": "这些数据已是 {n} 天前的。", "staleYear": "这些数据已是 1 年前的。", "staleYears": "这些数据已是 {n} 年前的。", "soFar": "截至目前", "onTrack": "达标",
+        "atRisk": "有风险",
+        "behind": "落后", "target": "目标", "attainment": "完成率", "vs": "对比", "last12Months": "近 13 个月",
+        "attainmentByRegion": "各区域收入完成率", "revenueTrend": "月度收入与目标", "forecast": "预测",
+        "runRate": "按进度推算", "pipelineForecast": "按商机推算", "forecastRange": "区间",
+        "runRateHow": "以目前收入按时间进度推算全期", "pipelineHow": "目前收入加上预计在期内成交的在途商机（按赢率加权）",
+        "leaderboard": "排行榜", "repsAtRisk": "需要关注的销售", "recentWins": "近期赢单", "reps": "销售代表", "rep": "销售代表",
+        "region": "区域", "regions": "区域", "manager": "经理", "managers": "经理", "revenue": "收入", "winRate": "赢率",
+        "trend": "趋势", "status": "状态", "rank": "排名", "rankInRegion": "区域排名", "rankInTeam": "团队排名",
+        "openDeals": "在途商机", "trainingProgress": "培训进度", "recommended": "推荐课程", "account": "客户",
+        "product": "产品", "stage": "阶段", "amount": "金额", "closed": "成交日期", "expectedClose": "预计成交",
+        "probability": "赢率", "regionPlaybooks": "本区域销售手册", "team": "团队", "sortHint": "点击列标题排序。",
+        "figures": "关键指标", "nothingAtRisk": "没有收入落后的销售代表。",
+        "openWithoutAmount": "个未填金额的进行中商机未计入", "openWithoutAmount.one": "个未填金额的进行中商机未计入",
+        "openAtListPrice": "个进行中商机按目录价估值", "openAtListPrice.one": "个进行中商机按目录价估值",
+        "atListPrice": "（目录价）", "repsWithTarget": "/ {n} 名销售代表设有目标", "repsWithTarget.one": "/ {n} 名销售代表设有目标",
+        "noRevenueTargets": "本期没有为销售代表设定收入目标，无法判断谁落后。", "noWins": "近 30 天没有赢单。",
+        "noOpenDeals": "没有在途商机。", "search": "搜索", "searchPlaceholder": "搜索手册、课程、销售代表…（按 / 键）",
+        "searchNoScript": "搜索需要 JavaScript，当前浏览器已关闭。全部文档见", "noResults": "没有找到结果。",
+        "kindLessons": "课时", "kindPlaybooks": "销售手册", "kindCourses": "课程", "kindReps": "销售代表", "kindRegions": "区域", "taskDone": "已完成",
+        "taskOpen": "待办",
+    ]
+}
+
+extension Labels {
+    /// The name of a built-in KPI in the portal's language; nil for metrics, which bring their own label.
+    func kpiLabel(_ id: String) -> String? {
+        let english = [
+            "revenue": "Revenue", "deals_won": "Deals won", "deals_lost": "Deals lost", "win_rate": "Win rate", "avg_deal_size": "Average deal size",
+            "cycle_days": "Sales cycle", "open_deals": "Open deals", "pipeline": "Pipeline", "weighted_pipeline": "Weighted pipeline",
+            "deals_created": "Deals created",
+        ]
+        let chinese = [
+            "revenue": "收入", "deals_won": "赢单数", "deals_lost": "输单数", "win_rate": "赢率", "avg_deal_size": "平均单额",
+            "cycle_days": "销售周期", "open_deals": "在途商机", "pipeline": "商机金额", "weighted_pipeline": "加权商机",
+            "deals_created": "新建商机",
+        ]
+        return (locale == .simplifiedChinese ? chinese : english)[id]
+    }
+
+    /// "Lesson 2 of 5" / "第 2 课，共 5 课".
+    func lessonPosition(_ number: Int, of total: Int) -> String {
+        locale == .simplifiedChinese ? "第 \(number) 课，共 \(total) 课" : "Lesson \(number) of \(total)"
+    }
+
+    /// "5 lessons" / "5 课", with `noun` a counting word of this table (`lessons`, `playbookCount`).
+    /// `1 lesson`, `2 lessons`, `3 课`: a language with a singular form has it under `noun.one`.
+    func count(_ number: Int, _ noun: String) -> String {
+        let singular = noun + ".one"
+        return "\(number) \(number == 1 && has(singular) ? self[singular] : self[noun])"
+    }
+}

@@ -1,0 +1,71 @@
+import FieldbookModel
+import Foundation
+
+/// Site-wide fields every template can read: title, base URL, language, navigation and labels.
+public struct SiteView: TemplateView {
+    public let config: SiteConfig
+    public let labels: Labels
+    /// Links in the header, in order.
+    public let navigation: [LinkView]
+
+    /// `hasReps`: the portal has performance data and public scorecards, so the reps table is in the navigation.
+    public init(config: SiteConfig, hasReps: Bool = false) {
+        self.config = config
+        self.labels = Labels(config.locale)
+        self.navigation =
+            [LinkView(title: labels["home"], url: config.baseURL)]
+            + (hasReps ? [LinkView(title: labels["reps"], url: config.baseURL + "reps/")] : []) + [
+                LinkView(title: labels["library"], url: config.baseURL + "library/"),
+                LinkView(title: labels["playbooks"], url: config.baseURL + "library/playbooks/"),
+                LinkView(title: labels["tags"], url: config.baseURL + "tags/"),
+            ]
+    }
+
+    /// Result group names for the search script, in display order, as JSON.
+    var searchKinds: String {
+        let kinds: [(String, String)] = [
+            ("lesson", "kindLessons"), ("playbook", "kindPlaybooks"), ("course", "kindCourses"), ("rep", "kindReps"), ("region", "kindRegions"),
+        ]
+        return JSONOutput.object(kinds.map { ($0.0, .string(labels[$0.1])) }).rendered(indentedLevels: 0).trimmingCharacters(in: .newlines)
+    }
+
+    /// What templates can read, for the build cache's fingerprints: keep in step with `field(_:)`. (`labels` and
+    /// `searchKinds` follow from the locale; the rest of the configuration is not visible to templates.)
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        try container.encode(config.title)
+        try container.encode(config.baseURL)
+        try container.encode(config.locale.rawValue)
+        try container.encode(navigation)
+    }
+
+    /// A site path (`library/`) as a URL under the base URL.
+    public func url(_ path: String) -> String { config.baseURL + path }
+
+    public func field(_ name: String) -> Any? {
+        switch name {
+        case "siteTitle": config.title
+        case "baseURL": config.baseURL
+        case "lang": config.locale.rawValue
+        case "assetsURL": config.baseURL + "assets/"
+        case "navigation": navigation
+        case "labels": labels
+        case "searchKinds": searchKinds
+        default: nil
+        }
+    }
+}
+
+/// A titled link, the building block of lists and navigation.
+public struct LinkView: TemplateView, Equatable {
+    public var title: String
+    public var url: String
+
+    public func field(_ name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "url": url
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import FieldbookModel
+
+/// Something findable: a lesson, playbook, course, shelf, rep or region.
+public struct SearchEntry: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable { case lesson, playbook, course, rep, region }
+    public var kind: Kind
+    public var url: String
+    public var title: String
+    public var headings: [String]
+    public var tags: [String]
+    public var body: String
+    /// Shown under the title in results.
+    public var summary: String
+
+    public init(kind: Kind, url: String, title: String, headings: [String] = [], tags: [String] = [], body: String = "", summary: String = "") {
+        self.kind = kind
+        self.url = url
+        self.title = title
+        self.headings = headings
+        self.tags = tags
+        self.body = body
+        self.summary = summary
+    }
+}
+
+/// Builds the search index as small files the browser loads on demand, so a query on a 10,000-document portal
+/// transfers a few shards and document chunks instead of the whole index. Files are scripts that call
+/// `fieldbookSearch.*` rather than JSON, so they also load when the portal is opened from disk (browsers refuse
+/// `fetch` of `file:` URLs, not `<script src>`).
+///
+/// Ranking: see `weigh`. Each term keeps its `postingLimit` best documents.
+public struct SearchIndexer: Sendable {
+    public static let folder = "search"
+    public static let docsPerChunk = 20
+    public static let postingLimit = 400
+
+    public init() {}
+
+    public func files(_ entries: [SearchEntry]) -> [OutputFile] { index(entries).files }
+
+    /// The index's files, and every entry's weighed terms for the build cache. Entries whose text is in `cache` are
+    /// not tokenized again: on a large portal, tokenizing is most of the index's cost.
+    public func index(_ entries: [SearchEntry], cache: SearchTerms = SearchTerms()) -> (files: [OutputFile], terms: SearchTerms) {
+        let entries = entries.sorted { ($0.url, $0.title) < ($1.url, $1.title) }
+        // Weighing each document's terms is independent work: spread it over every core, then merge in order.
+        let weighed = parallelMap(entries) { entry -> (Fingerprint, [(SearchTokenizer.Token, Int)]?) in
+            let key = SearchTerms.key(of: entry)
+            return (key, cache.entries[key] == nil ? Self.weigh(entry) : nil)
+        }
+        var terms = SearchTerms(terms: cache.terms)
+        var known: [SearchTokenizer.Token: Int]? = nil
+        var termsOfDocument: [[SearchTerms.Weight]] = []
+        termsOfDocument.reserveCapacity(entries.count)
+        for (key, fresh) in weighed {
+            guard let fresh else {
+                termsOfDocument.append(cache.entries[key]!)
+                terms.entries[key] = cache.entries[key]!
+                continue
+            }
+            if known == nil { known = Dictionary(terms.terms.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) }
+            let weights = fresh.map { token, weight -> SearchTerms.Weight in
+                if let id = known![token] { return SearchTerms.Weight(term: Int32(id), weight: Int32(weight)) }
+                known![token] = terms.terms.count
+                terms.terms.append(token)
+                return SearchTerms.Weight(term: Int32(terms.terms.count - 1), weight: Int32(weight))
+            }
+            termsOfDocument.append(weights)
+            terms.entries[key] = weights
+        }
+        // Postings by term id: an array, not a dictionary of strings, so merging ten thousand documents is cheap.
+        var postings = [[(doc: Int, weight: Int)]](repeating: [], count: terms.terms.count)
+        for (doc, weights) in termsOfDocument.enumerated() {
+            for weight in weights { postings[Int(weight.term)].append((doc, Int(weight.weight))) }
+        }
+        var shards: [String: [String: [(doc: Int, weight: Int)]]] = [:]
+        for (id, list) in postings.enumerated() where !list.isEmpty {
+            let token = terms.terms[id]
+            shards[SearchTokenizer.shardKey(token), default: [:]][token.text, default: []].append(contentsOf: list)
+        }
+        // Shards are independent too: sort their postings and write them on every core.
+        var files = parallelMap(shards.sorted { $0.key < $1.key }) { key, terms -> OutputFile in
+            var script = "fieldbookSearch.add(" + JSONOutput.quoted(key) + ",{"
+            script += terms.keys.sorted().map { term in
+                let best = terms[term]!.sorted { ($0.weight, $1.doc) > ($1.weight, $0.doc) }.prefix(Self.postingLimit)
+                return JSONOutput.quoted(term) + ":[" + best.map { "\($0.doc),\($0.weight)" }.joined(separator: ",") + "]"
+            }.joined(separator: ",")
+            return OutputFile(path: "\(Self.folder)/\(Self.shardFile(key))", bytes: Array((script + "});\n").utf8))
+        }
+        for start in stride(from: 0, to: entries.count, by: Self.docsPerChunk) {
+            let chunk = entries[start..<min(start + Self.docsPerChunk, entries.count)].map { entry in
+                "[" + [entry.url, entry.title, entry.kind.rawValue, entry.summary].map(JSONOutput.quoted).joined(separator: ",") + "]"
+            }
+            let script = "fieldbookSearch.docs(\(start / Self.docsPerChunk),[" + chunk.joined(separator: ",\n") + "]);\n"
+            files.append(OutputFile(path: "\(Self.folder)/d-\(start / Self.docsPerChunk).js", bytes: Array(script.utf8)))
+        }
+        let manifest = "fieldbookSearch.manifest({\"documents\":\(entries.count),\"chunk\":\(Self.docsPerChunk)});\n"
+        files.append(OutputFile(path: "\(Self.folder)/manifest.js", bytes: Array(manifest.utf8)))
+        return (files, terms.compacted())
+    }
+
+    /// A term's weight in a document: 1000 per occurrence in the title; below that, 100 per tag, 40 per heading, 40 in
+    /// the summary (the description, or the text's opening, that results show) and 1 per occurrence in the text (at
+    /// most 20), together at most 999. So every field a result shows is searched, and a title match ranks above
+    /// any match elsewhere (a prefix match counts 0.6 in the browser).
+    static func weigh(_ entry: SearchEntry) -> [(SearchTokenizer.Token, Int)] {
+        var counter = TermCounter(expectedTerms: 64 + entry.body.utf8.count / 16)
+        func add(_ text: String, weight: Int32) {
+            SearchTokenizer.forEachToken(in: text) { counter.add($0, isCJK: $1, weight: weight) }
+        }
+        add(entry.title, weight: TermCounter.title)
+        for tag in entry.tags { add(tag, weight: 100) }
+        for heading in entry.headings { add(heading, weight: 40) }
+        add(entry.summary, weight: 40)
+        add(entry.body, weight: 0)
+        return counter.weighed(textCap: 20, titleWeight: 1000)
+    }
+
+    /// `t-` and the key's UTF-8 bytes in hex: safe on every file system, whatever the script.
+    public static func shardFile(_ key: String) -> String {
+        "t-" + key.utf8.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined() + ".js"
+    }
+}
