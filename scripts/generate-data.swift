@@ -1,3 +1,6 @@
+// swift-format-ignore-file: NeverForceUnwrap, NeverUseForceTry
+
+// A developer's script: bad arguments stop it with a trap, which is all it needs.
 // Generates realistic, deterministic performance data for a portal: deals, targets, metrics and training for the
 // reps of its content/data/team.json, or a synthetic team of any size for benchmarks.
 //

@@ -1,3 +1,6 @@
+// swift-format-ignore-file: NeverForceUnwrap, NeverUseForceTry
+
+// A developer's script: bad arguments stop it with a trap, which is all it needs.
 // Generates a synthetic portal of N documents for benchmarks and browser tests: courses of lessons and regional
 // playbooks, 3 to 8 KB each, with headings, lists, tables, links with anchors, about a fifth in Chinese.
 // Deterministic: the same arguments give the same bytes.

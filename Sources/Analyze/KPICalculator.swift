@@ -55,6 +55,7 @@ public struct KPICalculator: Sendable {
         }
         let targets = TargetResolver(data.targets, calendar: calendar)
         let cascade = TargetCascade(team: data.team, targets: targets, kpis: kpis, periods: periods, ramp: ramp)
+        let weightedPipeline = kpis.firstIndex { $0.id == "weighted_pipeline" }
         let forecastAdditions = months.forecastAdditions(for: periods.filter { $0.kind != .month && $0.contains(month: lastMonth) })
 
         /// `repTargets` are the reps' own targets, rep by rep, then period by period, then KPI by KPI: what a group
@@ -67,7 +68,7 @@ public struct KPICalculator: Sendable {
             for (p, period) in periods.enumerated() {
                 var actual = actuals(tallies[p], kpis)
                 // Stage history is not in the data: how likely a since-closed deal looked back then is unknown.
-                if !period.contains(month: lastMonth) { actual[KPI.weightedPipelineIndex] = nil }
+                if let weightedPipeline, !period.contains(month: lastMonth) { actual[weightedPipeline] = nil }
                 let target = kpis.indices.map { k -> Double? in
                     // A rep: their own target, else a share of their region's or the team's, ramped when they are new.
                     if kind == .rep, let scope { return cascade.target(rep: members[0], k, p, own: targets.target(scope, kpis[k], period)) }
@@ -121,7 +122,7 @@ public struct KPICalculator: Sendable {
         }
         let regions = Array(groupFigures[..<team.regions.count])
         let managers = Array(groupFigures[team.regions.count..<(groupFigures.count - 1)])
-        let whole = groupFigures.last!
+        let whole = groupFigures[groupFigures.count - 1]  // the team, listed last in `groups`
         return Scoreboard(
             asOf: asOf, calendar: calendar, kpis: kpis, periods: periods, team: whole, regions: regions, managers: managers, reps: reps)
     }

@@ -39,11 +39,13 @@ package struct TargetResolver {
             return set(quarter).map { $0 / 3 } ?? set(year).map { $0 / 12 }
         case .quarter:
             let months = (0..<3).map { set(Period(kind: .month, firstMonth: period.firstMonth + $0)) }
-            if months.allSatisfy({ $0 != nil }) { return months.reduce(0) { $0 + $1! } }
+            let known = months.compactMap { $0 }
+            if known.count == months.count { return known.reduce(0, +) }
             return set(year).map { $0 / 4 }
         case .year:
             let quarters = (0..<4).map { target(scope, kpi, Period(kind: .quarter, firstMonth: period.firstMonth + $0 * 3)) }
-            return quarters.allSatisfy { $0 != nil } ? quarters.reduce(0) { $0 + $1! } : nil
+            let known = quarters.compactMap { $0 }
+            return known.count == quarters.count ? known.reduce(0, +) : nil
         }
     }
 }

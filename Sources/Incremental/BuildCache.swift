@@ -213,9 +213,9 @@ extension DocumentMarkdown {
     static func writeTable(_ table: [Fingerprint: DocumentMarkdown], to writer: inout ByteWriter) {
         writer.write(UInt64(table.count))
         // Sorted, so the same cache gives the same file.
-        for key in table.keys.sorted(by: { $0.value < $1.value }) {
+        for (key, entry) in table.sorted(by: { $0.key.value < $1.key.value }) {
             writer.write(key.value)
-            table[key]!.write(to: &writer)
+            entry.write(to: &writer)
         }
     }
 

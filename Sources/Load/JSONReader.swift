@@ -325,7 +325,11 @@ public struct JSONReader {
                 index += 2
                 let low = try readHex4()
                 guard (0xDC00..<0xE000).contains(low) else { throw error("unpaired surrogate in \\u escape", at: start) }
-                return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!
+                // Always a scalar: a valid pair encodes U+10000 to U+10FFFF.
+                guard let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)) else {
+                    throw error("unpaired surrogate in \\u escape", at: start)
+                }
+                return scalar
             }
             guard let scalar = Unicode.Scalar(high) else { throw error("unpaired surrogate in \\u escape", at: start) }
             return scalar

@@ -69,7 +69,7 @@ public struct PortalLoader: Sendable {
                 switch TextDecoding.decode(bytes, path: path) {
                 case .success(let text):
                     // Named by file name alone: Mustache closing tags cannot hold '/', so `{{<base}}...{{/base}}`.
-                    let name = String(relative.split(separator: "/").last!.dropLast(".mustache".count))
+                    let name = String(relative.split(separator: "/").last?.dropLast(".mustache".count) ?? "")
                     if let other = overridden[name] {
                         diagnostics.append(
                             .error(

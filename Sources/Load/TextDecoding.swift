@@ -12,7 +12,7 @@ package enum TextDecoding {
             return .failure(.error(LineIndex(bytes: Array(bytes)).location(ofByte: offset, in: path), "file is not valid UTF-8"))
         }
         // memchr: a byte-by-byte walk through `String.UTF8View` costs more than the validation above.
-        let hasCarriageReturn = body.withUnsafeBufferPointer { $0.isEmpty ? false : memchr($0.baseAddress!, 0x0D, $0.count) != nil }
+        let hasCarriageReturn = body.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false }
         if !hasCarriageReturn { return .success(text) }
         return .success(text.replacingOccurrences(of: "\r\n", with: "\n"))
     }

@@ -34,7 +34,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// A date known to be valid.
-    init(year: Int, month: Int, day: Int) {
+    package init(year: Int, month: Int, day: Int) {
         packed = Int32(year << 9 | month << 5 | day)
     }
 

@@ -30,9 +30,6 @@ public struct KPI: Sendable, Equatable {
         builtIn("deals_created", "Deals created", .count, flow: true),
     ]
 
-    /// Position of `weighted_pipeline` in `builtIn`.
-    static package let weightedPipelineIndex = builtIn.firstIndex { $0.id == "weighted_pipeline" }!
-
     /// A metric from kpis.json: `sum` metrics add over time and people; `last` ones of counts or money add over people.
     public static func metric(_ definition: KPIDefinition) -> KPI {
         let flow = definition.aggregate == .sum

@@ -12,25 +12,25 @@ public struct FeedRenderer: Sendable {
     }
 
     public func render(_ documents: [RenderedDocument]) -> OutputFile {
-        let entries = documents.filter { document in
-            guard document.frontMatter.updated != nil else { return false }
+        let entries = documents.compactMap { document -> (document: RenderedDocument, updated: Day)? in
+            guard let updated = document.frontMatter.updated else { return nil }
             switch document.document.kind {
-            case .lesson, .playbook: return true
-            case .courseIntro, .shelfIntro: return false
+            case .lesson, .playbook: return (document, updated)
+            case .courseIntro, .shelfIntro: return nil
             }
         }
-        .sorted { ($0.frontMatter.updated!, $1.path) > ($1.frontMatter.updated!, $0.path) }.prefix(Self.limit)
+        .sorted { ($0.updated, $1.document.path) > ($1.updated, $0.document.path) }.prefix(Self.limit)
         let site = config.baseURL
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(config.locale.rawValue)\">\n"
         xml += "  <title>\(escapeHTML(config.title))</title>\n"
         xml += "  <link href=\"\(escapeAttribute(site))\"/>\n  <link rel=\"self\" href=\"\(escapeAttribute(site + "feed.xml"))\"/>\n"
         xml += "  <id>\(escapeHTML(id(site + "feed.xml")))</id>\n"
-        xml += "  <updated>\(entries.first.map { Self.timestamp($0.frontMatter.updated!) } ?? "1970-01-01T00:00:00Z")</updated>\n"
+        xml += "  <updated>\(entries.first.map { Self.timestamp($0.updated) } ?? "1970-01-01T00:00:00Z")</updated>\n"
         xml += "  <generator>Fieldbook</generator>\n"
-        for document in entries {
+        for (document, updated) in entries {
             let url = site + document.document.url
             xml += "  <entry>\n    <title>\(escapeHTML(document.title))</title>\n    <link href=\"\(escapeAttribute(url))\"/>\n"
-            xml += "    <id>\(escapeHTML(id(url)))</id>\n    <updated>\(Self.timestamp(document.frontMatter.updated!))</updated>\n"
+            xml += "    <id>\(escapeHTML(id(url)))</id>\n    <updated>\(Self.timestamp(updated))</updated>\n"
             if let owner = document.frontMatter.owner { xml += "    <author><name>\(escapeHTML(owner))</name></author>\n" }
             for tag in document.frontMatter.tags { xml += "    <category term=\"\(escapeAttribute(tag))\"/>\n" }
             xml += "    <summary>\(escapeHTML(document.summary))</summary>\n  </entry>\n"

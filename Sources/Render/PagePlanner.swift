@@ -18,7 +18,8 @@ public struct PagePlanner: Sendable {
     /// Documents with an `updated` date, newest first; on the same day by title and path, so order never depends on input.
     public func recentlyUpdated(_ documents: [RenderedDocument]) -> [DocumentSummaryView] {
         func precedes(_ a: RenderedDocument, _ b: RenderedDocument) -> Bool {
-            (a.frontMatter.updated!, b.title, b.path) > (b.frontMatter.updated!, a.title, a.path)
+            // Only documents with an `updated` date are compared.
+            (a.frontMatter.updated?.ordinal ?? 0, b.title, b.path) > (b.frontMatter.updated?.ordinal ?? 0, a.title, a.path)
         }
         // The first ten in that order, kept sorted as each document is seen once: sorting ten thousand to keep ten
         // was a tenth of a one-file rebuild.
@@ -37,7 +38,10 @@ public struct PagePlanner: Sendable {
     /// The library's pages; `dashboardAtHome` leaves `/` to the performance dashboard.
     public func pages(for library: Library, documents: [RenderedDocument], dashboardAtHome: Bool = false) -> [Page] {
         let byPath = Dictionary(uniqueKeysWithValues: documents.map { ($0.path, $0) })
-        func rendered(_ document: LibraryDocument) -> RenderedDocument { byPath[document.source.path]! }
+        func rendered(_ document: LibraryDocument) -> RenderedDocument {
+            guard let rendered = byPath[document.source.path] else { preconditionFailure("the Markdown stage renders every library document") }
+            return rendered
+        }
         let tags = TagIndex(documents)
         var pages: [Page] = []
         let home = LinkView(title: labels["home"], url: site.url(""))
@@ -194,12 +198,17 @@ struct TagIndex {
                 let slug = Slug.tag(tag)
                 // Mutate in place: copying the entry out and back would copy its document list on every append.
                 grouped[slug, default: Entry(name: tag, url: "tags/\(slug)/", documents: [])].documents.append(document)
-                grouped[slug]!.name = min(grouped[slug]!.name, tag)
+                grouped[slug, default: Entry(name: tag, url: "", documents: [])].name.keepSmaller(tag)
             }
         }
-        entries = grouped.keys.sorted().map { grouped[$0]! }
+        entries = grouped.sorted { $0.key < $1.key }.map(\.value)
         bySlug = Dictionary(uniqueKeysWithValues: entries.enumerated().map { (Slug.tag($1.name), $0) })
     }
 
     func entry(for tag: String) -> Entry? { bySlug[Slug.tag(tag)].map { entries[$0] } }
+}
+
+extension String {
+    /// Keeps the smaller of this and `other`, so a tag spelled two ways is always named the same way.
+    fileprivate mutating func keepSmaller(_ other: String) { if other < self { self = other } }
 }

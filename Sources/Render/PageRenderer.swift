@@ -81,7 +81,10 @@ public struct PageRenderer: Sendable {
     private func locate(_ name: String, preferring template: String) -> SourceLocation {
         let candidates = [templateSources[template]].compactMap { $0 } + templateSources.values.sorted { $0.name < $1.name }
         let escaped = NSRegularExpression.escapedPattern(for: name)
-        let tag = try! NSRegularExpression(pattern: "\\{\\{[#^&{/]?\\s*(?:[A-Za-z0-9_.-]*\\.)?" + escaped + "(?![A-Za-z0-9_-])")
+        // The pattern is well-formed for any name: the name is escaped.
+        guard let tag = try? NSRegularExpression(pattern: "\\{\\{[#^&{/]?\\s*(?:[A-Za-z0-9_.-]*\\.)?" + escaped + "(?![A-Za-z0-9_-])") else {
+            return SourceLocation(path: templates.path(of: template))
+        }
         for source in candidates {
             let text = source.text as NSString
             guard let match = tag.firstMatch(in: source.text, range: NSRange(location: 0, length: text.length)) else { continue }

@@ -183,8 +183,8 @@ public struct PerformancePlanner: Sendable {
         let unit = kpi.definition.unit
         let status = status(figures, k)
         let previous = board.periods.firstIndex { $0 == figures.period.previous }
-        let change = figures.change[k].map {
-            "\(format.signed($0, unit: unit)) \(labels["vs"]) \(format.period(board.periods[previous!], calendar: board.calendar))"
+        let change = figures.change[k].flatMap { change in
+            previous.map { "\(format.signed(change, unit: unit)) \(labels["vs"]) \(format.period(board.periods[$0], calendar: board.calendar))" }
         }
         let months = trendMonths()
         let spark = charts.sparkline(
@@ -244,11 +244,12 @@ public struct PerformancePlanner: Sendable {
 
     /// Forecasts of the quarter and year under way.
     func forecasts(_ entity: EntityFigures) -> [ForecastView] {
-        entity.periods.filter { !$0.forecasts.isEmpty }.map { figures in
+        entity.periods.compactMap { figures in
             let values = figures.forecasts.map(\.revenue)
+            guard let low = values.min(), let high = values.max() else { return nil }
             return ForecastView(
                 period: format.period(figures.period, calendar: board.calendar), target: figures.target[0].map { format.money($0, compact: true) },
-                range: "\(format.money(values.min()!, compact: true)) – \(format.money(values.max()!, compact: true))",
+                range: "\(format.money(low, compact: true)) – \(format.money(high, compact: true))",
                 methods: figures.forecasts.map { forecast in
                     let runRate = forecast.method == .runRate
                     return FactView(
@@ -263,7 +264,7 @@ public struct PerformancePlanner: Sendable {
         let rep = data.team.reps[index]
         let figures = board.reps[index].periods[p]
         let status = status(figures, 0)
-        let winRate = board.index(of: "win_rate")!
+        let winRate = board.index(of: "win_rate").flatMap { figures.actual[$0] }
         let months = trendMonths()
         let trend = charts.sparkline(
             id: "trend-\(rep.id)", title: "\(rep.name): \(labels["revenue"]), \(labels["last12Months"])",
@@ -276,8 +277,8 @@ public struct PerformancePlanner: Sendable {
             revenue: format.money(figures.actual[0] ?? 0), revenueSort: JSONOutput.format(figures.actual[0] ?? 0, decimals: 2),
             target: figures.target[0].map { format.money($0) } ?? "–", attainment: figures.attainment(0).map(format.percent) ?? "–",
             attainmentSort: figures.attainment(0).map { JSONOutput.format($0, decimals: 6) } ?? "-1", status: status.map(statusText),
-            statusClass: "status-\(status?.rawValue ?? "none")", winRate: figures.actual[winRate].map(format.percent) ?? "–",
-            winRateSort: figures.actual[winRate].map { JSONOutput.format($0, decimals: 6) } ?? "-1", trend: trend)
+            statusClass: "status-\(status?.rawValue ?? "none")", winRate: winRate.map(format.percent) ?? "–",
+            winRateSort: winRate.map { JSONOutput.format($0, decimals: 6) } ?? "-1", trend: trend)
     }
 
     /// The rows of reps (index, rank) in rank order, then by name, unranked last, each showing that rank: the rows
@@ -301,12 +302,12 @@ public struct PerformancePlanner: Sendable {
     /// The largest deals won in the 30 days up to the as-of date, for recognition.
     private func recentWins(_ asOf: Day) -> [DealRowView] {
         let names = Dictionary(uniqueKeysWithValues: data.team.reps.map { ($0.id, $0.name) })
-        return data.deals.filter { deal in
-            guard deal.isWon, let closed = deal.closed else { return false }
-            return closed <= asOf && asOf.ordinal - closed.ordinal < 30
+        return data.deals.compactMap { deal -> (deal: Deal, closed: Day)? in
+            guard deal.isWon, let closed = deal.closed, closed <= asOf, asOf.ordinal - closed.ordinal < 30 else { return nil }
+            return (deal, closed)
         }
-        .sorted { ($0.amount ?? 0, $1.id) > ($1.amount ?? 0, $0.id) }.prefix(5)
-        .map { dealRow($0, rep: names[$0.rep] ?? $0.rep, date: $0.closed!) }
+        .sorted { ($0.deal.amount ?? 0, $1.deal.id) > ($1.deal.amount ?? 0, $0.deal.id) }.prefix(5)
+        .map { dealRow($0.deal, rep: names[$0.deal.rep] ?? $0.deal.rep, date: $0.closed) }
     }
 
     /// A rep's deals open at the as-of date, as they stood then (one won later shows as open), largest first.

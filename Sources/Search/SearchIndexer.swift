@@ -43,24 +43,28 @@ public struct SearchIndexer: Sendable {
     public func index(_ entries: [SearchEntry], cache: SearchTerms = SearchTerms()) -> (files: [OutputFile], terms: SearchTerms) {
         let entries = entries.sorted { ($0.url, $0.title) < ($1.url, $1.title) }
         // Weighing each document's terms is independent work: spread it over every core, then merge in order.
-        let weighed = parallelMap(entries) { entry -> (Fingerprint, [(SearchTokenizer.Token, Int)]?) in
+        let weighed = parallelMap(entries) { entry -> (Fingerprint, Weighed) in
             let key = SearchTerms.key(of: entry)
-            return (key, cache.entries[key] == nil ? Self.weigh(entry) : nil)
+            return (key, cache.entries[key].map(Weighed.kept) ?? .fresh(Self.weigh(entry)))
         }
         var terms = SearchTerms(terms: cache.terms)
-        var known: [SearchTokenizer.Token: Int]? = nil
+        // Term numbers of the tokens seen so far; made only when an entry is weighed afresh.
+        var known: [SearchTokenizer.Token: Int] = [:]
         var termsOfDocument: [[SearchTerms.Weight]] = []
         termsOfDocument.reserveCapacity(entries.count)
-        for (key, fresh) in weighed {
-            guard let fresh else {
-                termsOfDocument.append(cache.entries[key]!)
-                terms.entries[key] = cache.entries[key]!
+        for (key, weighing) in weighed {
+            let fresh: [(SearchTokenizer.Token, Int)]
+            switch weighing {
+            case .kept(let weights):
+                termsOfDocument.append(weights)
+                terms.entries[key] = weights
                 continue
+            case .fresh(let weights): fresh = weights
             }
-            if known == nil { known = Dictionary(terms.terms.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) }
+            if known.isEmpty { known = Dictionary(terms.terms.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) }
             let weights = fresh.map { token, weight -> SearchTerms.Weight in
-                if let id = known![token] { return SearchTerms.Weight(term: Int32(id), weight: Int32(weight)) }
-                known![token] = terms.terms.count
+                if let id = known[token] { return SearchTerms.Weight(term: Int32(id), weight: Int32(weight)) }
+                known[token] = terms.terms.count
                 terms.terms.append(token)
                 return SearchTerms.Weight(term: Int32(terms.terms.count - 1), weight: Int32(weight))
             }
@@ -80,8 +84,8 @@ public struct SearchIndexer: Sendable {
         // Shards are independent too: sort their postings and write them on every core.
         var files = parallelMap(shards.sorted { $0.key < $1.key }) { key, terms -> OutputFile in
             var script = "fieldbookSearch.add(" + JSONOutput.quoted(key) + ",{"
-            script += terms.keys.sorted().map { term in
-                let best = terms[term]!.sorted { ($0.weight, $1.doc) > ($1.weight, $0.doc) }.prefix(Self.postingLimit)
+            script += terms.sorted { $0.key < $1.key }.map { term, postings in
+                let best = postings.sorted { ($0.weight, $1.doc) > ($1.weight, $0.doc) }.prefix(Self.postingLimit)
                 return JSONOutput.quoted(term) + ":[" + best.map { "\($0.doc),\($0.weight)" }.joined(separator: ",") + "]"
             }.joined(separator: ",")
             return OutputFile(path: "\(Self.folder)/\(Self.shardFile(key))", bytes: Array((script + "});\n").utf8))
@@ -118,5 +122,11 @@ public struct SearchIndexer: Sendable {
     /// `t-` and the key's UTF-8 bytes in hex: safe on every file system, whatever the script.
     public static func shardFile(_ key: String) -> String {
         "t-" + key.utf8.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined() + ".js"
+    }
+
+    /// An entry's weighed terms: kept from the cache (numbered) or weighed now (tokens, numbered when merged).
+    private enum Weighed: Sendable {
+        case kept([SearchTerms.Weight])
+        case fresh([(SearchTokenizer.Token, Int)])
     }
 }

@@ -33,8 +33,8 @@ public struct SearchTerms: Sendable, Equatable {
     func compacted() -> SearchTerms {
         var renumbered = [Int32](repeating: -1, count: terms.count)
         var result = SearchTerms()
-        for key in entries.keys.sorted(by: { $0.value < $1.value }) {
-            result.entries[key] = entries[key]!.map { weight in
+        for (key, weights) in entries.sorted(by: { $0.key.value < $1.key.value }) {
+            result.entries[key] = weights.map { weight in
                 if renumbered[Int(weight.term)] < 0 {
                     renumbered[Int(weight.term)] = Int32(result.terms.count)
                     result.terms.append(terms[Int(weight.term)])
@@ -52,9 +52,8 @@ public struct SearchTerms: Sendable, Equatable {
             writer.write(term.text)
         }
         writer.write(UInt64(entries.count))
-        for key in entries.keys.sorted(by: { $0.value < $1.value }) {
+        for (key, weights) in entries.sorted(by: { $0.key.value < $1.key.value }) {
             writer.write(key.value)
-            let weights = entries[key]!
             writer.write(UInt64(weights.count))
             for weight in weights {
                 writer.write(UInt64(weight.term))

@@ -1,3 +1,4 @@
+import FieldbookModel
 import Foundation
 
 /// Splits text into search terms. `templates/assets/search.js` splits queries by the same rule, so anything a reader
@@ -26,7 +27,7 @@ public enum SearchTokenizer {
         public static func == (a: Token, b: Token) -> Bool {
             guard a.isCJK == b.isCJK else { return false }
             var x = a.text, y = b.text
-            return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
+            return x.withUTF8 { p in y.withUTF8 { q in sameBytes(UnsafeRawBufferPointer(p), UnsafeRawBufferPointer(q)) } }
         }
     }
 
@@ -189,6 +190,6 @@ public enum SearchTokenizer {
     /// The shard a term is stored in: the first character of CJK terms, the first three of words (two-letter words
     /// are their own shard). A query term finds every indexed term it is a prefix of in that one shard.
     public static func shardKey(_ term: Token) -> String {
-        term.isCJK ? String(term.text.unicodeScalars.first!) : String(String.UnicodeScalarView(term.text.unicodeScalars.prefix(3)))
+        String(String.UnicodeScalarView(term.text.unicodeScalars.prefix(term.isCJK ? 1 : 3)))
     }
 }

@@ -1,3 +1,4 @@
+import FieldbookModel
 import Foundation
 
 /// One document's terms and their weights, kept by their UTF-8 bytes. Weighing runs over every word of every
@@ -74,8 +75,9 @@ struct TermCounter {
 
     private func isEqual(_ term: Term, _ token: UnsafeBufferPointer<UInt8>, isCJK: Bool) -> Bool {
         guard term.isCJK == isCJK, Int(term.length) == token.count else { return false }
-        return token.isEmpty
-            || bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + Int(term.start), token.baseAddress!, token.count) == 0 }
+        return bytes.withUnsafeBytes { all in
+            sameBytes(UnsafeRawBufferPointer(rebasing: all[Int(term.start)..<Int(term.start) + token.count]), UnsafeRawBufferPointer(token))
+        }
     }
 
     private mutating func grow() {

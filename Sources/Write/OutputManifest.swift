@@ -43,7 +43,7 @@ public struct FileStamp: Sendable, Equatable {
         defer { close(descriptor) }
         var written = 0
         while written < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer in systemWrite(descriptor, buffer.baseAddress! + written, buffer.count - written) }
+            let count = bytes.withUnsafeBytes { buffer in systemWrite(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written) }
             if count < 0 {
                 if errno == EINTR { continue }
                 return failure()
@@ -113,8 +113,7 @@ public struct OutputManifest: Sendable, Equatable {
 
     package func write(to writer: inout ByteWriter) {
         writer.write(UInt64(records.count))
-        for path in records.keys.sorted() {
-            let record = records[path]!
+        for (path, record) in records.sorted(by: { $0.key < $1.key }) {
             writer.write(path)
             writer.write(record.inputs != nil)
             if let inputs = record.inputs { writer.write(inputs.value) }

@@ -117,7 +117,7 @@ public final class Staging {
     }
 
     /// A file to put in place once its folder exists.
-    private struct Pending: @unchecked Sendable {  // its bytes are only read, by the thread that writes them
+    private struct Pending: Sendable {
         var file: OutputFile
         var target: String
         /// Something may be at `target` already (a recycled folder, or a path given twice): unlink it first.
@@ -224,8 +224,7 @@ public final class Staging {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count,
             let data = FileManager.default.contents(atPath: path),
-            bytes.isEmpty
-                || data.withUnsafeBytes({ old in bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 } })
+            data.withUnsafeBytes({ old in bytes.withUnsafeBytes { new in sameBytes(old, new) } })
         else { return nil }
         return (path, FileStamp(info))
     }

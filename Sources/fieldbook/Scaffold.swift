@@ -9,7 +9,7 @@ import Foundation
 /// Today's date in the local time zone: the one place the tool reads the clock, for dating new documents.
 func today() -> Day {
     let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-    return Day(String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!))!
+    return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)  // a Gregorian date always has all three
 }
 
 /// `fieldbook init DIR`: a new, working portal.

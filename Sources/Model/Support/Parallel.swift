@@ -8,25 +8,28 @@ package func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @S
         let result = transform(items[index])
         results.withLock { $0[index] = result }
     }
-    return results.withLock { slots in slots.map { $0! } }
+    // `concurrentPerform` has filled every slot when it returns.
+    return results.withLock { slots in slots.compactMap { $0 } }
 }
 
 /// Work started on another thread while the caller goes on; `value` waits for its result.
-final package class Background<R: Sendable>: @unchecked Sendable {
-    private var result: R?
+final package class Background<R: Sendable>: Sendable {
+    private let result = Mutex<R?>(nil)
     private let done = DispatchGroup()
 
     package init(_ work: @escaping @Sendable () -> R) {
         done.enter()
         DispatchQueue.global().async {
-            self.result = work()
+            let value = work()
+            self.result.withLock { $0 = value }
             self.done.leave()
         }
     }
 
-    /// Safe to read from one thread: `result` is written once, before `done` is left.
+    /// Waits for the work to finish.
     package var value: R {
         done.wait()
-        return result!
+        guard let value = result.withLock({ $0 }) else { preconditionFailure("the work stores its result before it leaves the group") }
+        return value
     }
 }

@@ -71,15 +71,14 @@ public struct APIRenderer: Sendable {
                     ("regions", .array(team.regions.map { .string($0.id) })), ("managers", .array(team.managers.map { .string($0.id) })),
                     ("reps", repsOf { _ in true }), ("kpis", kpiList),
                 ]))
-        for figures in scoreboard.regions {
-            let region = regions[figures.id]!
+        // The scoreboard lists regions and managers in the team's order.
+        for (figures, region) in zip(scoreboard.regions, team.regions) {
             files.append(
                 file(
                     "api/regions/\(figures.id).json", figures,
                     extra: [("manager", .text(region.manager)), ("timezone", .text(region.timezone)), ("reps", repsOf { $0.region == region.id })]))
         }
-        for figures in scoreboard.managers {
-            let manager = managers[figures.id]!
+        for (figures, manager) in zip(scoreboard.managers, team.managers) {
             files.append(
                 file(
                     "api/managers/\(figures.id).json", figures,

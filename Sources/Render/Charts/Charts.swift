@@ -113,8 +113,8 @@ public struct ChartBuilder: Sendable {
             let y = LinearScale(covering: values, includeZero: false, range: (24, 4), tickCount: 2)
             func x(_ index: Int) -> Double { points.count > 1 ? 2 + Double(index) * 116 / Double(points.count - 1) : 60 }
             body += path(points.map(\.value), x: x, y: y, className: "chart-line")
-            if let last = points.indices.last(where: { points[$0].value != nil }) {
-                body += "<circle class=\"chart-dot\" cx=\"\(n(x(last)))\" cy=\"\(n(y(points[last].value!)))\" r=\"2.5\"/>"
+            if let last = points.indices.last(where: { points[$0].value != nil }), let value = points[last].value {
+                body += "<circle class=\"chart-dot\" cx=\"\(n(x(last)))\" cy=\"\(n(y(value)))\" r=\"2.5\"/>"
             }
         }
         let description = frame.describe(points, noData: words.noData, targetWord: words.target.lowercased())

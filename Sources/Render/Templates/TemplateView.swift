@@ -50,6 +50,10 @@ public enum TemplateValue {
 
 /// Collects the names looked up while one page renders, to find those nothing resolved. A page renders on one
 /// thread, so it appends to plain arrays (no lock, no hashing per lookup) and sorts things out at the end.
+///
+/// `@unchecked Sendable` because the task-local value must be `Sendable`; it is safe because each recorder is made
+/// for one page, bound with `$current.withValue` around that page's synchronous render on one thread, and read
+/// after the render returns: no two threads ever touch one recorder.
 final class LookupRecorder: @unchecked Sendable {
     @TaskLocal static var current: LookupRecorder?
 

@@ -73,8 +73,8 @@ extension Scoreboard {
         return owner?.periods.first { calendar.label($0.period) == period }
     }
 
-    func actual(_ entity: String, _ period: String, _ kpi: String) -> Double? { figures(entity, period)?.actual[index(of: kpi)!] }
-    func target(_ entity: String, _ period: String, _ kpi: String) -> Double? { figures(entity, period)?.target[index(of: kpi)!] }
+    func actual(_ entity: String, _ period: String, _ kpi: String) -> Double? { index(of: kpi).flatMap { figures(entity, period)?.actual[$0] } }
+    func target(_ entity: String, _ period: String, _ kpi: String) -> Double? { index(of: kpi).flatMap { figures(entity, period)?.target[$0] } }
 }
 
 @Suite struct KPICalculatorTests {

@@ -6,10 +6,16 @@ import Testing
 
 @Suite struct StatusTests {
     let revenue = KPI.builtIn[0]
-    let winRate = KPI.builtIn.first { $0.id == "win_rate" }!
-    let cycle = KPI.builtIn.first { $0.id == "cycle_days" }!
-    let quarter = FiscalCalendar().parse("2024-Q2")!  // 91 days
+    let winRate: KPI
+    let cycle: KPI
+    let quarter: Period  // 91 days
     let thresholds = Status.Thresholds(onTrack: 1.0, atRisk: 0.9)
+
+    init() throws {
+        winRate = try #require(KPI.builtIn.first { $0.id == "win_rate" })
+        cycle = try #require(KPI.builtIn.first { $0.id == "cycle_days" })
+        quarter = try #require(FiscalCalendar().parse("2024-Q2"))
+    }
 
     private func status(_ actual: Double?, _ target: Double?, _ kpi: KPI, partial: Bool = true, asOf: String = "2024-05-15") -> Status? {
         Status.of(actual: actual, target: target, kpi: kpi, period: quarter, partial: partial, asOf: Day(asOf), thresholds: thresholds)

@@ -184,7 +184,7 @@ enum MavenCRM {
 
         init() throws {
             var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "UTC")!
+            calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
             let parser = DateFormatter()
             parser.calendar = calendar
             parser.timeZone = calendar.timeZone
@@ -216,10 +216,10 @@ enum MavenCRM {
                     agents2017[agent, default: Counts()].revenue += value
                     agents2017[agent, default: Counts()].won += 1
                     team2017.won += 1
-                    revenue2017ByManager[manager[agent]!, default: 0] += value
-                    if month == 6 { wonJune2017ByOffice[office[agent]!, default: 0] += 1 }
+                    revenue2017ByManager[try #require(manager[agent]), default: 0] += value
+                    if month == 6 { wonJune2017ByOffice[try #require(office[agent]), default: 0] += 1 }
                     if let created = parser.date(from: engaged) {
-                        cycleTotal += calendar.dateComponents([.day], from: created, to: closed).day!
+                        cycleTotal += (try #require(calendar.dateComponents([.day], from: created, to: closed).day))
                         cycleCount += 1
                     }
                 } else if stage == "Lost" {

@@ -24,7 +24,9 @@ import Testing
     static let check: @Sendable (inout DataFileReader, JSONNode, String) -> String? = { file, node, path in
         guard let members = file.members(node, path) else { return nil }
         var fields = RecordFields(node: node, jsonPath: path, members: members)
-        if let amount = fields.number("amount", in: &file), amount < 0 { file.error(fields.member("amount")!, "\(path).amount", "negative") }
+        if let amount = fields.number("amount", in: &file), amount < 0, let member = fields.member("amount") {
+            file.error(member, "\(path).amount", "negative")
+        }
         return fields.string("id", in: &file)
     }
 

@@ -5,7 +5,7 @@ import Testing
 
 /// The one as-of rule: a deal as it stood on the as-of date.
 @Suite struct DealTests {
-    let asOf = Day("2024-05-15")!
+    let asOf = Day(year: 2024, month: 5, day: 15)
 
     func deal(_ stage: String, created: String?, closed: String?, probability: Double? = nil) -> Deal {
         Deal(
