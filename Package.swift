@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "FieldbookWrite", dependencies: ["FieldbookModel"], path: "Sources/Write"),
         .target(
             name: "FieldbookIncremental",
-            dependencies: ["FieldbookModel", "FieldbookMarkdown", "FieldbookRender", "FieldbookSearch", "FieldbookWrite"],
+            dependencies: ["FieldbookModel", "FieldbookRender", "FieldbookSearch", "FieldbookWrite"],
             path: "Sources/Incremental"
         ),
         .target(
