@@ -46,69 +46,22 @@ public struct KPICalculator: Sendable {
         let periods = shownPeriods(from: firstMonth, to: lastMonth)
         let months = Monthly(data, firstMonth: firstMonth, asOf: asOf, weight: weight)
 
-        // Reps: spans of their monthly tallies; then every group is the sum of its reps.
+        // Tallies: each rep's per shown period, from their monthly tallies; every group sums its reps'.
         let repTallies = parallelMap(months.tallies) { monthly in periods.map { span(monthly, $0, firstMonth: firstMonth) } }
-        @Sendable func group(_ members: [Int]) -> [Tally] {
-            periods.indices.map { p in
-                members.reduce(into: Tally(metrics: data.metricDefinitions.count)) { $0.add(repTallies[$1][p]) }
-            }
-        }
-        let targets = TargetResolver(data.targets, calendar: calendar)
-        let cascade = TargetCascade(team: data.team, targets: targets, kpis: kpis, periods: periods, ramp: ramp)
-        let weightedPipeline = kpis.firstIndex { $0.id == "weighted_pipeline" }
-        let forecastAdditions = months.forecastAdditions(for: periods.filter { $0.kind != .month && $0.contains(month: lastMonth) })
-
-        /// `repTargets` are the reps' own targets, rep by rep, then period by period, then KPI by KPI: what a group
-        /// without a target of its own adds up.
-        @Sendable func figures(
-            _ kind: EntityFigures.Kind, _ id: String, _ name: String, scope: TargetScope?, members: [Int], repTargets: [Double?] = []
-        ) -> EntityFigures {
-            let tallies = kind == .rep ? repTallies[members[0]] : group(members)
-            var result: [PeriodFigures] = []
-            for (p, period) in periods.enumerated() {
-                var actual = actuals(tallies[p], kpis)
-                // Stage history is not in the data: how likely a since-closed deal looked back then is unknown.
-                if let weightedPipeline, !period.contains(month: lastMonth) { actual[weightedPipeline] = nil }
-                let target = kpis.indices.map { k -> Double? in
-                    // A rep: their own target, else a share of their region's or the team's, ramped when they are new.
-                    if kind == .rep, let scope { return cascade.target(rep: members[0], k, p, own: targets.target(scope, kpis[k], period)) }
-                    if let scope, let own = targets.target(scope, kpis[k], period) { return own }
-                    // A group without its own target: the sum of its reps' targets, where adding people up makes sense.
-                    guard kind != .rep, kpis[k].additiveAcrossReps else { return nil }
-                    var sum: Double?
-                    for member in members {
-                        if let own = repTargets[(member * periods.count + p) * kpis.count + k] { sum = (sum ?? 0) + own }
-                    }
-                    return sum
-                }
-                let previous = p > 0 ? result.last { $0.period == period.previous } : nil
-                let change = actual.indices.map { k -> Double? in
-                    guard let now = actual[k], let before = previous?.actual[k] else { return nil }
-                    return now - before
-                }
-                let partial = period.contains(month: lastMonth) && asOf < period.lastDay
-                var forecasts: [Forecast] = []
-                if let additions = forecastAdditions[period], partial, let revenue = actual[0] {
-                    let elapsed = Double(asOf.ordinal - period.firstDay.ordinal + 1)
-                    let total = Double(period.lastDay.ordinal - period.firstDay.ordinal + 1)
-                    let pending = members.reduce(0.0) { $0 + additions[$1] } / 100
-                    forecasts = [
-                        Forecast(method: .runRate, revenue: revenue * total / elapsed), Forecast(method: .pipeline, revenue: revenue + pending),
-                    ]
-                }
-                result.append(
-                    PeriodFigures(
-                        period: period, partial: partial, actual: actual, target: target, change: change, rankInRegion: nil, rankInTeam: nil,
-                        forecasts: forecasts))
-            }
-            return EntityFigures(kind: kind, id: id, name: name, periods: result)
-        }
+        let resolver = TargetResolver(data.targets, calendar: calendar)
+        let assembler = FigureAssembler(
+            kpis: kpis, periods: periods, asOf: asOf, repTallies: repTallies, metricCount: data.metricDefinitions.count,
+            rollup: TargetRollup(
+                kpis: kpis, periods: periods, resolver: resolver,
+                cascade: TargetCascade(team: team, targets: resolver, kpis: kpis, periods: periods, ramp: ramp)),
+            forecaster: Forecaster(
+                asOf: asOf, additions: months.forecastAdditions(for: periods.filter { $0.kind != .month && $0.contains(month: lastMonth) })))
 
         // Each rep's figures are their own: on every core.
         var reps = parallelMap(Array(team.reps.enumerated())) { index, rep in
-            figures(.rep, rep.id, rep.name, scope: .rep(rep.id), members: [index])
+            assembler.figures(.rep, rep.id, rep.name, scope: .rep(rep.id), members: [index])
         }
-        rank(&reps, by: team.reps.map(\.region))
+        rank(&reps, by: team.reps.map(\.region), kpis: kpis)
         // Every rep's target for every period and KPI in one flat array, rep by rep: groups add up thousands of them.
         let repTargets = reps.flatMap { $0.periods.flatMap(\.target) }
         let regionMembers = Dictionary(grouping: team.reps.indices) { team.reps[$0].region }
@@ -118,7 +71,7 @@ public struct KPICalculator: Sendable {
             + team.managers.map { (EntityFigures.Kind.manager, $0.id, $0.name, TargetScope?.none, managerMembers[$0.id] ?? []) }
             + [(.team, "team", "Team", .team, Array(team.reps.indices))]
         let groupFigures = parallelMap(groups) { kind, id, name, scope, members in
-            figures(kind, id, name, scope: scope, members: members, repTargets: repTargets)
+            assembler.figures(kind, id, name, scope: scope, members: members, repTargets: repTargets)
         }
         let regions = Array(groupFigures[..<team.regions.count])
         let managers = Array(groupFigures[team.regions.count..<(groupFigures.count - 1)])
@@ -141,7 +94,7 @@ public struct KPICalculator: Sendable {
     }
 
     /// A deal's weight in the weighted pipeline.
-    func weight(_ deal: Deal) -> Double { deal.probability(stages: stageProbabilities) ?? 0 }
+    func weight(_ deal: Deal) -> Double { deal.weight(stages: stageProbabilities) }
 
     /// A rep's tally over a period, from the monthly tallies (months before the data begins count as empty).
     private func span(_ monthly: [Tally], _ period: Period, firstMonth: Int) -> Tally {
@@ -153,41 +106,11 @@ public struct KPICalculator: Sendable {
         return tally
     }
 
-    /// The KPI values of a tally, in `kpis` order. The definitions of the built-in KPIs live here.
-    func actuals(_ t: Tally, _ kpis: [KPI]) -> [Double?] {
-        let closed = t.won + t.lost
-        var values: [Double?] = [
-            Double(t.revenue) / 100,
-            Double(t.won),
-            Double(t.lost),
-            closed > 0 ? Double(t.won) / Double(closed) : nil,
-            t.won > 0 ? Double(t.revenue) / 100 / Double(t.won) : nil,
-            t.cycleCount > 0 ? Double(t.cycleDays) / Double(t.cycleCount) : nil,
-            Double(t.open),
-            Double(t.pipeline) / 100,
-            t.weighted / 100,
-            Double(t.created),
-        ]
-        for (m, kpi) in kpis.dropFirst(KPI.builtIn.count).enumerated() {
-            switch kpi.definition.aggregate {
-            case .sum: values.append(t.metricCount[m] > 0 ? t.metricSum[m] : nil)
-            case .mean: values.append(t.metricCount[m] > 0 ? t.metricSum[m] / Double(t.metricCount[m]) : nil)
-            case .last:
-                guard t.lastCount[m] > 0 else {
-                    values.append(nil)
-                    continue
-                }
-                values.append(kpi.additiveAcrossReps ? t.lastSum[m] : t.lastSum[m] / Double(t.lastCount[m]))
-            }
-        }
-        return values
-    }
-
     /// Competition ranking by revenue within each region and the team: equal revenue shares a rank (1, 2, 2, 4).
-    private func rank(_ reps: inout [EntityFigures], by regions: [String]) {
-        guard let periodCount = reps.first?.periods.count else { return }
+    private func rank(_ reps: inout [EntityFigures], by regions: [String], kpis: [KPI]) {
+        guard let periodCount = reps.first?.periods.count, let revenueIndex = kpis.firstIndex(where: { $0.id == "revenue" }) else { return }
         for p in 0..<periodCount {
-            let revenue = reps.map { $0.periods[p].actual[0] ?? 0 }
+            let revenue = reps.map { $0.periods[p].actual[revenueIndex] ?? 0 }
             for (position, rank) in Self.competitionRanks(revenue).enumerated() { reps[position].periods[p].rankInTeam = rank }
             for region in Set(regions) {
                 let members = reps.indices.filter { regions[$0] == region }

@@ -9,7 +9,9 @@ import Testing
     static func packageGraph() throws -> [String: Set<String>] {
         let manifest = try String(contentsOf: Repository.root.appendingPathComponent("Package.swift"), encoding: .utf8)
         var graph: [String: Set<String>] = [:]
-        let declaration = try NSRegularExpression(pattern: #"\.(?:target|executableTarget)\(\s*name: "(\w+)"(.*?)path:|\.executableTarget\(\s*name: "(\w+)"(.*?)\]\s*\)"#, options: [.dotMatchesLineSeparators])
+        let declaration = try NSRegularExpression(
+            pattern: #"\.(?:target|executableTarget)\(\s*name: "(\w+)"(.*?)path:|\.executableTarget\(\s*name: "(\w+)"(.*?)\]\s*\)"#,
+            options: [.dotMatchesLineSeparators])
         let text = manifest as NSString
         for match in declaration.matches(in: manifest, range: NSRange(location: 0, length: text.length)) {
             let nameRange = match.range(at: 1).location != NSNotFound ? match.range(at: 1) : match.range(at: 3)
@@ -24,7 +26,8 @@ import Testing
     /// The same graph as `docs/architecture.md` draws it, short names made module names.
     static func drawnGraph() throws -> [String: Set<String>] {
         let document = try String(contentsOf: Repository.root.appendingPathComponent("docs/architecture.md"), encoding: .utf8)
-        guard let marker = document.range(of: "<!-- targets:"), let start = document.range(of: "```text\n", range: marker.upperBound..<document.endIndex),
+        guard let marker = document.range(of: "<!-- targets:"),
+            let start = document.range(of: "```text\n", range: marker.upperBound..<document.endIndex),
             let end = document.range(of: "```", range: start.upperBound..<document.endIndex)
         else { return [:] }
         func module(_ name: Substring) -> String {
@@ -91,7 +94,8 @@ import Testing
     static let sourceFolders = [
         "Model": "FieldbookModel", "Load": "FieldbookLoad", "Markdown": "FieldbookMarkdown", "Analyze": "FieldbookAnalyze",
         "Render": "FieldbookRender", "Search": "FieldbookSearch", "Write": "FieldbookWrite", "Incremental": "FieldbookIncremental",
-        "Pipeline": "FieldbookCore", "Import": "FieldbookImport", "Scaffold": "FieldbookScaffold", "Serve": "FieldbookServe", "fieldbook": "fieldbook",
+        "Pipeline": "FieldbookCore", "Import": "FieldbookImport", "Scaffold": "FieldbookScaffold", "Serve": "FieldbookServe",
+        "fieldbook": "fieldbook",
     ]
 
     static func swiftFiles(under folder: String) throws -> [(String, String)] {
@@ -104,7 +108,10 @@ import Testing
     /// strings and comments.
     static func functionLengths(_ lines: [Substring]) -> [(Int, Int)] {
         var result: [(Int, Int)] = []
-        for (index, line) in lines.enumerated() where line.contains(/^\s*(?:@\w+\s+)*(?:(?:public|package|private|fileprivate|static|mutating|override|final|nonisolated)\s+)*(?:func\s|init[?(<])/) {
+        for (index, line) in lines.enumerated()
+        where line.contains(
+            /^\s*(?:@\w+\s+)*(?:(?:public|package|private|fileprivate|static|mutating|override|final|nonisolated)\s+)*(?:func\s|init[?(<])/)
+        {
             var depth = 0
             var opened = false
             var end = index

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import FieldbookAnalyze
 @testable import FieldbookCore
 @testable import FieldbookImport
 @testable import FieldbookIncremental

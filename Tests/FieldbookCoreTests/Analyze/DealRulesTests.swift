@@ -4,7 +4,7 @@ import Testing
 @testable import FieldbookRender
 
 /// The one as-of rule: a deal as it stood on the as-of date.
-@Suite struct DealTests {
+@Suite struct DealRulesTests {
     let asOf = Day(year: 2024, month: 5, day: 15)
 
     func deal(_ stage: String, created: String?, closed: String?, probability: Double? = nil) -> Deal {
