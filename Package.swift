@@ -65,16 +65,35 @@ let package = Package(
             dependencies: [
                 "FieldbookModel", "FieldbookLoad", "FieldbookWrite", "FieldbookCore", "FieldbookImport", "FieldbookScaffold", "FieldbookServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            path: "Sources/fieldbook"
         ),
+        // Tests mirror the sources: the stages' tests, the preview server's, and the command line's (which run the
+        // built binary), sharing the helpers of Tests/Support.
+        .target(
+            name: "FieldbookTestSupport", dependencies: ["FieldbookModel", "FieldbookLoad", "FieldbookRender", "FieldbookCore"],
+            path: "Tests/Support"),
         .testTarget(
             name: "FieldbookCoreTests",
             dependencies: [
                 "FieldbookModel", "FieldbookLoad", "FieldbookMarkdown", "FieldbookAnalyze", "FieldbookRender", "FieldbookSearch", "FieldbookWrite",
-                "FieldbookIncremental", "FieldbookCore", "FieldbookImport", "FieldbookScaffold", "FieldbookServe",
+                "FieldbookIncremental", "FieldbookCore", "FieldbookImport", "FieldbookScaffold", "FieldbookTestSupport",
             ],
             exclude: ["Fixtures"]
         ),
+        .testTarget(
+            name: "FieldbookServeTests",
+            dependencies: [
+                "FieldbookModel", "FieldbookLoad", "FieldbookMarkdown", "FieldbookAnalyze", "FieldbookRender", "FieldbookSearch", "FieldbookWrite",
+                "FieldbookIncremental", "FieldbookCore", "FieldbookImport", "FieldbookScaffold", "FieldbookTestSupport", "FieldbookServe",
+            ]),
+        .testTarget(
+            name: "FieldbookCLITests",
+            dependencies: [
+                "FieldbookModel", "FieldbookLoad", "FieldbookMarkdown", "FieldbookAnalyze", "FieldbookRender", "FieldbookSearch", "FieldbookWrite",
+                "FieldbookIncremental", "FieldbookCore", "FieldbookImport", "FieldbookScaffold", "FieldbookTestSupport", "FieldbookServe",
+                "fieldbook",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,60 +12,50 @@ struct Monthly {
         let metricCount = data.metricDefinitions.count
         var tallies = Array(repeating: Array(repeating: Tally(metrics: metricCount), count: monthCount), count: data.team.reps.count)
         // Stocks change where a deal opens and where it closes: record the changes, then sum them month by month.
-        var openChange = Array(repeating: Array(repeating: 0, count: monthCount + 1), count: data.team.reps.count)
-        var pipelineChange = Array(repeating: Array(repeating: Cents(0), count: monthCount + 1), count: data.team.reps.count)
-        var weightedChange = Array(repeating: Array(repeating: 0.0, count: monthCount + 1), count: data.team.reps.count)
+        var stocks = StockChanges(reps: data.team.reps.count, months: monthCount)
         let repIndex = Dictionary(uniqueKeysWithValues: data.team.reps.enumerated().map { ($1.id, $0) })
         let asOfIndex = monthCount - 1
 
         for stored in data.deals {
             // Every deal as it stood on the as-of date: not there yet, or still open if it closed later.
             guard let rep = repIndex[stored.rep], let deal = stored.as(of: asOf) else { continue }
-            let closed = deal.closed
-            if let created = deal.created, created.monthNumber >= firstMonth {
-                tallies[rep][created.monthNumber - firstMonth].created += 1
-            }
-            if let closed, deal.isWon || deal.isLost, closed.monthNumber >= firstMonth {
-                let month = closed.monthNumber - firstMonth
-                if deal.isWon {
-                    tallies[rep][month].won += 1
-                    tallies[rep][month].revenue += deal.amount ?? 0
-                    if let created = deal.created {
-                        tallies[rep][month].cycleDays += closed.ordinal - created.ordinal
-                        tallies[rep][month].cycleCount += 1
-                    }
-                } else {
-                    tallies[rep][month].lost += 1
-                }
-            }
+            Self.count(deal, in: &tallies[rep], firstMonth: firstMonth)
             // Open from the month it was created (unknown: only at the as-of date) until the month it closed.
             let opens = deal.created.map { max($0.monthNumber - firstMonth, 0) } ?? asOfIndex
-            let closes = (deal.isWon || deal.isLost) ? closed.map { $0.monthNumber - firstMonth } ?? monthCount : monthCount
+            let closes = (deal.isWon || deal.isLost) ? deal.closed.map { $0.monthNumber - firstMonth } ?? monthCount : monthCount
             guard opens < closes else { continue }
             let weighted = Double(deal.amount ?? 0) * weight(deal)
-            openChange[rep][opens] += 1
-            openChange[rep][closes] -= 1
-            pipelineChange[rep][opens] += deal.amount ?? 0
-            pipelineChange[rep][closes] -= deal.amount ?? 0
-            weightedChange[rep][opens] += weighted
-            weightedChange[rep][closes] -= weighted
+            stocks.record(rep: rep, opens: opens, closes: closes, cents: deal.amount ?? 0, weighted: weighted)
             if closes == monthCount, let expected = deal.expectedClose, expected > asOf {
                 pending.append((rep, expected, weighted))
             }
         }
-        for rep in tallies.indices {
-            var open = 0
-            var pipeline: Cents = 0
-            var weighted = 0.0
-            for month in 0..<monthCount {
-                open += openChange[rep][month]
-                pipeline += pipelineChange[rep][month]
-                weighted += weightedChange[rep][month]
-                tallies[rep][month].open = open
-                tallies[rep][month].pipeline = pipeline
-                tallies[rep][month].weighted = weighted
-            }
+        stocks.sum(into: &tallies)
+        Self.addMetrics(of: data, repIndex: repIndex, firstMonth: firstMonth, asOf: asOf, to: &tallies)
+        self.tallies = tallies
+    }
+
+    /// Counts a deal in the months it was created and closed (won or lost): the flows, as opposed to the stocks.
+    private static func count(_ deal: Deal, in tallies: inout [Tally], firstMonth: Int) {
+        if let created = deal.created, created.monthNumber >= firstMonth {
+            tallies[created.monthNumber - firstMonth].created += 1
         }
+        guard let closed = deal.closed, deal.isWon || deal.isLost, closed.monthNumber >= firstMonth else { return }
+        let month = closed.monthNumber - firstMonth
+        if deal.isWon {
+            tallies[month].won += 1
+            tallies[month].revenue += deal.amount ?? 0
+            if let created = deal.created {
+                tallies[month].cycleDays += closed.ordinal - created.ordinal
+                tallies[month].cycleCount += 1
+            }
+        } else {
+            tallies[month].lost += 1
+        }
+    }
+
+    /// Adds each rep's monthly metric records, from `firstMonth` to the as-of month, to their months' tallies.
+    private static func addMetrics(of data: PerformanceData, repIndex: [String: Int], firstMonth: Int, asOf: Day, to tallies: inout [[Tally]]) {
         let metricIndex = Dictionary(uniqueKeysWithValues: data.metricDefinitions.enumerated().map { ($1.id, $0) })
         for record in data.metrics {
             guard let rep = repIndex[record.rep], record.month >= firstMonth, record.month <= asOf.monthNumber else { continue }
@@ -76,7 +66,6 @@ struct Monthly {
                 tallies[rep][record.month - firstMonth].metricLast[m] = value
             }
         }
-        self.tallies = tallies
     }
 
     /// For each period under way: per rep, the weighted cents of open deals expected to close in its remaining days.
@@ -88,5 +77,47 @@ struct Monthly {
             additions[period] = perRep
         }
         return additions
+    }
+}
+
+/// Where each rep's open deals, pipeline and weighted pipeline change, by month: a deal adds where it opens and
+/// subtracts where it closes, so one pass over the deals and one over the months give every month's stocks. Each is
+/// `[rep][month]`, with one month past the last for deals still open.
+private struct StockChanges {
+    var open: [[Int]]
+    var pipeline: [[Cents]]
+    var weighted: [[Double]]
+
+    init(reps: Int, months: Int) {
+        open = Array(repeating: Array(repeating: 0, count: months + 1), count: reps)
+        pipeline = Array(repeating: Array(repeating: Cents(0), count: months + 1), count: reps)
+        weighted = Array(repeating: Array(repeating: 0.0, count: months + 1), count: reps)
+    }
+
+    /// Records a deal open in months `opens..<closes`.
+    mutating func record(rep: Int, opens: Int, closes: Int, cents: Cents, weighted amount: Double) {
+        open[rep][opens] += 1
+        open[rep][closes] -= 1
+        pipeline[rep][opens] += cents
+        pipeline[rep][closes] -= cents
+        weighted[rep][opens] += amount
+        weighted[rep][closes] -= amount
+    }
+
+    /// Sets each month's stocks in `tallies` to the sum of the changes up to it.
+    func sum(into tallies: inout [[Tally]]) {
+        for rep in tallies.indices {
+            var open = 0
+            var pipeline: Cents = 0
+            var weighted = 0.0
+            for month in tallies[rep].indices {
+                open += self.open[rep][month]
+                pipeline += self.pipeline[rep][month]
+                weighted += self.weighted[rep][month]
+                tallies[rep][month].open = open
+                tallies[rep][month].pipeline = pipeline
+                tallies[rep][month].weighted = weighted
+            }
+        }
     }
 }

@@ -35,8 +35,32 @@ public struct TargetImporter: Sendable {
         case .success(let found): columns = found
         case .failure(let error): return .failure(error)
         }
-        let taken = Set(columns.values)
-        var kpiColumns: [(index: Int, kpi: KPIDefinition)] = []
+        let kpiColumns: [KPIColumn]
+        let ignored: [String]
+        switch self.kpiColumns(of: table, besides: Set(columns.values)) {
+        case .success(let found): (kpiColumns, ignored) = found
+        case .failure(let error): return .failure(error)
+        }
+        let read = records(of: table, columns: columns, kpiColumns: kpiColumns)
+        guard read.diagnostics.isEmpty else { return .failure(CRMImporter.limited(read.diagnostics, in: table)) }
+        var report = CRMImporter.report(Self.fields, columns, in: table)
+        report.columns += kpiColumns.map { column in
+            let empty = table.rows.count { CRMImporter.cell($0, column.index) == nil }
+            return ImportReport.Column(field: column.kpi.id, header: table.header[column.index], emptyCells: empty, lookedFor: [])
+        }
+        report.ignored = ignored
+        let kinds = ["rep", "region", "team"].compactMap { kind in read.counts[kind].map { "\($0) \(kind)" } }
+        report.summary = "\(read.records.count) target row\(read.records.count == 1 ? "" : "s") (\(kinds.joined(separator: ", ")))"
+        return .success(CRMImporter.Imported(json: JSONOutput.array(read.records).rendered(indentedLevels: 1), report: report))
+    }
+
+    /// A column of targets: its position and the KPI its header names.
+    private typealias KPIColumn = (index: Int, kpi: KPIDefinition)
+
+    /// The columns that name KPIs, and the headers the import ignores. A header that is nearly a KPI id is an error,
+    /// as is a file with no KPI column at all.
+    private func kpiColumns(of table: CSVTable, besides taken: Set<Int>) -> Result<(columns: [KPIColumn], ignored: [String]), DiagnosticsError> {
+        var kpiColumns: [KPIColumn] = []
         var ignored: [String] = []
         var diagnostics: [Diagnostic] = []
         let ids = kpis.map(\.id)
@@ -60,9 +84,17 @@ public struct TargetImporter: Sendable {
                     )
                 ]))
         }
+        return .success((kpiColumns, ignored))
+    }
+
+    /// Every row with a target as a record, how many rows each kind of scope has, and what is wrong with the rest.
+    private func records(
+        of table: CSVTable, columns: [String: Int], kpiColumns: [KPIColumn]
+    ) -> (records: [JSONOutput], counts: [String: Int], diagnostics: [Diagnostic]) {
         var records: [JSONOutput] = []
         var seen: [String: Int] = [:]
         var counts: [String: Int] = [:]
+        var diagnostics: [Diagnostic] = []
         for (index, row) in table.rows.enumerated() {
             let location = table.location(ofRow: index)
             let value = { (field: String) in CRMImporter.cell(row, columns[field]) }
@@ -101,16 +133,7 @@ public struct TargetImporter: Sendable {
             counts[scope.key, default: 0] += 1
             records.append(.object(fields))
         }
-        guard diagnostics.isEmpty else { return .failure(CRMImporter.limited(diagnostics, in: table)) }
-        var report = CRMImporter.report(Self.fields, columns, in: table)
-        report.columns += kpiColumns.map { column in
-            let empty = table.rows.count { CRMImporter.cell($0, column.index) == nil }
-            return ImportReport.Column(field: column.kpi.id, header: table.header[column.index], emptyCells: empty, lookedFor: [])
-        }
-        report.ignored = ignored
-        let kinds = ["rep", "region", "team"].compactMap { kind in counts[kind].map { "\($0) \(kind)" } }
-        report.summary = "\(records.count) target row\(records.count == 1 ? "" : "s") (\(kinds.joined(separator: ", ")))"
-        return .success(CRMImporter.Imported(json: JSONOutput.array(records).rendered(indentedLevels: 1), report: report))
+        return (records, counts, diagnostics)
     }
 
     private struct Problem: Error { var message: String }

@@ -19,6 +19,25 @@ public enum ConfigParser {
             )
         }
         var reader = JSONObjectReader(members, path: path, lines: lines)
+        readSite(&reader, into: &config)
+        var diagnostics: [Diagnostic] = []
+        if let markdown = reader.object("markdown") { diagnostics += readMarkdown(reader.nested(markdown, key: "markdown"), into: &config) }
+        readCalendar(&reader, into: &config)
+        if let pipeline = reader.object("pipeline") { diagnostics += readPipeline(reader.nested(pipeline, key: "pipeline"), into: &config) }
+        if let dashboard = reader.object("dashboard") {
+            diagnostics += readDashboard(reader.nested(dashboard, key: "dashboard"), into: &config)
+        }
+        if let scorecards = reader.object("scorecards") {
+            diagnostics += readScorecards(reader.nested(scorecards, key: "scorecards"), into: &config)
+        }
+        if let targets = reader.object("targets") { diagnostics += readTargets(reader.nested(targets, key: "targets"), into: &config) }
+        if let tags = reader.object("tags") { diagnostics += readTags(reader.nested(tags, key: "tags"), into: &config) }
+        reader.warnUnknownKeys(
+            "title, baseURL, locale, currency, markdown, asOf, fiscalYearStartMonth, pipeline, dashboard, scorecards, targets, tags")
+        return (config, reader.diagnostics + diagnostics)
+    }
+
+    private static func readSite(_ reader: inout JSONObjectReader, into config: inout SiteConfig) {
         if let title = reader.string("title") { config.title = title }
         if let baseURL = reader.string("baseURL") { config.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
         if let code = reader.string("locale") {
@@ -37,13 +56,16 @@ public enum ConfigParser {
                 reader.report(key: "currency", "currency must be a three-letter ISO 4217 code such as \"USD\"")
             }
         }
-        var diagnostics: [Diagnostic] = []
-        if let markdown = reader.object("markdown") {
-            var nested = JSONObjectReader((markdown.members ?? []), path: path, lines: lines, keyPrefix: "markdown.")
-            if let unsafe = nested.bool("unsafeHTML") { config.unsafeHTML = unsafe }
-            nested.warnUnknownKeys("unsafeHTML")
-            diagnostics += nested.diagnostics
-        }
+    }
+
+    private static func readMarkdown(_ nested: JSONObjectReader, into config: inout SiteConfig) -> [Diagnostic] {
+        var nested = nested
+        if let unsafe = nested.bool("unsafeHTML") { config.unsafeHTML = unsafe }
+        nested.warnUnknownKeys("unsafeHTML")
+        return nested.diagnostics
+    }
+
+    private static func readCalendar(_ reader: inout JSONObjectReader, into config: inout SiteConfig) {
         if let text = reader.string("asOf") {
             if let day = Day(text) {
                 config.asOf = day
@@ -58,77 +80,48 @@ public enum ConfigParser {
                 reader.report(key: "fiscalYearStartMonth", "fiscalYearStartMonth must be a month number from 1 to 12")
             }
         }
-        if let pipeline = reader.object("pipeline") {
-            var nested = JSONObjectReader((pipeline.members ?? []), path: path, lines: lines, keyPrefix: "pipeline.")
-            if let stages = nested.object("stages") {
-                for member in (stages.members ?? []) {
-                    guard let probability = member.node.number, (0...1).contains(probability) else {
-                        nested.report(member.node, "'pipeline.stages.\(member.key)' must be a probability from 0 to 1")
-                        continue
-                    }
-                    config.stageProbabilities[member.key.lowercased()] = probability
+    }
+
+    private static func readPipeline(_ nested: JSONObjectReader, into config: inout SiteConfig) -> [Diagnostic] {
+        var nested = nested
+        if let stages = nested.object("stages") {
+            for member in (stages.members ?? []) {
+                guard let probability = member.node.number, (0...1).contains(probability) else {
+                    nested.report(member.node, "'pipeline.stages.\(member.key)' must be a probability from 0 to 1")
+                    continue
                 }
+                config.stageProbabilities[member.key.lowercased()] = probability
             }
-            nested.warnUnknownKeys("stages")
-            diagnostics += nested.diagnostics
         }
-        if let dashboard = reader.object("dashboard") {
-            var nested = JSONObjectReader((dashboard.members ?? []), path: path, lines: lines, keyPrefix: "dashboard.")
-            if let kind = nested.string("period") {
-                if let parsed = Period.Kind(rawValue: kind) {
-                    config.dashboard.period = parsed
-                } else {
-                    nested.report(key: "period", "'dashboard.period' must be \"month\", \"quarter\" or \"year\"")
-                }
+        nested.warnUnknownKeys("stages")
+        return nested.diagnostics
+    }
+
+    private static func readScorecards(_ nested: JSONObjectReader, into config: inout SiteConfig) -> [Diagnostic] {
+        var nested = nested
+        if let isPublic = nested.bool("public") { config.dashboard.scorecardsPublic = isPublic }
+        nested.warnUnknownKeys("public")
+        return nested.diagnostics
+    }
+
+    private static func readTargets(_ nested: JSONObjectReader, into config: inout SiteConfig) -> [Diagnostic] {
+        var nested = nested
+        if let ramp = nested.node("ramp") {
+            let steps = ramp.array?.compactMap(\.number) ?? []
+            if steps.count == ramp.array?.count, steps.count <= 24, steps.allSatisfy({ (0...1).contains($0) }) {
+                config.ramp = steps
+            } else {
+                nested.report(ramp, "'targets.ramp' must be a list of at most 24 shares from 0 to 1, one a month from a rep's start")
             }
-            if nested.node("cards") != nil { config.dashboard.cards = nested.strings("cards") }
-            if let thresholds = nested.object("thresholds") {
-                var limits = JSONObjectReader((thresholds.members ?? []), path: path, lines: lines, keyPrefix: "dashboard.thresholds.")
-                if let onTrack = limits.number("onTrack") { config.dashboard.thresholds.onTrack = onTrack }
-                if let atRisk = limits.number("atRisk") { config.dashboard.thresholds.atRisk = atRisk }
-                if config.dashboard.thresholds.atRisk > config.dashboard.thresholds.onTrack {
-                    limits.report(thresholds, "'dashboard.thresholds.atRisk' must not exceed 'onTrack'")
-                }
-                limits.warnUnknownKeys("onTrack, atRisk")
-                diagnostics += limits.diagnostics
-            }
-            if let days = nested.integer("staleAfterDays") {
-                if days >= 0 {
-                    config.dashboard.staleAfterDays = days
-                } else {
-                    nested.report(key: "staleAfterDays", "'dashboard.staleAfterDays' must not be negative")
-                }
-            }
-            nested.warnUnknownKeys("period, cards, thresholds, staleAfterDays")
-            diagnostics += nested.diagnostics
         }
-        if let scorecards = reader.object("scorecards") {
-            var nested = JSONObjectReader((scorecards.members ?? []), path: path, lines: lines, keyPrefix: "scorecards.")
-            if let isPublic = nested.bool("public") { config.dashboard.scorecardsPublic = isPublic }
-            nested.warnUnknownKeys("public")
-            diagnostics += nested.diagnostics
-        }
-        if let targets = reader.object("targets") {
-            var nested = JSONObjectReader((targets.members ?? []), path: path, lines: lines, keyPrefix: "targets.")
-            if let ramp = nested.node("ramp") {
-                let steps = ramp.array?.compactMap(\.number) ?? []
-                if steps.count == ramp.array?.count, steps.count <= 24, steps.allSatisfy({ (0...1).contains($0) }) {
-                    config.ramp = steps
-                } else {
-                    nested.report(ramp, "'targets.ramp' must be a list of at most 24 shares from 0 to 1, one a month from a rep's start")
-                }
-            }
-            nested.warnUnknownKeys("ramp")
-            diagnostics += nested.diagnostics
-        }
-        if let tags = reader.object("tags") {
-            var nested = JSONObjectReader((tags.members ?? []), path: path, lines: lines, keyPrefix: "tags.")
-            if nested.node("allowed") != nil { config.allowedTags = nested.strings("allowed") }
-            nested.warnUnknownKeys("allowed")
-            diagnostics += nested.diagnostics
-        }
-        reader.warnUnknownKeys(
-            "title, baseURL, locale, currency, markdown, asOf, fiscalYearStartMonth, pipeline, dashboard, scorecards, targets, tags")
-        return (config, reader.diagnostics + diagnostics)
+        nested.warnUnknownKeys("ramp")
+        return nested.diagnostics
+    }
+
+    private static func readTags(_ nested: JSONObjectReader, into config: inout SiteConfig) -> [Diagnostic] {
+        var nested = nested
+        if nested.node("allowed") != nil { config.allowedTags = nested.strings("allowed") }
+        nested.warnUnknownKeys("allowed")
+        return nested.diagnostics
     }
 }

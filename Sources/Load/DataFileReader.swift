@@ -65,31 +65,9 @@ struct DataFileReader {
         _ bytes: [UInt8], _ name: String, _ check: @escaping @Sendable (inout DataFileReader, JSONNode, String) -> T
     ) -> [(T, [Diagnostic])] {
         let blank = DataFileReader(path: path, lines: lines)
-        // Records numbered from `base`; with the problems reading reported after them, and whether it did reach `split`.
-        @Sendable func read(
-            _ reader: DataFileReader, base: Int, _ elements: ((JSONNode, Int) -> Void) throws(JSONReader.SyntaxError) -> Bool
-        )
-            -> (records: [(T, [Diagnostic])], after: [Diagnostic], reached: Bool)
-        {
-            var reader = reader
-            var records: [(T, [Diagnostic])] = []
-            let reached: Bool
-            do {
-                reached = try elements { node, index in
-                    let before = reader.diagnostics.count
-                    let result = check(&reader, node, "\(name)[\(base + index)]")
-                    records.append((result, Array(reader.diagnostics[before...])))
-                    reader.diagnostics.removeSubrange(before...)
-                }
-            } catch {
-                reader.syntaxError(error)
-                reached = false
-            }
-            return (records, reader.diagnostics, reached)
-        }
         func whole() -> [(T, [Diagnostic])] {
             var root: JSONNode?
-            let (records, after, _) = read(blank, base: 0) { body throws(JSONReader.SyntaxError) in
+            let (records, after, _) = Self.readPass(blank, name, base: 0, check) { body throws(JSONReader.SyntaxError) in
                 root = try JSONReader.forEachElement(bytes, body)
                 return true
             }
@@ -99,7 +77,7 @@ struct DataFileReader {
         }
         guard bytes.count >= Self.twoCoreSize, let split = JSONReader.middleElementGuess(bytes) else { return whole() }
         let halves = parallelMap([true, false]) { first in
-            read(blank, base: 0) { body throws(JSONReader.SyntaxError) in
+            Self.readPass(blank, name, base: 0, check) { body throws(JSONReader.SyntaxError) in
                 if first { return try JSONReader.forEachElement(bytes, until: split, body) }
                 try JSONReader.forEachElement(bytes, from: split, body)
                 return true
@@ -112,7 +90,7 @@ struct DataFileReader {
         guard head.reached else { return head.records }
         var tail = second
         if !tail.after.isEmpty || tail.records.contains(where: { !$0.1.isEmpty }) {
-            tail = read(blank, base: head.records.count) { body throws(JSONReader.SyntaxError) in
+            tail = Self.readPass(blank, name, base: head.records.count, check) { body throws(JSONReader.SyntaxError) in
                 try JSONReader.forEachElement(bytes, from: split, body)
                 return true
             }
@@ -121,6 +99,29 @@ struct DataFileReader {
         var records = head.records
         records += tail.records
         return records
+    }
+
+    /// One pass of `mapRecords`: the records `elements` hands over, numbered from `base`, each with what its check
+    /// reported; then the problems reading reported after them, and whether it did reach `split`.
+    private static func readPass<T: Sendable>(
+        _ reader: DataFileReader, _ name: String, base: Int, _ check: @escaping @Sendable (inout DataFileReader, JSONNode, String) -> T,
+        _ elements: ((JSONNode, Int) -> Void) throws(JSONReader.SyntaxError) -> Bool
+    ) -> (records: [(T, [Diagnostic])], after: [Diagnostic], reached: Bool) {
+        var reader = reader
+        var records: [(T, [Diagnostic])] = []
+        let reached: Bool
+        do {
+            reached = try elements { node, index in
+                let before = reader.diagnostics.count
+                let result = check(&reader, node, "\(name)[\(base + index)]")
+                records.append((result, Array(reader.diagnostics[before...])))
+                reader.diagnostics.removeSubrange(before...)
+            }
+        } catch {
+            reader.syntaxError(error)
+            reached = false
+        }
+        return (records, reader.diagnostics, reached)
     }
 
     /// Files smaller than this are read on one core: splitting would cost more than it saves.

@@ -107,6 +107,28 @@ extension DataLoader {
             id: id, rep: rep, account: fields.string("account", in: &file), product: fields.string("product", in: &file), stage: stage,
             amount: nil, created: fields.day("created", in: &file), closed: fields.day("closed", in: &file),
             expectedClose: fields.day("expected_close", in: &file), probability: nil)
+        Self.readAmountAndProbability(&fields, into: &deal, path, &file)
+        if deal.isWon, deal.amount == nil, fields.member("amount") == nil {
+            // Revenue would silently count it as nothing; a won deal worth nothing says `"amount": 0`.
+            file.error(node, path, "won deal \"\(id)\" has no \"amount\"")
+            return result
+        }
+        if (deal.isWon || deal.isLost), deal.closed == nil, fields.member("closed") == nil {
+            file.error(node, path, "\(stage) deal \"\(id)\" has no \"closed\" date")
+            return result
+        }
+        if let created = deal.created, let closed = deal.closed, closed < created {
+            file.error(fields.at("closed"), "\(path).closed", "\(closed) is before the deal was created (\(created))")
+            return result
+        }
+        fields.warnUnknownKeys(in: &file)
+        result.deal = deal
+        return result
+    }
+
+    /// A deal's amount, whether it is estimated, and its probability: an amount or probability out of range is reported
+    /// and left unset.
+    private static func readAmountAndProbability(_ fields: inout RecordFields, into deal: inout Deal, _ path: String, _ file: inout DataFileReader) {
         if let amount = fields.number("amount", in: &file) {
             if amount < 0 {
                 file.error(fields.at("amount"), "\(path).amount", "must not be negative, found \(amount)")
@@ -131,22 +153,6 @@ extension DataLoader {
                 file.error(fields.at("probability"), "\(path).probability", "must be between 0 and 1, found \(probability)")
             }
         }
-        if deal.isWon, deal.amount == nil, fields.member("amount") == nil {
-            // Revenue would silently count it as nothing; a won deal worth nothing says `"amount": 0`.
-            file.error(node, path, "won deal \"\(id)\" has no \"amount\"")
-            return result
-        }
-        if (deal.isWon || deal.isLost), deal.closed == nil, fields.member("closed") == nil {
-            file.error(node, path, "\(stage) deal \"\(id)\" has no \"closed\" date")
-            return result
-        }
-        if let created = deal.created, let closed = deal.closed, closed < created {
-            file.error(fields.at("closed"), "\(path).closed", "\(closed) is before the deal was created (\(created))")
-            return result
-        }
-        fields.warnUnknownKeys(in: &file)
-        result.deal = deal
-        return result
     }
 
     func readTargets(_ bytes: [UInt8], _ file: inout DataFileReader, _ context: inout Context) {

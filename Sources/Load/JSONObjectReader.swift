@@ -20,6 +20,11 @@ struct JSONObjectReader {
 
     func location(of node: JSONNode) -> SourceLocation { lines.location(ofByte: node.offset, in: path) }
 
+    /// A reader for `node`, the object at `key`, that names its keys in messages by their full path (`markdown.unsafeHTML`).
+    func nested(_ node: JSONNode, key: String) -> JSONObjectReader {
+        JSONObjectReader(node.members ?? [], path: path, lines: lines, keyPrefix: keyPrefix + key + ".")
+    }
+
     /// The member named `key`, marked as known.
     mutating func node(_ key: String) -> JSONNode? {
         used.insert(key)

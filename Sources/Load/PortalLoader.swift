@@ -29,6 +29,27 @@ public struct PortalLoader: Sendable {
         let (config, configDiagnostics) = ConfigParser.parse(configBytes)
         diagnostics += configDiagnostics
 
+        let content = readContent(&diagnostics)
+        // Reading and parsing ten thousand documents is work for every core.
+        let parsed = parallelMap(content.markdownPaths) { path -> (SourceDocument?, [Diagnostic]) in
+            var problems: [Diagnostic] = []
+            guard let bytes = read(path, &problems) else { return (nil, problems) }
+            let (document, found) = DocumentParser.parse(bytes, path: path)
+            return (document, problems + found)
+        }
+        let documents = parsed.compactMap(\.0)
+        diagnostics += parsed.flatMap(\.1)
+
+        let theme = readTheme(&diagnostics)
+        let source = PortalSource(
+            config: config, configFingerprint: Fingerprint(configBytes), documents: documents, contentFiles: content.contentFiles,
+            templates: theme.templates, assets: theme.assets, dataFiles: content.dataFiles)
+        return (source, diagnostics)
+    }
+
+    /// Sorts `content/` into the Markdown to parse, the other files to copy and the data files' bytes, skipping
+    /// hidden files and folders.
+    private func readContent(_ diagnostics: inout [Diagnostic]) -> (markdownPaths: [String], contentFiles: [String], dataFiles: [String: [UInt8]]) {
         var markdownPaths: [String] = []
         var contentFiles: [String] = []
         var dataFiles: [String: [UInt8]] = [:]
@@ -46,16 +67,11 @@ public struct PortalLoader: Sendable {
             }
             markdownPaths.append(path)
         }
-        // Reading and parsing ten thousand documents is work for every core.
-        let parsed = parallelMap(markdownPaths) { path -> (SourceDocument?, [Diagnostic]) in
-            var problems: [Diagnostic] = []
-            guard let bytes = read(path, &problems) else { return (nil, problems) }
-            let (document, found) = DocumentParser.parse(bytes, path: path)
-            return (document, problems + found)
-        }
-        let documents = parsed.compactMap(\.0)
-        diagnostics += parsed.flatMap(\.1)
+        return (markdownPaths, contentFiles, dataFiles)
+    }
 
+    /// The built-in theme with the portal's `templates/` laid over it, its assets sorted by output path.
+    private func readTheme(_ diagnostics: inout [Diagnostic]) -> Theme {
         var templates = builtIn.templates
         var assets = builtIn.assets
         var overridden: [String: String] = [:]
@@ -83,10 +99,7 @@ public struct PortalLoader: Sendable {
             }
         }
         assets.sort { $0.outputPath < $1.outputPath }
-        let source = PortalSource(
-            config: config, configFingerprint: Fingerprint(configBytes), documents: documents, contentFiles: contentFiles, templates: templates,
-            assets: assets, dataFiles: dataFiles)
-        return (source, diagnostics)
+        return Theme(templates: templates, assets: assets)
     }
 
     private func listing(_ folder: String, _ diagnostics: inout [Diagnostic]) -> [String] {

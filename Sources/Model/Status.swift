@@ -1,5 +1,5 @@
 /// How a figure stands against its target, judged against the pro-rated target while the period is under way.
-public enum Status: String, Sendable, CaseIterable {
+public enum Status: String, Sendable, CaseIterable, Encodable {
     case onTrack = "on-track"
     case atRisk = "at-risk"
     case behind

@@ -38,24 +38,50 @@ public struct PagePlanner: Sendable {
     /// The library's pages; `dashboardAtHome` leaves `/` to the performance dashboard.
     public func pages(for library: Library, documents: [RenderedDocument], dashboardAtHome: Bool = false) -> [Page] {
         let byPath = Dictionary(uniqueKeysWithValues: documents.map { ($0.path, $0) })
-        func rendered(_ document: LibraryDocument) -> RenderedDocument {
+        let rendered = { (document: LibraryDocument) -> RenderedDocument in
             guard let rendered = byPath[document.source.path] else { preconditionFailure("the Markdown stage renders every library document") }
             return rendered
         }
         let tags = TagIndex(documents)
-        var pages: [Page] = []
-        let home = LinkView(title: labels["home"], url: site.url(""))
-        let libraryLink = LinkView(title: labels["library"], url: site.url("library/"))
-        let playbooksLink = LinkView(title: labels["playbooks"], url: site.url("library/playbooks/"))
+        let courses = coursePages(library.courses, rendered, tags: tags)
+        let shelves = shelfPages(library.shelves, rendered, tags: tags)
+        let overview = LibraryPageView(title: labels["library"], courses: courses.cards, shelves: shelves.cards, recent: recentlyUpdated(documents))
+        var pages = courses.pages + shelves.pages
+        if !dashboardAtHome {
+            pages.append(page("", "home", title: site.config.title, description: site.config.title, crumbs: [], view: overview))
+        }
+        pages.append(page("library/", "library", title: labels["library"], description: labels["library"], crumbs: [home], view: overview))
+        pages.append(
+            page(
+                "library/playbooks/", "playbooks", title: labels["playbooks"], description: labels["playbooks"], crumbs: [home, libraryLink],
+                view: ListingPageView(title: labels["playbooks"], documents: [], groups: shelves.cards, tags: [])))
+        pages += tagPages(tags)
+        pages.append(
+            page(
+                "search/", "search", title: labels["search"], description: labels["search"], crumbs: [home],
+                view: ListingPageView(title: labels["search"], documents: [], groups: [], tags: [])))
+        var notFound = page("", "404", title: labels["notFoundTitle"], description: labels["notFoundTitle"], crumbs: [], view: overview)
+        notFound.outputPath = "404.html"
+        pages.append(notFound)
+        return pages
+    }
 
-        var courseCards: [CollectionCardView] = []
-        for course in library.courses {
+    private var home: LinkView { LinkView(title: labels["home"], url: site.url("")) }
+    private var libraryLink: LinkView { LinkView(title: labels["library"], url: site.url("library/")) }
+    private var playbooksLink: LinkView { LinkView(title: labels["playbooks"], url: site.url("library/playbooks/")) }
+
+    /// Each course's page and its lessons' pages (with previous and next), and the course's card for the overview.
+    private func coursePages(
+        _ courses: [Course], _ rendered: (LibraryDocument) -> RenderedDocument, tags: TagIndex
+    ) -> (cards: [CollectionCardView], pages: [Page]) {
+        var (cards, pages): ([CollectionCardView], [Page]) = ([], [])
+        for course in courses {
             let lessons = course.lessons.map(rendered)
             let intro = course.intro.map(rendered)
             let (card, coursePage, courseLink) = collection(
                 course.url, template: "course", title: intro?.title ?? Slug.humanized(course.id), intro: intro, documents: lessons,
                 countNoun: "lessons", crumbs: [home, libraryLink], linksFirstDocument: true)
-            courseCards.append(card)
+            cards.append(card)
             pages.append(coursePage)
             for (index, lesson) in lessons.enumerated() {
                 let previous = index > 0 ? lessons[index - 1] : nil
@@ -66,9 +92,15 @@ public struct PagePlanner: Sendable {
                         previous: previous, next: next, position: labels.lessonPosition(index + 1, of: lessons.count), tags: tags))
             }
         }
+        return (cards, pages)
+    }
 
-        var shelfCards: [CollectionCardView] = []
-        for shelf in library.shelves {
+    /// Each playbook shelf's page and its playbooks' pages (by `order`, title, path), and the shelf's card.
+    private func shelfPages(
+        _ shelves: [PlaybookShelf], _ rendered: (LibraryDocument) -> RenderedDocument, tags: TagIndex
+    ) -> (cards: [CollectionCardView], pages: [Page]) {
+        var (cards, pages): ([CollectionCardView], [Page]) = ([], [])
+        for shelf in shelves {
             let playbooks = shelf.playbooks.map(rendered).sorted {
                 ($0.document.order ?? Int.max, $0.title, $0.path) < ($1.document.order ?? Int.max, $1.title, $1.path)
             }
@@ -76,7 +108,7 @@ public struct PagePlanner: Sendable {
             let (card, shelfPage, shelfLink) = collection(
                 shelf.url, template: "shelf", title: intro?.title ?? regionName(shelf.region), intro: intro, documents: playbooks,
                 countNoun: "playbookCount", crumbs: [home, libraryLink, playbooksLink], linksFirstDocument: false)
-            shelfCards.append(card)
+            cards.append(card)
             pages.append(shelfPage)
             for playbook in playbooks {
                 pages.append(
@@ -85,38 +117,24 @@ public struct PagePlanner: Sendable {
                         crumbs: [home, libraryLink, playbooksLink, shelfLink], previous: nil, next: nil, position: nil, tags: tags))
             }
         }
+        return (cards, pages)
+    }
 
-        let overview = LibraryPageView(title: labels["library"], courses: courseCards, shelves: shelfCards, recent: recentlyUpdated(documents))
-        if !dashboardAtHome {
-            pages.append(page("", "home", title: site.config.title, description: site.config.title, crumbs: [], view: overview))
-        }
-        pages.append(page("library/", "library", title: labels["library"], description: labels["library"], crumbs: [home], view: overview))
-        pages.append(
-            page(
-                "library/playbooks/", "playbooks", title: labels["playbooks"], description: labels["playbooks"], crumbs: [home, libraryLink],
-                view: ListingPageView(title: labels["playbooks"], documents: [], groups: shelfCards, tags: [])))
-
+    /// The tags page and one page per tag, listing its documents by title.
+    private func tagPages(_ tags: TagIndex) -> [Page] {
         let tagLinks = tags.entries.map { TagLinkView(name: $0.name, url: site.url($0.url), count: $0.documents.count) }
         let tagsLink = LinkView(title: labels["tags"], url: site.url("tags/"))
-        pages.append(
+        return [
             page(
                 "tags/", "tags", title: labels["tags"], description: labels["tags"], crumbs: [home],
-                view: ListingPageView(title: labels["tags"], documents: [], groups: [], tags: tagLinks)))
-        for entry in tags.entries {
-            let listed = entry.documents.sorted { ($0.title, $0.path) < ($1.title, $1.path) }.map { summary($0, number: 0) }
-            pages.append(
-                page(
+                view: ListingPageView(title: labels["tags"], documents: [], groups: [], tags: tagLinks))
+        ]
+            + tags.entries.map { entry in
+                let listed = entry.documents.sorted { ($0.title, $0.path) < ($1.title, $1.path) }.map { summary($0, number: 0) }
+                return page(
                     entry.url, "tag", title: "\(labels["documentsTagged"]): \(entry.name)", description: entry.name, crumbs: [home, tagsLink],
-                    view: ListingPageView(title: entry.name, documents: listed, groups: [], tags: [])))
-        }
-        pages.append(
-            page(
-                "search/", "search", title: labels["search"], description: labels["search"], crumbs: [home],
-                view: ListingPageView(title: labels["search"], documents: [], groups: [], tags: [])))
-        var notFound = page("", "404", title: labels["notFoundTitle"], description: labels["notFoundTitle"], crumbs: [], view: overview)
-        notFound.outputPath = "404.html"
-        pages.append(notFound)
-        return pages
+                    view: ListingPageView(title: entry.name, documents: listed, groups: [], tags: []))
+            }
     }
 
     /// Region names until the team data names them: the shelf's own title, `global` as "All regions", short ids in capitals.

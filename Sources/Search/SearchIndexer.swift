@@ -71,18 +71,23 @@ public struct SearchIndexer: Sendable {
             termsOfDocument.append(weights)
             terms.entries[key] = weights
         }
+        return (Self.shardFiles(termsOfDocument, terms: terms.terms) + Self.documentFiles(entries), terms.compacted())
+    }
+
+    /// One script per shard of terms, each term with its best documents, by shard key.
+    private static func shardFiles(_ termsOfDocument: [[SearchTerms.Weight]], terms: [SearchTokenizer.Token]) -> [OutputFile] {
         // Postings by term id: an array, not a dictionary of strings, so merging ten thousand documents is cheap.
-        var postings = [[(doc: Int, weight: Int)]](repeating: [], count: terms.terms.count)
+        var postings = [[(doc: Int, weight: Int)]](repeating: [], count: terms.count)
         for (doc, weights) in termsOfDocument.enumerated() {
             for weight in weights { postings[Int(weight.term)].append((doc, Int(weight.weight))) }
         }
         var shards: [String: [String: [(doc: Int, weight: Int)]]] = [:]
         for (id, list) in postings.enumerated() where !list.isEmpty {
-            let token = terms.terms[id]
+            let token = terms[id]
             shards[SearchTokenizer.shardKey(token), default: [:]][token.text, default: []].append(contentsOf: list)
         }
         // Shards are independent too: sort their postings and write them on every core.
-        var files = parallelMap(shards.sorted { $0.key < $1.key }) { key, terms -> OutputFile in
+        return parallelMap(shards.sorted { $0.key < $1.key }) { key, terms -> OutputFile in
             var script = "fieldbookSearch.add(" + JSONOutput.quoted(key) + ",{"
             script += terms.sorted { $0.key < $1.key }.map { term, postings in
                 let best = postings.sorted { ($0.weight, $1.doc) > ($1.weight, $0.doc) }.prefix(Self.postingLimit)
@@ -90,6 +95,11 @@ public struct SearchIndexer: Sendable {
             }.joined(separator: ",")
             return OutputFile(path: "\(Self.folder)/\(Self.shardFile(key))", bytes: Array((script + "});\n").utf8))
         }
+    }
+
+    /// The documents' chunks, which results show, and the manifest that says how many there are.
+    private static func documentFiles(_ entries: [SearchEntry]) -> [OutputFile] {
+        var files: [OutputFile] = []
         for start in stride(from: 0, to: entries.count, by: Self.docsPerChunk) {
             let chunk = entries[start..<min(start + Self.docsPerChunk, entries.count)].map { entry in
                 "[" + [entry.url, entry.title, entry.kind.rawValue, entry.summary].map(JSONOutput.quoted).joined(separator: ",") + "]"
@@ -99,7 +109,7 @@ public struct SearchIndexer: Sendable {
         }
         let manifest = "fieldbookSearch.manifest({\"documents\":\(entries.count),\"chunk\":\(Self.docsPerChunk)});\n"
         files.append(OutputFile(path: "\(Self.folder)/manifest.js", bytes: Array(manifest.utf8)))
-        return (files, terms.compacted())
+        return files
     }
 
     /// A term's weight in a document: 1000 per occurrence in the title; below that, 100 per tag, 40 per heading, 40 in

@@ -1,3 +1,5 @@
+import FieldbookModel
+
 /// One KPI as a card: the figure, its target and attainment, its status in words, the change and a sparkline.
 public struct KPICardView: TemplateView {
     public var label: String
@@ -30,7 +32,7 @@ public struct KPICardView: TemplateView {
     }
 }
 
-/// A rep in a table: figures formatted for reading, raw numbers for sorting.
+/// A rep in a table: figures as numbers (for ranking, risk and sorting) and as text (for reading).
 public struct RepRowView: TemplateView {
     public var rank: String
     public var name: String
@@ -38,15 +40,13 @@ public struct RepRowView: TemplateView {
     public var url: String?
     public var region: String
     public var manager: String
-    public var revenue: String
-    public var revenueSort: String
+    public var revenue: Figure
     public var target: String
-    public var attainment: String
-    public var attainmentSort: String
-    public var status: String?
-    public var statusClass: String
-    public var winRate: String
-    public var winRateSort: String
+    public var attainment: Figure
+    public var status: Status?
+    /// `status` in words, with its mark (never colour alone).
+    public var statusText: String?
+    public var winRate: Figure
     public var trend: Chart
 
     public func field(_ name: String) -> Any? {
@@ -56,15 +56,15 @@ public struct RepRowView: TemplateView {
         case "url": TemplateValue.optional(url)
         case "region": region
         case "manager": manager
-        case "revenue": revenue
-        case "revenueSort": revenueSort
+        case "revenue": revenue.text
+        case "revenueSort": revenue.sortKey
         case "target": target
-        case "attainment": attainment
-        case "attainmentSort": attainmentSort
-        case "status": TemplateValue.optional(status)
-        case "statusClass": statusClass
-        case "winRate": winRate
-        case "winRateSort": winRateSort
+        case "attainment": attainment.text
+        case "attainmentSort": attainment.sortKey
+        case "status": TemplateValue.optional(statusText)
+        case "statusClass": Status.cssClass(status)
+        case "winRate": winRate.text
+        case "winRateSort": winRate.sortKey
         case "trend": trend
         default: nil
         }
@@ -143,71 +143,6 @@ public struct ProgressView: TemplateView {
         case "url": url
         case "done": done
         case "bullet": bullet
-        default: nil
-        }
-    }
-}
-
-/// Everything a performance page shows; each page fills the parts it has.
-public struct PerformancePageView: TemplateView {
-    public var title: String
-    public var subtitle: String
-    public var asOf: String
-    public var periodName: String
-    public var cards: [KPICardView]
-    public var trend: Chart?
-    public var attainmentChart: Chart?
-    public var forecasts: [ForecastView]
-    public var reps: [RepRowView]
-    public var atRisk: [RepRowView]
-    public var wins: [DealRowView]
-    public var openDeals: [DealRowView]
-    public var progress: [ProgressView]
-    public var recommended: [LinkView]
-    public var playbooks: [LinkView]
-    public var recent: [DocumentSummaryView]
-    public var people: [LinkView]
-    public var facts: [FactView]
-    /// Whether any rep has a revenue target for the period: without one, nobody can be behind, and the page says
-    /// that instead of "no rep is behind".
-    public var revenueTargetsSet = true
-    /// The as-of date (`2026-11-20`) and the portal's `staleAfterDays`, for the script that says how old figures are.
-    public var asOfDate = ""
-    public var staleAfterDays = 7
-
-    public func field(_ name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "subtitle": subtitle
-        case "asOf": asOf
-        case "periodName": periodName
-        case "cards": cards
-        case "trend": TemplateValue.optional(trend)
-        case "attainmentChart": TemplateValue.optional(attainmentChart)
-        case "forecasts": forecasts
-        case "hasForecasts": !forecasts.isEmpty
-        case "reps": reps
-        case "hasReps": !reps.isEmpty
-        case "atRisk": atRisk
-        case "hasAtRisk": !atRisk.isEmpty
-        case "wins": wins
-        case "hasWins": !wins.isEmpty
-        case "openDeals": openDeals
-        case "hasOpenDeals": !openDeals.isEmpty
-        case "progress": progress
-        case "hasProgress": !progress.isEmpty
-        case "recommended": recommended
-        case "hasRecommended": !recommended.isEmpty
-        case "playbooks": playbooks
-        case "hasPlaybooks": !playbooks.isEmpty
-        case "recent": recent
-        case "hasRecent": !recent.isEmpty
-        case "people": people
-        case "hasPeople": !people.isEmpty
-        case "facts": facts
-        case "revenueTargetsSet": revenueTargetsSet
-        case "asOfDate": asOfDate
-        case "staleAfterDays": String(staleAfterDays)
         default: nil
         }
     }

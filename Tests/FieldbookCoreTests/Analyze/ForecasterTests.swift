@@ -2,6 +2,7 @@ import Testing
 
 @testable import FieldbookAnalyze
 @testable import FieldbookModel
+@testable import FieldbookRender
 
 /// Run-rate and pipeline forecasts, worked out by hand: 2024-Q2 runs from April 1 to June 30, 91 days; on May 15,
 /// 45 of them have passed (30 in April, 15 in May).

@@ -1,7 +1,9 @@
 import Testing
 
 @testable import FieldbookAnalyze
+@testable import FieldbookImport
 @testable import FieldbookModel
+@testable import FieldbookRender
 
 /// Which target each entity gets, worked out by hand: three reps in two regions; revenue targets for Ann (100) and
 /// Bob (50) in 2024-Q2, none for Cat; the south region has its own (400); win rate has a target for Ann only.

@@ -1,3 +1,4 @@
+import FieldbookTestSupport
 import Foundation
 import Synchronization
 import Testing
@@ -7,7 +8,6 @@ import Testing
 @testable import FieldbookLoad
 @testable import FieldbookModel
 @testable import FieldbookRender
-@testable import FieldbookServe
 @testable import FieldbookWrite
 
 /// Builds killed at random moments, builds racing each other, outputs that cannot be written: the previous portal

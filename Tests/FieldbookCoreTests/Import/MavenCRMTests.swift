@@ -1,3 +1,4 @@
+import FieldbookTestSupport
 import Foundation
 import Testing
 
@@ -123,8 +124,8 @@ struct MavenCRMTests {
 }
 
 enum MavenCRM {
-    static let folder = Repository.root.deletingLastPathComponent().appendingPathComponent("shared/datasets/maven-crm")
-    static var isAvailable: Bool { FileManager.default.fileExists(atPath: folder.appendingPathComponent("sales_pipeline.csv").path) }
+    static let folder = Repository.mavenCRM
+    static var isAvailable: Bool { Repository.hasMavenCRM }
 
     static func text(_ name: String) throws -> String { try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) }
 

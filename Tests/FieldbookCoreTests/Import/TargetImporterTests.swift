@@ -5,7 +5,6 @@ import Testing
 @testable import FieldbookLoad
 @testable import FieldbookModel
 @testable import FieldbookRender
-@testable import FieldbookServe
 @testable import FieldbookWrite
 
 /// Quotas from a spreadsheet: whose, which period, which KPI, with every mistake one clear error.

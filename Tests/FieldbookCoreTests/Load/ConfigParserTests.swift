@@ -1,12 +1,11 @@
 import Foundation
 import Testing
 
-@testable import FieldbookImport
+@testable import FieldbookAnalyze
 @testable import FieldbookIncremental
 @testable import FieldbookLoad
 @testable import FieldbookModel
 @testable import FieldbookRender
-@testable import FieldbookServe
 
 @Suite struct ConfigParserTests {
     @Test func readsSettings() {

@@ -1,3 +1,4 @@
+import FieldbookTestSupport
 import Testing
 
 @testable import FieldbookAnalyze

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import FieldbookAnalyze
 @testable import FieldbookImport
 @testable import FieldbookLoad
 @testable import FieldbookModel
@@ -75,15 +76,5 @@ import Testing
         let (node, end) = try JSONReader.parsePrefix(Array(#"{"title": "x"} rest"#.utf8), from: 0)
         #expect(node.members?.first?.node.string == "x")
         #expect(end == 14)
-    }
-}
-
-@Suite struct LineIndexTests {
-    @Test func convertsByteOffsetsToLinesAndCharacterColumns() {
-        let index = LineIndex("ab\n客户x\n\nz")
-        #expect(index.position(ofByte: 0) == (1, 1))
-        #expect(index.position(ofByte: 3) == (2, 1))
-        #expect(index.position(ofByte: 9) == (2, 3))  // after two 3-byte characters
-        #expect(index.position(ofByte: 12) == (4, 1))
     }
 }

@@ -1,12 +1,13 @@
+import FieldbookTestSupport
 import Foundation
 import Testing
 
+@testable import FieldbookAnalyze
 @testable import FieldbookCore
 @testable import FieldbookImport
 @testable import FieldbookLoad
 @testable import FieldbookModel
 @testable import FieldbookRender
-@testable import FieldbookServe
 
 @Suite struct APIRendererTests {
     let portal: RenderedPortal = {

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import FieldbookAnalyze
 @testable import FieldbookModel
 @testable import FieldbookRender
 

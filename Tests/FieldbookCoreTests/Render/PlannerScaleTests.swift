@@ -7,7 +7,6 @@ import Testing
 @testable import FieldbookLoad
 @testable import FieldbookModel
 @testable import FieldbookRender
-@testable import FieldbookServe
 
 /// A guard against order-of-magnitude regressions, not a benchmark (those are `benchmarks/`, reported in
 /// BENCHMARKS.md). Planning scorecards once scanned every document for every rep: 611 s for 5,000 reps beside 50,000

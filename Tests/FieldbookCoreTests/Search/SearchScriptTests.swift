@@ -1,3 +1,4 @@
+import FieldbookTestSupport
 import Foundation
 import Testing
 
@@ -5,7 +6,6 @@ import Testing
 @testable import FieldbookImport
 @testable import FieldbookModel
 @testable import FieldbookRender
-@testable import FieldbookServe
 
 /// The real `search.js`, run by Node.js against the example portal, finds what a reader looks for.
 @Suite(.enabled(if: SearchScript.node != nil || ProcessInfo.processInfo.environment["CI"] == "true", "needs Node.js (apt install nodejs)"))

@@ -1,12 +1,13 @@
+import FieldbookTestSupport
 import Foundation
 import Testing
 
+@testable import FieldbookAnalyze
 @testable import FieldbookImport
 @testable import FieldbookLoad
 @testable import FieldbookModel
 @testable import FieldbookRender
 @testable import FieldbookSearch
-@testable import FieldbookServe
 
 @Suite struct SearchTokenizerTests {
     private func terms(_ text: String) -> [String] { SearchTokenizer.tokens(text).map(\.text) }

@@ -1,14 +1,13 @@
+import FieldbookTestSupport
 import Foundation
 import Testing
 
 @testable import FieldbookAnalyze
 @testable import FieldbookCore
 @testable import FieldbookImport
-@testable import FieldbookIncremental
 @testable import FieldbookLoad
 @testable import FieldbookModel
 @testable import FieldbookRender
-@testable import FieldbookServe
 
 /// Known script-injection vectors (OWASP cheat-sheet style) pushed through every field that reaches a page, an
 /// attribute, a chart, the search index, the feed or the API.
@@ -116,76 +115,5 @@ import Testing
         #expect(scorecard.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))  // escaped, not dropped
         let lesson = try #require(Self.portal.page("library/training/a/x/index.html"))
         #expect(lesson.contains("{{7*7}}"))  // data is never evaluated as a template
-    }
-}
-
-@Suite struct BadInputTests {
-    @Test func aHugeMarkdownFileIsRefusedQuickly() {
-        let huge = [UInt8](repeating: UInt8(ascii: "a"), count: 50 * 1024 * 1024)
-        let start = Date()
-        let (document, diagnostics) = DocumentParser.parse(huge, path: "content/training/a/huge.md")
-        #expect(document == nil)
-        #expect(diagnostics.map(\.description) == ["content/training/a/huge.md:1:1: error: file is 50 MB; Markdown files may be at most 8 MB"])
-        #expect(Date().timeIntervalSince(start) < 1)
-    }
-
-    @Test func emptyAndOddFilesAreHandled() {
-        let portal = renderPortal([
-            "content/training/a/01-empty.md": "",
-            "content/training/a/02-bom.md": "\u{FEFF}# Title\r\n\r\nText\r\n",
-            "content/training/a/03-nul.md": "# Nul \u{0}byte\n",
-        ])
-        #expect(portal.messages == [])
-        #expect(portal.page("library/training/a/empty/index.html")?.contains("<h1>Empty</h1>") == true)
-        #expect(portal.page("library/training/a/bom/index.html")?.contains("<h1>Title</h1>") == true)
-        #expect(portal.page("library/training/a/nul/index.html")?.contains("\u{FFFD}") == true)  // cmark replaces NUL
-    }
-
-    @Test func hostileDataValuesAreDiagnosed() {
-        let (_, diagnostics) = DataLoader().load([
-            "team.json": Array(#"{"regions": [{"id": "r", "name": "R"}], "reps": [{"id": "a", "name": "A", "region": "r"}]}"#.utf8),
-            "deals.json": Array(
-                #"[{"id": "1", "rep": "a", "stage": "open", "amount": 1e309}, {"id": "2", "rep": "a", "stage": "open", "amount": NaN}, {"id": "3", "rep": "a", "stage": "open", "amount": 1e20}]"#
-                    .utf8),
-        ])
-        #expect(diagnostics.filter { $0.severity == .error }.map(\.message) == ["number 1e309 is out of range"])
-        let (_, nan) = DataLoader().load([
-            "team.json": Array(#"{"regions": [{"id": "r", "name": "R"}], "reps": [{"id": "a", "name": "A", "region": "r"}]}"#.utf8),
-            "deals.json": Array(
-                #"[{"id": "2", "rep": "a", "stage": "open", "amount": NaN}, {"id": "3", "rep": "a", "stage": "open", "amount": 1e20}]"#.utf8),
-        ])
-        #expect(nan.filter { $0.severity == .error }.map(\.message) == ["expected a JSON value"])
-        let (_, big) = DataLoader().load([
-            "team.json": Array(#"{"regions": [{"id": "r", "name": "R"}], "reps": [{"id": "a", "name": "A", "region": "r"}]}"#.utf8),
-            "deals.json": Array(#"[{"id": "3", "rep": "a", "stage": "open", "amount": 1e20}]"#.utf8),
-        ])
-        #expect(big.map(\.message) == ["deals[0].amount: is too large"])
-    }
-
-    @Test func deeplyNestedJSONIsRefusedNotACrash() {
-        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
-        let (_, diagnostics) = DataLoader().load(["team.json": Array(#"{"regions": [], "reps": []}"#.utf8), "deals.json": Array(deep.utf8)])
-        #expect(diagnostics.map(\.message) == ["JSON nested deeper than 256 levels"])
-        let (_, config) = ConfigParser.parse(Array(("{\"title\": " + deep + "}").utf8))
-        #expect(config.map(\.message) == ["JSON nested deeper than 256 levels"])
-    }
-}
-
-@Suite struct HostileNamesTests {
-    @Test func longAndOddNamesNeverBecomePaths() {
-        let long = String(repeating: "a", count: 300)
-        let (_, diagnostics) = LibraryBuilder().build([
-            SourceDocument(path: "content/training/x/\(long).md", frontMatter: FrontMatter(), markdown: ""),
-            SourceDocument(path: "content/training/x/Pricing.md", frontMatter: FrontMatter(), markdown: ""),
-            SourceDocument(path: "content/training/X/a.md", frontMatter: FrontMatter(), markdown: ""),
-        ])
-        #expect(diagnostics.map(\.severity) == [.error, .error, .error])
-        let (_, data) = DataLoader().load([
-            "team.json": Array(
-                #"{"regions": [{"id": "r", "name": "R"}], "reps": [{"id": "\#(long)", "name": "A", "region": "r"}, {"id": "/etc/x", "name": "B", "region": "r"}, {"id": "a\u0000b", "name": "C", "region": "r"}, {"id": "Ann", "name": "D", "region": "r"}]}"#
-                    .utf8)
-        ])
-        #expect(data.filter { $0.severity == .error }.count == 4)
-        #expect(data.allSatisfy { $0.message.contains("is not a valid id") })
     }
 }

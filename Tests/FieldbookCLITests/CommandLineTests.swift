@@ -1,5 +1,13 @@
+import FieldbookTestSupport
 import Foundation
 import Testing
+
+@testable import FieldbookAnalyze
+@testable import FieldbookImport
+@testable import FieldbookLoad
+@testable import FieldbookModel
+@testable import FieldbookRender
+@testable import FieldbookServe
 
 /// Runs the real `fieldbook` binary and checks what a user sees: stdout, stderr and the exit code.
 @Suite struct CommandLineTests {
@@ -190,12 +198,12 @@ import Testing
 
     /// The documented workflow is green by default: a new portal, a new playbook (listed on its shelf, so linked) and
     /// the Maven CRM export (whose four agents without deals are new hires, not warnings) pass `check --strict`.
-    @Test(.enabled(if: MavenCRM.isAvailable)) func theWorkflowIsGreenByDefault() throws {
+    @Test(.enabled(if: Repository.hasMavenCRM)) func theWorkflowIsGreenByDefault() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         #expect(try fieldbook(["init", "portal"], in: folder.path).status == 0)
         #expect(try fieldbook(["new", "playbook", "global", "Renewals", "--portal", "portal"], in: folder.path).status == 0)
-        let maven = { (file: String) in MavenCRM.folder.appendingPathComponent(file).path }
+        let maven = { (file: String) in Repository.mavenCRM.appendingPathComponent(file).path }
         #expect(try fieldbook(["import", "team", maven("sales_teams.csv"), "--portal", "portal"], in: folder.path).status == 0)
         let deals = try fieldbook(
             ["import", "deals", maven("sales_pipeline.csv"), "--prices", maven("products.csv"), "--portal", "portal"], in: folder.path)

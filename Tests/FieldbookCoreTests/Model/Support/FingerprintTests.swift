@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import FieldbookAnalyze
 @testable import FieldbookModel
 @testable import FieldbookRender
 @testable import FieldbookSearch

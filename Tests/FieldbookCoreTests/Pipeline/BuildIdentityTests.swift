@@ -1,11 +1,12 @@
+import FieldbookTestSupport
 import Foundation
 import Testing
 
+@testable import FieldbookAnalyze
 @testable import FieldbookCore
 @testable import FieldbookImport
 @testable import FieldbookModel
 @testable import FieldbookRender
-@testable import FieldbookServe
 
 /// Holds the output's bytes still through refactors: the example portal and a generated portal of 1,000 documents with
 /// performance data build to files whose digests are recorded under `Fixtures/golden/identity/`. A change to the output

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import FieldbookLoad
 @testable import FieldbookModel
 @testable import FieldbookRender
 

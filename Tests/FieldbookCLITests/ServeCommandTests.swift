@@ -1,7 +1,7 @@
+import FieldbookTestSupport
 import Foundation
 import Testing
 
-@testable import FieldbookAnalyze
 @testable import FieldbookLoad
 @testable import FieldbookModel
 @testable import FieldbookRender
@@ -11,79 +11,6 @@ import Testing
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
-
-@Suite struct StaticFilesTests {
-    @Test func resolvesFilesFoldersAndRefusesEscapes() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.cleanUp() }
-        try folder.write(["public/index.html": "home", "public/library/index.html": "lib", "public/a b.css": "x", "secret.txt": "secret"])
-        try FileManager.default.createSymbolicLink(atPath: folder.path + "/public/leak.txt", withDestinationPath: folder.path + "/secret.txt")
-        try FileManager.default.createSymbolicLink(
-            atPath: folder.path + "/public/inside.html", withDestinationPath: folder.path + "/public/index.html")
-        let files = StaticFiles(root: folder.path + "/public")
-        let root = files.root
-        #expect(files.resolve("/") == .file(root + "/index.html"))
-        #expect(files.resolve("/library/") == .file(root + "/library/index.html"))
-        #expect(files.resolve("/library") == .redirect("/library/"))
-        #expect(files.resolve("/library/?q=1") == .file(root + "/library/index.html"))
-        #expect(files.resolve("/a%20b.css") == .file(root + "/a b.css"))
-        #expect(files.resolve("/inside.html") == .file(root + "/index.html"))
-        #expect(files.resolve("/missing/") == .notFound)
-        for hostile in [
-            "/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt", "/library/../../secret.txt", "/leak.txt", "/a%00.html",
-            "/..%5csecret.txt", "/%zz",
-        ] {
-            #expect(files.resolve(hostile) == .forbidden, "\(hostile)")
-        }
-    }
-
-    @Test func contentTypesAndETags() {
-        #expect(StaticFiles.contentType(of: "a/index.html") == "text/html; charset=utf-8")
-        #expect(StaticFiles.contentType(of: "x.SVG") == "image/svg+xml")
-        #expect(StaticFiles.contentType(of: "search/t-e5.js") == "text/javascript; charset=utf-8")
-        #expect(StaticFiles.contentType(of: "blob") == "application/octet-stream")
-        #expect(StaticFiles.etag(Data("a".utf8)) == StaticFiles.etag(Data("a".utf8)))
-        #expect(StaticFiles.etag(Data("a".utf8)) != StaticFiles.etag(Data("b".utf8)))
-    }
-}
-
-@Suite struct LiveReloadTests {
-    @Test func aBurstOfEventsRebuildsOnce() async throws {
-        let count = Counter()
-        let debouncer = Debouncer(settle: 0.2) { await count.increment() }
-        // An editor's save: several events at once.
-        for _ in 0..<10 { debouncer.signal() }
-        try await waitFor { await count.value == 1 }
-        try await Task.sleep(nanoseconds: 500_000_000)
-        #expect(await count.value == 1)
-        debouncer.signal()
-        try await waitFor { await count.value == 2 }
-    }
-
-    /// Waits up to a minute: other tests keep both cores of a CI machine busy, and tasks may start late.
-    private func waitFor(_ condition: () async -> Bool) async throws {
-        for _ in 0..<600 where !(await condition()) { try await Task.sleep(nanoseconds: 100_000_000) }
-        #expect(await condition())
-    }
-
-    @Test func waitersHearOfTheNextBuildAndItsErrors() async throws {
-        let reload = LiveReload()
-        let first = String(decoding: await reload.wait(after: -1), as: UTF8.self)
-        #expect(first == #"{"version":0,"errors":[]}"#)
-        async let waited = reload.wait(after: 0)
-        try await Task.sleep(nanoseconds: 100_000_000)
-        await reload.failed([.error(.init(path: "content/a.md", line: 2, column: 3), "broken \"link\"")])
-        #expect(String(decoding: await waited, as: UTF8.self) == #"{"version":1,"errors":["content/a.md:2:3: error: broken \"link\""]}"#)
-        let start = Date()
-        _ = await reload.wait(after: 1, timeout: 0.3)
-        #expect(Date().timeIntervalSince(start) >= 0.3)
-    }
-}
-
-actor Counter {
-    var value = 0
-    func increment() { value += 1 }
-}
 
 /// The real `fieldbook serve`: serves the preview, refuses escapes, rebuilds on a save and tells waiting pages.
 @Suite struct ServeCommandTests {

@@ -1,19 +1,22 @@
+import FieldbookCore
+import FieldbookLoad
+import FieldbookModel
+import FieldbookRender
 import Foundation
 import Testing
 
-@testable import FieldbookCore
-@testable import FieldbookLoad
-@testable import FieldbookModel
-@testable import FieldbookRender
-
 /// Paths of the repository, found from this file so tests run from any working directory.
-enum Repository {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-    static let fixtures = root.appendingPathComponent("Tests/FieldbookCoreTests/Fixtures")
+package enum Repository {
+    package static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    package static let fixtures = root.appendingPathComponent("Tests/FieldbookCoreTests/Fixtures")
+    /// The Maven Analytics CRM export beside the repository (`../shared/datasets/maven-crm`): tests may read it, the
+    /// product never needs it.
+    package static let mavenCRM = root.deletingLastPathComponent().appendingPathComponent("shared/datasets/maven-crm")
+    package static var hasMavenCRM: Bool { FileManager.default.fileExists(atPath: mavenCRM.appendingPathComponent("sales_pipeline.csv").path) }
 
     /// The `fieldbook` executable `swift test` built beside the test bundle.
-    static var binary: URL {
+    package static var binary: URL {
         let candidates = [
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("fieldbook"),
             Bundle.main.bundleURL.appendingPathComponent("fieldbook"),
@@ -24,16 +27,16 @@ enum Repository {
 }
 
 /// A fresh folder under the system temporary directory, removed by the caller with `cleanUp`.
-struct TemporaryFolder {
-    let url: URL
-    init() throws {
+package struct TemporaryFolder {
+    package let url: URL
+    package init() throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("fieldbook-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
-    var path: String { url.path }
+    package var path: String { url.path }
 
     /// Writes files given as path → text below the folder.
-    func write(_ files: [String: String]) throws {
+    package func write(_ files: [String: String]) throws {
         for (path, text) in files {
             let file = url.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -41,13 +44,13 @@ struct TemporaryFolder {
         }
     }
 
-    func read(_ path: String) throws -> String { try String(contentsOf: url.appendingPathComponent(path), encoding: .utf8) }
+    package func read(_ path: String) throws -> String { try String(contentsOf: url.appendingPathComponent(path), encoding: .utf8) }
 
-    func cleanUp() { try? FileManager.default.removeItem(at: url) }
+    package func cleanUp() { try? FileManager.default.removeItem(at: url) }
 }
 
 /// Every regular file below `folder`, as relative path → bytes.
-func snapshot(of folder: String) throws -> [String: Data] {
+package func snapshot(of folder: String) throws -> [String: Data] {
     var result: [String: Data] = [:]
     let enumerator = FileManager.default.enumerator(atPath: folder)
     while let relative = enumerator?.nextObject() as? String {
@@ -59,7 +62,7 @@ func snapshot(of folder: String) throws -> [String: Data] {
 }
 
 /// Renders an in-memory portal; `files` maps portal paths to contents, `fieldbook.json` defaulted.
-func renderPortal(_ files: [String: String], options: BuildOptions = BuildOptions(portal: "")) -> RenderedPortal {
+package func renderPortal(_ files: [String: String], options: BuildOptions = BuildOptions(portal: "")) -> RenderedPortal {
     var files = files
     if files["fieldbook.json"] == nil { files["fieldbook.json"] = #"{"title": "Test Portal"}"# }
     return Pipeline.render(options, fileSystem: MemoryFileSystem(files))
@@ -67,8 +70,8 @@ func renderPortal(_ files: [String: String], options: BuildOptions = BuildOption
 
 extension RenderedPortal {
     /// The text of one output file.
-    func page(_ path: String) -> String? {
+    package func page(_ path: String) -> String? {
         files.first { $0.path == path }.map { String(decoding: $0.bytes, as: UTF8.self) }
     }
-    var messages: [String] { diagnostics.map(\.description) }
+    package var messages: [String] { diagnostics.map(\.description) }
 }

@@ -4,7 +4,7 @@ import Testing
 /// Compares `actual` with a golden file under `Fixtures/golden/`. With `FIELDBOOK_RECORD=1` it writes the file
 /// instead, and a file it changed or created fails the test, so a recording run never passes unnoticed: review the
 /// diff, then run the tests again without it. A missing golden file is a failure that says how to record it.
-func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+package func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let url = Repository.fixtures.appendingPathComponent("golden/" + name)
     let expected = try? String(contentsOf: url, encoding: .utf8)
     if ProcessInfo.processInfo.environment["FIELDBOOK_RECORD"] == "1" {

@@ -1,3 +1,4 @@
+import FieldbookTestSupport
 import Foundation
 import Testing
 
@@ -9,7 +10,6 @@ import Testing
 @testable import FieldbookModel
 @testable import FieldbookRender
 @testable import FieldbookSearch
-@testable import FieldbookServe
 @testable import FieldbookWrite
 
 /// The cache may only save work: after any series of changes, a cached build is byte for byte a clean build.

@@ -1,0 +1,131 @@
+import FieldbookAnalyze
+import FieldbookModel
+
+/// KPI cards, charts and forecasts.
+extension PerformancePlanner {
+    /// A KPI's card for an entity (whose reps are `members`) in a period. Its note says what the figure leaves out or
+    /// estimates (pipeline cards), and on a group's card how many of its reps have a target, when not all do: a
+    /// target summed from some reps' targets is measured against everyone's results.
+    func card(_ entity: EntityFigures, _ k: Int, _ p: Int, withBullet: Bool = false, members: [Int]) -> KPICardView {
+        let kpi = board.kpis[k]
+        let figures = entity.periods[p]
+        let unit = kpi.definition.unit
+        let status = status(figures, k)
+        let previous = board.periods.firstIndex { $0 == figures.period.previous }
+        let change = figures.change[k].flatMap { change in
+            previous.map { "\(format.signed(change, unit: unit)) \(labels["vs"]) \(format.period(board.periods[$0], calendar: board.calendar))" }
+        }
+        let months = trendMonths()
+        let spark = charts.sparkline(
+            id: "spark-\(entity.id)-\(kpi.id)", title: "\(label(kpi)), \(labels["last12Months"])",
+            points: months.map { ChartPoint(format.period(board.periods[$0], calendar: board.calendar), entity.periods[$0].actual[k]) },
+            format: { format.value($0, unit: unit, compact: true) })
+        let bullet =
+            withBullet && figures.target[k] != nil
+            ? charts.bullet(
+                id: "bullet-\(entity.id)-\(kpi.id)", title: label(kpi), actual: figures.actual[k], target: figures.target[k],
+                format: { format.value($0, unit: unit) }) : nil
+        return KPICardView(
+            label: label(kpi), value: format.value(figures.actual[k], unit: unit, compact: unit == .currency),
+            target: figures.target[k].map { format.value($0, unit: unit, compact: unit == .currency) },
+            attainment: figures.attainment(k).map(format.percent),
+            status: status.map(statusText), statusClass: Status.cssClass(status), change: change, sparkline: spark, bullet: bullet,
+            note: cardNote(kpi, k, p, entity: entity, members: members))
+    }
+
+    /// The status of KPI `k` in one entity's period, by the configured thresholds.
+    func status(_ figures: PeriodFigures, _ k: Int?) -> Status? {
+        guard let k else { return nil }
+        return Status.of(
+            actual: figures.actual[k], target: figures.target[k], kpi: board.kpis[k], period: figures.period, partial: figures.partial,
+            asOf: board.asOf, thresholds: settings.thresholds)
+    }
+
+    func statusText(_ status: Status) -> String {
+        switch status {
+        case .onTrack: "✓ " + labels["onTrack"]
+        case .atRisk: "! " + labels["atRisk"]
+        case .behind: "✗ " + labels["behind"]
+        }
+    }
+
+    func label(_ kpi: KPI) -> String { labels.kpiLabel(kpi.id) ?? kpi.definition.label }
+
+    /// The last 13 months up to the as-of month: a year and the month a year ago to compare with.
+    func trendMonths() -> [Int] {
+        Array(board.periods.indices.filter { board.periods[$0].kind == .month }.suffix(13))
+    }
+
+    func revenueTrend(_ entity: EntityFigures, id: String) -> Chart {
+        let months = trendMonths()
+        let points = months.map {
+            ChartPoint(
+                format.period(board.periods[$0], calendar: board.calendar), revenue(of: entity.periods[$0]),
+                target: revenueTarget(of: entity.periods[$0]))
+        }
+        return charts.line(
+            id: id, title: labels["revenueTrend"], points: points, lastIsPartial: months.last.map { entity.periods[$0].partial } ?? false,
+            format: { format.money($0, compact: true) })
+    }
+
+    func regionAttainment(_ p: Int) -> Chart {
+        let points = board.regions.map { ChartPoint($0.name, revenueAttainment(of: $0.periods[p]), target: 1) }
+        return charts.bars(
+            id: "region-attainment", title: "\(labels["attainmentByRegion"]), \(periodName(p))", points: points, format: format.percent)
+    }
+
+    /// Forecasts of the quarter and year under way.
+    func forecasts(_ entity: EntityFigures) -> [ForecastView] {
+        entity.periods.compactMap { figures in
+            let values = figures.forecasts.map(\.revenue)
+            guard let low = values.min(), let high = values.max() else { return nil }
+            return ForecastView(
+                period: format.period(figures.period, calendar: board.calendar),
+                target: revenueTarget(of: figures).map { format.money($0, compact: true) },
+                range: "\(format.money(low, compact: true)) – \(format.money(high, compact: true))",
+                methods: figures.forecasts.map { forecast in
+                    let runRate = forecast.method == .runRate
+                    return FactView(
+                        term: labels[runRate ? "runRate" : "pipelineForecast"], value: format.money(forecast.revenue, compact: true),
+                        note: labels[runRate ? "runRateHow" : "pipelineHow"])
+                })
+        }
+    }
+
+    /// What a card must say besides its figure: what a pipeline leaves out or estimates, and how many of a group's
+    /// reps have a target when not all do.
+    func cardNote(_ kpi: KPI, _ k: Int, _ p: Int, entity: EntityFigures, members: [Int]) -> String? {
+        var notes: [String] = []
+        if ["pipeline", "weighted_pipeline"].contains(kpi.id), let note = pipelineNote(members) { notes.append(note) }
+        let scope: TargetScope? =
+            switch entity.kind {
+            case .team: .team
+            case .region: .region(entity.id)
+            default: nil
+            }
+        let own = scope.map { entered.target($0, kpi, board.periods[p]) != nil } ?? false
+        if entity.kind != .rep, !own, kpi.additiveAcrossReps, entity.periods[p].target[k] != nil {
+            let covered = members.count { board.reps[$0].periods[p].target[k] != nil }
+            if covered < members.count {
+                notes.append(labels.count(covered, "repsWithTarget").replacingOccurrences(of: "{n}", with: "\(members.count)"))
+            }
+        }
+        return notes.isEmpty ? nil : notes.joined(separator: "; ")
+    }
+
+    /// What a pipeline card must say about the amounts it adds up, for reps `members` on the as-of date: open deals
+    /// without an amount are left out (a bare $0 would hide them), and estimated ones are list prices.
+    func pipelineNote(_ members: [Int]) -> String? {
+        let missing = members.reduce(0) { $0 + unpriced[$1].missing }
+        let estimated = members.reduce(0) { $0 + unpriced[$1].estimated }
+        let notes = [
+            missing > 0 ? labels.count(missing, "openWithoutAmount") : nil, estimated > 0 ? labels.count(estimated, "openAtListPrice") : nil,
+        ].compactMap { $0 }
+        return notes.isEmpty ? nil : notes.joined(separator: "; ")
+    }
+
+    /// Revenue, its target and attainment in one entity's period (nil when the board has no revenue KPI).
+    func revenue(of figures: PeriodFigures) -> Double? { revenue.flatMap { figures.actual[$0] } }
+    func revenueTarget(of figures: PeriodFigures) -> Double? { revenue.flatMap { figures.target[$0] } }
+    func revenueAttainment(of figures: PeriodFigures) -> Double? { revenue.flatMap { figures.attainment($0) } }
+}

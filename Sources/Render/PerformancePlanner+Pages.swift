@@ -1,0 +1,86 @@
+import FieldbookAnalyze
+import FieldbookModel
+
+/// The performance pages, one function per page kind.
+extension PerformancePlanner {
+    /// The team dashboard at `/`: the team's figures, the leaderboard, reps at risk, recent wins and regions.
+    func dashboardPage(_ asOf: Day, _ current: Int, teamRows: [RepRowView], recent: [DocumentSummaryView]) -> Page {
+        let view = DashboardView(
+            header: header(site.config.title, labels["dashboard"], asOf: asOf, current: current),
+            figures: figures(board.team, current, members: Array(board.reps.indices), trendID: "team-trend"),
+            attainmentChart: regionAttainment(current),
+            reps: byRank(board.reps.indices.map { ($0, board.reps[$0].periods[current].rankInTeam) }, teamRows, limit: 10),
+            atRisk: atRisk(teamRows), wins: recentWins(asOf), recent: recent,
+            people: board.regions.map { LinkView(title: $0.name, url: site.url("regions/\($0.id)/")) },
+            revenueTargetsSet: revenue.map { revenue in board.reps.contains { $0.periods[current].target[revenue] != nil } } ?? false)
+        return page("", "dashboard", title: site.config.title, crumbs: [], view: view, period: view.header.periodName, private: false)
+    }
+
+    /// Every rep at `/reps/`, by rank in the team.
+    func repListPage(_ asOf: Day, _ current: Int, teamRows: [RepRowView]) -> Page {
+        let view = RepListView(
+            header: header(labels["reps"], "", asOf: asOf, current: current),
+            reps: byRank(board.reps.indices.map { ($0, board.reps[$0].periods[current].rankInTeam) }, teamRows))
+        return page("reps/", "reps", title: labels["reps"], crumbs: [home], view: view, period: view.header.periodName, private: isPrivate)
+    }
+
+    /// A page per region: its figures, its reps ranked in the region, its managers and playbooks.
+    func regionPages(_ asOf: Day, _ current: Int, teamRows: [RepRowView], lessons: LessonLookup) -> [Page] {
+        let team = data.team
+        let managerOf = team.reps.map { team.manager(of: $0) }
+        let regionMembers = Dictionary(grouping: team.reps.indices) { team.reps[$0].region }
+        return zip(team.regions, board.regions).map { region, entity in
+            let members = regionMembers[region.id] ?? []
+            let managersHere = Set(members.compactMap { managerOf[$0] })
+            let view = RegionPageView(
+                header: header(region.name, labels["region"], asOf: asOf, current: current),
+                figures: figures(entity, current, members: members, trendID: "region-trend"),
+                reps: byRank(members.map { ($0, board.reps[$0].periods[current].rankInRegion) }, teamRows),
+                playbooks: lessons.playbooks(for: region.id),
+                people: team.managers.filter { managersHere.contains($0.id) }.map { LinkView(title: $0.name, url: managerURL($0.id) ?? "") })
+            return page(
+                "regions/\(region.id)/", "region", title: region.name, crumbs: [home], view: view, period: view.header.periodName, private: false)
+        }
+    }
+
+    /// A page per manager: their reps' figures, and their reps ranked among themselves, the people the page is about.
+    func managerPages(_ asOf: Day, _ current: Int, teamRows: [RepRowView]) -> [Page] {
+        let team = data.team
+        let managerMembers = Dictionary(grouping: team.reps.indices) { team.manager(of: team.reps[$0]) ?? "" }
+        return zip(team.managers, board.managers).map { manager, entity in
+            let members = managerMembers[manager.id] ?? []
+            let ranks = KPICalculator.competitionRanks(members.map { revenue(of: board.reps[$0].periods[current]) ?? 0 })
+            let view = ManagerPageView(
+                header: header(manager.name, labels["manager"], asOf: asOf, current: current),
+                figures: figures(entity, current, members: members, trendID: "manager-trend"),
+                reps: byRank(Array(zip(members, ranks.map(Optional.some))), teamRows))
+            return page(
+                "managers/\(manager.id)/", "manager", title: manager.name, crumbs: [home], view: view, period: view.header.periodName,
+                private: isPrivate)
+        }
+    }
+
+    /// A scorecard per rep, planned on every core: they are most of the pages, and each is its rep's alone.
+    func scorecardPages(_ asOf: Day, _ current: Int, lessons: LessonLookup) -> [Page] {
+        let regionNames = Dictionary(data.team.regions.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let managerNames = Dictionary(data.team.managers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let crumbs = [home] + (isPrivate ? [] : [LinkView(title: labels["reps"], url: site.url("reps/"))])
+        return parallelMap(Array(data.team.reps.enumerated())) { index, rep in
+            let period = board.reps[index].periods[current]
+            let view = ScorecardView(
+                header: header(rep.name, rep.title ?? labels["rep"], asOf: asOf, current: current),
+                figures: figures(board.reps[index], current, members: [index], trendID: "rep-trend", bullets: true),
+                openDeals: openDeals(of: rep.id), progress: progress(of: rep.id, lessons: lessons),
+                recommended: recommended(for: index, current: current, lessons: lessons),
+                playbooks: Array(lessons.playbooks(for: rep.region).prefix(Self.scorecardPlaybookLimit)),
+                facts: [
+                    FactView(term: labels["region"], value: regionNames[rep.region] ?? rep.region),
+                    FactView(term: labels["manager"], value: data.team.manager(of: rep).flatMap { managerNames[$0] } ?? "–"),
+                    FactView(term: labels["rankInRegion"], value: period.rankInRegion.map { "\($0)" } ?? "–"),
+                    FactView(term: labels["rankInTeam"], value: period.rankInTeam.map { "\($0) / \(data.team.reps.count)" } ?? "–"),
+                ])
+            return page(
+                "reps/\(rep.id)/", "scorecard", title: rep.name, crumbs: crumbs, view: view, period: view.header.periodName, private: isPrivate)
+        }
+    }
+}

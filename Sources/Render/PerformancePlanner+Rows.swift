@@ -1,0 +1,69 @@
+import FieldbookModel
+
+/// Rows of reps and deals in tables.
+extension PerformancePlanner {
+    /// A rep's row for period `p`, showing `rank`: in the team, the region or the manager's reps, as the page means.
+    func row(_ index: Int, _ p: Int, rank: Int?) -> RepRowView {
+        let rep = data.team.reps[index]
+        let figures = board.reps[index].periods[p]
+        let status = status(figures, revenue)
+        let winRate = self.winRate.flatMap { figures.actual[$0] }
+        let months = trendMonths()
+        let trend = charts.sparkline(
+            id: "trend-\(rep.id)", title: "\(rep.name): \(labels["revenue"]), \(labels["last12Months"])",
+            points: months.map { ChartPoint(format.period(board.periods[$0], calendar: board.calendar), revenue(of: board.reps[index].periods[$0])) },
+            format: { format.money($0, compact: true) })
+        return RepRowView(
+            rank: rank.map(String.init) ?? "", name: rep.name, url: repURL(rep.id),
+            region: data.team.regions.first { $0.id == rep.region }?.name ?? rep.region,
+            manager: data.team.manager(of: rep).flatMap { id in data.team.managers.first { $0.id == id }?.name } ?? "–",
+            revenue: Figure(revenue(of: figures) ?? 0, text: format.money(revenue(of: figures) ?? 0), sortDecimals: 2),
+            target: revenueTarget(of: figures).map { format.money($0) } ?? "–",
+            attainment: Figure(revenueAttainment(of: figures), text: revenueAttainment(of: figures).map(format.percent) ?? "–"), status: status,
+            statusText: status.map(statusText), winRate: Figure(winRate, text: winRate.map(format.percent) ?? "–"), trend: trend)
+    }
+
+    /// The rows of reps (index, rank) in rank order, then by name, unranked last, each showing that rank: the rows
+    /// are the team's, made once, with the rank the page means.
+    func byRank(_ reps: [(index: Int, rank: Int?)], _ rows: [RepRowView], limit: Int = .max) -> [RepRowView] {
+        let names = data.team.reps
+        return reps.sorted { ($0.rank ?? .max, names[$0.index].name) < ($1.rank ?? .max, names[$1.index].name) }.prefix(limit).map { rep in
+            var row = rows[rep.index]
+            row.rank = rep.rank.map(String.init) ?? ""
+            return row
+        }
+    }
+
+    /// Reps behind or at risk on revenue, lowest attainment first.
+    func atRisk(_ rows: [RepRowView]) -> [RepRowView] {
+        Array(
+            rows.filter { $0.status == .behind || $0.status == .atRisk }
+                .sorted { ($0.attainment.value ?? -1, $0.name) < ($1.attainment.value ?? -1, $1.name) }.prefix(10))
+    }
+
+    /// The largest deals won in the 30 days up to the as-of date, for recognition.
+    func recentWins(_ asOf: Day) -> [DealRowView] {
+        let names = Dictionary(uniqueKeysWithValues: data.team.reps.map { ($0.id, $0.name) })
+        return data.deals.compactMap { deal -> (deal: Deal, closed: Day)? in
+            guard deal.isWon, let closed = deal.closed, closed <= asOf, asOf.ordinal - closed.ordinal < 30 else { return nil }
+            return (deal, closed)
+        }
+        .sorted { ($0.deal.amount ?? 0, $1.deal.id) > ($1.deal.amount ?? 0, $0.deal.id) }.prefix(5)
+        .map { dealRow($0.deal, rep: names[$0.deal.rep] ?? $0.deal.rep, date: $0.closed) }
+    }
+
+    /// A rep's deals open at the as-of date, as they stood then (one won later shows as open), largest first.
+    func openDeals(of rep: String) -> [DealRowView] {
+        (openByRep[rep] ?? []).sorted { ($0.amount ?? -1, $1.id) > ($1.amount ?? -1, $0.id) }.prefix(10)
+            .map { dealRow($0, rep: rep, date: $0.expectedClose) }
+    }
+
+    private func dealRow(_ deal: Deal, rep: String, date: Day?) -> DealRowView {
+        let probability = deal.probability(stages: site.config.stageProbabilities)
+        return DealRowView(
+            rep: rep, account: deal.account ?? "–", product: deal.product ?? "–", stage: deal.stage,
+            amount: deal.amount.map { format.money(Double($0) / 100) + (deal.amountEstimated ? " " + labels["atListPrice"] : "") } ?? "–",
+            date: date.map(format.date) ?? "–",
+            probability: probability.map(format.percent) ?? "–")
+    }
+}
