@@ -6,7 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "fieldbook", targets: ["fieldbook"]),
-        .library(name: "FieldbookCore", targets: ["FieldbookCore"]),
+        // The pipeline, and the stages the fuzzer (Fuzz/) drives one by one.
+        .library(name: "FieldbookCore", targets: ["FieldbookCore", "FieldbookModel", "FieldbookLoad", "FieldbookMarkdown", "FieldbookAnalyze"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -1,4 +1,6 @@
-import FieldbookCore
+import FieldbookAnalyze
+import FieldbookLoad
+import FieldbookMarkdown
 
 /// One input, four doors: the first byte picks the parser, the rest is the file. Any crash, hang or runaway memory
 /// is a bug; diagnostics are the expected answer to nonsense.
