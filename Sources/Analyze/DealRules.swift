@@ -6,7 +6,7 @@ extension Deal {
     /// after `day` (it did not exist yet); when it was won or lost after `day`, still open then, with no close date
     /// and its stage on `day` unknown (`stage` "open", `closedLater`). Its amount is kept: it is the best estimate of
     /// its size there is.
-    public func `as`(of day: Day) -> Deal? {
+    package func `as`(of day: Day) -> Deal? {
         if let created, created > day { return nil }
         guard isWon || isLost, let closed, closed > day else { return self }
         var open = self
@@ -17,20 +17,20 @@ extension Deal {
     }
 
     /// The deal as it stood on `day` when it was open then (created by then, or undated, and not won or lost by then).
-    public func open(on day: Day) -> Deal? {
+    package func open(on day: Day) -> Deal? {
         guard let deal = self.as(of: day), !deal.isWon, !deal.isLost else { return nil }
         return deal
     }
 
     /// Whether the deal was open on `day` (see `open(on:)`).
-    public func isOpen(on day: Day) -> Bool { open(on: day) != nil }
+    package func isOpen(on day: Day) -> Bool { open(on: day) != nil }
 
     /// The chance this open deal closes, the one probability rule: its own `probability`, else its stage's from
     /// `pipeline.stages`, else 0. A deal whose stage on the as-of date is unknown (`closedLater`) has only its own.
-    public func probability(stages: [String: Double]) -> Double? {
+    package func probability(stages: [String: Double]) -> Double? {
         probability ?? (closedLater ? nil : stages[stage])
     }
 
     /// The deal's weight in the weighted pipeline: `probability(stages:)`, 0 when unknown.
-    public func weight(stages: [String: Double]) -> Double { probability(stages: stages) ?? 0 }
+    package func weight(stages: [String: Double]) -> Double { probability(stages: stages) ?? 0 }
 }

@@ -16,12 +16,12 @@ import FieldbookModel
 ///   The weighted pipeline exists only for the periods containing the as-of date: the data has no stage history, so
 ///   how likely a since-closed deal looked at an earlier period's end is unknown.
 public struct KPICalculator: Sendable {
-    public var asOf: Day?
-    public var calendar: FiscalCalendar
-    public var stageProbabilities: [String: Double]
+    package var asOf: Day?
+    package var calendar: FiscalCalendar
+    package var stageProbabilities: [String: Double]
 
     /// `targets.ramp` from fieldbook.json: see `TargetCascade`.
-    public var ramp: [Double]
+    package var ramp: [Double]
 
     public init(asOf: Day? = nil, calendar: FiscalCalendar = FiscalCalendar(), stageProbabilities: [String: Double] = [:], ramp: [Double] = []) {
         self.asOf = asOf
@@ -82,7 +82,7 @@ public struct KPICalculator: Sendable {
 
     /// How far back figures go: ten years of months before the as-of date. Older deals still count as open deals if
     /// they are open; their flows (revenue, wins) fall outside every period shown.
-    public static let maximumMonths = 120
+    package static let maximumMonths = 120
 
     /// Months from `first` to `last`, and every quarter and year touching them, sorted.
     func shownPeriods(from first: Int, to last: Int) -> [Period] {

@@ -7,20 +7,20 @@ import FieldbookModel
 /// - front matter `region` that is no region of the team (or, without team data, no playbook shelf): error
 /// - front matter `kpis` naming a KPI that does not exist (built in, or in kpis.json): error
 /// - a front-matter key that is none of Fieldbook's: one warning per key for the portal
-public struct PortalChecker: Sendable {
-    public var allowedTags: [String]?
+package struct PortalChecker: Sendable {
+    package var allowedTags: [String]?
     /// Known region ids: the team's, else the playbook shelves'.
-    public var regions: Set<String>
+    package var regions: Set<String>
     /// Known KPI ids: built in plus kpis.json.
-    public var kpis: Set<String>
+    package var kpis: Set<String>
 
-    public init(allowedTags: [String]?, regions: Set<String>, kpis: Set<String>) {
+    package init(allowedTags: [String]?, regions: Set<String>, kpis: Set<String>) {
         self.allowedTags = allowedTags
         self.regions = regions
         self.kpis = kpis
     }
 
-    public func check(_ documents: [RenderedDocument]) -> [Diagnostic] {
+    package func check(_ documents: [RenderedDocument]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var titles: [String: String] = [:]
         let allowed = allowedTags.map { Set($0.map(Slug.tag)) }

@@ -4,7 +4,7 @@ import Foundation
 /// The columns an import reads and how their cells are read: header names, stages, amounts, dates.
 extension CRMImporter {
     /// The fields each import reads, with the header names recognised for each (compared without case, spaces, `_`).
-    public static let teamFields: [(field: String, names: [String], required: Bool)] = [
+    package static let teamFields: [(field: String, names: [String], required: Bool)] = [
         ("rep", ["sales_agent", "rep", "rep_name", "sales_rep", "owner", "owner_name", "agent", "name", "销售", "负责人"], true),
         ("region", ["regional_office", "region", "office", "territory", "区域"], true),
         ("manager", ["manager", "sales_manager", "manager_name", "经理"], false),
@@ -13,7 +13,7 @@ extension CRMImporter {
         ("started", ["started", "start_date", "hire_date", "入职日期"], false),
     ]
 
-    public static let dealFields: [(field: String, names: [String], required: Bool)] = [
+    package static let dealFields: [(field: String, names: [String], required: Bool)] = [
         ("id", ["opportunity_id", "deal_id", "id", "opportunity id", "record_id", "商机编号"], true),
         ("rep", ["sales_agent", "owner", "rep", "sales_rep", "deal_owner", "opportunity_owner", "负责人", "销售"], true),
         ("stage", ["deal_stage", "stage", "status", "stage_name", "阶段"], true),

@@ -6,7 +6,7 @@ extension CRMImporter {
     /// lost or one of `openStages` (the portal's `pipeline.stages`; nil skips that check). With `prices`, an open
     /// deal without an amount is valued at its product's list price and marked `amount_estimated`; a product the
     /// list does not have is an error.
-    public func deals(from table: CSVTable, team: Team?, openStages: Set<String>?, prices: PriceList? = nil) -> Result<Imported, DiagnosticsError> {
+    package func deals(from table: CSVTable, team: Team?, openStages: Set<String>?, prices: PriceList? = nil) -> Result<Imported, DiagnosticsError> {
         let columns: [String: Int]
         switch resolve(Self.dealFields, in: table) {
         case .success(let found): columns = found

@@ -3,7 +3,7 @@ import FieldbookModel
 /// Importing the team: reps with their region and manager.
 extension CRMImporter {
     /// `team.json` from a table of reps with their region and manager.
-    public func team(from table: CSVTable) -> Result<Imported, DiagnosticsError> {
+    package func team(from table: CSVTable) -> Result<Imported, DiagnosticsError> {
         let columns: [String: Int]
         switch resolve(Self.teamFields, in: table) {
         case .success(let found): columns = found

@@ -9,22 +9,22 @@ import Foundation
 /// become `won`, Lost / Closed Lost / 输单 become `lost`; any other stage becomes its name as a slug, which must be
 /// one of the portal's `pipeline.stages`. Nothing is guessed silently: a missing column is one error naming the
 /// file's headers, and at most `rowErrorLimit` row errors are listed.
-public struct CRMImporter: Sendable {
+package struct CRMImporter: Sendable {
     /// Explicit column choices: field → header.
-    public var columns: [String: String]
+    package var columns: [String: String]
 
-    public init(columns: [String: String] = [:]) {
+    package init(columns: [String: String] = [:]) {
         self.columns = columns
     }
 
     /// What an import produced: the data file's text and the report to print.
-    public struct Imported: Sendable {
-        public var json: String
-        public var report: ImportReport
+    package struct Imported: Sendable {
+        package var json: String
+        package var report: ImportReport
     }
 
     /// Row errors listed before the rest are counted in one line: a systematic problem is one mistake.
-    public static let rowErrorLimit = 20
+    package static let rowErrorLimit = 20
 
     /// At most `rowErrorLimit` errors, then one line counting the rest.
     static func limited(_ diagnostics: [Diagnostic], in table: CSVTable) -> DiagnosticsError {

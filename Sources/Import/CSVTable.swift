@@ -4,19 +4,19 @@ import FieldbookModel
 import Foundation
 
 /// A CSV export read with CSV.swift: a header and rows, each row with the line it starts on for diagnostics.
-public struct CSVTable: Sendable {
-    public var path: String
-    public var header: [String]
-    public var rows: [[String]]
+package struct CSVTable: Sendable {
+    package var path: String
+    package var header: [String]
+    package var rows: [[String]]
     /// The field separator: given, or found in the header line.
-    public var delimiter: Character = ","
+    package var delimiter: Character = ","
 
     /// The separators CRM exports use: comma, semicolon (spreadsheets in locales with a decimal comma) and tab.
-    public static let delimiters: [Character] = [",", ";", "\t"]
+    package static let delimiters: [Character] = [",", ";", "\t"]
 
     /// Parses a CSV file's bytes, which must be UTF-8: a file saved in another encoding (Windows-1252, GBK) is an
     /// error at its first bad byte, never names with `�` in them.
-    public static func parse(bytes: [UInt8], path: String, delimiter: Character? = nil) -> Result<CSVTable, DiagnosticsError> {
+    package static func parse(bytes: [UInt8], path: String, delimiter: Character? = nil) -> Result<CSVTable, DiagnosticsError> {
         switch TextDecoding.decode(bytes, path: path) {
         case .success(let text): parse(text, path: path, delimiter: delimiter)
         case .failure(let diagnostic): .failure(DiagnosticsError([diagnostic]))
@@ -25,7 +25,7 @@ public struct CSVTable: Sendable {
 
     /// Parses CSV text. A byte-order mark, CRLF line ends and spaces around headers are taken in stride; without a
     /// `delimiter`, the one of `delimiters` found most often in the header line (outside quotes) is used.
-    public static func parse(_ text: String, path: String, delimiter: Character? = nil) -> Result<CSVTable, DiagnosticsError> {
+    package static func parse(_ text: String, path: String, delimiter: Character? = nil) -> Result<CSVTable, DiagnosticsError> {
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let separator = delimiter ?? detectDelimiter(body)
         let reader: CSVReader
@@ -56,5 +56,5 @@ public struct CSVTable: Sendable {
     }
 
     /// Where row `index` is, assuming one line per record after the header (true of CRM exports without line breaks in fields).
-    public func location(ofRow index: Int) -> SourceLocation { SourceLocation(path: path, line: index + 2) }
+    package func location(ofRow index: Int) -> SourceLocation { SourceLocation(path: path, line: index + 2) }
 }

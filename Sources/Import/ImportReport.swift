@@ -1,46 +1,46 @@
 /// What an import read, printed before anything is trusted: which CSV column feeds each field and how many of its
 /// cells were empty, which fields had no column, and how the CRM's stage names became Fieldbook's stages.
-public struct ImportReport: Sendable, Equatable {
+package struct ImportReport: Sendable, Equatable {
     /// One field and the header that feeds it (nil: no column, the field is left out).
-    public struct Column: Sendable, Equatable {
-        public var field: String
-        public var header: String?
-        public var emptyCells: Int
+    package struct Column: Sendable, Equatable {
+        package var field: String
+        package var header: String?
+        package var emptyCells: Int
         /// The headers looked for, said when none was found.
-        public var lookedFor: [String]
+        package var lookedFor: [String]
     }
 
     /// A CRM stage name, the stage it became and how many rows had it.
-    public struct StageMapping: Sendable, Equatable {
-        public var name: String
-        public var stage: String
-        public var count: Int
+    package struct StageMapping: Sendable, Equatable {
+        package var name: String
+        package var stage: String
+        package var count: Int
     }
 
     /// Open deals valued at a list price: the deals' product name, the price list's, and how many.
-    public struct Valuation: Sendable, Equatable {
-        public var product: String
-        public var listed: String
-        public var count: Int
+    package struct Valuation: Sendable, Equatable {
+        package var product: String
+        package var listed: String
+        package var count: Int
     }
 
-    public var file: String
-    public var rows: Int
-    public var delimiter: Character
-    public var columns: [Column]
-    public var stages: [StageMapping] = []
+    package var file: String
+    package var rows: Int
+    package var delimiter: Character
+    package var columns: [Column]
+    package var stages: [StageMapping] = []
     /// The price list's file and what it valued (nil: no price list given).
-    public var priceList: String?
-    public var valued: [Valuation] = []
+    package var priceList: String?
+    package var valued: [Valuation] = []
     /// Open deals left without an amount: pipeline figures leave them out.
-    public var unvalued = 0
+    package var unvalued = 0
     /// Columns read by no field.
-    public var ignored: [String] = []
+    package var ignored: [String] = []
     /// What was imported: `8800 deals (4238 won, 2473 lost, ...)`.
-    public var summary: String = ""
+    package var summary: String = ""
 
     /// The report as lines of text.
-    public var lines: [String] {
+    package var lines: [String] {
         let name = delimiter == "\t" ? "tab" : "\"\(delimiter)\""
         var lines = ["Read \(file): \(rows) row\(rows == 1 ? "" : "s"), separated by \(name). Columns:"]
         let width = (columns.map(\.field.count).max() ?? 0) + 2

@@ -3,10 +3,10 @@ import FieldbookModel
 /// List prices by product, from a CRM's product table (the Maven export's `products.csv`: `product`,
 /// `sales_price`), to value the open deals a CRM left without an amount. Such a deal is marked
 /// `"amount_estimated": true`, and the import report and pipeline cards say how many there are.
-public struct PriceList: Sendable {
-    public var file: String
+package struct PriceList: Sendable {
+    package var file: String
     /// Product names and prices, in file order.
-    public var prices: [(name: String, price: Double)]
+    package var prices: [(name: String, price: Double)]
 
     static let fields: [(field: String, names: [String], required: Bool)] = [
         ("product", ["product", "product_name", "name", "产品"], true),
@@ -14,7 +14,7 @@ public struct PriceList: Sendable {
     ]
 
     /// Reads the table: one row per product, a price that is a number; a repeated product is an error.
-    public static func read(_ table: CSVTable) -> Result<PriceList, DiagnosticsError> {
+    package static func read(_ table: CSVTable) -> Result<PriceList, DiagnosticsError> {
         let columns: [String: Int]
         switch CRMImporter().resolve(fields, in: table) {
         case .success(let found): columns = found

@@ -7,14 +7,14 @@ import FieldbookModel
 /// column whose header is a KPI id (`Revenue`, `Deals won`: case, spaces and `-` aside) is a target. A row with a
 /// rep is the rep's, else with a region the region's. A header that is nearly a KPI id is an error (`Revnue`); other
 /// columns are named in the report as ignored. Percentages may be written `45%`, `45` or `0.45`.
-public struct TargetImporter: Sendable {
-    public var team: Team
-    public var kpis: [KPIDefinition]
-    public var calendar: FiscalCalendar
+package struct TargetImporter: Sendable {
+    package var team: Team
+    package var kpis: [KPIDefinition]
+    package var calendar: FiscalCalendar
     /// Explicit column choices (`--column period=Quarter`): field → header.
-    public var columns: [String: String]
+    package var columns: [String: String]
 
-    public init(team: Team, kpis: [KPIDefinition], calendar: FiscalCalendar, columns: [String: String] = [:]) {
+    package init(team: Team, kpis: [KPIDefinition], calendar: FiscalCalendar, columns: [String: String] = [:]) {
         self.team = team
         self.kpis = kpis
         self.calendar = calendar
@@ -28,7 +28,7 @@ public struct TargetImporter: Sendable {
         ("period", ["period", "month", "quarter", "year", "期间"], true),
     ]
 
-    public func targets(from table: CSVTable) -> Result<CRMImporter.Imported, DiagnosticsError> {
+    package func targets(from table: CSVTable) -> Result<CRMImporter.Imported, DiagnosticsError> {
         let importer = CRMImporter(columns: self.columns)
         let columns: [String: Int]
         switch importer.resolve(Self.fields, in: table) {

@@ -28,19 +28,19 @@ import Foundation
 /// Everything read from here is checked: a file from another version of Fieldbook (`engine`), cut short or corrupted
 /// (a checksum covers it) is ignored and the build renders from scratch. The cache never changes what is built,
 /// only how much work it takes; deleting the folder is always safe.
-public struct BuildCache: Sendable {
-    public static let defaultFolder = ".fieldbook/cache"
+package struct BuildCache: Sendable {
+    package static let defaultFolder = ".fieldbook/cache"
 
-    public let folder: String
+    package let folder: String
     /// The entries the previous build saved (empty on a clean build).
-    public var markdown: [Fingerprint: DocumentMarkdown]
-    public var search = SearchTerms()
+    package var markdown: [Fingerprint: DocumentMarkdown]
+    package var search = SearchTerms()
     /// The last build's performance side, under the key of its inputs.
-    public var performance: (key: Fingerprint, value: CachedPerformance)?
-    public var outputs: OutputManifest
+    package var performance: (key: Fingerprint, value: CachedPerformance)?
+    package var outputs: OutputManifest
 
     /// Loads the cache for an output folder; `clean` starts from nothing (the new build still saves its own).
-    public static func open(folder: String, outputPath: String, clean: Bool) -> BuildCache {
+    package static func open(folder: String, outputPath: String, clean: Bool) -> BuildCache {
         let empty = BuildCache(folder: folder, markdown: [:], outputs: OutputManifest(), outputPath: outputPath)
         guard !clean else { return empty }
         var cache = empty
@@ -98,7 +98,7 @@ public struct BuildCache: Sendable {
     /// table given as nil is left as it is. None of them depends on the output, so `Pipeline.build` saves them while
     /// the pages are rendered and the output is written, then `saveOutputs`. Failing to save only costs the next build
     /// time, so it is reported to the caller but never fails the build.
-    public func saveTables(
+    package func saveTables(
         markdown: [Fingerprint: DocumentMarkdown]? = nil, search: SearchTerms? = nil, performance: (key: Fingerprint, value: CachedPerformance)? = nil
     ) -> String? {
         var files: [@Sendable () throws -> Void] = []
@@ -150,7 +150,7 @@ public struct BuildCache: Sendable {
     }
 
     /// Saves what the output folder now holds (`SiteWriter` returns it).
-    public func saveOutputs(_ outputs: OutputManifest) -> String? {
+    package func saveOutputs(_ outputs: OutputManifest) -> String? {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try Self.write(to: manifestFile, capacity: outputs.records.count * 80) { outputs.write(to: &$0) }

@@ -6,21 +6,21 @@ import FieldbookSearch
 /// whose data, configuration and document metadata are unchanged, such as after editing a lesson's text, does not
 /// load and check the data, run the KPI engine, plan the dashboard and scorecards or render the JSON API again. Their
 /// files are linked from the previous output instead, like any unchanged page.
-public struct CachedPerformance: Sendable, Equatable {
+package struct CachedPerformance: Sendable, Equatable {
     /// What loading and checking the data reported.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
     /// Whether there is a dashboard (data with at least one dated figure).
-    public var hasDashboard: Bool
+    package var hasDashboard: Bool
     /// The team's region ids, when there is data: front matter may only name these.
-    public var regions: [String]?
+    package var regions: [String]?
     /// Custom KPI ids from `kpis.json`.
-    public var metricIDs: [String]
+    package var metricIDs: [String]
     /// Reps and regions, for the search index.
-    public var people: [SearchEntry]
+    package var people: [SearchEntry]
     /// Every page the performance side publishes.
-    public var pages: [PageRecord]
+    package var pages: [PageRecord]
     /// The API's files (`api/...`).
-    public var files: [String]
+    package var files: [String]
 
     package init(
         diagnostics: [Diagnostic], hasDashboard: Bool, regions: [String]? = nil, metricIDs: [String], people: [SearchEntry], pages: [PageRecord],
@@ -36,9 +36,9 @@ public struct CachedPerformance: Sendable, Equatable {
     }
 
     /// A published page, as much of it as the sitemap and the writer need.
-    public struct PageRecord: Sendable, Equatable {
-        public var outputPath: String
-        public var sitemap: SitemapEntry?
+    package struct PageRecord: Sendable, Equatable {
+        package var outputPath: String
+        package var sitemap: SitemapEntry?
 
         package init(outputPath: String, sitemap: SitemapEntry? = nil) {
             self.outputPath = outputPath

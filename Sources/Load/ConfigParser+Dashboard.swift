@@ -2,10 +2,8 @@ import FieldbookModel
 
 /// Reading the `dashboard` section of `fieldbook.json`, the largest: its period, cards, thresholds and staleness.
 extension ConfigParser {
-    /// The `dashboard` object's settings into `config`; returns what it reported, thresholds' before the rest.
-    static func readDashboard(_ nested: JSONObjectReader, into config: inout SiteConfig) -> [Diagnostic] {
-        var nested = nested
-        var diagnostics: [Diagnostic] = []
+    /// The `dashboard` object's settings into `config`; its diagnostics, the thresholds' first, appended to `diagnostics`.
+    static func readDashboard(_ nested: consuming JSONObjectReader, into config: inout SiteConfig, _ diagnostics: inout [Diagnostic]) {
         if let kind = nested.string("period") {
             if let parsed = Period.Kind(rawValue: kind) {
                 config.dashboard.period = parsed
@@ -15,7 +13,7 @@ extension ConfigParser {
         }
         if nested.node("cards") != nil { config.dashboard.cards = nested.strings("cards") }
         if let thresholds = nested.object("thresholds") {
-            diagnostics += readThresholds(nested.nested(thresholds, key: "thresholds"), thresholds, into: &config)
+            readThresholds(nested.nested(thresholds, keyPrefix: "dashboard.thresholds."), thresholds, into: &config, &diagnostics)
         }
         if let days = nested.integer("staleAfterDays") {
             if days >= 0 {
@@ -25,17 +23,18 @@ extension ConfigParser {
             }
         }
         nested.warnUnknownKeys("period, cards, thresholds, staleAfterDays")
-        return diagnostics + nested.diagnostics
+        diagnostics += nested.diagnostics
     }
 
-    private static func readThresholds(_ limits: JSONObjectReader, _ thresholds: JSONNode, into config: inout SiteConfig) -> [Diagnostic] {
-        var limits = limits
+    private static func readThresholds(
+        _ limits: consuming JSONObjectReader, _ thresholds: JSONNode, into config: inout SiteConfig, _ diagnostics: inout [Diagnostic]
+    ) {
         if let onTrack = limits.number("onTrack") { config.dashboard.thresholds.onTrack = onTrack }
         if let atRisk = limits.number("atRisk") { config.dashboard.thresholds.atRisk = atRisk }
         if config.dashboard.thresholds.atRisk > config.dashboard.thresholds.onTrack {
             limits.report(thresholds, "'dashboard.thresholds.atRisk' must not exceed 'onTrack'")
         }
         limits.warnUnknownKeys("onTrack, atRisk")
-        return limits.diagnostics
+        diagnostics += limits.diagnostics
     }
 }

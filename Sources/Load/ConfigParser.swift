@@ -21,17 +21,17 @@ public enum ConfigParser {
         var reader = JSONObjectReader(members, path: path, lines: lines)
         readSite(&reader, into: &config)
         var diagnostics: [Diagnostic] = []
-        if let markdown = reader.object("markdown") { diagnostics += readMarkdown(reader.nested(markdown, key: "markdown"), into: &config) }
+        if let markdown = reader.object("markdown") { readMarkdown(reader.nested(markdown, keyPrefix: "markdown."), into: &config, &diagnostics) }
         readCalendar(&reader, into: &config)
-        if let pipeline = reader.object("pipeline") { diagnostics += readPipeline(reader.nested(pipeline, key: "pipeline"), into: &config) }
+        if let pipeline = reader.object("pipeline") { readPipeline(reader.nested(pipeline, keyPrefix: "pipeline."), into: &config, &diagnostics) }
         if let dashboard = reader.object("dashboard") {
-            diagnostics += readDashboard(reader.nested(dashboard, key: "dashboard"), into: &config)
+            readDashboard(reader.nested(dashboard, keyPrefix: "dashboard."), into: &config, &diagnostics)
         }
         if let scorecards = reader.object("scorecards") {
-            diagnostics += readScorecards(reader.nested(scorecards, key: "scorecards"), into: &config)
+            readScorecards(reader.nested(scorecards, keyPrefix: "scorecards."), into: &config, &diagnostics)
         }
-        if let targets = reader.object("targets") { diagnostics += readTargets(reader.nested(targets, key: "targets"), into: &config) }
-        if let tags = reader.object("tags") { diagnostics += readTags(reader.nested(tags, key: "tags"), into: &config) }
+        if let targets = reader.object("targets") { readTargets(reader.nested(targets, keyPrefix: "targets."), into: &config, &diagnostics) }
+        if let tags = reader.object("tags") { readTags(reader.nested(tags, keyPrefix: "tags."), into: &config, &diagnostics) }
         reader.warnUnknownKeys(
             "title, baseURL, locale, currency, markdown, asOf, fiscalYearStartMonth, pipeline, dashboard, scorecards, targets, tags")
         return (config, reader.diagnostics + diagnostics)
@@ -58,11 +58,10 @@ public enum ConfigParser {
         }
     }
 
-    private static func readMarkdown(_ nested: JSONObjectReader, into config: inout SiteConfig) -> [Diagnostic] {
-        var nested = nested
+    private static func readMarkdown(_ nested: consuming JSONObjectReader, into config: inout SiteConfig, _ diagnostics: inout [Diagnostic]) {
         if let unsafe = nested.bool("unsafeHTML") { config.unsafeHTML = unsafe }
         nested.warnUnknownKeys("unsafeHTML")
-        return nested.diagnostics
+        diagnostics += nested.diagnostics
     }
 
     private static func readCalendar(_ reader: inout JSONObjectReader, into config: inout SiteConfig) {
@@ -82,8 +81,7 @@ public enum ConfigParser {
         }
     }
 
-    private static func readPipeline(_ nested: JSONObjectReader, into config: inout SiteConfig) -> [Diagnostic] {
-        var nested = nested
+    private static func readPipeline(_ nested: consuming JSONObjectReader, into config: inout SiteConfig, _ diagnostics: inout [Diagnostic]) {
         if let stages = nested.object("stages") {
             for member in (stages.members ?? []) {
                 guard let probability = member.node.number, (0...1).contains(probability) else {
@@ -94,18 +92,16 @@ public enum ConfigParser {
             }
         }
         nested.warnUnknownKeys("stages")
-        return nested.diagnostics
+        diagnostics += nested.diagnostics
     }
 
-    private static func readScorecards(_ nested: JSONObjectReader, into config: inout SiteConfig) -> [Diagnostic] {
-        var nested = nested
+    private static func readScorecards(_ nested: consuming JSONObjectReader, into config: inout SiteConfig, _ diagnostics: inout [Diagnostic]) {
         if let isPublic = nested.bool("public") { config.dashboard.scorecardsPublic = isPublic }
         nested.warnUnknownKeys("public")
-        return nested.diagnostics
+        diagnostics += nested.diagnostics
     }
 
-    private static func readTargets(_ nested: JSONObjectReader, into config: inout SiteConfig) -> [Diagnostic] {
-        var nested = nested
+    private static func readTargets(_ nested: consuming JSONObjectReader, into config: inout SiteConfig, _ diagnostics: inout [Diagnostic]) {
         if let ramp = nested.node("ramp") {
             let steps = ramp.array?.compactMap(\.number) ?? []
             if steps.count == ramp.array?.count, steps.count <= 24, steps.allSatisfy({ (0...1).contains($0) }) {
@@ -115,13 +111,12 @@ public enum ConfigParser {
             }
         }
         nested.warnUnknownKeys("ramp")
-        return nested.diagnostics
+        diagnostics += nested.diagnostics
     }
 
-    private static func readTags(_ nested: JSONObjectReader, into config: inout SiteConfig) -> [Diagnostic] {
-        var nested = nested
+    private static func readTags(_ nested: consuming JSONObjectReader, into config: inout SiteConfig, _ diagnostics: inout [Diagnostic]) {
         if nested.node("allowed") != nil { config.allowedTags = nested.strings("allowed") }
         nested.warnUnknownKeys("allowed")
-        return nested.diagnostics
+        diagnostics += nested.diagnostics
     }
 }

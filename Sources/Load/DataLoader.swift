@@ -6,12 +6,12 @@ import FieldbookModel
 /// is read (types, ids, dates, ranges), and every reference (a deal's rep, a target's region) against the team, so
 /// the KPI engine only ever sees consistent data.
 public struct DataLoader: Sendable {
-    public static let folder = PortalSource.dataFolder
-    public let fiscalCalendar: FiscalCalendar
+    package static let folder = PortalSource.dataFolder
+    package let fiscalCalendar: FiscalCalendar
     /// The open stages of `pipeline.stages`. A deal's stage is `won`, `lost` or one of these: anything else is an
     /// error (a misspelt `"wonn"` would otherwise be an open deal weighted 0). Nil only for callers that read the
     /// team alone (`fieldbook new`, `fieldbook import`).
-    public let openStages: Set<String>?
+    package let openStages: Set<String>?
 
     public init(fiscalCalendar: FiscalCalendar = FiscalCalendar(), openStages: Set<String>? = nil) {
         self.fiscalCalendar = fiscalCalendar

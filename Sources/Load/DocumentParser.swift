@@ -7,7 +7,7 @@ import Foundation
 /// The object may span lines; nothing but spaces may follow its closing brace on that line.
 public enum DocumentParser {
     /// Largest Markdown file accepted: a playbook is a few kilobytes; 8 MB is a mistake (or an attack) worth stopping.
-    public static let maximumSize = 8 * 1024 * 1024
+    package static let maximumSize = 8 * 1024 * 1024
 
     public static func parse(_ bytes: [UInt8], path: String) -> (SourceDocument?, [Diagnostic]) {
         guard bytes.count <= maximumSize else {

@@ -20,9 +20,9 @@ struct JSONObjectReader {
 
     func location(of node: JSONNode) -> SourceLocation { lines.location(ofByte: node.offset, in: path) }
 
-    /// A reader for `node`, the object at `key`, that names its keys in messages by their full path (`markdown.unsafeHTML`).
-    func nested(_ node: JSONNode, key: String) -> JSONObjectReader {
-        JSONObjectReader(node.members ?? [], path: path, lines: lines, keyPrefix: keyPrefix + key + ".")
+    /// A reader for `node`, an object inside this one, that names its keys in messages after `keyPrefix`.
+    func nested(_ node: JSONNode, keyPrefix: String) -> JSONObjectReader {
+        JSONObjectReader(node.members ?? [], path: path, lines: lines, keyPrefix: keyPrefix)
     }
 
     /// The member named `key`, marked as known.

@@ -1,13 +1,13 @@
 /// A strict RFC 8259 JSON reader that keeps positions: no comments, no trailing commas, no duplicate keys,
 /// no numbers outside `Double`, and a nesting limit so hostile input cannot exhaust the stack.
-public struct JSONReader {
+package struct JSONReader {
     /// Deepest nesting of arrays and objects accepted.
-    public static let maximumDepth = 256
+    package static let maximumDepth = 256
 
     /// A syntax error at a byte offset.
-    public struct SyntaxError: Error, Equatable, Sendable {
-        public var offset: Int
-        public var message: String
+    package struct SyntaxError: Error, Equatable, Sendable {
+        package var offset: Int
+        package var message: String
     }
 
     /// The document; internal, as are `index` and `error`, for the scanning of strings and numbers in
@@ -23,7 +23,7 @@ public struct JSONReader {
     }
 
     /// Reads a whole document: one value, surrounded only by whitespace.
-    public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONNode {
+    package static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONNode {
         var reader = JSONReader(bytes: bytes, start: 0)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
         let node = try reader.readValue()
@@ -35,7 +35,7 @@ public struct JSONReader {
     /// Reads a document that is one array, handing each element to `body` as soon as it is parsed, so a file of a
     /// million records never exists as one tree. Returns nil without calling `body` when the document is not an
     /// array; then the root value is returned for the caller to report.
-    public static func forEachElement(_ bytes: [UInt8], _ body: (JSONNode, Int) -> Void) throws(SyntaxError) -> JSONNode? {
+    package static func forEachElement(_ bytes: [UInt8], _ body: (JSONNode, Int) -> Void) throws(SyntaxError) -> JSONNode? {
         var reader = JSONReader(bytes: bytes, start: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
         reader.skipWhitespace()
         guard reader.index < bytes.count, bytes[reader.index] == UInt8(ascii: "[") else { return try parse(bytes) }
@@ -56,7 +56,7 @@ public struct JSONReader {
     /// Where a document that is one array of objects can be cut in two for reading on two cores: the start of an
     /// element near the middle, found by looking for `}`, `,` and `{` with only white space between. A guess (those
     /// bytes could be inside a string), so the first half checks that its elements end exactly there.
-    public static func middleElementGuess(_ bytes: [UInt8]) -> Int? {
+    package static func middleElementGuess(_ bytes: [UInt8]) -> Int? {
         func previous(_ offset: Int) -> Int? {
             var offset = offset - 1
             while offset >= 0, isWhitespace(bytes[offset]) { offset -= 1 }
@@ -77,7 +77,7 @@ public struct JSONReader {
     /// Reads the elements of the array that starts the document up to `split`: true when the last of them ends
     /// right before `split` (the guess was an element's start), false when it was not (the array ended, or an element
     /// runs past it). Elements are numbered from 0.
-    public static func forEachElement(_ bytes: [UInt8], until split: Int, _ body: (JSONNode, Int) -> Void) throws(SyntaxError) -> Bool {
+    package static func forEachElement(_ bytes: [UInt8], until split: Int, _ body: (JSONNode, Int) -> Void) throws(SyntaxError) -> Bool {
         var reader = JSONReader(bytes: bytes, start: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
         reader.skipWhitespace()
         guard reader.index < bytes.count, bytes[reader.index] == UInt8(ascii: "[") else { return false }
@@ -90,7 +90,7 @@ public struct JSONReader {
 
     /// Reads the elements from `split` (where `forEachElement(_:until:_:)` stopped) to the end of the array and of the
     /// document. Elements are numbered from 0.
-    public static func forEachElement(_ bytes: [UInt8], from split: Int, _ body: (JSONNode, Int) -> Void) throws(SyntaxError) {
+    package static func forEachElement(_ bytes: [UInt8], from split: Int, _ body: (JSONNode, Int) -> Void) throws(SyntaxError) {
         var reader = JSONReader(bytes: bytes, start: split)
         try reader.enter()
         _ = try reader.readElements(stoppingAt: nil, body)
@@ -127,7 +127,7 @@ public struct JSONReader {
     }
 
     /// Reads one value that starts at `start` and returns it with the offset just past its end.
-    public static func parsePrefix(_ bytes: [UInt8], from start: Int) throws(SyntaxError) -> (JSONNode, end: Int) {
+    package static func parsePrefix(_ bytes: [UInt8], from start: Int) throws(SyntaxError) -> (JSONNode, end: Int) {
         var reader = JSONReader(bytes: bytes, start: start)
         let node = try reader.readValue()
         return (node, reader.index)

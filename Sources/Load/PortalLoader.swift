@@ -3,23 +3,23 @@ import Foundation
 
 /// Reads a portal folder: `fieldbook.json`, Markdown and other files under `content/`, and the theme (`builtIn`, the
 /// theme the binary carries, with any file in the portal's `templates/` replacing the built-in one of the same name).
-public struct PortalLoader: Sendable {
-    public let root: String
-    public let fileSystem: any FileSystem
-    public let builtIn: Theme
+package struct PortalLoader: Sendable {
+    package let root: String
+    package let fileSystem: any FileSystem
+    package let builtIn: Theme
 
-    public init(root: String, fileSystem: any FileSystem = DiskFileSystem(), builtIn: Theme = Theme()) {
+    package init(root: String, fileSystem: any FileSystem = DiskFileSystem(), builtIn: Theme = Theme()) {
         self.root = root
         self.fileSystem = fileSystem
         self.builtIn = builtIn
     }
 
     /// The path of `relative` inside the portal, as the file system sees it.
-    public func resolve(_ relative: String) -> String {
+    package func resolve(_ relative: String) -> String {
         root.isEmpty ? relative : root + "/" + relative
     }
 
-    public func load() -> (PortalSource?, [Diagnostic]) {
+    package func load() -> (PortalSource?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard let configBytes = try? fileSystem.contents(of: resolve(ConfigParser.path)) else {
             return (

@@ -10,9 +10,9 @@ import Synchronization
 /// without a lock documents rendered on several threads silently lose autolinks or strikethrough. The lock covers
 /// only that call, so the rest of parsing and all rendering stay parallel.
 public struct MarkdownRenderer: Sendable {
-    public var unsafeHTML: Bool
+    package var unsafeHTML: Bool
     /// Accessible names of task-list boxes, in the portal's language.
-    public var taskWords: (done: String, open: String)
+    package var taskWords: (done: String, open: String)
 
     public init(unsafeHTML: Bool = false, taskWords: (done: String, open: String) = ("Done", "To do")) {
         self.unsafeHTML = unsafeHTML
@@ -21,7 +21,7 @@ public struct MarkdownRenderer: Sendable {
 
     /// The version of the cmark-gfm library loaded at run time (a system package that can change under the same
     /// fieldbook binary), for the build cache's keys.
-    public static var libraryVersion: String { String(cString: cmark_version_string()) }
+    package static var libraryVersion: String { String(cString: cmark_version_string()) }
 
     /// Renders `markdown`; `rewrite` maps each link or image destination to the URL the page should use.
     public func render(_ markdown: String, rewrite: (MarkdownLink) -> String = { $0.destination }) -> RenderedMarkdown {

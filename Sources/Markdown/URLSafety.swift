@@ -1,8 +1,8 @@
 /// Decides which link and image destinations may reach a page: `javascript:`, `vbscript:`, `file:` and `data:` (other
 /// than raster images in `<img>`) are dropped whatever their case, spacing or encoding, as cmark-gfm's safe mode does,
 /// and also when `unsafeHTML` is on.
-public enum URLSafety {
-    public static func isSafe(_ url: String, isImage: Bool) -> Bool {
+package enum URLSafety {
+    package static func isSafe(_ url: String, isImage: Bool) -> Bool {
         // Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:"), so compare the
         // first significant bytes, lower-cased; a scheme this short is all that needs looking at.
         var head: [UInt8] = []

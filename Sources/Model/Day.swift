@@ -5,12 +5,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// year × 512 + month × 32 + day, which orders like the date itself.
     private let packed: Int32
 
-    public var year: Int { Int(packed >> 9) }
-    public var month: Int { Int((packed >> 5) & 15) }
-    public var day: Int { Int(packed & 31) }
+    package var year: Int { Int(packed >> 9) }
+    package var month: Int { Int((packed >> 5) & 15) }
+    package var day: Int { Int(packed & 31) }
 
     /// Parses `YYYY-MM-DD`, rejecting impossible dates such as 2017-02-30.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         var fields = (year: 0, month: 0, day: 0)
         var position = 0
         for byte in text.utf8 {
@@ -39,10 +39,10 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The month number used by `Period`: `year * 12 + month - 1`.
-    public var monthNumber: Int { year * 12 + month - 1 }
+    package var monthNumber: Int { year * 12 + month - 1 }
 
     /// Days since 0000-03-01 in the proleptic Gregorian calendar, so differences are day counts.
-    public var ordinal: Int {
+    package var ordinal: Int {
         let y = month <= 2 ? year - 1 : year
         let m = month <= 2 ? month + 9 : month - 3
         return 365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + day - 1

@@ -1,31 +1,31 @@
 /// The JSON object that may open a Markdown file. Every key is optional.
-public struct FrontMatter: Sendable, Equatable {
-    public var title: String?
-    public var description: String?
-    public var tags: [String] = []
+package struct FrontMatter: Sendable, Equatable {
+    package var title: String?
+    package var description: String?
+    package var tags: [String] = []
     /// Who keeps the document current (a manager's name or id).
-    public var owner: String?
-    public var updated: Day?
+    package var owner: String?
+    package var updated: Day?
     /// Drafts are left out of the portal unless the build is run with `--drafts`.
-    public var draft = false
+    package var draft = false
     /// Position of a lesson in its course; lessons without one follow, by file name.
-    public var order: Int?
+    package var order: Int?
     /// Ids of the KPIs this document helps with; scorecards recommend it to reps behind on them.
-    public var kpis: [String] = []
-    public var region: String?
+    package var kpis: [String] = []
+    package var region: String?
     /// Custom values for templates (`{{params.topic}}`), by key: the `params` object's members, and any other
     /// top-level key with a text, number or true/false value (also named in `unknownKeys`).
-    public var params: [Param] = []
+    package var params: [Param] = []
     /// Top-level keys that are none of Fieldbook's, in file order: reported once per key across the portal.
-    public var unknownKeys: [String] = []
+    package var unknownKeys: [String] = []
     /// Where each key was written, for diagnostics about its value.
-    public var locations: [String: SourceLocation] = [:]
+    package var locations: [String: SourceLocation] = [:]
 
     /// One custom value, as text; true and false stay booleans, so `{{#params.featured}}` skips a false one.
-    public struct Param: Sendable, Equatable, Encodable {
-        public var key: String
-        public var value: String
-        public var flag: Bool? = nil
+    package struct Param: Sendable, Equatable, Encodable {
+        package var key: String
+        package var value: String
+        package var flag: Bool? = nil
 
         package init(key: String, value: String, flag: Bool? = nil) {
             self.key = key
@@ -34,22 +34,22 @@ public struct FrontMatter: Sendable, Equatable {
         }
     }
 
-    public init() {}
+    package init() {}
 
     /// Where `key` was written, else the top of the file.
-    public func location(of key: String, in path: String) -> SourceLocation { locations[key] ?? SourceLocation(path: path) }
+    package func location(of key: String, in path: String) -> SourceLocation { locations[key] ?? SourceLocation(path: path) }
 
     /// The keys above, for the unknown-key warning.
-    public static let knownKeys = ["title", "description", "tags", "owner", "updated", "draft", "order", "kpis", "region", "params"]
+    package static let knownKeys = ["title", "description", "tags", "owner", "updated", "draft", "order", "kpis", "region", "params"]
     /// Other tools' names for them, read as these: `date` (Hugo, Jekyll) → updated, `author` → owner, `weight` → order.
-    public static let aliases = ["date": "updated", "author": "owner", "weight": "order"]
+    package static let aliases = ["date": "updated", "author": "owner", "weight": "order"]
 }
 
 /// A Markdown file as read from `content/`: its front matter and its Markdown, with positions kept.
 public struct SourceDocument: Sendable, Equatable {
     /// Path relative to the portal root, e.g. `content/training/onboarding/01-welcome.md`.
-    public var path: String
-    public var frontMatter: FrontMatter
+    package var path: String
+    package var frontMatter: FrontMatter
     /// The Markdown with the front matter replaced by blank lines, so cmark's line numbers are the file's.
     public var markdown: String
 

@@ -1,12 +1,12 @@
 /// Gives headings GitHub-style anchor ids: lower-cased, punctuation dropped, spaces to hyphens, letters of every
 /// script kept (so Chinese headings get Chinese ids), and `-1`, `-2` appended to repeats within one document.
-public struct HeadingSlugger {
+package struct HeadingSlugger {
     private var used: [String: Int] = [:]
 
-    public init() {}
+    package init() {}
 
     /// The id for the next heading with this text.
-    public mutating func id(for text: String) -> String {
+    package mutating func id(for text: String) -> String {
         let base = Self.slug(text)
         if let count = used[base] {
             var n = count
@@ -24,7 +24,7 @@ public struct HeadingSlugger {
     }
 
     /// GitHub's rule: keep letters, marks, numbers, `-` and `_`; spaces become `-`; everything else goes.
-    public static func slug(_ text: String) -> String {
+    package static func slug(_ text: String) -> String {
         // ASCII (most headings) on bytes: letters lower-cased, digits, `-` and `_` kept, spaces and tabs to `-`.
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             var bytes: [UInt8] = []

@@ -1,12 +1,12 @@
 /// A KPI as the engine computes it: its definition plus how its values add up.
-public struct KPI: Sendable, Equatable {
-    public var definition: KPIDefinition
+package struct KPI: Sendable, Equatable {
+    package var definition: KPIDefinition
     /// A flow that sums over time (revenue, deals won): a quarter's target splits evenly into its months.
-    public var additiveOverTime: Bool
+    package var additiveOverTime: Bool
     /// A quantity that sums over people (revenue, pipeline): a region's target defaults to its reps' sum.
-    public var additiveAcrossReps: Bool
+    package var additiveAcrossReps: Bool
 
-    public var id: String { definition.id }
+    package var id: String { definition.id }
 
     /// The KPIs computed from deals, each defined where it is computed (`KPICalculator.actuals`):
     /// - `revenue`: sum of `amount` of deals won with `closed` in the period
@@ -17,7 +17,7 @@ public struct KPI: Sendable, Equatable {
     /// - `open_deals`, `pipeline`, `weighted_pipeline`: deals open at the period's end (the as-of date for the current
     ///   period), their known amounts, and amounts × probability (this one only for periods containing the as-of date)
     /// - `deals_created`: deals with `created` in the period
-    public static let builtIn: [KPI] = [
+    package static let builtIn: [KPI] = [
         builtIn("revenue", "Revenue", .currency, flow: true),
         builtIn("deals_won", "Deals won", .count, flow: true),
         builtIn("deals_lost", "Deals lost", .count, better: .lower, flow: true),
@@ -31,7 +31,7 @@ public struct KPI: Sendable, Equatable {
     ]
 
     /// A metric from kpis.json: `sum` metrics add over time and people; `last` ones of counts or money add over people.
-    public static func metric(_ definition: KPIDefinition) -> KPI {
+    package static func metric(_ definition: KPIDefinition) -> KPI {
         let flow = definition.aggregate == .sum
         let stockOfThings = definition.aggregate == .last && (definition.unit == .count || definition.unit == .currency)
         return KPI(definition: definition, additiveOverTime: flow, additiveAcrossReps: flow || stockOfThings)

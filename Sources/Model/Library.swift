@@ -1,5 +1,5 @@
 /// What a Markdown file is, decided by the folder it lives in.
-public enum DocumentKind: Hashable, Sendable {
+package enum DocumentKind: Hashable, Sendable {
     /// `content/training/<course>/index.md`: the course's introduction.
     case courseIntro(course: String)
     /// Any other Markdown file in `content/training/<course>/`.
@@ -11,51 +11,51 @@ public enum DocumentKind: Hashable, Sendable {
 }
 
 /// A document placed in the library: where it came from, what it is, and the URL it gets.
-public struct LibraryDocument: Sendable, Equatable {
-    public var source: SourceDocument
-    public var kind: DocumentKind
+package struct LibraryDocument: Sendable, Equatable {
+    package var source: SourceDocument
+    package var kind: DocumentKind
     /// File name without extension and numeric prefix: `01-first-call.md` is `first-call`.
-    public var slug: String
+    package var slug: String
     /// Site path without a leading slash, ending in `/`, e.g. `library/training/onboarding/first-call/`.
-    public var url: String
+    package var url: String
     /// Ordering key within its course or shelf.
-    public var order: Int?
+    package var order: Int?
     /// Title to fall back on when neither front matter nor a `# heading` gives one.
-    public var fileTitle: String
+    package var fileTitle: String
 }
 
 /// A course: an optional introduction and its lessons in teaching order.
-public struct Course: Sendable, Equatable {
-    public var id: String
-    public var url: String
-    public var intro: LibraryDocument?
-    public var lessons: [LibraryDocument]
+package struct Course: Sendable, Equatable {
+    package var id: String
+    package var url: String
+    package var intro: LibraryDocument?
+    package var lessons: [LibraryDocument]
 }
 
 /// The playbooks of one region (or `global`, for all regions).
-public struct PlaybookShelf: Sendable, Equatable {
-    public static let globalRegion = "global"
-    public var region: String
-    public var url: String
-    public var intro: LibraryDocument?
-    public var playbooks: [LibraryDocument]
+package struct PlaybookShelf: Sendable, Equatable {
+    package static let globalRegion = "global"
+    package var region: String
+    package var url: String
+    package var intro: LibraryDocument?
+    package var playbooks: [LibraryDocument]
 }
 
 /// Every document of the portal, arranged as courses and shelves; the seam the dashboards will attach to.
-public struct Library: Sendable, Equatable {
-    public var courses: [Course]
+package struct Library: Sendable, Equatable {
+    package var courses: [Course]
     /// Shelves sorted with `global` first, then by region id.
-    public var shelves: [PlaybookShelf]
+    package var shelves: [PlaybookShelf]
 
     /// Every document in a stable order: courses (intro, then lessons), then shelves.
-    public var documents: [LibraryDocument] {
+    package var documents: [LibraryDocument] {
         courses.flatMap { course in (course.intro.map { [$0] } ?? []) + course.lessons }
             + shelves.flatMap { shelf in (shelf.intro.map { [$0] } ?? []) + shelf.playbooks }
     }
 
     /// The same library without the documents' Markdown, once it has become HTML: on a large portal that text is
     /// tens of megabytes nothing later reads.
-    public func withoutMarkdown() -> Library {
+    package func withoutMarkdown() -> Library {
         func strip(_ document: LibraryDocument) -> LibraryDocument { document.withoutMarkdown() }
         var library = self
         for index in library.courses.indices {
@@ -72,7 +72,7 @@ public struct Library: Sendable, Equatable {
 
 extension LibraryDocument {
     /// This document without its Markdown text (see `Library.withoutMarkdown`).
-    public func withoutMarkdown() -> LibraryDocument {
+    package func withoutMarkdown() -> LibraryDocument {
         var document = self
         document.source.markdown = ""
         return document

@@ -3,14 +3,14 @@
 /// `content/training/<course>/*.md` are lessons ordered by front matter `order`, else by a numeric file-name prefix
 /// (`02-discovery.md`), with unnumbered lessons last by file name. `content/playbooks/<region>/*.md` are playbooks
 /// ordered by title later, at render time. `index.md` in either kind of folder introduces it.
-public struct LibraryBuilder {
-    public var includeDrafts: Bool
+package struct LibraryBuilder {
+    package var includeDrafts: Bool
 
-    public init(includeDrafts: Bool = false) {
+    package init(includeDrafts: Bool = false) {
         self.includeDrafts = includeDrafts
     }
 
-    public func build(_ documents: [SourceDocument]) -> (Library, [Diagnostic]) {
+    package func build(_ documents: [SourceDocument]) -> (Library, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var courses: [String: Course] = [:]
         var shelves: [String: PlaybookShelf] = [:]

@@ -1,10 +1,10 @@
 /// A sales region, such as EMEA.
-public struct Region: Sendable, Equatable {
-    public var id: String
-    public var name: String
+package struct Region: Sendable, Equatable {
+    package var id: String
+    package var name: String
     /// Manager id.
-    public var manager: String?
-    public var timezone: String?
+    package var manager: String?
+    package var timezone: String?
 
     package init(id: String, name: String, manager: String? = nil, timezone: String? = nil) {
         self.id = id
@@ -15,10 +15,10 @@ public struct Region: Sendable, Equatable {
 }
 
 /// A sales manager, leading reps in one region or several.
-public struct Manager: Sendable, Equatable {
-    public var id: String
-    public var name: String
-    public var region: String?
+package struct Manager: Sendable, Equatable {
+    package var id: String
+    package var name: String
+    package var region: String?
 
     package init(id: String, name: String, region: String? = nil) {
         self.id = id
@@ -28,15 +28,15 @@ public struct Manager: Sendable, Equatable {
 }
 
 /// A sales representative.
-public struct Rep: Sendable, Equatable {
-    public var id: String
-    public var name: String
-    public var region: String
+package struct Rep: Sendable, Equatable {
+    package var id: String
+    package var name: String
+    package var region: String
     /// Manager id; when absent, the region's manager leads the rep.
-    public var manager: String?
-    public var title: String?
-    public var started: Day?
-    public var email: String?
+    package var manager: String?
+    package var title: String?
+    package var started: Day?
+    package var email: String?
 
     package init(id: String, name: String, region: String, manager: String? = nil, title: String? = nil, started: Day? = nil, email: String? = nil) {
         self.id = id
@@ -49,14 +49,14 @@ public struct Rep: Sendable, Equatable {
     }
     /// A rep's share when a region's or the team's target is split among reps without targets of their own
     /// (`weight` in team.json, default 1): 2 takes twice the share of 1.
-    public var weight = 1.0
+    package var weight = 1.0
 }
 
 /// Who is who: `content/data/team.json`.
-public struct Team: Sendable, Equatable {
-    public var regions: [Region]
-    public var managers: [Manager]
-    public var reps: [Rep]
+package struct Team: Sendable, Equatable {
+    package var regions: [Region]
+    package var managers: [Manager]
+    package var reps: [Rep]
 
     package init(regions: [Region], managers: [Manager], reps: [Rep]) {
         self.regions = regions
@@ -65,30 +65,30 @@ public struct Team: Sendable, Equatable {
     }
 
     /// The manager who leads a rep: the rep's own, else the region's.
-    public func manager(of rep: Rep) -> String? {
+    package func manager(of rep: Rep) -> String? {
         rep.manager ?? regions.first { $0.id == rep.region }?.manager
     }
 }
 
 /// Money as whole cents, so sums are exact however many deals there are.
-public typealias Cents = Int64
+package typealias Cents = Int64
 
 /// One opportunity from `content/data/deals.json`.
 ///
 /// Stage `won` or `lost` closes a deal on its `closed` date; any other stage is an open deal. A deal dated after the
 /// as-of date does not exist yet; one closed after it is still open.
-public struct Deal: Sendable, Equatable {
-    public var id: String
-    public var rep: String
-    public var account: String?
-    public var product: String?
-    public var stage: String
-    public var amount: Cents?
-    public var created: Day?
-    public var closed: Day?
-    public var expectedClose: Day?
+package struct Deal: Sendable, Equatable {
+    package var id: String
+    package var rep: String
+    package var account: String?
+    package var product: String?
+    package var stage: String
+    package var amount: Cents?
+    package var created: Day?
+    package var closed: Day?
+    package var expectedClose: Day?
     /// 0...1; when absent, the stage's probability from `fieldbook.json` `pipeline.stages`.
-    public var probability: Double?
+    package var probability: Double?
 
     package init(
         id: String, rep: String, account: String? = nil, product: String? = nil, stage: String, amount: Cents? = nil, created: Day? = nil,
@@ -107,27 +107,27 @@ public struct Deal: Sendable, Equatable {
     }
 
     /// True for a deal seen as it stood on an as-of date before it closed (`as(of:)`): open, at a stage unknown then.
-    public var closedLater = false
+    package var closedLater = false
     /// The amount is an estimate: the product's list price, given at import to an open deal the CRM left unvalued
     /// (`"amount_estimated": true` in deals.json). Pipeline cards say how many such deals they include.
-    public var amountEstimated = false
+    package var amountEstimated = false
 
-    public var isWon: Bool { stage == "won" }
-    public var isLost: Bool { stage == "lost" }
+    package var isWon: Bool { stage == "won" }
+    package var isLost: Bool { stage == "lost" }
 }
 
 /// Who a target is for.
-public enum TargetScope: Hashable, Sendable {
+package enum TargetScope: Hashable, Sendable {
     case rep(String)
     case region(String)
     case team
 }
 
 /// One row of `content/data/targets.json`: a scope, a period and a value per KPI.
-public struct TargetRecord: Sendable, Equatable {
-    public var scope: TargetScope
-    public var period: Period
-    public var values: [String: Double]
+package struct TargetRecord: Sendable, Equatable {
+    package var scope: TargetScope
+    package var period: Period
+    package var values: [String: Double]
 
     package init(scope: TargetScope, period: Period, values: [String: Double]) {
         self.scope = scope
@@ -137,10 +137,10 @@ public struct TargetRecord: Sendable, Equatable {
 }
 
 /// One row of `content/data/metrics.json`: a rep's figures for one month that do not come from deals.
-public struct MetricRecord: Sendable, Equatable {
-    public var rep: String
-    public var month: Int
-    public var values: [String: Double]
+package struct MetricRecord: Sendable, Equatable {
+    package var rep: String
+    package var month: Int
+    package var values: [String: Double]
 
     package init(rep: String, month: Int, values: [String: Double]) {
         self.rep = rep
@@ -150,17 +150,17 @@ public struct MetricRecord: Sendable, Equatable {
 }
 
 /// A KPI: the built-in ones come from deals; `content/data/kpis.json` describes the metrics of `metrics.json`.
-public struct KPIDefinition: Sendable, Equatable {
-    public enum Unit: String, Sendable, CaseIterable { case count, currency, percent, score, days }
-    public enum Better: String, Sendable, CaseIterable { case higher, lower }
+package struct KPIDefinition: Sendable, Equatable {
+    package enum Unit: String, Sendable, CaseIterable { case count, currency, percent, score, days }
+    package enum Better: String, Sendable, CaseIterable { case higher, lower }
     /// How monthly records combine into a quarter or year.
-    public enum Aggregate: String, Sendable, CaseIterable { case sum, mean, last }
+    package enum Aggregate: String, Sendable, CaseIterable { case sum, mean, last }
 
-    public var id: String
-    public var label: String
-    public var unit: Unit
-    public var better: Better
-    public var aggregate: Aggregate
+    package var id: String
+    package var label: String
+    package var unit: Unit
+    package var better: Better
+    package var aggregate: Aggregate
 
     package init(id: String, label: String, unit: Unit, better: Better, aggregate: Aggregate) {
         self.id = id
@@ -172,14 +172,14 @@ public struct KPIDefinition: Sendable, Equatable {
 }
 
 /// One completed lesson from `content/data/training.json`.
-public struct TrainingRecord: Sendable, Equatable {
-    public var rep: String
+package struct TrainingRecord: Sendable, Equatable {
+    package var rep: String
     /// `<course>/<lesson>`.
-    public var lesson: String
-    public var completed: Day
-    public var score: Double?
+    package var lesson: String
+    package var completed: Day
+    package var score: Double?
     /// Where the record is, for reporting a lesson that does not exist once the library is known.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
     package init(rep: String, lesson: String, completed: Day, score: Double? = nil, location: SourceLocation) {
         self.rep = rep
@@ -192,13 +192,13 @@ public struct TrainingRecord: Sendable, Equatable {
 
 /// Everything in `content/data/`, checked: every reference resolves, every id is unique.
 public struct PerformanceData: Sendable, Equatable {
-    public var team: Team
-    public var deals: [Deal]
-    public var targets: [TargetRecord]
-    public var metrics: [MetricRecord]
+    package var team: Team
+    package var deals: [Deal]
+    package var targets: [TargetRecord]
+    package var metrics: [MetricRecord]
     /// Metric definitions from `kpis.json` (the built-in KPIs are in `KPI.builtIn`).
-    public var metricDefinitions: [KPIDefinition]
-    public var training: [TrainingRecord]
+    package var metricDefinitions: [KPIDefinition]
+    package var training: [TrainingRecord]
 
     package init(
         team: Team, deals: [Deal], targets: [TargetRecord], metrics: [MetricRecord], metricDefinitions: [KPIDefinition], training: [TrainingRecord]

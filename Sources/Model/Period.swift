@@ -5,14 +5,14 @@
 /// 2018, whose first quarter is `2018-Q1`). With the default start month 1 they are calendar quarters and years.
 public struct FiscalCalendar: Sendable, Equatable {
     /// 1 (January) to 12.
-    public let startMonth: Int
+    package let startMonth: Int
 
     public init(startMonth: Int = 1) {
         self.startMonth = startMonth
     }
 
     /// The quarter (or year) that contains a month number.
-    public func period(_ kind: Period.Kind, containing month: Int) -> Period {
+    package func period(_ kind: Period.Kind, containing month: Int) -> Period {
         switch kind {
         case .month: return Period(kind: .month, firstMonth: month)
         case .quarter, .year:
@@ -24,7 +24,7 @@ public struct FiscalCalendar: Sendable, Equatable {
     }
 
     /// `2017-03`, `2018-Q1` (fiscal), `2018` (fiscal year named by the year it ends in).
-    public func label(_ period: Period) -> String {
+    package func label(_ period: Period) -> String {
         switch period.kind {
         case .month:
             let (year, month) = Period.calendar(period.firstMonth)
@@ -39,13 +39,13 @@ public struct FiscalCalendar: Sendable, Equatable {
     }
 
     /// The fiscal year a month belongs to, named by the calendar year in which that fiscal year ends.
-    public func fiscalYear(of month: Int) -> Int {
+    package func fiscalYear(of month: Int) -> Int {
         let yearStart = period(.year, containing: month).firstMonth
         return Period.calendar(yearStart + 11).year
     }
 
     /// Parses `YYYY-MM`, `YYYY-Qn` or `YYYY`.
-    public func parse(_ text: String) -> Period? {
+    package func parse(_ text: String) -> Period? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard let yearText = parts.first, yearText.count == 4, let year = Int(yearText), year >= 1900, year <= 9999 else { return nil }
         // The first month of fiscal year `year`: it ends in `year`, so it starts in year-1 unless it starts in January.
@@ -64,11 +64,11 @@ public struct FiscalCalendar: Sendable, Equatable {
 }
 
 /// A month, quarter or year, identified by its first month (months counted from year 0: `year * 12 + month - 1`).
-public struct Period: Hashable, Comparable, Sendable {
-    public enum Kind: String, Sendable, CaseIterable, Comparable {
+package struct Period: Hashable, Comparable, Sendable {
+    package enum Kind: String, Sendable, CaseIterable, Comparable {
         case month, quarter, year
 
-        public var months: Int {
+        package var months: Int {
             switch self {
             case .month: 1
             case .quarter: 3
@@ -76,33 +76,33 @@ public struct Period: Hashable, Comparable, Sendable {
             }
         }
 
-        public static func < (a: Kind, b: Kind) -> Bool { a.months < b.months }
+        package static func < (a: Kind, b: Kind) -> Bool { a.months < b.months }
     }
 
-    public let kind: Kind
-    public let firstMonth: Int
+    package let kind: Kind
+    package let firstMonth: Int
 
     package init(kind: Kind, firstMonth: Int) {
         self.kind = kind
         self.firstMonth = firstMonth
     }
 
-    public var lastMonth: Int { firstMonth + kind.months - 1 }
-    public var previous: Period { Period(kind: kind, firstMonth: firstMonth - kind.months) }
-    public func contains(month: Int) -> Bool { month >= firstMonth && month <= lastMonth }
+    package var lastMonth: Int { firstMonth + kind.months - 1 }
+    package var previous: Period { Period(kind: kind, firstMonth: firstMonth - kind.months) }
+    package func contains(month: Int) -> Bool { month >= firstMonth && month <= lastMonth }
 
-    public var firstDay: Day {
+    package var firstDay: Day {
         let (year, month) = Period.calendar(firstMonth)
         return Day(year: year, month: month, day: 1)
     }
 
-    public var lastDay: Day {
+    package var lastDay: Day {
         let (year, month) = Period.calendar(lastMonth)
         return Day(year: year, month: month, day: Day.daysIn(month: month, year: year))
     }
 
     /// Months ordered by time, then by kind (a month before the quarter it starts).
-    public static func < (a: Period, b: Period) -> Bool { (a.firstMonth, a.kind) < (b.firstMonth, b.kind) }
+    package static func < (a: Period, b: Period) -> Bool { (a.firstMonth, a.kind) < (b.firstMonth, b.kind) }
 
     /// The calendar year and month (1-12) of a month number.
     static package func calendar(_ month: Int) -> (year: Int, month: Int) { (month / 12, month % 12 + 1) }

@@ -2,17 +2,17 @@
 ///
 /// A class: planning hands each document to many pages (its own, its neighbours', its course's, its tags'), and a
 /// reference is one count to copy where this value is some twenty.
-public final class RenderedDocument: Sendable {
-    public let document: LibraryDocument
-    public let markdown: RenderedMarkdown
+package final class RenderedDocument: Sendable {
+    package let document: LibraryDocument
+    package let markdown: RenderedMarkdown
     /// Front matter `title`, else the first `# heading`, else the file name.
-    public let title: String
+    package let title: String
     /// Front matter `description`, else the start of the text.
-    public let summary: String
+    package let summary: String
     /// Source paths of the published documents this one links to.
-    public let linkedDocuments: Set<String>
+    package let linkedDocuments: Set<String>
 
-    public init(document: LibraryDocument, markdown: RenderedMarkdown, title: String, summary: String, linkedDocuments: Set<String> = []) {
+    package init(document: LibraryDocument, markdown: RenderedMarkdown, title: String, summary: String, linkedDocuments: Set<String> = []) {
         self.document = document
         self.markdown = markdown
         self.title = title
@@ -20,6 +20,6 @@ public final class RenderedDocument: Sendable {
         self.linkedDocuments = linkedDocuments
     }
 
-    public var frontMatter: FrontMatter { document.source.frontMatter }
-    public var path: String { document.source.path }
+    package var frontMatter: FrontMatter { document.source.frontMatter }
+    package var path: String { document.source.path }
 }

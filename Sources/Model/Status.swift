@@ -1,17 +1,17 @@
 /// How a figure stands against its target, judged against the pro-rated target while the period is under way.
-public enum Status: String, Sendable, CaseIterable, Encodable {
+package enum Status: String, Sendable, CaseIterable, Encodable {
     case onTrack = "on-track"
     case atRisk = "at-risk"
     case behind
 
     /// Thresholds from `fieldbook.json` `dashboard.thresholds`.
-    public struct Thresholds: Sendable, Equatable {
+    package struct Thresholds: Sendable, Equatable {
         /// Share of the (pro-rated) target at or above which a figure is on track.
-        public var onTrack: Double
+        package var onTrack: Double
         /// Share at or above which it is at risk rather than behind.
-        public var atRisk: Double
+        package var atRisk: Double
 
-        public init(onTrack: Double = 1.0, atRisk: Double = 0.9) {
+        package init(onTrack: Double = 1.0, atRisk: Double = 0.9) {
             self.onTrack = onTrack
             self.atRisk = atRisk
         }
@@ -23,7 +23,7 @@ public enum Status: String, Sendable, CaseIterable, Encodable {
     /// (revenue of 40 against a quarterly 100 with 40% of the quarter gone is on track). Rates and stocks are judged
     /// against the whole target. For KPIs where lower is better the ratio is target ÷ actual. Absent without a
     /// target, or when the pro-rated target is 0.
-    public static func of(
+    package static func of(
         actual: Double?, target: Double?, kpi: KPI, period: Period, partial: Bool, asOf: Day?, thresholds: Thresholds
     ) -> Status? {
         guard let actual, let target else { return nil }
@@ -40,7 +40,7 @@ public enum Status: String, Sendable, CaseIterable, Encodable {
     }
 
     /// Days elapsed (as-of day included) over days in the period; 1 when the period is over or the date unknown.
-    public static func elapsedShare(of period: Period, asOf: Day?) -> Double {
+    package static func elapsedShare(of period: Period, asOf: Day?) -> Double {
         guard let asOf, asOf < period.lastDay else { return 1 }
         guard asOf >= period.firstDay else { return 0 }
         let elapsed = Double(asOf.ordinal - period.firstDay.ordinal + 1)

@@ -1,9 +1,9 @@
 /// A theme's files: Mustache templates by name and the assets copied into the output as they are.
-public struct Theme: Sendable {
-    public var templates: [String: TemplateSource]
-    public var assets: [AssetSource]
+package struct Theme: Sendable {
+    package var templates: [String: TemplateSource]
+    package var assets: [AssetSource]
 
-    public init(templates: [String: TemplateSource] = [:], assets: [AssetSource] = []) {
+    package init(templates: [String: TemplateSource] = [:], assets: [AssetSource] = []) {
         self.templates = templates
         self.assets = assets
     }

@@ -2,23 +2,23 @@ import FieldbookIncremental
 import Foundation
 
 /// What `fieldbook build` was asked to do.
-public struct BuildOptions: Sendable {
+package struct BuildOptions: Sendable {
     /// The portal folder (holding `fieldbook.json`).
-    public var portal: String
+    package var portal: String
     /// The output folder; `<portal>/public` when nil.
-    public var output: String?
+    package var output: String?
     /// Replaces `baseURL` from `fieldbook.json`, e.g. for a preview deploy.
-    public var baseURL: String?
+    package var baseURL: String?
     /// Publishes documents marked `"draft": true`.
-    public var includeDrafts: Bool
+    package var includeDrafts: Bool
     /// Turns every warning into an error.
-    public var strict: Bool
+    package var strict: Bool
     /// Where the build cache lives (`BuildCache`); nil builds without one.
-    public var cacheFolder: String?
+    package var cacheFolder: String?
     /// Renders everything anew, ignoring the cache (which is then refreshed).
-    public var clean: Bool
+    package var clean: Bool
 
-    public init(
+    package init(
         portal: String = ".", output: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false,
         cacheFolder: String? = nil, clean: Bool = false
     ) {
@@ -32,9 +32,9 @@ public struct BuildOptions: Sendable {
     }
 
     /// The cache folder the command line uses: `.fieldbook/cache` in the portal.
-    public static func defaultCacheFolder(portal: String) -> String {
+    package static func defaultCacheFolder(portal: String) -> String {
         portal == "." ? BuildCache.defaultFolder : portal + "/" + BuildCache.defaultFolder
     }
 
-    public var outputPath: String { output ?? (portal == "." ? "public" : portal + "/public") }
+    package var outputPath: String { output ?? (portal == "." ? "public" : portal + "/public") }
 }

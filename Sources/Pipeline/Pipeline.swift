@@ -10,10 +10,10 @@ import FieldbookWrite
 /// The whole tool on one screen: Load → Analyze → Plan → Render → Index → Write. Each stage lives in the target of
 /// its name and is a pure function of what came before, but Load (the only reader) and Write (the only writer).
 /// `Incremental` wraps the stages an earlier build can spare; the stages know nothing of it.
-public enum Pipeline {
+package enum Pipeline {
     /// Runs every stage, then writes the portal atomically. Throws with every diagnostic when there are errors; the
     /// previous output stays as it was.
-    public static func build(
+    package static func build(
         _ options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem(), progress: (BuildStage) -> Void = { _ in }
     ) throws(DiagnosticsError) -> RenderedPortal {
         let incremental = Incremental(
@@ -33,7 +33,7 @@ public enum Pipeline {
 
     /// Every stage but Write, for `fieldbook check` and tests. With `readingCache`, what the last build left spares work
     /// (the cache is read, never written).
-    public static func render(_ options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem(), readingCache: Bool = false) -> RenderedPortal {
+    package static func render(_ options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem(), readingCache: Bool = false) -> RenderedPortal {
         let cache =
             readingCache
             ? BuildCache.open(folder: BuildOptions.defaultCacheFolder(portal: options.portal), outputPath: options.outputPath, clean: false) : nil

@@ -2,17 +2,17 @@ import FieldbookMarkdown
 import FieldbookModel
 
 /// Renders every document's Markdown in parallel, rewriting links, then checks anchors between documents.
-public struct DocumentRenderer: Sendable {
-    public let markdown: MarkdownRenderer
-    public let links: LinkResolver
+package struct DocumentRenderer: Sendable {
+    package let markdown: MarkdownRenderer
+    package let links: LinkResolver
 
-    public init(markdown: MarkdownRenderer, links: LinkResolver) {
+    package init(markdown: MarkdownRenderer, links: LinkResolver) {
         self.markdown = markdown
         self.links = links
     }
 
     /// The Markdown stage, pure: renders every document on every core, then checks anchors between documents.
-    public func render(_ library: Library) -> (documents: [RenderedDocument], diagnostics: [Diagnostic]) {
+    package func render(_ library: Library) -> (documents: [RenderedDocument], diagnostics: [Diagnostic]) {
         finish(library, parallelMap(library.documents, renderOne))
     }
 
@@ -110,21 +110,21 @@ public struct DocumentRenderer: Sendable {
 }
 
 /// One document's Markdown stage: the HTML with links rewritten, and what link resolution reported.
-public struct DocumentMarkdown: Sendable, Equatable {
-    public var markdown: RenderedMarkdown
+package struct DocumentMarkdown: Sendable, Equatable {
+    package var markdown: RenderedMarkdown
     /// The start of the text (`DocumentRenderer.summary(of:)`), for documents without a `description`.
-    public var summary: String
-    public var problems: [Diagnostic]
+    package var summary: String
+    package var problems: [Diagnostic]
     /// `#fragment` links to check once every document's headings are known.
-    public var anchors: [Anchor]
+    package var anchors: [Anchor]
     /// Published documents this one links to.
-    public var linked: [String]
+    package var linked: [String]
 
     /// A link to a heading of a document, checked when every document's headings are known.
-    public struct Anchor: Sendable, Equatable {
-        public var link: MarkdownLink
-        public var path: String
-        public var fragment: String
+    package struct Anchor: Sendable, Equatable {
+        package var link: MarkdownLink
+        package var path: String
+        package var fragment: String
 
         package init(link: MarkdownLink, path: String, fragment: String) {
             self.link = link

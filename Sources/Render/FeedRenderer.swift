@@ -2,16 +2,16 @@ import FieldbookModel
 
 /// `feed.xml`: an Atom feed of lessons and playbooks by their `updated` date, newest first, so reps can follow
 /// changes in a feed reader or a chat tool. Documents without `updated` are left out: the feed never invents dates.
-public struct FeedRenderer: Sendable {
-    public let config: SiteConfig
+package struct FeedRenderer: Sendable {
+    package let config: SiteConfig
     /// How many entries the feed keeps.
-    public static let limit = 50
+    package static let limit = 50
 
-    public init(config: SiteConfig) {
+    package init(config: SiteConfig) {
         self.config = config
     }
 
-    public func render(_ documents: [RenderedDocument]) -> OutputFile {
+    package func render(_ documents: [RenderedDocument]) -> OutputFile {
         let entries = documents.compactMap { document -> (document: RenderedDocument, updated: Day)? in
             guard let updated = document.frontMatter.updated else { return nil }
             switch document.document.kind {

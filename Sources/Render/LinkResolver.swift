@@ -7,16 +7,16 @@ import Foundation
 /// targets become the target document's page URL and other files their copy in the output; `/path` gets the base
 /// URL; external URLs and `mailto:` pass unchanged. Anchors into other documents are checked once every document
 /// has its heading ids (`Resolution.anchor`).
-public struct LinkResolver: Sendable {
-    public let baseURL: String
+package struct LinkResolver: Sendable {
+    package let baseURL: String
     /// Published documents: source path to site path.
-    public let documentURLs: [String: String]
+    package let documentURLs: [String: String]
     /// Documents left out because they are drafts.
-    public let draftPaths: Set<String>
+    package let draftPaths: Set<String>
     /// Every Markdown file read, published or not.
-    public let sourcePaths: Set<String>
+    package let sourcePaths: Set<String>
     /// Non-Markdown files under `content/`.
-    public let contentFiles: Set<String>
+    package let contentFiles: Set<String>
 
     package init(baseURL: String, documentURLs: [String: String], draftPaths: Set<String>, sourcePaths: Set<String>, contentFiles: Set<String>) {
         self.baseURL = baseURL
@@ -27,24 +27,24 @@ public struct LinkResolver: Sendable {
     }
 
     /// What became of one link.
-    public struct Resolution: Sendable, Equatable {
-        public var url: String
-        public var problem: Diagnostic?
+    package struct Resolution: Sendable, Equatable {
+        package var url: String
+        package var problem: Diagnostic?
         /// A `#fragment` to look for among the headings of the document at `path` (the linking document itself for `#x`).
-        public var anchor: (path: String, fragment: String)?
+        package var anchor: (path: String, fragment: String)?
         /// The published document linked to, by source path.
-        public var document: String?
+        package var document: String?
 
-        public static func == (a: Resolution, b: Resolution) -> Bool {
+        package static func == (a: Resolution, b: Resolution) -> Bool {
             a.url == b.url && a.problem == b.problem && a.anchor?.path == b.anchor?.path && a.anchor?.fragment == b.anchor?.fragment
                 && a.document == b.document
         }
     }
 
     /// Where a non-Markdown content file is published: `content/training/x/map.png` is `library/training/x/map.png`.
-    public static func outputPath(ofContentFile path: String) -> String { "library/" + path.dropFirst("content/".count) }
+    package static func outputPath(ofContentFile path: String) -> String { "library/" + path.dropFirst("content/".count) }
 
-    public func resolve(_ link: MarkdownLink, from source: String) -> Resolution {
+    package func resolve(_ link: MarkdownLink, from source: String) -> Resolution {
         let destination = link.destination
         let location = SourceLocation(path: source, line: max(1, link.line), column: max(1, link.column))
         if destination.isEmpty || Self.hasScheme(destination) || destination.hasPrefix("//") {

@@ -6,17 +6,17 @@ import Foundation
 /// Pages: `/` (library overview until the dashboard lands), `/library/`, `/library/playbooks/`, one page per course,
 /// lesson, shelf and playbook, `/tags/` and `/tags/<tag>/`, and `404.html`. All lists are sorted, so the same
 /// input gives the same pages.
-public struct PagePlanner: Sendable {
-    public let site: SiteView
+package struct PagePlanner: Sendable {
+    package let site: SiteView
 
-    public init(site: SiteView) {
+    package init(site: SiteView) {
         self.site = site
     }
 
     private var labels: Labels { site.labels }
 
     /// Documents with an `updated` date, newest first; on the same day by title and path, so order never depends on input.
-    public func recentlyUpdated(_ documents: [RenderedDocument]) -> [DocumentSummaryView] {
+    package func recentlyUpdated(_ documents: [RenderedDocument]) -> [DocumentSummaryView] {
         func precedes(_ a: RenderedDocument, _ b: RenderedDocument) -> Bool {
             // Only documents with an `updated` date are compared.
             (a.frontMatter.updated?.ordinal ?? 0, b.title, b.path) > (b.frontMatter.updated?.ordinal ?? 0, a.title, a.path)
@@ -36,7 +36,7 @@ public struct PagePlanner: Sendable {
     static let recentCount = 10
 
     /// The library's pages; `dashboardAtHome` leaves `/` to the performance dashboard.
-    public func pages(for library: Library, documents: [RenderedDocument], dashboardAtHome: Bool = false) -> [Page] {
+    package func pages(for library: Library, documents: [RenderedDocument], dashboardAtHome: Bool = false) -> [Page] {
         let byPath = Dictionary(uniqueKeysWithValues: documents.map { ($0.path, $0) })
         let rendered = { (document: LibraryDocument) -> RenderedDocument in
             guard let rendered = byPath[document.source.path] else { preconditionFailure("the Markdown stage renders every library document") }

@@ -2,12 +2,12 @@ import FieldbookModel
 import Foundation
 
 /// Renders pages through the theme's templates, on every core, and writes the sitemap.
-public struct PageRenderer: Sendable {
-    public let templates: TemplateSet
-    public let templateSources: [String: TemplateSource]
-    public let site: SiteView
+package struct PageRenderer: Sendable {
+    package let templates: TemplateSet
+    package let templateSources: [String: TemplateSource]
+    package let site: SiteView
 
-    public init(templates: TemplateSet, templateSources: [String: TemplateSource], site: SiteView) {
+    package init(templates: TemplateSet, templateSources: [String: TemplateSource], site: SiteView) {
         self.templates = templates
         self.templateSources = templateSources
         self.site = site
@@ -15,7 +15,7 @@ public struct PageRenderer: Sendable {
 
     /// The Render stage, pure: every page through its template, on every core. A page that fails is left out and
     /// reported.
-    public func render(_ pages: [Page]) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+    package func render(_ pages: [Page]) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
         let results = parallelMap(pages, renderPage)
         var files: [OutputFile] = []
         var failures: [(Page, TemplateSet.TemplateFailure)] = []
@@ -95,7 +95,7 @@ public struct PageRenderer: Sendable {
     }
 
     /// `sitemap.xml`: every page but the 404 and private ones, sorted, with `lastmod` where a document has an `updated` date.
-    public static func sitemap(_ entries: [SitemapEntry]) -> OutputFile {
+    package static func sitemap(_ entries: [SitemapEntry]) -> OutputFile {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for entry in entries.sorted(by: { $0.url < $1.url }) {
             xml += "  <url><loc>\(escapeHTML(entry.url))</loc>"
@@ -108,10 +108,10 @@ public struct PageRenderer: Sendable {
 }
 
 /// One line of `sitemap.xml`.
-public struct SitemapEntry: Sendable, Equatable {
-    public var url: String
+package struct SitemapEntry: Sendable, Equatable {
+    package var url: String
     /// A document's `updated` date.
-    public var lastModified: String?
+    package var lastModified: String?
 
     package init(url: String, lastModified: String? = nil) {
         self.url = url
@@ -121,7 +121,7 @@ public struct SitemapEntry: Sendable, Equatable {
 
 extension Page {
     /// The page's sitemap line; nil for the 404 page and private pages.
-    public var sitemapEntry: SitemapEntry? {
+    package var sitemapEntry: SitemapEntry? {
         outputPath == "404.html" || meta.noindex ? nil : SitemapEntry(url: meta.url, lastModified: (view as? DocumentPageView)?.updated)
     }
 }

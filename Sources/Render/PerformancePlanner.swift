@@ -4,11 +4,11 @@ import FieldbookModel
 /// Decides the performance pages (the team dashboard at `/`, `/regions/<id>/`, `/managers/<id>/`, `/reps/` and
 /// `/reps/<id>/`) and fills each page kind's view model from the scoreboard. Every figure is formatted from the same
 /// values the JSON API publishes; KPIs are found by id.
-public struct PerformancePlanner: Sendable {
-    public let site: SiteView
-    public let board: Scoreboard
-    public let data: PerformanceData
-    public let settings: DashboardSettings
+package struct PerformancePlanner: Sendable {
+    package let site: SiteView
+    package let board: Scoreboard
+    package let data: PerformanceData
+    package let settings: DashboardSettings
     /// Each rep's deals open on the as-of date (as they stood then) and completed lessons, grouped once: scanning
     /// every deal per scorecard would be quadratic.
     let openByRep: [String: [Deal]]
@@ -21,7 +21,7 @@ public struct PerformancePlanner: Sendable {
     let revenue: Int?
     let winRate: Int?
 
-    public init(site: SiteView, board: Scoreboard, data: PerformanceData) {
+    package init(site: SiteView, board: Scoreboard, data: PerformanceData) {
         self.site = site
         self.board = board
         self.data = data
@@ -52,7 +52,7 @@ public struct PerformancePlanner: Sendable {
     var cardKPIs: [Int] { settings.cards.compactMap { board.index(of: $0) } }
 
     /// Every performance page, for the period `dashboard.period` containing the as-of date.
-    public func pages(library: Library, documents: [RenderedDocument], recent: [DocumentSummaryView]) -> [Page] {
+    package func pages(library: Library, documents: [RenderedDocument], recent: [DocumentSummaryView]) -> [Page] {
         guard let asOf = board.asOf, let current = periodIndex(settings.period, containing: asOf.monthNumber) else { return [] }
         let lessons = LessonLookup(library: library, documents: documents, site: site)
         let teamRows = board.reps.indices.map { row($0, current, rank: board.reps[$0].periods[current].rankInTeam) }

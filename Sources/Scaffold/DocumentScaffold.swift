@@ -2,14 +2,14 @@ import FieldbookModel
 import FieldbookRender
 
 /// A new lesson or playbook: a file name slugged from the title, the next lesson number, front matter filled in.
-public enum DocumentScaffold {
-    public enum Failure: Error, Equatable, CustomStringConvertible {
+package enum DocumentScaffold {
+    package enum Failure: Error, Equatable, CustomStringConvertible {
         case invalidFolder(String)
         case unknownRegion(String, known: [String])
         case exists(String)
         case emptyTitle
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .invalidFolder(let name): "\"\(name)\" is not a valid id: use lower-case letters, digits, '-' and '_'"
             case .unknownRegion(let region, let known): "unknown region \"\(region)\" (known: \(known.joined(separator: ", ")))"
@@ -20,7 +20,7 @@ public enum DocumentScaffold {
     }
 
     /// `content/training/<course>/NN-<slug>.md`, numbered after the course's highest numbered lesson.
-    public static func lesson(course: String, title: String, existing: [String], today: Day) -> Result<(path: String, text: String), Failure> {
+    package static func lesson(course: String, title: String, existing: [String], today: Day) -> Result<(path: String, text: String), Failure> {
         guard Slug.isValid(course) else { return .failure(.invalidFolder(course)) }
         guard let slug = slug(title) else { return .failure(.emptyTitle) }
         let next = (existing.compactMap { Slug.splitNumericPrefix(String($0.dropLast(".md".count))).0 }.max() ?? 0) + 1
@@ -29,7 +29,7 @@ public enum DocumentScaffold {
     }
 
     /// `content/playbooks/<region>/<slug>.md`; the region must be `global`, a team region or an existing shelf.
-    public static func playbook(
+    package static func playbook(
         region: String, title: String, knownRegions: Set<String>, existing: [String], today: Day
     ) -> Result<(path: String, text: String), Failure> {
         guard Slug.isValid(region) else { return .failure(.invalidFolder(region)) }

@@ -3,9 +3,9 @@ import FieldbookRender
 
 /// The files of a new portal: settings, a sample course and playbook, small sample data, a README for managers and
 /// one for `templates/` (the theme stays built in; `fieldbook theme copy` takes out the files a portal changes). Pure: the caller writes the files.
-public enum PortalScaffold {
+package enum PortalScaffold {
     /// Path in the new portal → contents. `today` dates the samples (the CLI passes the clock; the core never reads it).
-    public static func files(title: String, locale: SiteConfig.Locale, today: Day) -> [String: [UInt8]] {
+    package static func files(title: String, locale: SiteConfig.Locale, today: Day) -> [String: [UInt8]] {
         let chinese = locale == .simplifiedChinese
         let date = today.description
         let texts = [

@@ -3,12 +3,12 @@ import FieldbookRender
 /// The built-in theme's files as a portal's `templates/` folder names them (`pages/lesson.mustache`,
 /// `assets/fieldbook.css`), for `fieldbook theme`: a portal copies only the files it means to change, and keeps
 /// receiving fixes to the rest when Fieldbook is upgraded.
-public enum ThemeFiles {
+package enum ThemeFiles {
     /// Every built-in file by its path below `templates/`, sorted.
-    public static var paths: [String] { files.keys.sorted() }
+    package static var paths: [String] { files.keys.sorted() }
 
     /// The built-in text of one file, or nil for a path the theme does not have.
-    public static func bytes(of path: String) -> [UInt8]? { files[path] }
+    package static func bytes(of path: String) -> [UInt8]? { files[path] }
 
     /// Path below `templates/` → bytes.
     static let files: [String: [UInt8]] = {

@@ -2,8 +2,8 @@ import FieldbookModel
 
 /// What enters the search index: every published document, and (with public scorecards) every rep and region.
 /// Drafts are never published, so never indexed; private scorecards are left out.
-public enum SearchCatalog {
-    public static func entries(documents: [RenderedDocument], team: Team?, includePeople: Bool) -> [SearchEntry] {
+package enum SearchCatalog {
+    package static func entries(documents: [RenderedDocument], team: Team?, includePeople: Bool) -> [SearchEntry] {
         let entries = documents.map { document in
             let kind: SearchEntry.Kind =
                 switch document.document.kind {
@@ -20,7 +20,7 @@ public enum SearchCatalog {
     }
 
     /// Reps and regions, each with the facts a reader might search for.
-    public static func people(_ team: Team) -> [SearchEntry] {
+    package static func people(_ team: Team) -> [SearchEntry] {
         var entries: [SearchEntry] = []
         let managers = Dictionary(uniqueKeysWithValues: team.managers.map { ($0.id, $0.name) })
         let regions = Dictionary(uniqueKeysWithValues: team.regions.map { ($0.id, $0.name) })

@@ -1,18 +1,18 @@
 import FieldbookModel
 
 /// Something findable: a lesson, playbook, course, shelf, rep or region.
-public struct SearchEntry: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable { case lesson, playbook, course, rep, region }
-    public var kind: Kind
-    public var url: String
-    public var title: String
-    public var headings: [String]
-    public var tags: [String]
-    public var body: String
+package struct SearchEntry: Sendable, Equatable {
+    package enum Kind: String, Sendable, CaseIterable { case lesson, playbook, course, rep, region }
+    package var kind: Kind
+    package var url: String
+    package var title: String
+    package var headings: [String]
+    package var tags: [String]
+    package var body: String
     /// Shown under the title in results.
-    public var summary: String
+    package var summary: String
 
-    public init(kind: Kind, url: String, title: String, headings: [String] = [], tags: [String] = [], body: String = "", summary: String = "") {
+    package init(kind: Kind, url: String, title: String, headings: [String] = [], tags: [String] = [], body: String = "", summary: String = "") {
         self.kind = kind
         self.url = url
         self.title = title
@@ -29,18 +29,18 @@ public struct SearchEntry: Sendable, Equatable {
 /// `fetch` of `file:` URLs, not `<script src>`).
 ///
 /// Ranking: see `weigh`. Each term keeps its `postingLimit` best documents.
-public struct SearchIndexer: Sendable {
-    public static let folder = "search"
-    public static let docsPerChunk = 20
-    public static let postingLimit = 400
+package struct SearchIndexer: Sendable {
+    package static let folder = "search"
+    package static let docsPerChunk = 20
+    package static let postingLimit = 400
 
-    public init() {}
+    package init() {}
 
-    public func files(_ entries: [SearchEntry]) -> [OutputFile] { index(entries).files }
+    package func files(_ entries: [SearchEntry]) -> [OutputFile] { index(entries).files }
 
     /// The index's files, and every entry's weighed terms for the build cache. Entries whose text is in `cache` are
     /// not tokenized again: on a large portal, tokenizing is most of the index's cost.
-    public func index(_ entries: [SearchEntry], cache: SearchTerms = SearchTerms()) -> (files: [OutputFile], terms: SearchTerms) {
+    package func index(_ entries: [SearchEntry], cache: SearchTerms = SearchTerms()) -> (files: [OutputFile], terms: SearchTerms) {
         let entries = entries.sorted { ($0.url, $0.title) < ($1.url, $1.title) }
         // Weighing each document's terms is independent work: spread it over every core, then merge in order.
         let weighed = parallelMap(entries) { entry -> (Fingerprint, Weighed) in
@@ -130,7 +130,7 @@ public struct SearchIndexer: Sendable {
     }
 
     /// `t-` and the key's UTF-8 bytes in hex: safe on every file system, whatever the script.
-    public static func shardFile(_ key: String) -> String {
+    package static func shardFile(_ key: String) -> String {
         "t-" + key.utf8.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined() + ".js"
     }
 

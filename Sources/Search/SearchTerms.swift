@@ -2,17 +2,17 @@ import FieldbookModel
 
 /// Every search entry's weighed terms, kept by the build cache so an unchanged document is not tokenized again.
 /// Terms are stored once, in `terms`, and entries refer to them by position.
-public struct SearchTerms: Sendable, Equatable {
-    public struct Weight: Sendable, Equatable {
-        public var term: Int32
-        public var weight: Int32
+package struct SearchTerms: Sendable, Equatable {
+    package struct Weight: Sendable, Equatable {
+        package var term: Int32
+        package var weight: Int32
     }
 
-    public var terms: [SearchTokenizer.Token] = []
+    package var terms: [SearchTokenizer.Token] = []
     /// By `key(of:)`: what weighing looks at (title, tags, headings, summary and text).
-    public var entries: [Fingerprint: [Weight]] = [:]
+    package var entries: [Fingerprint: [Weight]] = [:]
 
-    public init(terms: [SearchTokenizer.Token] = [], entries: [Fingerprint: [Weight]] = [:]) {
+    package init(terms: [SearchTokenizer.Token] = [], entries: [Fingerprint: [Weight]] = [:]) {
         self.terms = terms
         self.entries = entries
     }

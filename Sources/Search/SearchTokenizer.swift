@@ -10,28 +10,28 @@ import Foundation
 ///    (unigram) and every pair of neighbours (bigram), so any substring a reader remembers is found (客户拜访 inside
 ///    重点客户拜访计划).
 /// 3. Other letters and digits form words; words shorter than two characters are dropped.
-public enum SearchTokenizer {
+package enum SearchTokenizer {
     /// A term and whether it came from CJK text (matched exactly) or a word (matched by prefix in queries).
-    public struct Token: Hashable, Sendable {
-        public var text: String
-        public var isCJK: Bool
+    package struct Token: Hashable, Sendable {
+        package var text: String
+        package var isCJK: Bool
 
         // By bytes: terms are already normalised, so canonically equal terms have equal bytes, and String's own
         // hashing (which normalises every non-ASCII string again) was a large part of indexing Chinese text.
-        public func hash(into hasher: inout Hasher) {
+        package func hash(into hasher: inout Hasher) {
             var text = text
             text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
             hasher.combine(isCJK)
         }
 
-        public static func == (a: Token, b: Token) -> Bool {
+        package static func == (a: Token, b: Token) -> Bool {
             guard a.isCJK == b.isCJK else { return false }
             var x = a.text, y = b.text
             return x.withUTF8 { p in y.withUTF8 { q in sameBytes(UnsafeRawBufferPointer(p), UnsafeRawBufferPointer(q)) } }
         }
     }
 
-    public static func normalize(_ text: String) -> String {
+    package static func normalize(_ text: String) -> String {
         // Plain ASCII (most English text) has nothing to decompose: lower-case it directly, much faster.
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             return String(decoding: text.utf8.map(lowercasedASCII), as: UTF8.self)
@@ -111,7 +111,7 @@ public enum SearchTokenizer {
 
     private static func lowercasedASCII(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte }
 
-    public static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x2FA1F: true
         default: false
@@ -119,7 +119,7 @@ public enum SearchTokenizer {
     }
 
     /// Every token of `text`, in order, repeats included (their count is what weighs them).
-    public static func tokens(_ text: String) -> [Token] {
+    package static func tokens(_ text: String) -> [Token] {
         var tokens: [Token] = []
         forEachToken(in: text) { bytes, isCJK in tokens.append(Token(text: String(decoding: bytes, as: UTF8.self), isCJK: isCJK)) }
         return tokens
@@ -128,7 +128,7 @@ public enum SearchTokenizer {
     /// Calls `body` with the UTF-8 bytes of every token of `text`, in order, repeats included, and whether it is CJK.
     /// Terms are contiguous in the normalised text, so they are handed out as byte ranges of it rather than built up a
     /// scalar at a time, and nothing is allocated per token: this runs over every word of every document.
-    public static func forEachToken(in text: String, _ body: (UnsafeBufferPointer<UInt8>, _ isCJK: Bool) -> Void) {
+    package static func forEachToken(in text: String, _ body: (UnsafeBufferPointer<UInt8>, _ isCJK: Bool) -> Void) {
         var normalized = normalize(text)
         normalized.withUTF8 { utf8 in
             func emit(_ range: Range<Int>, isCJK: Bool) { body(UnsafeBufferPointer(rebasing: utf8[range]), isCJK) }
@@ -189,7 +189,7 @@ public enum SearchTokenizer {
 
     /// The shard a term is stored in: the first character of CJK terms, the first three of words (two-letter words
     /// are their own shard). A query term finds every indexed term it is a prefix of in that one shard.
-    public static func shardKey(_ term: Token) -> String {
+    package static func shardKey(_ term: Token) -> String {
         String(String.UnicodeScalarView(term.text.unicodeScalars.prefix(term.isCJK ? 1 : 3)))
     }
 }

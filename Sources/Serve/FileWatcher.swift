@@ -7,7 +7,7 @@ import Synchronization
 
 /// Coalesces a burst of file events (an editor's save is often several) into one rebuild: `settle` seconds after the
 /// last event, the action runs once. Events during a rebuild lead to one more.
-public final class Debouncer: Sendable {
+package final class Debouncer: Sendable {
     private struct State {
         var lastEvent = Date.distantPast
         var pending = false
@@ -16,13 +16,13 @@ public final class Debouncer: Sendable {
     private let state = Mutex(State())
     private let action: @Sendable () async -> Void
 
-    public init(settle: Double = 0.1, action: @escaping @Sendable () async -> Void) {
+    package init(settle: Double = 0.1, action: @escaping @Sendable () async -> Void) {
         self.settle = settle
         self.action = action
     }
 
     /// Records an event; synchronous, so a burst of calls is one burst whatever the scheduler does.
-    public func signal() {
+    package func signal() {
         let start = state.withLock { state -> Bool in
             state.lastEvent = Date()
             defer { state.pending = true }
@@ -47,17 +47,17 @@ public final class Debouncer: Sendable {
 
 /// Watches the portal's sources (`content/`, `templates/`, `fieldbook.json`) and reports that something changed.
 /// Linux: inotify, re-arming watches on new folders. Elsewhere: a modification-time scan twice a second.
-public final class FileWatcher: Sendable {
+package final class FileWatcher: Sendable {
     private let portal: String
     private let onChange: @Sendable () -> Void
 
-    public init(portal: String, onChange: @escaping @Sendable () -> Void) {
+    package init(portal: String, onChange: @escaping @Sendable () -> Void) {
         self.portal = portal
         self.onChange = onChange
     }
 
     /// Starts watching on a thread of its own; runs until the process ends.
-    public func start() {
+    package func start() {
         let thread = Thread { [self] in
             #if os(Linux)
                 watchWithInotify()

@@ -4,25 +4,25 @@ import Foundation
 
 /// The state browsers wait on while `fieldbook serve` runs: a build number that grows with each successful rebuild,
 /// and the diagnostics of the last failed one (cleared by the next success).
-public actor LiveReload {
-    public private(set) var version = 0
-    public private(set) var failure: [Diagnostic] = []
+package actor LiveReload {
+    package private(set) var version = 0
+    package private(set) var failure: [Diagnostic] = []
 
-    public init() {}
+    package init() {}
 
-    public func succeeded() {
+    package func succeeded() {
         version += 1
         failure = []
     }
 
-    public func failed(_ diagnostics: [Diagnostic]) {
+    package func failed(_ diagnostics: [Diagnostic]) {
         failure = diagnostics
         version += 1
     }
 
     /// Waits until the state moves past `seen`, for at most `timeout` seconds (kept under the server's 15 s limit),
     /// then reports it: `{"version": n, "errors": ["path:line:col: error: ...", ...]}`.
-    public func wait(after seen: Int, timeout: Double = 10) async -> Data {
+    package func wait(after seen: Int, timeout: Double = 10) async -> Data {
         let deadline = Date().addingTimeInterval(timeout)
         while version <= seen, Date() < deadline {
             try? await Task.sleep(nanoseconds: 50_000_000)
@@ -37,7 +37,7 @@ public actor LiveReload {
 
     /// Added before `</body>` of HTML while serving, never written to the output: long-polls for a new build, reloads
     /// the page, and shows a failed build's diagnostics over the page until the next good one.
-    public static let snippet = """
+    package static let snippet = """
         <script>(function(){var v=null;function show(e){var o=document.getElementById("fieldbook-overlay");if(!e.length){if(o)o.remove();return;}
         if(!o){o=document.createElement("pre");o.id="fieldbook-overlay";o.style.cssText="position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;margin:0;padding:1rem;background:#2b0b0b;color:#ffd7d7;font:13px/1.5 monospace;z-index:99999;white-space:pre-wrap";document.body.appendChild(o);}
         o.textContent="fieldbook: the last rebuild failed; showing the previous portal.\\n\\n"+e.join("\\n");}

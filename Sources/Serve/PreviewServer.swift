@@ -7,16 +7,16 @@ import Foundation
 /// `fieldbook serve`: builds the portal into a preview folder, serves it over HTTP on loopback, watches the sources,
 /// rebuilds on change and makes open pages reload. A failed rebuild keeps the last good portal and shows its
 /// diagnostics over the page and in the terminal.
-public final class PreviewServer: Sendable {
-    public let options: BuildOptions
-    public let host: String
-    public let port: UInt16
+package final class PreviewServer: Sendable {
+    package let options: BuildOptions
+    package let host: String
+    package let port: UInt16
     private let reload = LiveReload()
     private let files: StaticFiles
     private let report: @Sendable (String) -> Void
 
     /// `options.output` is the preview folder (not `public/`, so drafts never leak into a deploy).
-    public init(options: BuildOptions, host: String, port: UInt16, report: @escaping @Sendable (String) -> Void) {
+    package init(options: BuildOptions, host: String, port: UInt16, report: @escaping @Sendable (String) -> Void) {
         self.options = options
         self.host = host
         self.port = port
@@ -25,7 +25,7 @@ public final class PreviewServer: Sendable {
     }
 
     /// Why the preview could not start listening.
-    public enum Failure: Error, Equatable {
+    package enum Failure: Error, Equatable {
         /// Another program listens on the port.
         case portInUse(UInt16)
         /// Anything else the system refused: an address that is not IPv4, a port below 1024 without privileges.
@@ -35,7 +35,7 @@ public final class PreviewServer: Sendable {
     /// Listens first (so a busy port fails at once, before any build and before "Serving at" is printed), builds,
     /// reports the address it got (`port` 0 lets the system choose a free one), then serves until the process ends.
     /// Throws `Failure` when it cannot listen.
-    public func run() async throws {
+    package func run() async throws {
         let address: sockaddr_in
         do {
             address = try .inet(ip4: host == "localhost" ? "127.0.0.1" : host, port: port)
@@ -72,7 +72,7 @@ public final class PreviewServer: Sendable {
     }
 
     /// Rebuilds into the preview folder; on errors the previous build stays served.
-    public func rebuild() async {
+    package func rebuild() async {
         let start = Date()
         // The build is synchronous and uses every core: run it off the cooperative pool so the server keeps answering.
         let options = self.options

@@ -2,15 +2,15 @@ import Foundation
 
 /// Maps request paths to files of the output folder, refusing anything that would leave it: `..` (also encoded as
 /// `%2e%2e`), NUL bytes, backslashes, and symbolic links that point outside.
-public struct StaticFiles: Sendable {
+package struct StaticFiles: Sendable {
     /// The output folder, symbolic links resolved.
-    public let root: String
+    package let root: String
 
-    public init(root: String) {
+    package init(root: String) {
         self.root = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
-    public enum Resolution: Equatable, Sendable {
+    package enum Resolution: Equatable, Sendable {
         case file(String)
         /// A folder asked for without its trailing slash: redirect so relative links resolve.
         case redirect(String)
@@ -18,7 +18,7 @@ public struct StaticFiles: Sendable {
         case forbidden
     }
 
-    public func resolve(_ requestPath: String) -> Resolution {
+    package func resolve(_ requestPath: String) -> Resolution {
         let path = requestPath.split(separator: "?", maxSplits: 1).first.map(String.init) ?? ""
         guard let decoded = path.removingPercentEncoding, !decoded.contains("\0"), !decoded.contains("\\") else { return .forbidden }
         let parts = decoded.split(separator: "/", omittingEmptySubsequences: true)
@@ -39,7 +39,7 @@ public struct StaticFiles: Sendable {
     }
 
     /// Content types by extension; anything unknown is served as bytes.
-    public static func contentType(of path: String) -> String {
+    package static func contentType(of path: String) -> String {
         switch (path as NSString).pathExtension.lowercased() {
         case "html", "htm": "text/html; charset=utf-8"
         case "css": "text/css; charset=utf-8"
@@ -61,7 +61,7 @@ public struct StaticFiles: Sendable {
     }
 
     /// A strong validator for `If-None-Match`: FNV-1a of the bytes.
-    public static func etag(_ data: Data) -> String {
+    package static func etag(_ data: Data) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in data { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return "\"" + String(hash, radix: 16) + "\""

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Replaces one file atomically (write beside it, then rename), so an import never leaves half a data file.
-public enum FileReplacer {
-    public static func replace(_ path: String, with text: String) throws(SiteWriter.WriteError) {
+package enum FileReplacer {
+    package static func replace(_ path: String, with text: String) throws(SiteWriter.WriteError) {
         let url = URL(fileURLWithPath: path)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -9,13 +9,13 @@ import FieldbookModel
 #endif
 
 /// A file's identity on disk: if any of these changed, someone other than the build touched it.
-public struct FileStamp: Sendable, Equatable {
-    public var inode: UInt64
-    public var size: Int
-    public var seconds: Int
-    public var nanoseconds: Int
+package struct FileStamp: Sendable, Equatable {
+    package var inode: UInt64
+    package var size: Int
+    package var seconds: Int
+    package var nanoseconds: Int
 
-    public init(inode: UInt64, size: Int, seconds: Int, nanoseconds: Int) {
+    package init(inode: UInt64, size: Int, seconds: Int, nanoseconds: Int) {
         self.inode = inode
         self.size = size
         self.seconds = seconds
@@ -23,20 +23,20 @@ public struct FileStamp: Sendable, Equatable {
     }
 
     /// The stamp of the regular file at `path`, nil when there is none.
-    public static func of(_ path: String) -> FileStamp? {
+    package static func of(_ path: String) -> FileStamp? {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return FileStamp(info)
     }
 
     /// Why a file could not be written: the system's message.
-    public struct WriteFailure: Error {
-        public var message: String
+    package struct WriteFailure: Error {
+        package var message: String
     }
 
     /// Creates (or truncates) the file at `path` and writes all of `bytes` with plain POSIX calls (on thousands of
     /// pages, FileManager's per-call overhead costs more than the writing); returns the new file's stamp.
-    public static func write(_ bytes: [UInt8], to path: String) -> Result<FileStamp, WriteFailure> {
+    package static func write(_ bytes: [UInt8], to path: String) -> Result<FileStamp, WriteFailure> {
         func failure() -> Result<FileStamp, WriteFailure> { .failure(WriteFailure(message: String(cString: strerror(errno)))) }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return failure() }
@@ -79,32 +79,32 @@ public struct FileStamp: Sendable, Equatable {
 }
 
 /// What a build wrote into its output folder, file by file, for the next build to compare against.
-public struct OutputManifest: Sendable, Equatable {
-    public struct Record: Sendable, Equatable {
+package struct OutputManifest: Sendable, Equatable {
+    package struct Record: Sendable, Equatable {
         /// Fingerprint of everything the page was rendered from; nil for files that are not pages.
-        public var inputs: Fingerprint?
+        package var inputs: Fingerprint?
         /// Fingerprint of the file's bytes.
-        public var content: Fingerprint
-        public var stamp: FileStamp
+        package var content: Fingerprint
+        package var stamp: FileStamp
 
-        public init(inputs: Fingerprint?, content: Fingerprint, stamp: FileStamp) {
+        package init(inputs: Fingerprint?, content: Fingerprint, stamp: FileStamp) {
             self.inputs = inputs
             self.content = content
             self.stamp = stamp
         }
     }
 
-    public var records: [String: Record] = [:]
+    package var records: [String: Record] = [:]
 
-    public init(records: [String: Record] = [:]) { self.records = records }
+    package init(records: [String: Record] = [:]) { self.records = records }
 
-    public subscript(path: String) -> Record? {
+    package subscript(path: String) -> Record? {
         get { records[path] }
         set { records[path] = newValue }
     }
 
     /// The previous file at `relative` under `output`, when it is still exactly the file this manifest describes.
-    public func intactFile(_ relative: String, in output: String) -> (path: String, record: Record)? {
+    package func intactFile(_ relative: String, in output: String) -> (path: String, record: Record)? {
         guard let record = records[relative] else { return nil }
         let path = output + "/" + relative
         guard FileStamp.of(path) == record.stamp else { return nil }

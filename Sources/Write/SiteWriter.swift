@@ -9,19 +9,19 @@ import Foundation
 
 /// Puts a rendered portal in place atomically: everything is written into a staging folder beside the output, and
 /// only a complete portal is swapped in. A failed or killed build leaves the previous output exactly as it was.
-public struct SiteWriter: Sendable {
+package struct SiteWriter: Sendable {
     /// The output folder, e.g. `public`.
-    public let outputPath: String
+    package let outputPath: String
 
-    public init(outputPath: String) {
+    package init(outputPath: String) {
         self.outputPath = URL(fileURLWithPath: outputPath).standardizedFileURL.path
     }
 
     /// Why writing failed; the previous output is intact in every case.
-    public struct WriteError: Error, CustomStringConvertible, Sendable {
-        public var path: String
-        public var reason: String
-        public var description: String { "\(path): \(reason)" }
+    package struct WriteError: Error, CustomStringConvertible, Sendable {
+        package var path: String
+        package var reason: String
+        package var description: String { "\(path): \(reason)" }
     }
 
     private var parent: String { (outputPath as NSString).deletingLastPathComponent }
@@ -34,7 +34,7 @@ public struct SiteWriter: Sendable {
     /// which spares reading old files to see whether they changed. `onWait` is called when another build holds the
     /// output and this one has to wait for it.
     @discardableResult
-    public func write(
+    package func write(
         _ files: [OutputFile], reused: [ReusedFile] = [], assets: [AssetSource], previous: OutputManifest = OutputManifest(),
         onWait: () -> Void = {}
     ) throws(WriteError) -> OutputManifest {
@@ -44,7 +44,7 @@ public struct SiteWriter: Sendable {
 
     /// Takes the output for this build (waiting for another build that holds it) and starts a staging folder, to
     /// which pages can be added as they are rendered (`Staging.add`) before `Staging.finish` swaps it in.
-    public func begin(previous: OutputManifest = OutputManifest(), onWait: () -> Void = {}) throws(WriteError) -> Staging {
+    package func begin(previous: OutputManifest = OutputManifest(), onWait: () -> Void = {}) throws(WriteError) -> Staging {
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {

@@ -15,7 +15,7 @@ import Foundation
 ///
 /// A staging folder recycled from the output before last holds hard links to the live output's files: they are
 /// replaced by unlinking, never by writing into them. So is a file placed earlier in this build (a path given twice).
-public final class Staging {
+package final class Staging {
     let writer: SiteWriter
     let path: String
     let recycled: Bool
@@ -42,7 +42,7 @@ public final class Staging {
     /// its modification time, so rsync and CDN deploys upload only what changed), else written. Hashing and writing
     /// are spread over every core; deciding where each file goes and making folders are not. A path given twice gets
     /// the last file.
-    public func add(_ files: [OutputFile]) throws(SiteWriter.WriteError) {
+    package func add(_ files: [OutputFile]) throws(SiteWriter.WriteError) {
         var last: [String: Int] = [:]
         for (index, file) in files.enumerated() { last[file.path] = index }
         let contents = parallelMap(files.map(\.bytes)) { Fingerprint($0) }
@@ -71,7 +71,7 @@ public final class Staging {
 
     /// Adds the last `files` and the `assets`, links `reused` pages from the previous output, removes what a recycled
     /// folder held that this build did not place, and swaps the staging folder in. Returns what the output now holds.
-    public func finish(_ files: [OutputFile], reused: [ReusedFile], assets: [AssetSource]) throws(SiteWriter.WriteError) -> OutputManifest {
+    package func finish(_ files: [OutputFile], reused: [ReusedFile], assets: [AssetSource]) throws(SiteWriter.WriteError) -> OutputManifest {
         do throws(SiteWriter.WriteError) {
             var files = files
             for asset in assets {
@@ -109,7 +109,7 @@ public final class Staging {
     }
 
     /// Removes the staging folder and lets another build have the output; the previous output is untouched.
-    public func abandon() {
+    package func abandon() {
         guard lock >= 0 else { return }
         try? FileManager.default.removeItem(atPath: path)
         close(lock)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How diagnostics are written for people and for tools.
-public enum DiagnosticFormat: String, Sendable, CaseIterable {
+package enum DiagnosticFormat: String, Sendable, CaseIterable {
     /// `path:line:column: error: message`, notes on their own lines.
     case text
     /// A JSON array of `{path, line, column, severity, message, notes}`.
@@ -11,7 +11,7 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 
     /// The diagnostics in this format; `pathPrefix` is prepended to paths where a tool needs them relative to the
     /// repository rather than the portal (GitHub annotations of a portal in a sub-folder).
-    public func render(_ diagnostics: [Diagnostic], pathPrefix: String = "") -> String {
+    package func render(_ diagnostics: [Diagnostic], pathPrefix: String = "") -> String {
         switch self {
         case .text:
             return diagnostics.map { $0.description + "\n" }.joined()

@@ -1,13 +1,13 @@
 /// Turns UTF-8 byte offsets into 1-based line and column numbers (columns count characters, as editors do).
-public struct LineIndex: Sendable {
+package struct LineIndex: Sendable {
     private let bytes: [UInt8]
     private let lineStarts: [Int]
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         self.init(bytes: Array(text.utf8))
     }
 
-    public init(bytes: [UInt8]) {
+    package init(bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
         for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
@@ -17,7 +17,7 @@ public struct LineIndex: Sendable {
     }
 
     /// The line and column of a byte offset.
-    public func position(ofByte offset: Int) -> (line: Int, column: Int) {
+    package func position(ofByte offset: Int) -> (line: Int, column: Int) {
         let offset = max(0, min(offset, bytes.count))
         var low = 0
         var high = lineStarts.count - 1
@@ -31,7 +31,7 @@ public struct LineIndex: Sendable {
         return (low + 1, column)
     }
 
-    public func location(ofByte offset: Int, in path: String) -> SourceLocation {
+    package func location(ofByte offset: Int, in path: String) -> SourceLocation {
         let (line, column) = position(ofByte: offset)
         return SourceLocation(path: path, line: line, column: column)
     }

@@ -1,8 +1,8 @@
 /// "Did you mean" for a misspelt name: the closest known name within a small edit distance, so a typo gets a hint
 /// and an unrelated word does not.
-public enum Suggestion {
+package enum Suggestion {
     /// The known name nearest `word` (Levenshtein distance at most 2, and less than half its length), or nil.
-    public static func closest(to word: String, in known: some Sequence<String>) -> String? {
+    package static func closest(to word: String, in known: some Sequence<String>) -> String? {
         let target = Array(word.lowercased())
         var best: (name: String, distance: Int)?
         for name in known {
@@ -14,7 +14,7 @@ public enum Suggestion {
     }
 
     /// `" (did you mean \"won\"?)"`, or an empty string when nothing is close.
-    public static func hint(for word: String, in known: some Sequence<String>) -> String {
+    package static func hint(for word: String, in known: some Sequence<String>) -> String {
         closest(to: word, in: known).map { " (did you mean \"\($0)\"?)" } ?? ""
     }
 

@@ -1,11 +1,11 @@
 /// Appends values to a byte buffer in a compact, unambiguous form: integers as LEB128 varints, strings and byte
 /// runs with their length first. The build cache stores its files this way and fingerprints values through it.
-public struct ByteWriter: Sendable {
-    public private(set) var bytes: [UInt8] = []
+package struct ByteWriter: Sendable {
+    package private(set) var bytes: [UInt8] = []
 
-    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    package init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
-    public mutating func write(_ value: UInt64) {
+    package mutating func write(_ value: UInt64) {
         var value = value
         while value >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
@@ -15,15 +15,15 @@ public struct ByteWriter: Sendable {
     }
 
     /// Zigzag, so small negative numbers stay short.
-    public mutating func write(_ value: Int) { write(UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))) }
+    package mutating func write(_ value: Int) { write(UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))) }
 
-    public mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    package mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
-    public mutating func write(_ value: UInt8) { bytes.append(value) }
+    package mutating func write(_ value: UInt8) { bytes.append(value) }
 
-    public mutating func write(_ value: Double) { write(value.bitPattern) }
+    package mutating func write(_ value: Double) { write(value.bitPattern) }
 
-    public mutating func write(_ value: String) {
+    package mutating func write(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
             write(UInt64(utf8.count))
@@ -31,33 +31,33 @@ public struct ByteWriter: Sendable {
         }
     }
 
-    public mutating func write(_ value: String?) {
+    package mutating func write(_ value: String?) {
         write(value != nil)
         if let value { write(value) }
     }
 
-    public mutating func write(raw: some Collection<UInt8>) { bytes.append(contentsOf: raw) }
+    package mutating func write(raw: some Collection<UInt8>) { bytes.append(contentsOf: raw) }
 }
 
 /// Reads what a `ByteWriter` wrote. Every read checks its bounds: a cache file cut short or corrupted is an error
 /// to recover from (by rebuilding), never a crash.
-public struct ByteReader {
+package struct ByteReader {
     /// The bytes ended before the value did.
-    public struct Truncated: Error {
+    package struct Truncated: Error {
         package init() {}
     }
 
     private let bytes: [UInt8]
-    public private(set) var offset: Int
+    package private(set) var offset: Int
 
-    public init(_ bytes: [UInt8], offset: Int = 0) {
+    package init(_ bytes: [UInt8], offset: Int = 0) {
         self.bytes = bytes
         self.offset = offset
     }
 
-    public var isAtEnd: Bool { offset == bytes.count }
+    package var isAtEnd: Bool { offset == bytes.count }
 
-    public mutating func readUInt64() throws(Truncated) -> UInt64 {
+    package mutating func readUInt64() throws(Truncated) -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -70,39 +70,39 @@ public struct ByteReader {
         }
     }
 
-    public mutating func readInt() throws(Truncated) -> Int {
+    package mutating func readInt() throws(Truncated) -> Int {
         let zigzag = Int64(bitPattern: try readUInt64())
         return Int((zigzag >> 1) ^ -(zigzag & 1))
     }
 
     /// A count of things still to read: at most the bytes left, so a corrupt length cannot ask for gigabytes.
-    public mutating func readCount() throws(Truncated) -> Int {
+    package mutating func readCount() throws(Truncated) -> Int {
         let count = try readUInt64()
         guard count <= UInt64(bytes.count - offset) else { throw Truncated() }
         return Int(count)
     }
 
-    public mutating func readUInt8() throws(Truncated) -> UInt8 {
+    package mutating func readUInt8() throws(Truncated) -> UInt8 {
         guard offset < bytes.count else { throw Truncated() }
         defer { offset += 1 }
         return bytes[offset]
     }
 
-    public mutating func readBool() throws(Truncated) -> Bool { try readUInt8() != 0 }
+    package mutating func readBool() throws(Truncated) -> Bool { try readUInt8() != 0 }
 
-    public mutating func readDouble() throws(Truncated) -> Double { Double(bitPattern: try readUInt64()) }
+    package mutating func readDouble() throws(Truncated) -> Double { Double(bitPattern: try readUInt64()) }
 
-    public mutating func readString() throws(Truncated) -> String {
+    package mutating func readString() throws(Truncated) -> String {
         let count = try readCount()
         defer { offset += count }
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<offset + count]), as: UTF8.self) }
     }
 
-    public mutating func readOptionalString() throws(Truncated) -> String? {
+    package mutating func readOptionalString() throws(Truncated) -> String? {
         try readBool() ? try readString() : nil
     }
 
-    public mutating func readArray<T>(_ element: (inout ByteReader) throws(Truncated) -> T) throws(Truncated) -> [T] {
+    package mutating func readArray<T>(_ element: (inout ByteReader) throws(Truncated) -> T) throws(Truncated) -> [T] {
         let count = try readCount()
         var result: [T] = []
         result.reserveCapacity(count)

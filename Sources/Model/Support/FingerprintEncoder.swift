@@ -4,15 +4,15 @@
 ///
 /// Each value is written with its depth in the tree and its key, so different shapes never give the same bytes
 /// (`[["a"], "b"]` and `[["a", "b"]]` differ in the depth of `"b"`).
-public enum FingerprintEncoder {
-    public static func fingerprint(_ value: some Encodable, into writer: inout ByteWriter) {
+package enum FingerprintEncoder {
+    package static func fingerprint(_ value: some Encodable, into writer: inout ByteWriter) {
         let sink = Sink(writer)
         // Encoding into this sink cannot fail: no container refuses a value.
         try? value.encode(to: ValueEncoder(sink: sink, depth: 0))
         writer = sink.writer
     }
 
-    public static func fingerprint(_ value: some Encodable) -> Fingerprint {
+    package static func fingerprint(_ value: some Encodable) -> Fingerprint {
         var writer = ByteWriter()
         fingerprint(value, into: &writer)
         return Fingerprint(writer.bytes)

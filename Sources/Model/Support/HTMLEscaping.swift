@@ -3,7 +3,7 @@
 /// Byte by byte, not Character by Character: a quote followed by a combining mark (`"\u{301}`) is one Swift Character
 /// that equals no quote, yet a browser reads a plain quote that closes the attribute. Working on UTF-8 bytes also
 /// makes this the fast path of every page (swift-mustache's own escaper is replaced by it, `MustacheHTML`).
-public func escapeHTML(_ text: String) -> String {
+package func escapeHTML(_ text: String) -> String {
     var copy = text
     return copy.withUTF8 { utf8 in
         guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
@@ -24,4 +24,4 @@ public func escapeHTML(_ text: String) -> String {
 }
 
 /// Same as `escapeHTML`; named for the attribute context to make call sites read right.
-public func escapeAttribute(_ text: String) -> String { escapeHTML(text) }
+package func escapeAttribute(_ text: String) -> String { escapeHTML(text) }

@@ -4,12 +4,12 @@
 /// (Yann Collet's xxHash, 64-bit, seed 0), written out here because no maintained Swift package in reach provides
 /// it and swift-crypto's SHA-256 would add a minute to every clean build for strength the cache does not need:
 /// keys only have to tell apart honest inputs, of which a portal has some tens of thousands.
-public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
-    public var value: UInt64
+package struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
+    package var value: UInt64
 
-    public init(_ value: UInt64) { self.value = value }
+    package init(_ value: UInt64) { self.value = value }
 
-    public init(_ bytes: some Sequence<UInt8>) {
+    package init(_ bytes: some Sequence<UInt8>) {
         if let value = bytes.withContiguousStorageIfAvailable({ Self.xxh64(UnsafeRawBufferPointer($0)) }) {
             self.value = value
         } else {
@@ -17,13 +17,13 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         var text = text
         value = text.withUTF8 { Self.xxh64(UnsafeRawBufferPointer($0)) }
     }
 
     /// Sixteen lowercase hex digits.
-    public var description: String {
+    package var description: String {
         let hex = String(value, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }

@@ -4,12 +4,12 @@ import Foundation
 /// Publishes every computed figure as JSON beside the portal (`api/team.json`, `api/regions/<id>.json`,
 /// `api/managers/<id>.json`, `api/reps/<id>.json`) and one CSV of every rep and period (`api/reps.csv`).
 /// The format is documented in docs/api.md.
-public struct APIRenderer: Sendable {
-    public let scoreboard: Scoreboard
-    public let team: Team
-    public let currency: String
+package struct APIRenderer: Sendable {
+    package let scoreboard: Scoreboard
+    package let team: Team
+    package let currency: String
 
-    public init(scoreboard: Scoreboard, team: Team, currency: String) {
+    package init(scoreboard: Scoreboard, team: Team, currency: String) {
         self.scoreboard = scoreboard
         self.team = team
         self.currency = currency
@@ -51,7 +51,7 @@ public struct APIRenderer: Sendable {
 
     private func describe(_ period: Period) -> PeriodText { periodText[period] ?? PeriodText(period, scoreboard.calendar) }
 
-    public func render() -> [OutputFile] {
+    package func render() -> [OutputFile] {
         var files: [OutputFile] = []
         let regions = Dictionary(uniqueKeysWithValues: team.regions.map { ($0.id, $0) })
         let managers = Dictionary(uniqueKeysWithValues: team.managers.map { ($0.id, $0) })

@@ -3,11 +3,11 @@ import FieldbookModel
 /// A chart drawn at build time: inline SVG that states its numbers in `<title>` and `<desc>`, and the same data as
 /// an HTML table for screen readers and print. Colours come from CSS classes (theme variables), so dark mode and
 /// print follow the theme, and status is never shown by colour alone.
-public struct Chart: TemplateView, Equatable {
-    public var svg: String
-    public var table: String
+package struct Chart: TemplateView, Equatable {
+    package var svg: String
+    package var table: String
 
-    public func field(_ name: String) -> Any? {
+    package func field(_ name: String) -> Any? {
         switch name {
         case "svg": svg
         case "table": table
@@ -17,12 +17,12 @@ public struct Chart: TemplateView, Equatable {
 }
 
 /// One labelled value of a chart; nil values are gaps.
-public struct ChartPoint: Sendable, Equatable {
-    public var label: String
-    public var value: Double?
-    public var target: Double?
+package struct ChartPoint: Sendable, Equatable {
+    package var label: String
+    package var value: Double?
+    package var target: Double?
 
-    public init(_ label: String, _ value: Double?, target: Double? = nil) {
+    package init(_ label: String, _ value: Double?, target: Double? = nil) {
         self.label = label
         self.value = value
         self.target = target

@@ -1,27 +1,27 @@
 import FieldbookModel
 
 /// The words charts need, in the portal's language.
-public struct ChartWords: Sendable {
-    public var period: String
-    public var actual: String
-    public var target: String
-    public var noData: String
-    public var partial: String
+package struct ChartWords: Sendable {
+    package var period: String
+    package var actual: String
+    package var target: String
+    package var noData: String
+    package var partial: String
 
-    public static let english = ChartWords(period: "Period", actual: "Actual", target: "Target", noData: "no data", partial: "so far")
-    public static let chinese = ChartWords(period: "期间", actual: "实际", target: "目标", noData: "无数据", partial: "截至目前")
+    package static let english = ChartWords(period: "Period", actual: "Actual", target: "Target", noData: "no data", partial: "so far")
+    package static let chinese = ChartWords(period: "期间", actual: "实际", target: "目标", noData: "无数据", partial: "截至目前")
 }
 
 /// Builds the four kinds of chart the portal draws.
-public struct ChartBuilder: Sendable {
-    public var words: ChartWords
+package struct ChartBuilder: Sendable {
+    package var words: ChartWords
 
-    public init(words: ChartWords) {
+    package init(words: ChartWords) {
         self.words = words
     }
 
     /// A trend over periods with an optional dashed target line; the last point is hollow when its period is partial.
-    public func line(id: String, title: String, points: [ChartPoint], lastIsPartial: Bool, format: @escaping (Double) -> String) -> Chart {
+    package func line(id: String, title: String, points: [ChartPoint], lastIsPartial: Bool, format: @escaping (Double) -> String) -> Chart {
         let frame = ChartFrame(id: id, title: title, width: 640, height: 240, format: format)
         let (left, right, top, bottom) = (64.0, 628.0, 12.0, 212.0)
         let values = points.flatMap { [$0.value, $0.target].compactMap { $0 } }
@@ -59,7 +59,7 @@ public struct ChartBuilder: Sendable {
     }
 
     /// Horizontal bars from zero, each with an optional target tick; values may be negative.
-    public func bars(id: String, title: String, points: [ChartPoint], format: @escaping (Double) -> String) -> Chart {
+    package func bars(id: String, title: String, points: [ChartPoint], format: @escaping (Double) -> String) -> Chart {
         let rowHeight = 30.0
         let height = max(40, Double(points.count) * rowHeight + 8)
         let frame = ChartFrame(id: id, title: title, width: 640, height: height, format: format)
@@ -90,7 +90,7 @@ public struct ChartBuilder: Sendable {
     }
 
     /// One actual against its target: a bar on a track, the target as a vertical mark.
-    public func bullet(id: String, title: String, actual: Double?, target: Double?, format: @escaping (Double) -> String) -> Chart {
+    package func bullet(id: String, title: String, actual: Double?, target: Double?, format: @escaping (Double) -> String) -> Chart {
         let frame = ChartFrame(id: id, title: title, width: 240, height: 24, format: format)
         let point = ChartPoint(title, actual, target: target)
         var body = "<rect class=\"chart-track\" x=\"0\" y=\"6\" width=\"240\" height=\"12\" rx=\"2\"/>"
@@ -105,7 +105,7 @@ public struct ChartBuilder: Sendable {
     }
 
     /// A small trend line without axes; gaps stay gaps, the last point is marked.
-    public func sparkline(id: String, title: String, points: [ChartPoint], format: @escaping (Double) -> String) -> Chart {
+    package func sparkline(id: String, title: String, points: [ChartPoint], format: @escaping (Double) -> String) -> Chart {
         let frame = ChartFrame(id: id, title: title, width: 120, height: 28, format: format)
         let values = points.compactMap(\.value)
         var body = ""

@@ -5,11 +5,11 @@ import FieldbookModel
 ///
 /// Written by hand rather than with Foundation's formatters so output is byte-identical on every platform and
 /// version, and because Chinese compact forms count in 万 (10⁴) and 亿 (10⁸).
-public struct FigureFormatter: Sendable {
-    public let locale: SiteConfig.Locale
-    public let currency: String
+package struct FigureFormatter: Sendable {
+    package let locale: SiteConfig.Locale
+    package let currency: String
 
-    public init(locale: SiteConfig.Locale, currency: String) {
+    package init(locale: SiteConfig.Locale, currency: String) {
         self.locale = locale
         self.currency = currency
     }
@@ -17,7 +17,7 @@ public struct FigureFormatter: Sendable {
     private var chinese: Bool { locale == .simplifiedChinese }
 
     /// The symbol written before amounts: `$`, `¥`, `€`; unknown codes are written as the code and a space.
-    public var currencySymbol: String {
+    package var currencySymbol: String {
         switch currency {
         case "USD": "$"
         case "EUR": "€"
@@ -34,7 +34,7 @@ public struct FigureFormatter: Sendable {
     }
 
     /// A figure of a KPI in its unit.
-    public func value(_ value: Double?, unit: KPIDefinition.Unit, compact: Bool = false) -> String {
+    package func value(_ value: Double?, unit: KPIDefinition.Unit, compact: Bool = false) -> String {
         guard let value else { return "–" }
         switch unit {
         case .currency: return money(value, compact: compact)
@@ -46,7 +46,7 @@ public struct FigureFormatter: Sendable {
     }
 
     /// `$1,234,567`, or compact `$1.2M` / `¥123.5万`; negative amounts get a leading minus.
-    public func money(_ value: Double, compact: Bool = false) -> String {
+    package func money(_ value: Double, compact: Bool = false) -> String {
         let sign = value < 0 ? "-" : ""
         let magnitude = abs(value)
         let digits = compact ? self.compact(magnitude) : grouped(magnitude, decimals: magnitude < 100 && magnitude != magnitude.rounded() ? 2 : 0)
@@ -54,11 +54,11 @@ public struct FigureFormatter: Sendable {
     }
 
     /// A ratio as a percentage with one decimal: 0.4567 → `45.7%`.
-    public func percent(_ ratio: Double) -> String { grouped(ratio * 100, decimals: 1) + "%" }
+    package func percent(_ ratio: Double) -> String { grouped(ratio * 100, decimals: 1) + "%" }
 
     /// A change, signed: `+$1.2K` for money, `+3` for counts. A change of a percentage (a win rate of 45.0% becoming
     /// 43.8%) is a difference in percentage points, never a percent of change: `-1.2 pp`, `下降1.2个百分点`.
-    public func signed(_ value: Double, unit: KPIDefinition.Unit) -> String {
+    package func signed(_ value: Double, unit: KPIDefinition.Unit) -> String {
         if unit == .percent {
             let points = grouped(abs(value) * 100, decimals: 1)
             let direction = points == grouped(0, decimals: 1) ? 0 : value < 0 ? -1 : 1
@@ -70,7 +70,7 @@ public struct FigureFormatter: Sendable {
     }
 
     /// 1.2K / 3.4M / 5.6B in English, 1.2万 / 3.4亿 in Chinese; below a thousand (ten thousand) the plain number.
-    public func compact(_ value: Double) -> String {
+    package func compact(_ value: Double) -> String {
         let magnitude = abs(value)
         let steps: [(Double, String)] = chinese ? [(1e8, "亿"), (1e4, "万")] : [(1e9, "B"), (1e6, "M"), (1e3, "K")]
         for (size, suffix) in steps where magnitude >= size {
@@ -80,7 +80,7 @@ public struct FigureFormatter: Sendable {
     }
 
     /// Thousands separated by commas, rounded to `decimals` with trailing zeros kept (1,234.5 stays 1,234.5).
-    public func grouped(_ value: Double, decimals: Int) -> String {
+    package func grouped(_ value: Double, decimals: Int) -> String {
         let text = JSONOutput.format(abs(value), decimals: decimals)
         var parts = text.split(separator: ".", maxSplits: 1).map(String.init)
         if decimals > 0 {
@@ -101,12 +101,12 @@ public struct FigureFormatter: Sendable {
     private func trimmed(_ value: Double, decimals: Int) -> String { JSONOutput.format(value, decimals: decimals) }
 
     /// `20 Nov 2026` / `2026年11月20日`.
-    public func date(_ day: Day) -> String {
+    package func date(_ day: Day) -> String {
         chinese ? "\(day.year)年\(day.month)月\(day.day)日" : "\(day.day) \(Self.months[day.month - 1]) \(day.year)"
     }
 
     /// `Nov 2026`, `Q4 2026`, `FY2026` / `2026年11月`, `2026年第4季度`, `2026财年`, from the calendar's label.
-    public func period(_ period: Period, calendar: FiscalCalendar) -> String {
+    package func period(_ period: Period, calendar: FiscalCalendar) -> String {
         let label = calendar.label(period)
         switch period.kind {
         case .month:

@@ -6,7 +6,7 @@ import Mustache
 ///
 /// Names are file names without `.mustache` (`base`, `lesson`, `toc`), unique across `templates/layouts`, `pages` and
 /// `partials`; a page template inherits a layout with `{{<base}}` and overrides its `{{$blocks}}`.
-public struct TemplateSet: Sendable {
+package struct TemplateSet: Sendable {
     private let library: MustacheLibrary
     private let sources: [String: TemplateSource]
 
@@ -22,7 +22,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Parses every template; syntax errors and references to templates that do not exist are diagnostics.
-    public static func compile(_ sources: [String: TemplateSource]) -> (TemplateSet, [Diagnostic]) {
+    package static func compile(_ sources: [String: TemplateSource]) -> (TemplateSet, [Diagnostic]) {
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
         let pragma = contentTypePragma
@@ -43,7 +43,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Where diagnostics about a template point.
-    public func path(of name: String) -> String { sources[name]?.path ?? "templates/\(name).mustache" }
+    package func path(of name: String) -> String { sources[name]?.path ?? "templates/\(name).mustache" }
 
     /// Renders a page; fails with the names the template used that no view model has.
     func render(_ name: String, _ context: PageContext) -> Result<String, TemplateFailure> {

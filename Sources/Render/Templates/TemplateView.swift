@@ -5,13 +5,13 @@ import Mustache
 ///
 /// swift-mustache renders a missing key as empty text, which would hide a typo in a theme. Every lookup therefore
 /// goes through `field(_:)`, and a name that no view model along the way knows is recorded and becomes a build error.
-public protocol TemplateView: MustacheParent, Sendable, Encodable {
+package protocol TemplateView: MustacheParent, Sendable, Encodable {
     /// The value of a field, `TemplateValue.absent` for a known field with no value, nil for an unknown name.
     func field(_ name: String) -> Any?
 }
 
 extension TemplateView {
-    public func child(named name: String) -> Any? {
+    package func child(named name: String) -> Any? {
         let value = field(name)
         LookupRecorder.current?.record(name, found: value != nil, atRoot: false)
         return TemplateText.wrapping(value)
@@ -36,12 +36,12 @@ struct TemplateText: MustacheCustomRenderable, MustacheTransformable, MustachePa
 }
 
 /// Values a view model hands to templates besides strings, booleans, lists and nested views.
-public enum TemplateValue {
+package enum TemplateValue {
     /// A known field with nothing in it: renders as empty text, skips `{{#section}}`, shows `{{^section}}`.
-    public static var absent: Any { Absent() }
+    package static var absent: Any { Absent() }
 
     /// `value` itself, or `absent` when nil, so optional fields are never mistaken for unknown ones.
-    public static func optional<T>(_ value: T?) -> Any { value.map { $0 as Any } ?? absent }
+    package static func optional<T>(_ value: T?) -> Any { value.map { $0 as Any } ?? absent }
 
     struct Absent: MustacheCustomRepresentation {
         var representation: Any? { nil }

@@ -1,17 +1,17 @@
 import FieldbookModel
 
 /// A document in a list: title, link, summary and freshness.
-public struct DocumentSummaryView: TemplateView {
-    public var title: String
-    public var url: String
-    public var summary: String
-    public var updated: String?
+package struct DocumentSummaryView: TemplateView {
+    package var title: String
+    package var url: String
+    package var summary: String
+    package var updated: String?
     /// "Lesson 2", "Playbook": what the document is, for lists that mix kinds.
-    public var kindLabel: String
+    package var kindLabel: String
     /// Position in its course, for numbered lists.
-    public var number: Int
+    package var number: Int
 
-    public func field(_ name: String) -> Any? {
+    package func field(_ name: String) -> Any? {
         switch name {
         case "title": title
         case "url": url
@@ -25,12 +25,12 @@ public struct DocumentSummaryView: TemplateView {
 }
 
 /// A tag with its page and how many documents carry it.
-public struct TagLinkView: TemplateView {
-    public var name: String
-    public var url: String
-    public var count: Int
+package struct TagLinkView: TemplateView {
+    package var name: String
+    package var url: String
+    package var count: Int
 
-    public func field(_ name: String) -> Any? {
+    package func field(_ name: String) -> Any? {
         switch name {
         case "name": self.name
         case "url": url
@@ -41,12 +41,12 @@ public struct TagLinkView: TemplateView {
 }
 
 /// One entry of a table of contents (an h2 or an h3).
-public struct TocEntryView: TemplateView {
-    public var text: String
-    public var id: String
-    public var isSubsection: Bool
+package struct TocEntryView: TemplateView {
+    package var text: String
+    package var id: String
+    package var isSubsection: Bool
 
-    public func field(_ name: String) -> Any? {
+    package func field(_ name: String) -> Any? {
         switch name {
         case "text": text
         case "id": id
@@ -57,25 +57,25 @@ public struct TocEntryView: TemplateView {
 }
 
 /// A lesson, a playbook, or the introduction of a course or shelf, shown whole.
-public struct DocumentPageView: TemplateView {
-    public var title: String
-    public var html: String
-    public var toc: [TocEntryView]
-    public var tags: [TagLinkView]
-    public var updated: String?
-    public var owner: String?
-    public var kindLabel: String
+package struct DocumentPageView: TemplateView {
+    package var title: String
+    package var html: String
+    package var toc: [TocEntryView]
+    package var tags: [TagLinkView]
+    package var updated: String?
+    package var owner: String?
+    package var kindLabel: String
     /// The course or shelf the document belongs to.
-    public var parent: LinkView
-    public var previous: LinkView?
-    public var next: LinkView?
+    package var parent: LinkView
+    package var previous: LinkView?
+    package var next: LinkView?
     /// "Lesson 2 of 5" for lessons.
-    public var position: String?
-    public var isDraft: Bool
+    package var position: String?
+    package var isDraft: Bool
     /// The document's custom front-matter values: `{{params.topic}}`.
-    public var params: ParamsView
+    package var params: ParamsView
 
-    public func field(_ name: String) -> Any? {
+    package func field(_ name: String) -> Any? {
         switch name {
         case "title": title
         case "html": html
@@ -99,10 +99,10 @@ public struct DocumentPageView: TemplateView {
 
 /// A document's custom front-matter values, as Hugo's `.Params`: any name may be asked for, and one the document
 /// does not have is empty (`{{#params.topic}}…{{/params.topic}}` skips it), so themes can use keys some documents lack.
-public struct ParamsView: TemplateView {
-    public var values: [FrontMatter.Param]
+package struct ParamsView: TemplateView {
+    package var values: [FrontMatter.Param]
 
-    public func field(_ name: String) -> Any? {
+    package func field(_ name: String) -> Any? {
         guard let param = values.first(where: { $0.key == name }) else { return TemplateValue.absent }
         if let flag = param.flag { return flag }
         return param.value.isEmpty ? TemplateValue.absent : param.value
@@ -110,15 +110,15 @@ public struct ParamsView: TemplateView {
 }
 
 /// A course page or a shelf page: an optional introduction and the documents in it.
-public struct CollectionPageView: TemplateView {
-    public var title: String
-    public var html: String
-    public var toc: [TocEntryView]
-    public var documents: [DocumentSummaryView]
+package struct CollectionPageView: TemplateView {
+    package var title: String
+    package var html: String
+    package var toc: [TocEntryView]
+    package var documents: [DocumentSummaryView]
     /// Link to the first lesson, for courses.
-    public var start: LinkView?
+    package var start: LinkView?
 
-    public func field(_ name: String) -> Any? {
+    package func field(_ name: String) -> Any? {
         switch name {
         case "title": title
         case "html": html
@@ -133,14 +133,14 @@ public struct CollectionPageView: TemplateView {
 }
 
 /// A course or shelf as a card on the library and home pages.
-public struct CollectionCardView: TemplateView {
-    public var title: String
-    public var url: String
-    public var summary: String
-    public var count: String
-    public var documents: [DocumentSummaryView]
+package struct CollectionCardView: TemplateView {
+    package var title: String
+    package var url: String
+    package var summary: String
+    package var count: String
+    package var documents: [DocumentSummaryView]
 
-    public func field(_ name: String) -> Any? {
+    package func field(_ name: String) -> Any? {
         switch name {
         case "title": title
         case "url": url

@@ -2,24 +2,24 @@ import FieldbookModel
 
 /// A number as a page shows it: the value, for ranking, risk and sorting, and its text, for reading. Numbers stay
 /// numbers until the template; nothing parses a figure back from its text.
-public struct Figure: Sendable, Encodable, Equatable {
-    public var value: Double?
+package struct Figure: Sendable, Encodable, Equatable {
+    package var value: Double?
     /// The value formatted for the portal's locale: "$1.2M", "91.7%", "–" when there is none.
-    public var text: String
+    package var text: String
     /// Decimals of the sort key a table's script sorts by (the text may be rounded or abbreviated).
-    public var sortDecimals: Int
+    package var sortDecimals: Int
 
-    public init(_ value: Double?, text: String, sortDecimals: Int = 6) {
+    package init(_ value: Double?, text: String, sortDecimals: Int = 6) {
         self.value = value
         self.text = text
         self.sortDecimals = sortDecimals
     }
 
     /// The value in plain JSON number form for sorting in the browser; "-1" (below every figure) when there is none.
-    public var sortKey: String { value.map { JSONOutput.format($0, decimals: sortDecimals) } ?? "-1" }
+    package var sortKey: String { value.map { JSONOutput.format($0, decimals: sortDecimals) } ?? "-1" }
 }
 
 extension Status {
     /// The class that colours a status: `status-on-track`, `status-at-risk`, `status-behind`, `status-none`.
-    public static func cssClass(_ status: Status?) -> String { "status-\(status?.rawValue ?? "none")" }
+    package static func cssClass(_ status: Status?) -> String { "status-\(status?.rawValue ?? "none")" }
 }

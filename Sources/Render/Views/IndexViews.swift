@@ -1,12 +1,12 @@
 /// The library overview, also the home page until the dashboard replaces it.
-public struct LibraryPageView: TemplateView {
-    public var title: String
-    public var courses: [CollectionCardView]
-    public var shelves: [CollectionCardView]
+package struct LibraryPageView: TemplateView {
+    package var title: String
+    package var courses: [CollectionCardView]
+    package var shelves: [CollectionCardView]
     /// Documents with an `updated` date, newest first.
-    public var recent: [DocumentSummaryView]
+    package var recent: [DocumentSummaryView]
 
-    public func field(_ name: String) -> Any? {
+    package func field(_ name: String) -> Any? {
         switch name {
         case "title": title
         case "courses": courses
@@ -21,13 +21,13 @@ public struct LibraryPageView: TemplateView {
 }
 
 /// A list of documents under a heading: one tag's page, or every shelf of playbooks.
-public struct ListingPageView: TemplateView {
-    public var title: String
-    public var documents: [DocumentSummaryView]
-    public var groups: [CollectionCardView]
-    public var tags: [TagLinkView]
+package struct ListingPageView: TemplateView {
+    package var title: String
+    package var documents: [DocumentSummaryView]
+    package var groups: [CollectionCardView]
+    package var tags: [TagLinkView]
 
-    public func field(_ name: String) -> Any? {
+    package func field(_ name: String) -> Any? {
         switch name {
         case "title": title
         case "documents": documents

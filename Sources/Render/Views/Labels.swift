@@ -1,23 +1,23 @@
 import FieldbookModel
 
 /// The default theme's words in the portal's language.
-public struct Labels: TemplateView {
+package struct Labels: TemplateView {
     let locale: SiteConfig.Locale
     let words: [String: String]
 
-    public init(_ locale: SiteConfig.Locale) {
+    package init(_ locale: SiteConfig.Locale) {
         self.locale = locale
         words = locale == .simplifiedChinese ? Labels.chinese : Labels.english
     }
 
-    public func field(_ name: String) -> Any? { words[name] }
+    package func field(_ name: String) -> Any? { words[name] }
 
-    public subscript(_ key: String) -> String { words[key] ?? key }
+    package subscript(_ key: String) -> String { words[key] ?? key }
 
     func has(_ key: String) -> Bool { words[key] != nil }
 
     /// The words follow from the locale alone (and a dictionary would encode in a different order in every process).
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(locale.rawValue)
     }

@@ -1,25 +1,25 @@
 /// A page to render: where it is written, which template draws it, and the view that template reads.
-public struct Page: Sendable {
+package struct Page: Sendable {
     /// Path in the output, relative to its root: `library/index.html`.
-    public var outputPath: String
+    package var outputPath: String
     /// Template name: `lesson`.
-    public var template: String
-    public var meta: PageMeta
-    public var view: any TemplateView
+    package var template: String
+    package var meta: PageMeta
+    package var view: any TemplateView
 }
 
 /// Fields every page has, read by the layout: title, description, URL and breadcrumb trail.
-public struct PageMeta: TemplateView {
-    public var title: String
-    public var description: String
+package struct PageMeta: TemplateView {
+    package var title: String
+    package var description: String
     /// The page's URL under the base URL.
-    public var url: String
+    package var url: String
     /// Links from the home page down to the page's parent.
-    public var breadcrumbs: [LinkView]
+    package var breadcrumbs: [LinkView]
     /// A private page (a scorecard when scorecards are not public): `noindex`, left out of the sitemap.
-    public var noindex = false
+    package var noindex = false
 
-    public func field(_ name: String) -> Any? {
+    package func field(_ name: String) -> Any? {
         switch name {
         case "pageTitle": title
         case "pageDescription": description

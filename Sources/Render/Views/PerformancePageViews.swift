@@ -1,16 +1,16 @@
 import FieldbookModel
 
 /// What every performance page says above its figures: what it is about and how current it is (the `as-of` partial).
-public struct PerformanceHeaderView: Sendable, Encodable {
-    public var title: String
-    public var subtitle: String
+package struct PerformanceHeaderView: Sendable, Encodable {
+    package var title: String
+    package var subtitle: String
     /// "Data as of 20 Nov 2026".
-    public var asOf: String
+    package var asOf: String
     /// The period the page shows: "Q4 2026 (so far)".
-    public var periodName: String
+    package var periodName: String
     /// The as-of date (`2026-11-20`) and the portal's `staleAfterDays`, for the script that says how old figures are.
-    public var asOfDate: String
-    public var staleAfterDays: Int
+    package var asOfDate: String
+    package var staleAfterDays: Int
 
     func field(_ name: String) -> Any? {
         switch name {
@@ -27,10 +27,10 @@ public struct PerformanceHeaderView: Sendable, Encodable {
 
 /// An entity's figures for the period: KPI cards, the revenue trend and forecasts (the `kpi-cards`, `trend` and
 /// `forecasts` partials).
-public struct EntityFiguresView: Sendable, Encodable {
-    public var cards: [KPICardView]
-    public var trend: Chart
-    public var forecasts: [ForecastView]
+package struct EntityFiguresView: Sendable, Encodable {
+    package var cards: [KPICardView]
+    package var trend: Chart
+    package var forecasts: [ForecastView]
 
     func field(_ name: String) -> Any? {
         switch name {
@@ -44,22 +44,22 @@ public struct EntityFiguresView: Sendable, Encodable {
 }
 
 /// The team dashboard at `/`.
-public struct DashboardView: TemplateView {
-    public var header: PerformanceHeaderView
-    public var figures: EntityFiguresView
-    public var attainmentChart: Chart
+package struct DashboardView: TemplateView {
+    package var header: PerformanceHeaderView
+    package var figures: EntityFiguresView
+    package var attainmentChart: Chart
     /// The leaderboard: the first ten reps by rank.
-    public var reps: [RepRowView]
-    public var atRisk: [RepRowView]
-    public var wins: [DealRowView]
-    public var recent: [DocumentSummaryView]
+    package var reps: [RepRowView]
+    package var atRisk: [RepRowView]
+    package var wins: [DealRowView]
+    package var recent: [DocumentSummaryView]
     /// The regions, linked.
-    public var people: [LinkView]
+    package var people: [LinkView]
     /// Whether any rep has a revenue target for the period: without one, nobody can be behind, and the page says
     /// that instead of "no rep is behind".
-    public var revenueTargetsSet: Bool
+    package var revenueTargetsSet: Bool
 
-    public func field(_ name: String) -> Any? {
+    package func field(_ name: String) -> Any? {
         switch name {
         case "attainmentChart": attainmentChart
         case "reps": reps
@@ -79,15 +79,15 @@ public struct DashboardView: TemplateView {
 }
 
 /// A region's page at `/regions/<id>/`.
-public struct RegionPageView: TemplateView {
-    public var header: PerformanceHeaderView
-    public var figures: EntityFiguresView
-    public var reps: [RepRowView]
-    public var playbooks: [LinkView]
+package struct RegionPageView: TemplateView {
+    package var header: PerformanceHeaderView
+    package var figures: EntityFiguresView
+    package var reps: [RepRowView]
+    package var playbooks: [LinkView]
     /// The region's managers, linked when scorecards are public.
-    public var people: [LinkView]
+    package var people: [LinkView]
 
-    public func field(_ name: String) -> Any? {
+    package func field(_ name: String) -> Any? {
         switch name {
         case "reps": reps
         case "hasReps": !reps.isEmpty
@@ -101,12 +101,12 @@ public struct RegionPageView: TemplateView {
 }
 
 /// A manager's page at `/managers/<id>/`.
-public struct ManagerPageView: TemplateView {
-    public var header: PerformanceHeaderView
-    public var figures: EntityFiguresView
-    public var reps: [RepRowView]
+package struct ManagerPageView: TemplateView {
+    package var header: PerformanceHeaderView
+    package var figures: EntityFiguresView
+    package var reps: [RepRowView]
 
-    public func field(_ name: String) -> Any? {
+    package func field(_ name: String) -> Any? {
         switch name {
         case "reps": reps
         case "hasReps": !reps.isEmpty
@@ -116,11 +116,11 @@ public struct ManagerPageView: TemplateView {
 }
 
 /// Every rep in one sortable table, at `/reps/`.
-public struct RepListView: TemplateView {
-    public var header: PerformanceHeaderView
-    public var reps: [RepRowView]
+package struct RepListView: TemplateView {
+    package var header: PerformanceHeaderView
+    package var reps: [RepRowView]
 
-    public func field(_ name: String) -> Any? {
+    package func field(_ name: String) -> Any? {
         switch name {
         case "reps": reps
         case "hasReps": !reps.isEmpty
@@ -130,17 +130,17 @@ public struct RepListView: TemplateView {
 }
 
 /// A rep's scorecard at `/reps/<id>/`: their figures with bullets, open deals, training and what to read next.
-public struct ScorecardView: TemplateView {
-    public var header: PerformanceHeaderView
-    public var figures: EntityFiguresView
-    public var openDeals: [DealRowView]
-    public var progress: [ProgressView]
-    public var recommended: [LinkView]
-    public var playbooks: [LinkView]
+package struct ScorecardView: TemplateView {
+    package var header: PerformanceHeaderView
+    package var figures: EntityFiguresView
+    package var openDeals: [DealRowView]
+    package var progress: [ProgressView]
+    package var recommended: [LinkView]
+    package var playbooks: [LinkView]
     /// Region, manager and ranks.
-    public var facts: [FactView]
+    package var facts: [FactView]
 
-    public func field(_ name: String) -> Any? {
+    package func field(_ name: String) -> Any? {
         switch name {
         case "openDeals": openDeals
         case "hasOpenDeals": !openDeals.isEmpty

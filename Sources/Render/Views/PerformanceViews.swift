@@ -1,21 +1,21 @@
 import FieldbookModel
 
 /// One KPI as a card: the figure, its target and attainment, its status in words, the change and a sparkline.
-public struct KPICardView: TemplateView {
-    public var label: String
-    public var value: String
-    public var target: String?
-    public var attainment: String?
+package struct KPICardView: TemplateView {
+    package var label: String
+    package var value: String
+    package var target: String?
+    package var attainment: String?
     /// Status in words (never colour alone) and the class that colours it.
-    public var status: String?
-    public var statusClass: String
-    public var change: String?
-    public var sparkline: Chart
-    public var bullet: Chart?
+    package var status: String?
+    package var statusClass: String
+    package var change: String?
+    package var sparkline: Chart
+    package var bullet: Chart?
     /// What the figure leaves out or estimates: "1,589 open deals without an amount" on a pipeline card.
-    public var note: String?
+    package var note: String?
 
-    public func field(_ name: String) -> Any? {
+    package func field(_ name: String) -> Any? {
         switch name {
         case "label": label
         case "value": value
@@ -33,23 +33,23 @@ public struct KPICardView: TemplateView {
 }
 
 /// A rep in a table: figures as numbers (for ranking, risk and sorting) and as text (for reading).
-public struct RepRowView: TemplateView {
-    public var rank: String
-    public var name: String
+package struct RepRowView: TemplateView {
+    package var rank: String
+    package var name: String
     /// Nil when scorecards are private: names are not linked.
-    public var url: String?
-    public var region: String
-    public var manager: String
-    public var revenue: Figure
-    public var target: String
-    public var attainment: Figure
-    public var status: Status?
+    package var url: String?
+    package var region: String
+    package var manager: String
+    package var revenue: Figure
+    package var target: String
+    package var attainment: Figure
+    package var status: Status?
     /// `status` in words, with its mark (never colour alone).
-    public var statusText: String?
-    public var winRate: Figure
-    public var trend: Chart
+    package var statusText: String?
+    package var winRate: Figure
+    package var trend: Chart
 
-    public func field(_ name: String) -> Any? {
+    package func field(_ name: String) -> Any? {
         switch name {
         case "rank": rank
         case "name": self.name
@@ -72,16 +72,16 @@ public struct RepRowView: TemplateView {
 }
 
 /// A deal in a list (recent wins, open deals).
-public struct DealRowView: TemplateView {
-    public var rep: String
-    public var account: String
-    public var product: String
-    public var stage: String
-    public var amount: String
-    public var date: String
-    public var probability: String
+package struct DealRowView: TemplateView {
+    package var rep: String
+    package var account: String
+    package var product: String
+    package var stage: String
+    package var amount: String
+    package var date: String
+    package var probability: String
 
-    public func field(_ name: String) -> Any? {
+    package func field(_ name: String) -> Any? {
         switch name {
         case "rep": rep
         case "account": account
@@ -96,13 +96,13 @@ public struct DealRowView: TemplateView {
 }
 
 /// A labelled value: a fact about a rep, a forecast method and its figure.
-public struct FactView: TemplateView {
-    public var term: String
-    public var value: String
+package struct FactView: TemplateView {
+    package var term: String
+    package var value: String
     /// A longer explanation, when the term needs one.
-    public var note: String?
+    package var note: String?
 
-    public func field(_ name: String) -> Any? {
+    package func field(_ name: String) -> Any? {
         switch name {
         case "term": term
         case "value": value
@@ -113,13 +113,13 @@ public struct FactView: TemplateView {
 }
 
 /// The revenue forecast of a period under way: both methods and the range between them.
-public struct ForecastView: TemplateView {
-    public var period: String
-    public var target: String?
-    public var range: String
-    public var methods: [FactView]
+package struct ForecastView: TemplateView {
+    package var period: String
+    package var target: String?
+    package var range: String
+    package var methods: [FactView]
 
-    public func field(_ name: String) -> Any? {
+    package func field(_ name: String) -> Any? {
         switch name {
         case "period": period
         case "target": TemplateValue.optional(target)
@@ -131,13 +131,13 @@ public struct ForecastView: TemplateView {
 }
 
 /// A course's training progress for one rep.
-public struct ProgressView: TemplateView {
-    public var course: String
-    public var url: String
-    public var done: String
-    public var bullet: Chart
+package struct ProgressView: TemplateView {
+    package var course: String
+    package var url: String
+    package var done: String
+    package var bullet: Chart
 
-    public func field(_ name: String) -> Any? {
+    package func field(_ name: String) -> Any? {
         switch name {
         case "course": course
         case "url": url

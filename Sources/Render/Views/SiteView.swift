@@ -2,14 +2,14 @@ import FieldbookModel
 import Foundation
 
 /// Site-wide fields every template can read: title, base URL, language, navigation and labels.
-public struct SiteView: TemplateView {
-    public let config: SiteConfig
-    public let labels: Labels
+package struct SiteView: TemplateView {
+    package let config: SiteConfig
+    package let labels: Labels
     /// Links in the header, in order.
-    public let navigation: [LinkView]
+    package let navigation: [LinkView]
 
     /// `hasReps`: the portal has performance data and public scorecards, so the reps table is in the navigation.
-    public init(config: SiteConfig, hasReps: Bool = false) {
+    package init(config: SiteConfig, hasReps: Bool = false) {
         self.config = config
         self.labels = Labels(config.locale)
         self.navigation =
@@ -31,7 +31,7 @@ public struct SiteView: TemplateView {
 
     /// What templates can read, for the build cache's fingerprints: keep in step with `field(_:)`. (`labels` and
     /// `searchKinds` follow from the locale; the rest of the configuration is not visible to templates.)
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.unkeyedContainer()
         try container.encode(config.title)
         try container.encode(config.baseURL)
@@ -40,9 +40,9 @@ public struct SiteView: TemplateView {
     }
 
     /// A site path (`library/`) as a URL under the base URL.
-    public func url(_ path: String) -> String { config.baseURL + path }
+    package func url(_ path: String) -> String { config.baseURL + path }
 
-    public func field(_ name: String) -> Any? {
+    package func field(_ name: String) -> Any? {
         switch name {
         case "siteTitle": config.title
         case "baseURL": config.baseURL
@@ -57,11 +57,11 @@ public struct SiteView: TemplateView {
 }
 
 /// A titled link, the building block of lists and navigation.
-public struct LinkView: TemplateView, Equatable {
-    public var title: String
-    public var url: String
+package struct LinkView: TemplateView, Equatable {
+    package var title: String
+    package var url: String
 
-    public func field(_ name: String) -> Any? {
+    package func field(_ name: String) -> Any? {
         switch name {
         case "title": title
         case "url": url
