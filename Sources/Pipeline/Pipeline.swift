@@ -46,7 +46,8 @@ package enum Pipeline {
         markdownDone: ([Fingerprint: DocumentMarkdown]) -> Void, sink: (([OutputFile]) -> Void)?
     ) -> (portal: RenderedPortal, kept: CacheSaving.Tables) {
         progress(.loading)
-        // Load: fieldbook.json, documents, theme (the built-in one filling in) and data files, read and parsed.
+        // Load: fieldbook.json, documents and theme (the built-in one filling in) read and parsed; data files read (parsed
+        // by the performance side, which the cache can spare whole).
         var diagnostics: [Diagnostic] = []
         guard var source = load(options, fileSystem, &diagnostics) else { return failed(diagnostics, options) }
         // Model: documents arranged into courses and playbook shelves, each with its URL.
