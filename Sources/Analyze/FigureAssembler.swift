@@ -11,19 +11,28 @@ struct FigureAssembler: Sendable {
     let metricCount: Int
     let rollup: TargetRollup
     let forecaster: Forecaster
+    /// What each KPI measures, and where revenue is among them (forecasts start from it).
+    private let measures: [Measure]
+    private let revenue: Int?
 
-    private var measures: [Measure] { Measure.of(kpis) }
+    init(
+        kpis: [KPI], periods: [Period], asOf: Day, repTallies: [[Tally]], metricCount: Int, rollup: TargetRollup, forecaster: Forecaster
+    ) {
+        (self.kpis, self.periods, self.asOf, self.repTallies, self.metricCount) = (kpis, periods, asOf, repTallies, metricCount)
+        (self.rollup, self.forecaster) = (rollup, forecaster)
+        measures = Measure.of(kpis)
+        revenue = measures.firstIndex(of: .revenue)
+    }
 
     /// The figures of a rep (`members` is that one rep) or a group of reps; `repTargets` as `TargetRollup` takes it.
     func figures(
         _ kind: EntityFigures.Kind, _ id: String, _ name: String, scope: TargetScope?, members: [Int], repTargets: [Double?] = []
     ) -> EntityFigures {
-        let measures = measures
         let tallies = kind == .rep ? members.first.map { repTallies[$0] } ?? [] : group(members)
         var result: [PeriodFigures] = []
         for (p, period) in periods.enumerated() {
             let underWay = period.firstDay <= asOf && asOf <= period.lastDay
-            let actual = zip(measures, kpis).map { measure, _ -> Double? in
+            let actual = measures.map { measure -> Double? in
                 // Stage history is not in the data: how likely a since-closed deal looked back then is unknown.
                 measure == .weightedPipeline && !underWay ? nil : measure.value(of: tallies[p])
             }
@@ -32,12 +41,12 @@ struct FigureAssembler: Sendable {
                 guard let now = actual[k], let before = previous?.actual[k] else { return nil }
                 return now - before
             }
-            let revenue = measures.firstIndex(of: .revenue).flatMap { actual[$0] }
             result.append(
                 PeriodFigures(
                     period: period, partial: underWay && asOf < period.lastDay, actual: actual,
                     target: rollup.targets(kind, scope: scope, members: members, period: p, repTargets: repTargets), change: change,
-                    rankInRegion: nil, rankInTeam: nil, forecasts: forecaster.forecasts(period, revenue: revenue, members: members)))
+                    rankInRegion: nil, rankInTeam: nil,
+                    forecasts: forecaster.forecasts(period, revenue: revenue.flatMap { actual[$0] }, members: members)))
         }
         return EntityFigures(kind: kind, id: id, name: name, periods: result)
     }

@@ -8,7 +8,7 @@ package struct KPI: Sendable, Equatable {
 
     package var id: String { definition.id }
 
-    /// The KPIs computed from deals, each defined where it is computed (`KPICalculator.actuals`):
+    /// The KPIs computed from deals, each defined where it is computed (`Measure.value(of:)` in Analyze):
     /// - `revenue`: sum of `amount` of deals won with `closed` in the period
     /// - `deals_won`, `deals_lost`: deals closed in the period with that stage
     /// - `win_rate`: deals_won ÷ (deals_won + deals_lost); absent when nothing closed

@@ -53,7 +53,7 @@ extension Pipeline {
     }
 
     /// Model: arranges documents into courses and playbook shelves, each with its URL.
-    static func arrange(_ source: inout LoadedPortal, _ options: BuildOptions, _ diagnostics: inout [Diagnostic]) -> Library {
+    static func arrange(_ source: LoadedPortal, _ options: BuildOptions, _ diagnostics: inout [Diagnostic]) -> Library {
         let (library, modelDiagnostics) = LibraryBuilder(includeDrafts: options.includeDrafts).build(source.portal.documents)
         diagnostics += modelDiagnostics
         return library

@@ -10,6 +10,8 @@ final class Writing {
     private let staging: Staging
     /// A write that failed while pages were streamed; later batches are dropped.
     private(set) var problems: [Diagnostic] = []
+    /// Paths of the pages written so far, as they were rendered.
+    private(set) var streamed: [String] = []
 
     init(_ options: BuildOptions, previous: OutputManifest, progress: (BuildStage) -> Void) throws(DiagnosticsError) {
         do {
@@ -22,6 +24,7 @@ final class Writing {
     /// Writes a batch of rendered pages into the staging folder.
     func add(_ files: [OutputFile]) {
         guard problems.isEmpty else { return }
+        streamed += files.map(\.path)
         do throws(SiteWriter.WriteError) { try staging.add(files) } catch { problems.append(.error(SourceLocation(path: error.path), error.reason)) }
     }
 

@@ -23,6 +23,7 @@ package enum Pipeline {
         let saving = CacheSaving(incremental.cache)
         var (portal, kept) = stages(options, fileSystem, incremental, progress, markdownDone: saving.markdown, sink: staging.add)
         portal.diagnostics += staging.problems
+        portal.work.streamed = staging.streamed
         guard !portal.diagnostics.hasErrors else { throw staging.abandon(portal.diagnostics, saving) }
         progress(.writing(files: portal.fileCount))
         saving.tables(kept)
@@ -51,7 +52,7 @@ package enum Pipeline {
         var diagnostics: [Diagnostic] = []
         guard var source = load(options, fileSystem, &diagnostics) else { return failed(diagnostics, options) }
         // Model: documents arranged into courses and playbook shelves, each with its URL.
-        var library = arrange(&source, options, &diagnostics)
+        var library = arrange(source, options, &diagnostics)
         // Markdown: every document to HTML, links resolved and checked (documents unchanged since the last build kept).
         progress(.renderingMarkdown(documents: library.documents.count))
         let markdown = incremental.markdown(library, with: documentRenderer(&source, library, options))
@@ -68,14 +69,7 @@ package enum Pipeline {
         // Render: every page through its template (pages whose inputs did not change are linked, not rendered).
         progress(.renderingPages(pages: plan.pages.count + performance.pages.count))
         let renderer = PageRenderer(templates: source.templates, templateSources: source.portal.templates, site: plan.site)
-        var streamed: [String] = []
-        let pages = incremental.pages(
-            plan.pages + performance.pages, with: renderer,
-            sink: sink.map { sink in
-                {
-                    streamed += $0.map(\.path); sink($0)
-                }
-            })
+        let pages = incremental.pages(plan.pages + performance.pages, with: renderer, sink: sink)
         diagnostics += pages.diagnostics
         // Index: search, sitemap and feed.
         let index = indexes(source, markdown.documents, plan, performance.summary, incremental)
@@ -83,7 +77,7 @@ package enum Pipeline {
             files: pages.files + index.files + performance.api, assets: source.assets, pageCount: plan.pages.count + performance.summary.pages.count,
             diagnostics: finished(diagnostics, options),
             work: .init(
-                streamed: streamed, reused: pages.reused + performance.reused, unchangedPages: pages.reused.count + performance.unchangedPages,
+                reused: pages.reused + performance.reused, unchangedPages: pages.reused.count + performance.unchangedPages,
                 markdownRendered: markdown.rendered))
         guard !portal.diagnostics.hasErrors else { return failed(portal.diagnostics, options) }
         return (portal, CacheSaving.Tables(search: index.searchTerms, performance: (performance.key, performance.summary)))

@@ -11,11 +11,6 @@ package struct DocumentRenderer: Sendable {
         self.links = links
     }
 
-    /// The Markdown stage, pure: renders every document on every core, then checks anchors between documents.
-    package func render(_ library: Library) -> (documents: [RenderedDocument], diagnostics: [Diagnostic]) {
-        finish(library, parallelMap(library.documents, renderOne))
-    }
-
     /// Gives each document its title and summary, and checks `#fragment` links, which depend on the other documents'
     /// headings (so this runs after every document's Markdown, rendered now or kept from an earlier build).
     package func finish(_ library: Library, _ results: [DocumentMarkdown]) -> (documents: [RenderedDocument], diagnostics: [Diagnostic]) {

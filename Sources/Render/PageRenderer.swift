@@ -13,22 +13,6 @@ package struct PageRenderer: Sendable {
         self.site = site
     }
 
-    /// The Render stage, pure: every page through its template, on every core. A page that fails is left out and
-    /// reported.
-    package func render(_ pages: [Page]) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
-        let results = parallelMap(pages, renderPage)
-        var files: [OutputFile] = []
-        var failures: [(Page, TemplateSet.TemplateFailure)] = []
-        for (page, result) in zip(pages, results) {
-            switch result {
-            case .success(let html): files.append(OutputFile(path: page.outputPath, bytes: Array(html.utf8)))
-            case .failure(let failure): failures.append((page, failure))
-            }
-        }
-        var reported: Set<String> = []
-        return (files, diagnostics(failures, reported: &reported))
-    }
-
     /// One page through its template.
     package func renderPage(_ page: Page) -> Result<String, TemplateSet.TemplateFailure> {
         templates.render(page.template, PageContext(page: PageViewWithMeta(view: page.view, meta: page.meta), site: site))

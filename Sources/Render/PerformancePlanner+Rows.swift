@@ -8,6 +8,8 @@ extension PerformancePlanner {
         let figures = board.reps[index].periods[p]
         let status = status(figures, revenue)
         let winRate = self.winRate.flatMap { figures.actual[$0] }
+        let sales = revenue(of: figures) ?? 0
+        let attainment = revenueAttainment(of: figures)
         let months = trendMonths()
         let trend = charts.sparkline(
             id: "trend-\(rep.id)", title: "\(rep.name): \(labels["revenue"]), \(labels["last12Months"])",
@@ -17,9 +19,9 @@ extension PerformancePlanner {
             rank: rank.map(String.init) ?? "", name: rep.name, url: repURL(rep.id),
             region: data.team.regions.first { $0.id == rep.region }?.name ?? rep.region,
             manager: data.team.manager(of: rep).flatMap { id in data.team.managers.first { $0.id == id }?.name } ?? "–",
-            revenue: Figure(revenue(of: figures) ?? 0, text: format.money(revenue(of: figures) ?? 0), sortDecimals: 2),
+            revenue: Figure(sales, text: format.money(sales), sortDecimals: 2),
             target: revenueTarget(of: figures).map { format.money($0) } ?? "–",
-            attainment: Figure(revenueAttainment(of: figures), text: revenueAttainment(of: figures).map(format.percent) ?? "–"), status: status,
+            attainment: Figure(attainment, text: attainment.map(format.percent) ?? "–"), status: status,
             statusText: status.map(statusText), winRate: Figure(winRate, text: winRate.map(format.percent) ?? "–"), trend: trend)
     }
 
