@@ -27,9 +27,11 @@ let package = Package(
         .target(name: "FieldbookLoad", dependencies: ["FieldbookModel"], path: "Sources/Load"),
         .target(name: "FieldbookMarkdown", dependencies: ["FieldbookModel", "CCmarkGFM"], path: "Sources/Markdown"),
         .target(name: "FieldbookAnalyze", dependencies: ["FieldbookModel"], path: "Sources/Analyze"),
+        // Our own Mustache engine: templates compiled against the view models they render.
+        .target(name: "FieldbookTemplates", dependencies: ["FieldbookModel"], path: "Sources/Templates"),
         .target(
             name: "FieldbookRender",
-            dependencies: ["FieldbookModel", "FieldbookMarkdown", "FieldbookAnalyze", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["FieldbookModel", "FieldbookMarkdown", "FieldbookAnalyze", "FieldbookTemplates"],
             path: "Sources/Render"
         ),
         .target(name: "FieldbookSearch", dependencies: ["FieldbookModel"], path: "Sources/Search"),
@@ -42,8 +44,8 @@ let package = Package(
         .target(
             name: "FieldbookCore",
             dependencies: [
-                "FieldbookModel", "FieldbookLoad", "FieldbookMarkdown", "FieldbookAnalyze", "FieldbookRender", "FieldbookSearch", "FieldbookWrite",
-                "FieldbookIncremental",
+                "FieldbookModel", "FieldbookLoad", "FieldbookMarkdown", "FieldbookAnalyze", "FieldbookRender",
+                "FieldbookSearch", "FieldbookWrite", "FieldbookIncremental",
             ],
             path: "Sources/Pipeline"
         ),
@@ -77,22 +79,28 @@ let package = Package(
         .testTarget(
             name: "FieldbookCoreTests",
             dependencies: [
-                "FieldbookModel", "FieldbookLoad", "FieldbookMarkdown", "FieldbookAnalyze", "FieldbookRender", "FieldbookSearch", "FieldbookWrite",
-                "FieldbookIncremental", "FieldbookCore", "FieldbookImport", "FieldbookScaffold", "FieldbookTestSupport",
+                "FieldbookModel", "FieldbookLoad", "FieldbookMarkdown", "FieldbookAnalyze", "FieldbookTemplates", "FieldbookRender",
+                "FieldbookSearch",
+                "FieldbookWrite", "FieldbookIncremental", "FieldbookCore", "FieldbookImport", "FieldbookScaffold", "FieldbookTestSupport",
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "FieldbookServeTests",
             dependencies: [
-                "FieldbookModel", "FieldbookLoad", "FieldbookMarkdown", "FieldbookAnalyze", "FieldbookRender", "FieldbookSearch", "FieldbookWrite",
-                "FieldbookIncremental", "FieldbookCore", "FieldbookImport", "FieldbookScaffold", "FieldbookTestSupport", "FieldbookServe",
+                "FieldbookModel", "FieldbookLoad", "FieldbookMarkdown", "FieldbookAnalyze", "FieldbookTemplates", "FieldbookRender",
+                "FieldbookSearch",
+                "FieldbookWrite", "FieldbookIncremental", "FieldbookCore", "FieldbookImport", "FieldbookScaffold", "FieldbookTestSupport",
+                "FieldbookServe",
             ]),
         .testTarget(
             name: "FieldbookCLITests",
             dependencies: [
-                "FieldbookModel", "FieldbookLoad", "FieldbookMarkdown", "FieldbookAnalyze", "FieldbookRender", "FieldbookSearch", "FieldbookWrite",
-                "FieldbookIncremental", "FieldbookCore", "FieldbookImport", "FieldbookScaffold", "FieldbookTestSupport", "FieldbookServe",
+                "FieldbookModel", "FieldbookLoad", "FieldbookMarkdown", "FieldbookAnalyze", "FieldbookTemplates", "FieldbookRender",
+                "FieldbookSearch",
+                "FieldbookWrite", "FieldbookIncremental", "FieldbookCore", "FieldbookImport", "FieldbookScaffold", "FieldbookTestSupport",
+                "FieldbookServe",
                 "fieldbook",
             ]),
     ],

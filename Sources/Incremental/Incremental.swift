@@ -49,7 +49,7 @@ package struct Incremental: Sendable {
         let batchSize = sink == nil ? max(pages.count, 1) : Self.batchSize
         for start in stride(from: 0, to: pages.count, by: batchSize) {
             let batch = Array(pages[start..<min(start + batchSize, pages.count)])
-            let results = parallelMap(batch) { page -> (Fingerprint, Result<String, TemplateSet.TemplateFailure>?) in
+            let results = parallelMap(batch) { page -> (Fingerprint, Result<[UInt8], TemplateSet.TemplateFailure>?) in
                 let key = renderer.inputs(of: page, shared: shared)
                 return (key, previous[page.outputPath]?.inputs == key ? nil : renderer.renderPage(page))
             }
@@ -57,11 +57,11 @@ package struct Incremental: Sendable {
             var failures: [(Page, TemplateSet.TemplateFailure)] = []
             for (page, (key, result)) in zip(batch, results) {
                 switch result {
-                case .success(let html): rendered.append(OutputFile(path: page.outputPath, bytes: Array(html.utf8), inputs: key))
+                case .success(let html): rendered.append(OutputFile(path: page.outputPath, bytes: html, inputs: key))
                 case .failure(let failure): failures.append((page, failure))
                 case nil:
                     guard let record = previous[page.outputPath] else { continue }  // found above: its inputs matched
-                    reused.append(ReusedFile(path: page.outputPath, record: record) { try? Array(renderer.renderPage(page).get().utf8) })
+                    reused.append(ReusedFile(path: page.outputPath, record: record) { try? renderer.renderPage(page).get() })
                 }
             }
             diagnostics += renderer.diagnostics(failures, reported: &reported)

@@ -1,5 +1,5 @@
 import FieldbookModel
-import Foundation
+import FieldbookTemplates
 
 /// Renders pages through the theme's templates, on every core, and writes the sitemap.
 package struct PageRenderer: Sendable {
@@ -13,9 +13,9 @@ package struct PageRenderer: Sendable {
         self.site = site
     }
 
-    /// One page through its template.
-    package func renderPage(_ page: Page) -> Result<String, TemplateSet.TemplateFailure> {
-        templates.render(page.template, PageContext(page: PageViewWithMeta(view: page.view, meta: page.meta), site: site))
+    /// One page through its template, as the bytes of its file.
+    package func renderPage(_ page: Page) -> Result<[UInt8], TemplateSet.TemplateFailure> {
+        templates.render(page.template, view: page.view, meta: page.meta, site: site)
     }
 
     /// What failed pages report, each problem once (`reported` holds those already said, across batches).
@@ -28,13 +28,13 @@ package struct PageRenderer: Sendable {
                     diagnostics.append(
                         .error(SourceLocation(path: "templates/\(name).mustache"), "template '\(name)' does not exist (needed for \(page.meta.url))"))
                 }
-            case .unknownKeys(let names):
-                for name in names {
-                    let location = locate(name, preferring: page.template)
-                    guard reported.insert("\(location) \(name)").inserted else { continue }
+            case .problems(let problems):
+                for problem in problems {
+                    let location = SourceLocation(path: problem.path, line: problem.line, column: problem.column)
+                    guard reported.insert("\(location) \(problem.kind)").inserted else { continue }
                     diagnostics.append(
                         .error(
-                            location, "template uses '\(name)', which \(page.template) pages do not have",
+                            location, message(problem.kind, template: page.template),
                             notes: [.init(SourceLocation(path: templates.path(of: page.template)), "while rendering \(page.meta.url)")]))
                 }
             }
@@ -60,22 +60,14 @@ package struct PageRenderer: Sendable {
         return Fingerprint(writer.bytes)
     }
 
-    /// The first tag that reads `name` (`{{name}}`, `{{#name}}`, `{{labels.name}}`) in the page's template, else in
-    /// any template, so the diagnostic points at the typo.
-    private func locate(_ name: String, preferring template: String) -> SourceLocation {
-        let candidates = [templateSources[template]].compactMap { $0 } + templateSources.values.sorted { $0.name < $1.name }
-        let escaped = NSRegularExpression.escapedPattern(for: name)
-        // The pattern is well-formed for any name: the name is escaped.
-        guard let tag = try? NSRegularExpression(pattern: "\\{\\{[#^&{/]?\\s*(?:[A-Za-z0-9_.-]*\\.)?" + escaped + "(?![A-Za-z0-9_-])") else {
-            return SourceLocation(path: templates.path(of: template))
+    private func message(_ kind: TemplateProblem.Kind, template: String) -> String {
+        switch kind {
+        case .unknownName(let name): "template uses '\(name)', which \(template) pages do not have"
+        case .notText(let name): "template uses '\(name)' as text, but it holds a view or a list: use {{#\(name)}}…{{/\(name)}}"
+        case .missingTemplate(let name): "template '\(name)' does not exist"
+        case .tooDeep(let name): "partials nest too deeply at '\(name)' (does a partial include itself?)"
+        case .unknownTransform(let name): "template uses '\(name)', which is not a transform (uppercased, lowercased, capitalized)"
         }
-        for source in candidates {
-            let text = source.text as NSString
-            guard let match = tag.firstMatch(in: source.text, range: NSRange(location: 0, length: text.length)) else { continue }
-            let offset = text.substring(to: match.range.location).utf8.count
-            return LineIndex(source.text).location(ofByte: offset, in: source.path)
-        }
-        return SourceLocation(path: templates.path(of: template))
     }
 
     /// `sitemap.xml`: every page but the 404 and private ones, sorted, with `lastmod` where a document has an `updated` date.
@@ -107,18 +99,5 @@ extension Page {
     /// The page's sitemap line; nil for the 404 page and private pages.
     package var sitemapEntry: SitemapEntry? {
         outputPath == "404.html" || meta.noindex ? nil : SitemapEntry(url: meta.url, lastModified: (view as? DocumentPageView)?.updated)
-    }
-}
-
-/// A page's own view with its meta fields behind it.
-private struct PageViewWithMeta: TemplateView {
-    let view: any TemplateView
-    let meta: PageMeta
-    func field(_ name: String) -> Any? { view.field(name) ?? meta.field(name) }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.unkeyedContainer()
-        try container.encode(view)
-        try container.encode(meta)
     }
 }

@@ -1,4 +1,5 @@
 import FieldbookModel
+import FieldbookTemplates
 
 /// A chart drawn at build time: inline SVG that states its numbers in `<title>` and `<desc>`, and the same data as
 /// an HTML table for screen readers and print. Colours come from CSS classes (theme variables), so dark mode and
@@ -7,13 +8,12 @@ package struct Chart: TemplateView, Equatable {
     package var svg: String
     package var table: String
 
-    package func field(_ name: String) -> Any? {
-        switch name {
-        case "svg": svg
-        case "table": table
-        default: nil
-        }
-    }
+    package static let templateSchema = TemplateSchema(
+        Self.self,
+        [
+            "svg": .value(\.svg),
+            "table": .value(\.table),
+        ])
 }
 
 /// One labelled value of a chart; nil values are gaps.

@@ -1,102 +1,98 @@
 import FieldbookModel
-import Foundation
-import Mustache
+import FieldbookTemplates
+import Synchronization
 
-/// The theme's templates, parsed once and shared by every page render.
+/// The theme's templates, parsed once and shared by every page render; each page template is compiled once per view
+/// type it renders, against the site's fields, the page's meta fields and the view's own.
 ///
 /// Names are file names without `.mustache` (`base`, `lesson`, `toc`), unique across `templates/layouts`, `pages` and
 /// `partials`; a page template inherits a layout with `{{<base}}` and overrides its `{{$blocks}}`.
 package struct TemplateSet: Sendable {
-    private let library: MustacheLibrary
+    private let library: TemplateLibrary
     private let sources: [String: TemplateSource]
-
-    /// Every template starts in this content type, whose escaping is `escapeHTML` (byte by byte) instead of
-    /// swift-mustache's own (Character by Character, which lets a quote with a combining mark through).
-    static let contentTypePragma: String = {
-        MustacheContentTypes.register(MustacheHTML(), named: "FIELDBOOK_HTML")
-        return "{{% CONTENT_TYPE: FIELDBOOK_HTML}}\n"
-    }()
-
-    struct MustacheHTML: MustacheContentType {
-        func escapeText(_ text: String) -> String { escapeHTML(text) }
-    }
+    private let compiled = CompiledTemplates()
 
     /// Parses every template; syntax errors and references to templates that do not exist are diagnostics.
     package static func compile(_ sources: [String: TemplateSource]) -> (TemplateSet, [Diagnostic]) {
-        var library = MustacheLibrary()
+        var parsed: [String: ParsedTemplate] = [:]
         var diagnostics: [Diagnostic] = []
-        let pragma = contentTypePragma
+        var blockIDs = 0
         for source in sources.values.sorted(by: { $0.name < $1.name }) {
             do {
-                library.register(try MustacheTemplate(string: pragma + source.text), named: source.name)
-            } catch let error as MustacheTemplate.ParserError {
-                // The pragma is a line of its own (standalone, so it renders as nothing) above the template's first.
-                let location = SourceLocation(
-                    path: source.path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)
-                diagnostics.append(.error(location, "template syntax: \(describe(error.error))"))
+                parsed[source.name] = try ParsedTemplate.parse(source.text, name: source.name, path: source.path, blockIDs: &blockIDs)
             } catch {
-                diagnostics.append(.error(SourceLocation(path: source.path), "template syntax: \(error)"))
+                diagnostics.append(
+                    .error(LineIndex(source.text).location(ofByte: error.offset, in: source.path), "template syntax: \(error.message)"))
             }
-            diagnostics += missingPartials(in: source, known: sources)
         }
-        return (TemplateSet(library: library, sources: sources), diagnostics)
+        for template in parsed.values.sorted(by: { $0.name < $1.name }) {
+            for tag in template.includedTemplates where sources[tag.name] == nil {
+                let (line, column) = template.location(of: tag)
+                diagnostics.append(.error(SourceLocation(path: template.path, line: line, column: column), "template '\(tag.name)' does not exist"))
+            }
+        }
+        return (TemplateSet(library: TemplateLibrary(parsed), sources: sources), diagnostics)
     }
 
     /// Where diagnostics about a template point.
     package func path(of name: String) -> String { sources[name]?.path ?? "templates/\(name).mustache" }
 
-    /// Renders a page; fails with the names the template used that no view model has.
-    func render(_ name: String, _ context: PageContext) -> Result<String, TemplateFailure> {
-        guard let template = library.getTemplate(named: name) else { return .failure(.missingTemplate(name)) }
-        let recorder = LookupRecorder()
-        let text = LookupRecorder.$current.withValue(recorder) { template.render(context, library: library) }
-        let unresolved = recorder.unresolved
-        return unresolved.isEmpty ? .success(text) : .failure(.unknownKeys(unresolved))
+    /// Renders a page; fails with the names the template uses that its context does not have.
+    func render(_ name: String, view: any TemplateView, meta: PageMeta, site: SiteView) -> Result<[UInt8], TemplateFailure> {
+        guard sources[name] != nil else { return .failure(.missingTemplate(name)) }
+        let template = compiled.template(name, for: type(of: view)) {
+            library.compile(name, context: [SiteView.templateSchema, PageMeta.templateSchema, $0])
+        }
+        switch template {
+        case .success(let template):
+            var output: [UInt8] = []
+            output.reserveCapacity(32 * 1024)
+            template.render([site.templateValue, meta.templateValue, view.templateValue], into: &output)
+            return .success(output)
+        case .failure(let problems): return .failure(.problems(problems.list))
+        }
     }
 
     package enum TemplateFailure: Error {
         case missingTemplate(String)
-        case unknownKeys([String])
+        /// Names the template uses that the page's context does not have, with their tags' positions.
+        case problems([TemplateProblem])
     }
+}
 
-    /// swift-mustache renders a missing partial as nothing; finding `{{> name}}` and `{{< name}}` tags whose
-    /// template does not exist makes that an error with the tag's position instead.
-    private static func missingPartials(in source: TemplateSource, known: [String: TemplateSource]) -> [Diagnostic] {
-        let lines = LineIndex(source.text)
-        let utf8 = Array(source.text.utf8)
-        var diagnostics: [Diagnostic] = []
-        var index = 0
-        while index + 3 < utf8.count {
-            guard utf8[index] == UInt8(ascii: "{"), utf8[index + 1] == UInt8(ascii: "{"),
-                utf8[index + 2] == UInt8(ascii: ">") || utf8[index + 2] == UInt8(ascii: "<")
-            else {
-                index += 1
-                continue
-            }
-            guard let close = (index + 3..<utf8.count - 1).first(where: { utf8[$0] == UInt8(ascii: "}") && utf8[$0 + 1] == UInt8(ascii: "}") }) else {
-                break
-            }
-            let name = String(decoding: utf8[index + 3..<close], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-            if !name.hasPrefix("*"), known[name] == nil {
-                diagnostics.append(.error(lines.location(ofByte: index, in: source.path), "template '\(name)' does not exist"))
-            }
-            index = close + 2
-        }
-        return diagnostics
+/// Compiled page templates by template name and view type, shared by the threads that render pages.
+private final class CompiledTemplates: Sendable {
+    private let cache = Mutex<[String: Result<CompiledTemplate, TemplateProblems>]>([:])
+
+    func template(
+        _ name: String, for type: any TemplateView.Type, compile: (TemplateSchema) -> Result<CompiledTemplate, TemplateProblems>
+    ) -> Result<CompiledTemplate, TemplateProblems> {
+        let key = "\(name) \(ObjectIdentifier(type).hashValue)"
+        if let known = cache.withLock({ $0[key] }) { return known }
+        // Compiling twice on a race is harmless (the results are equal), and keeps the lock out of compilation.
+        let result = compile(type.templateSchema)
+        cache.withLock { $0[key] = result }
+        return result
     }
+}
 
-    private static func describe(_ error: Error) -> String {
-        switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect: "section closed with a different name than it was opened with"
-        case .unfinishedName: "unfinished tag"
-        case .expectedSectionEnd: "a section is never closed"
-        case .invalidSetDelimiter: "invalid set-delimiter tag"
-        case .transformAppliedToInheritanceSection: "a transform cannot apply to an inheritance section"
-        case .illegalTokenInsideInheritSection: "only block overrides may appear inside an inheritance section"
-        case .textInsideInheritSection: "only block overrides may appear inside an inheritance section"
-        case .invalidConfigVariableSyntax: "invalid pragma"
-        case .unrecognisedConfigVariable: "unknown pragma"
-        case nil: "\(error)"
+extension ParsedTemplate {
+    /// Every `{{>partial}}` and `{{<parent}}` tag, in order.
+    var includedTemplates: [TemplateTag] {
+        var tags: [TemplateTag] = []
+        func walk(_ nodes: [TemplateNode]) {
+            for node in nodes {
+                switch node {
+                case .partial(let tag, _): tags.append(tag)
+                case .parent(let tag, _, let body):
+                    tags.append(tag)
+                    walk(body)
+                case .section(_, let body, _), .block(_, _, let body): walk(body)
+                case .text, .variable: break
+                }
+            }
         }
+        walk(nodes)
+        return tags
     }
 }

@@ -1,4 +1,5 @@
 import FieldbookModel
+import FieldbookTemplates
 
 /// A document in a list: title, link, summary and freshness.
 package struct DocumentSummaryView: TemplateView {
@@ -11,17 +12,16 @@ package struct DocumentSummaryView: TemplateView {
     /// Position in its course, for numbered lists.
     package var number: Int
 
-    package func field(_ name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "url": url
-        case "summary": summary
-        case "updated": TemplateValue.optional(updated)
-        case "kindLabel": kindLabel
-        case "number": String(number)
-        default: nil
-        }
-    }
+    package static let templateSchema = TemplateSchema(
+        Self.self,
+        [
+            "title": .value(\.title),
+            "url": .value(\.url),
+            "summary": .value(\.summary),
+            "updated": .value(\.updated),
+            "kindLabel": .value(\.kindLabel),
+            "number": .value(\.number),
+        ])
 }
 
 /// A tag with its page and how many documents carry it.
@@ -30,14 +30,13 @@ package struct TagLinkView: TemplateView {
     package var url: String
     package var count: Int
 
-    package func field(_ name: String) -> Any? {
-        switch name {
-        case "name": self.name
-        case "url": url
-        case "count": String(count)
-        default: nil
-        }
-    }
+    package static let templateSchema = TemplateSchema(
+        Self.self,
+        [
+            "name": .value(\.name),
+            "url": .value(\.url),
+            "count": .value(\.count),
+        ])
 }
 
 /// One entry of a table of contents (an h2 or an h3).
@@ -46,14 +45,13 @@ package struct TocEntryView: TemplateView {
     package var id: String
     package var isSubsection: Bool
 
-    package func field(_ name: String) -> Any? {
-        switch name {
-        case "text": text
-        case "id": id
-        case "isSubsection": isSubsection
-        default: nil
-        }
-    }
+    package static let templateSchema = TemplateSchema(
+        Self.self,
+        [
+            "text": .value(\.text),
+            "id": .value(\.id),
+            "isSubsection": .value(\.isSubsection),
+        ])
 }
 
 /// A lesson, a playbook, or the introduction of a course or shelf, shown whole.
@@ -75,26 +73,25 @@ package struct DocumentPageView: TemplateView {
     /// The document's custom front-matter values: `{{params.topic}}`.
     package var params: ParamsView
 
-    package func field(_ name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "html": html
-        case "toc": toc
-        case "hasToc": toc.count >= 2
-        case "tags": tags
-        case "updated": TemplateValue.optional(updated)
-        case "owner": TemplateValue.optional(owner)
-        case "kindLabel": kindLabel
-        case "parent": parent
-        case "previous": TemplateValue.optional(previous)
-        case "next": TemplateValue.optional(next)
-        case "hasPager": previous != nil || next != nil
-        case "position": TemplateValue.optional(position)
-        case "isDraft": isDraft
-        case "params": params
-        default: nil
-        }
-    }
+    package static let templateSchema = TemplateSchema(
+        Self.self,
+        [
+            "title": .value(\.title),
+            "html": .value(\.html),
+            "toc": .value(\.toc),
+            "hasToc": .value { $0.toc.count >= 2 },
+            "tags": .value(\.tags),
+            "updated": .value(\.updated),
+            "owner": .value(\.owner),
+            "kindLabel": .value(\.kindLabel),
+            "parent": .value(\.parent),
+            "previous": .value(\.previous),
+            "next": .value(\.next),
+            "hasPager": .value { $0.previous != nil || $0.next != nil },
+            "position": .value(\.position),
+            "isDraft": .value(\.isDraft),
+            "params": .value(\.params),
+        ])
 }
 
 /// A document's custom front-matter values, as Hugo's `.Params`: any name may be asked for, and one the document
@@ -102,10 +99,11 @@ package struct DocumentPageView: TemplateView {
 package struct ParamsView: TemplateView {
     package var values: [FrontMatter.Param]
 
-    package func field(_ name: String) -> Any? {
-        guard let param = values.first(where: { $0.key == name }) else { return TemplateValue.absent }
-        if let flag = param.flag { return flag }
-        return param.value.isEmpty ? TemplateValue.absent : param.value
+    /// Any name is a parameter: one the document lacks is absent, so the section over it is skipped.
+    package static let templateSchema = TemplateSchema.keyed(Self.self, shape: .dynamic, knows: { _ in true }) { params, name in
+        guard let param = params.values.first(where: { $0.key == name }) else { return .absent }
+        if let flag = param.flag { return .flag(flag) }
+        return param.value.isEmpty ? .absent : .text(param.value)
     }
 }
 
@@ -118,18 +116,17 @@ package struct CollectionPageView: TemplateView {
     /// Link to the first lesson, for courses.
     package var start: LinkView?
 
-    package func field(_ name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "html": html
-        case "toc": toc
-        case "hasToc": toc.count >= 2
-        case "documents": documents
-        case "hasDocuments": !documents.isEmpty
-        case "start": TemplateValue.optional(start)
-        default: nil
-        }
-    }
+    package static let templateSchema = TemplateSchema(
+        Self.self,
+        [
+            "title": .value(\.title),
+            "html": .value(\.html),
+            "toc": .value(\.toc),
+            "hasToc": .value { $0.toc.count >= 2 },
+            "documents": .value(\.documents),
+            "hasDocuments": .value { !$0.documents.isEmpty },
+            "start": .value(\.start),
+        ])
 }
 
 /// A course or shelf as a card on the library and home pages.
@@ -140,14 +137,13 @@ package struct CollectionCardView: TemplateView {
     package var count: String
     package var documents: [DocumentSummaryView]
 
-    package func field(_ name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "url": url
-        case "summary": summary
-        case "count": count
-        case "documents": documents
-        default: nil
-        }
-    }
+    package static let templateSchema = TemplateSchema(
+        Self.self,
+        [
+            "title": .value(\.title),
+            "url": .value(\.url),
+            "summary": .value(\.summary),
+            "count": .value(\.count),
+            "documents": .value(\.documents),
+        ])
 }

@@ -1,3 +1,5 @@
+import FieldbookTemplates
+
 /// The library overview, also the home page until the dashboard replaces it.
 package struct LibraryPageView: TemplateView {
     package var title: String
@@ -6,18 +8,17 @@ package struct LibraryPageView: TemplateView {
     /// Documents with an `updated` date, newest first.
     package var recent: [DocumentSummaryView]
 
-    package func field(_ name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "courses": courses
-        case "hasCourses": !courses.isEmpty
-        case "shelves": shelves
-        case "hasShelves": !shelves.isEmpty
-        case "recent": recent
-        case "hasRecent": !recent.isEmpty
-        default: nil
-        }
-    }
+    package static let templateSchema = TemplateSchema(
+        Self.self,
+        [
+            "title": .value(\.title),
+            "courses": .value(\.courses),
+            "hasCourses": .value { !$0.courses.isEmpty },
+            "shelves": .value(\.shelves),
+            "hasShelves": .value { !$0.shelves.isEmpty },
+            "recent": .value(\.recent),
+            "hasRecent": .value { !$0.recent.isEmpty },
+        ])
 }
 
 /// A list of documents under a heading: one tag's page, or every shelf of playbooks.
@@ -27,15 +28,14 @@ package struct ListingPageView: TemplateView {
     package var groups: [CollectionCardView]
     package var tags: [TagLinkView]
 
-    package func field(_ name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "documents": documents
-        case "hasDocuments": !documents.isEmpty
-        case "groups": groups
-        case "tags": tags
-        case "hasTags": !tags.isEmpty
-        default: nil
-        }
-    }
+    package static let templateSchema = TemplateSchema(
+        Self.self,
+        [
+            "title": .value(\.title),
+            "documents": .value(\.documents),
+            "hasDocuments": .value { !$0.documents.isEmpty },
+            "groups": .value(\.groups),
+            "tags": .value(\.tags),
+            "hasTags": .value { !$0.tags.isEmpty },
+        ])
 }

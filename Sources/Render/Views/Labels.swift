@@ -1,4 +1,5 @@
 import FieldbookModel
+import FieldbookTemplates
 
 /// The default theme's words in the portal's language.
 package struct Labels: TemplateView {
@@ -10,7 +11,10 @@ package struct Labels: TemplateView {
         words = locale == .simplifiedChinese ? Labels.chinese : Labels.english
     }
 
-    package func field(_ name: String) -> Any? { words[name] }
+    /// `{{labels.home}}`: a word the locale has (every locale has the English words' keys).
+    package static let templateSchema = TemplateSchema.keyed(Self.self, shape: .text, knows: { english[$0] != nil }) { labels, name in
+        labels.words[name].map { .text($0) } ?? .absent
+    }
 
     package subscript(_ key: String) -> String { words[key] ?? key }
 

@@ -1,3 +1,5 @@
+import FieldbookTemplates
+
 /// A page to render: where it is written, which template draws it, and the view that template reads.
 package struct Page: Sendable {
     /// Path in the output, relative to its root: `library/index.html`.
@@ -19,15 +21,14 @@ package struct PageMeta: TemplateView {
     /// A private page (a scorecard when scorecards are not public): `noindex`, left out of the sitemap.
     package var noindex = false
 
-    package func field(_ name: String) -> Any? {
-        switch name {
-        case "pageTitle": title
-        case "pageDescription": description
-        case "pageURL": url
-        case "breadcrumbs": breadcrumbs
-        case "hasBreadcrumbs": !breadcrumbs.isEmpty
-        case "noindex": noindex
-        default: nil
-        }
-    }
+    package static let templateSchema = TemplateSchema(
+        Self.self,
+        [
+            "pageTitle": .value(\.title),
+            "pageDescription": .value(\.description),
+            "pageURL": .value(\.url),
+            "breadcrumbs": .value(\.breadcrumbs),
+            "hasBreadcrumbs": .value { !$0.breadcrumbs.isEmpty },
+            "noindex": .value(\.noindex),
+        ])
 }

@@ -1,4 +1,5 @@
 import FieldbookModel
+import FieldbookTemplates
 
 /// What every performance page says above its figures: what it is about and how current it is (the `as-of` partial).
 package struct PerformanceHeaderView: Sendable, Encodable {
@@ -12,17 +13,14 @@ package struct PerformanceHeaderView: Sendable, Encodable {
     package var asOfDate: String
     package var staleAfterDays: Int
 
-    func field(_ name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "subtitle": subtitle
-        case "asOf": asOf
-        case "periodName": periodName
-        case "asOfDate": asOfDate
-        case "staleAfterDays": String(staleAfterDays)
-        default: nil
-        }
-    }
+    package static let templateFields: [String: TemplateField<Self>] = [
+        "title": .value(\.title),
+        "subtitle": .value(\.subtitle),
+        "asOf": .value(\.asOf),
+        "periodName": .value(\.periodName),
+        "asOfDate": .value(\.asOfDate),
+        "staleAfterDays": .value(\.staleAfterDays),
+    ]
 }
 
 /// An entity's figures for the period: KPI cards, the revenue trend and forecasts (the `kpi-cards`, `trend` and
@@ -32,15 +30,12 @@ package struct EntityFiguresView: Sendable, Encodable {
     package var trend: Chart
     package var forecasts: [ForecastView]
 
-    func field(_ name: String) -> Any? {
-        switch name {
-        case "cards": cards
-        case "trend": trend
-        case "forecasts": forecasts
-        case "hasForecasts": !forecasts.isEmpty
-        default: nil
-        }
-    }
+    package static let templateFields: [String: TemplateField<Self>] = [
+        "cards": .value(\.cards),
+        "trend": .value(\.trend),
+        "forecasts": .value(\.forecasts),
+        "hasForecasts": .value { !$0.forecasts.isEmpty },
+    ]
 }
 
 /// The team dashboard at `/`.
@@ -59,23 +54,26 @@ package struct DashboardView: TemplateView {
     /// that instead of "no rep is behind".
     package var revenueTargetsSet: Bool
 
-    package func field(_ name: String) -> Any? {
-        switch name {
-        case "attainmentChart": attainmentChart
-        case "reps": reps
-        case "hasReps": !reps.isEmpty
-        case "atRisk": atRisk
-        case "hasAtRisk": !atRisk.isEmpty
-        case "wins": wins
-        case "hasWins": !wins.isEmpty
-        case "recent": recent
-        case "hasRecent": !recent.isEmpty
-        case "people": people
-        case "hasPeople": !people.isEmpty
-        case "revenueTargetsSet": revenueTargetsSet
-        default: header.field(name) ?? figures.field(name)
-        }
-    }
+    package static let templateSchema = TemplateSchema(
+        Self.self,
+        [
+            "attainmentChart": .value(\.attainmentChart),
+            "reps": .value(\.reps),
+            "hasReps": .value { !$0.reps.isEmpty },
+            "atRisk": .value(\.atRisk),
+            "hasAtRisk": .value { !$0.atRisk.isEmpty },
+            "wins": .value(\.wins),
+            "hasWins": .value { !$0.wins.isEmpty },
+            "recent": .value(\.recent),
+            "hasRecent": .value { !$0.recent.isEmpty },
+            "people": .value(\.people),
+            "hasPeople": .value { !$0.people.isEmpty },
+            "revenueTargetsSet": .value(\.revenueTargetsSet),
+        ],
+        including: [
+            TemplateField.lifting(PerformanceHeaderView.templateFields, from: \.header),
+            TemplateField.lifting(EntityFiguresView.templateFields, from: \.figures),
+        ])
 }
 
 /// A region's page at `/regions/<id>/`.
@@ -87,17 +85,20 @@ package struct RegionPageView: TemplateView {
     /// The region's managers, linked when scorecards are public.
     package var people: [LinkView]
 
-    package func field(_ name: String) -> Any? {
-        switch name {
-        case "reps": reps
-        case "hasReps": !reps.isEmpty
-        case "playbooks": playbooks
-        case "hasPlaybooks": !playbooks.isEmpty
-        case "people": people
-        case "hasPeople": !people.isEmpty
-        default: header.field(name) ?? figures.field(name)
-        }
-    }
+    package static let templateSchema = TemplateSchema(
+        Self.self,
+        [
+            "reps": .value(\.reps),
+            "hasReps": .value { !$0.reps.isEmpty },
+            "playbooks": .value(\.playbooks),
+            "hasPlaybooks": .value { !$0.playbooks.isEmpty },
+            "people": .value(\.people),
+            "hasPeople": .value { !$0.people.isEmpty },
+        ],
+        including: [
+            TemplateField.lifting(PerformanceHeaderView.templateFields, from: \.header),
+            TemplateField.lifting(EntityFiguresView.templateFields, from: \.figures),
+        ])
 }
 
 /// A manager's page at `/managers/<id>/`.
@@ -106,13 +107,16 @@ package struct ManagerPageView: TemplateView {
     package var figures: EntityFiguresView
     package var reps: [RepRowView]
 
-    package func field(_ name: String) -> Any? {
-        switch name {
-        case "reps": reps
-        case "hasReps": !reps.isEmpty
-        default: header.field(name) ?? figures.field(name)
-        }
-    }
+    package static let templateSchema = TemplateSchema(
+        Self.self,
+        [
+            "reps": .value(\.reps),
+            "hasReps": .value { !$0.reps.isEmpty },
+        ],
+        including: [
+            TemplateField.lifting(PerformanceHeaderView.templateFields, from: \.header),
+            TemplateField.lifting(EntityFiguresView.templateFields, from: \.figures),
+        ])
 }
 
 /// Every rep in one sortable table, at `/reps/`.
@@ -120,13 +124,13 @@ package struct RepListView: TemplateView {
     package var header: PerformanceHeaderView
     package var reps: [RepRowView]
 
-    package func field(_ name: String) -> Any? {
-        switch name {
-        case "reps": reps
-        case "hasReps": !reps.isEmpty
-        default: header.field(name)
-        }
-    }
+    package static let templateSchema = TemplateSchema(
+        Self.self,
+        [
+            "reps": .value(\.reps),
+            "hasReps": .value { !$0.reps.isEmpty },
+        ],
+        including: [TemplateField.lifting(PerformanceHeaderView.templateFields, from: \.header)])
 }
 
 /// A rep's scorecard at `/reps/<id>/`: their figures with bullets, open deals, training and what to read next.
@@ -140,18 +144,21 @@ package struct ScorecardView: TemplateView {
     /// Region, manager and ranks.
     package var facts: [FactView]
 
-    package func field(_ name: String) -> Any? {
-        switch name {
-        case "openDeals": openDeals
-        case "hasOpenDeals": !openDeals.isEmpty
-        case "progress": progress
-        case "hasProgress": !progress.isEmpty
-        case "recommended": recommended
-        case "hasRecommended": !recommended.isEmpty
-        case "playbooks": playbooks
-        case "hasPlaybooks": !playbooks.isEmpty
-        case "facts": facts
-        default: header.field(name) ?? figures.field(name)
-        }
-    }
+    package static let templateSchema = TemplateSchema(
+        Self.self,
+        [
+            "openDeals": .value(\.openDeals),
+            "hasOpenDeals": .value { !$0.openDeals.isEmpty },
+            "progress": .value(\.progress),
+            "hasProgress": .value { !$0.progress.isEmpty },
+            "recommended": .value(\.recommended),
+            "hasRecommended": .value { !$0.recommended.isEmpty },
+            "playbooks": .value(\.playbooks),
+            "hasPlaybooks": .value { !$0.playbooks.isEmpty },
+            "facts": .value(\.facts),
+        ],
+        including: [
+            TemplateField.lifting(PerformanceHeaderView.templateFields, from: \.header),
+            TemplateField.lifting(EntityFiguresView.templateFields, from: \.figures),
+        ])
 }

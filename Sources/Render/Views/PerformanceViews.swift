@@ -1,4 +1,5 @@
 import FieldbookModel
+import FieldbookTemplates
 
 /// One KPI as a card: the figure, its target and attainment, its status in words, the change and a sparkline.
 package struct KPICardView: TemplateView {
@@ -15,21 +16,20 @@ package struct KPICardView: TemplateView {
     /// What the figure leaves out or estimates: "1,589 open deals without an amount" on a pipeline card.
     package var note: String?
 
-    package func field(_ name: String) -> Any? {
-        switch name {
-        case "label": label
-        case "value": value
-        case "target": TemplateValue.optional(target)
-        case "attainment": TemplateValue.optional(attainment)
-        case "status": TemplateValue.optional(status)
-        case "statusClass": statusClass
-        case "change": TemplateValue.optional(change)
-        case "sparkline": sparkline
-        case "bullet": TemplateValue.optional(bullet)
-        case "note": TemplateValue.optional(note)
-        default: nil
-        }
-    }
+    package static let templateSchema = TemplateSchema(
+        Self.self,
+        [
+            "label": .value(\.label),
+            "value": .value(\.value),
+            "target": .value(\.target),
+            "attainment": .value(\.attainment),
+            "status": .value(\.status),
+            "statusClass": .value(\.statusClass),
+            "change": .value(\.change),
+            "sparkline": .value(\.sparkline),
+            "bullet": .value(\.bullet),
+            "note": .value(\.note),
+        ])
 }
 
 /// A rep in a table: figures as numbers (for ranking, risk and sorting) and as text (for reading).
@@ -49,26 +49,25 @@ package struct RepRowView: TemplateView {
     package var winRate: Figure
     package var trend: Chart
 
-    package func field(_ name: String) -> Any? {
-        switch name {
-        case "rank": rank
-        case "name": self.name
-        case "url": TemplateValue.optional(url)
-        case "region": region
-        case "manager": manager
-        case "revenue": revenue.text
-        case "revenueSort": revenue.sortKey
-        case "target": target
-        case "attainment": attainment.text
-        case "attainmentSort": attainment.sortKey
-        case "status": TemplateValue.optional(statusText)
-        case "statusClass": Status.cssClass(status)
-        case "winRate": winRate.text
-        case "winRateSort": winRate.sortKey
-        case "trend": trend
-        default: nil
-        }
-    }
+    package static let templateSchema = TemplateSchema(
+        Self.self,
+        [
+            "rank": .value(\.rank),
+            "name": .value(\.name),
+            "url": .value(\.url),
+            "region": .value(\.region),
+            "manager": .value(\.manager),
+            "revenue": .value(\.revenue.text),
+            "revenueSort": .value(\.revenue.sortKey),
+            "target": .value(\.target),
+            "attainment": .value(\.attainment.text),
+            "attainmentSort": .value(\.attainment.sortKey),
+            "status": .value(\.statusText),
+            "statusClass": .value { Status.cssClass($0.status) },
+            "winRate": .value(\.winRate.text),
+            "winRateSort": .value(\.winRate.sortKey),
+            "trend": .value(\.trend),
+        ])
 }
 
 /// A deal in a list (recent wins, open deals).
@@ -81,18 +80,17 @@ package struct DealRowView: TemplateView {
     package var date: String
     package var probability: String
 
-    package func field(_ name: String) -> Any? {
-        switch name {
-        case "rep": rep
-        case "account": account
-        case "product": product
-        case "stage": stage
-        case "amount": amount
-        case "date": date
-        case "probability": probability
-        default: nil
-        }
-    }
+    package static let templateSchema = TemplateSchema(
+        Self.self,
+        [
+            "rep": .value(\.rep),
+            "account": .value(\.account),
+            "product": .value(\.product),
+            "stage": .value(\.stage),
+            "amount": .value(\.amount),
+            "date": .value(\.date),
+            "probability": .value(\.probability),
+        ])
 }
 
 /// A labelled value: a fact about a rep, a forecast method and its figure.
@@ -102,14 +100,13 @@ package struct FactView: TemplateView {
     /// A longer explanation, when the term needs one.
     package var note: String?
 
-    package func field(_ name: String) -> Any? {
-        switch name {
-        case "term": term
-        case "value": value
-        case "note": TemplateValue.optional(note)
-        default: nil
-        }
-    }
+    package static let templateSchema = TemplateSchema(
+        Self.self,
+        [
+            "term": .value(\.term),
+            "value": .value(\.value),
+            "note": .value(\.note),
+        ])
 }
 
 /// The revenue forecast of a period under way: both methods and the range between them.
@@ -119,15 +116,14 @@ package struct ForecastView: TemplateView {
     package var range: String
     package var methods: [FactView]
 
-    package func field(_ name: String) -> Any? {
-        switch name {
-        case "period": period
-        case "target": TemplateValue.optional(target)
-        case "range": range
-        case "methods": methods
-        default: nil
-        }
-    }
+    package static let templateSchema = TemplateSchema(
+        Self.self,
+        [
+            "period": .value(\.period),
+            "target": .value(\.target),
+            "range": .value(\.range),
+            "methods": .value(\.methods),
+        ])
 }
 
 /// A course's training progress for one rep.
@@ -137,13 +133,12 @@ package struct ProgressView: TemplateView {
     package var done: String
     package var bullet: Chart
 
-    package func field(_ name: String) -> Any? {
-        switch name {
-        case "course": course
-        case "url": url
-        case "done": done
-        case "bullet": bullet
-        default: nil
-        }
-    }
+    package static let templateSchema = TemplateSchema(
+        Self.self,
+        [
+            "course": .value(\.course),
+            "url": .value(\.url),
+            "done": .value(\.done),
+            "bullet": .value(\.bullet),
+        ])
 }

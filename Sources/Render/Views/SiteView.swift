@@ -1,4 +1,5 @@
 import FieldbookModel
+import FieldbookTemplates
 import Foundation
 
 /// Site-wide fields every template can read: title, base URL, language, navigation and labels.
@@ -42,18 +43,17 @@ package struct SiteView: TemplateView {
     /// A site path (`library/`) as a URL under the base URL.
     package func url(_ path: String) -> String { config.baseURL + path }
 
-    package func field(_ name: String) -> Any? {
-        switch name {
-        case "siteTitle": config.title
-        case "baseURL": config.baseURL
-        case "lang": config.locale.rawValue
-        case "assetsURL": config.baseURL + "assets/"
-        case "navigation": navigation
-        case "labels": labels
-        case "searchKinds": searchKinds
-        default: nil
-        }
-    }
+    package static let templateSchema = TemplateSchema(
+        Self.self,
+        [
+            "siteTitle": .value(\.config.title),
+            "baseURL": .value(\.config.baseURL),
+            "lang": .value(\.config.locale.rawValue),
+            "assetsURL": .value { $0.config.baseURL + "assets/" },
+            "navigation": .value(\.navigation),
+            "labels": .value(\.labels),
+            "searchKinds": .value(\.searchKinds),
+        ])
 }
 
 /// A titled link, the building block of lists and navigation.
@@ -61,11 +61,10 @@ package struct LinkView: TemplateView, Equatable {
     package var title: String
     package var url: String
 
-    package func field(_ name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "url": url
-        default: nil
-        }
-    }
+    package static let templateSchema = TemplateSchema(
+        Self.self,
+        [
+            "title": .value(\.title),
+            "url": .value(\.url),
+        ])
 }

@@ -63,7 +63,9 @@ import Testing
             front.params.map { "\($0.key)=\($0.value)" } == [
                 "featured=false", "level=advanced", "period=2024", "regions=apac, emea", "topic=pricing",
             ])  // params wins
-        #expect(ParamsView(values: front.params).field("featured") as? Bool == false)  // false stays false for sections
+        let featured = ParamsView.templateSchema.value(of: "featured", in: ParamsView(values: front.params))
+        guard case .flag(let flag) = featured else { return #expect(Bool(false), "featured is \(String(describing: featured))") }
+        #expect(flag == false)  // false stays false for sections
     }
 
     @Test func keepsLineNumbersOfTheBody() throws {

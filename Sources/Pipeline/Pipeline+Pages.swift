@@ -1,0 +1,22 @@
+import FieldbookIncremental
+import FieldbookLoad
+import FieldbookModel
+import FieldbookRender
+
+extension Pipeline {
+    /// Load through Plan, without the cache: every page of the portal with its view model, and the renderer that draws
+    /// them. For measuring the Render stage alone (`TemplateRenderingBenchmark`); nil when the portal has errors.
+    package static func plannedPages(_ options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem()) -> (PageRenderer, [Page])? {
+        var diagnostics: [Diagnostic] = []
+        guard var source = load(options, fileSystem, &diagnostics) else { return nil }
+        var library = arrange(source, options, &diagnostics)
+        let incremental = Incremental(cache: nil)
+        let markdown = incremental.markdown(library, with: documentRenderer(&source, library, options))
+        library = library.withoutMarkdown()
+        let performance = performanceSide(&source, library, markdown.documents, options, incremental)
+        let plan = planLibrary(source, library, markdown.documents, performance.summary)
+        guard !(diagnostics + markdown.diagnostics + performance.summary.diagnostics).hasErrors else { return nil }
+        let renderer = PageRenderer(templates: source.templates, templateSources: source.portal.templates, site: plan.site)
+        return (renderer, plan.pages + performance.pages)
+    }
+}

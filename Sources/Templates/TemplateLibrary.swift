@@ -1,0 +1,128 @@
+import FieldbookModel
+
+/// A theme's templates, parsed once; each is compiled on demand against the schemas of the context it renders.
+package struct TemplateLibrary: Sendable {
+    package let templates: [String: ParsedTemplate]
+    /// The specification renders a partial that does not exist as nothing; a theme would rather hear about the typo.
+    package let missingPartialsRenderEmpty: Bool
+
+    package init(_ templates: [String: ParsedTemplate], missingPartialsRenderEmpty: Bool = false) {
+        self.templates = templates
+        self.missingPartialsRenderEmpty = missingPartialsRenderEmpty
+    }
+
+    /// Compiles template `name` for a context stack whose frames (bottom first) have these schemas.
+    package func compile(_ name: String, context: [TemplateSchema]) -> Result<CompiledTemplate, TemplateProblems> {
+        guard let template = templates[name] else {
+            return .failure(TemplateProblems(list: [TemplateProblem(path: name, line: 1, column: 1, kind: .missingTemplate(name))]))
+        }
+        var compiler = TemplateCompiler(templates: templates, missingPartialsRenderEmpty: missingPartialsRenderEmpty)
+        let scope = TemplateCompiler.Scope(template: template, frames: context.map { .known($0) }, indent: [], overrides: [:], depth: 0)
+        let ops = compiler.compile(template.nodes, scope)
+        return compiler.problems.isEmpty
+            ? .success(CompiledTemplate(ops: ops, frameCount: context.count)) : .failure(TemplateProblems(list: compiler.problems))
+    }
+}
+
+/// A template compiled against the schemas of its context: rendering does no name lookups (except in schemas
+/// resolved at render time), only accessor calls and byte copies.
+package struct CompiledTemplate: @unchecked Sendable {
+    let ops: [TemplateOp]
+    let frameCount: Int
+
+    /// Renders with `context` (bottom first, one value per schema it was compiled for) onto `output`.
+    package func render(_ context: [TemplateValue], into output: inout [UInt8]) {
+        precondition(context.count == frameCount, "a template renders with the context it was compiled for")
+        var renderer = TemplateRenderer(output: output, stack: context)
+        output = []
+        renderer.run(ops)
+        output = renderer.output
+    }
+}
+
+/// Runs compiled instructions against a context stack, appending bytes.
+struct TemplateRenderer {
+    var output: [UInt8]
+    var stack: [TemplateValue]
+
+    mutating func run(_ ops: [TemplateOp]) {
+        for op in ops {
+            switch op {
+            case .text(let bytes): output.append(contentsOf: bytes)
+            case .value(let path, let escaped):
+                switch evaluate(path) {
+                case .text(let text): escaped ? appendEscapingHTML(text, to: &output) : output.append(contentsOf: text.utf8)
+                case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+                case .absent, .view, .list: break
+                }
+            case .section(let path, let body, let pushes):
+                let value = evaluate(path)
+                guard value.isTruthy else { continue }
+                guard pushes else {
+                    run(body)
+                    continue
+                }
+                if case .list(let items) = value {
+                    for item in items {
+                        stack.append(item)
+                        run(body)
+                        stack.removeLast()
+                    }
+                } else {
+                    stack.append(value)
+                    run(body)
+                    stack.removeLast()
+                }
+            case .inverted(let path, let body): if !evaluate(path).isTruthy { run(body) }
+            case .include(let box): run(box.ops)
+            case .indentingLines(let indent, let ops):
+                for op in ops {
+                    let start = output.count
+                    let startsLine = output.last.map { $0 == UInt8(ascii: "\n") } ?? true
+                    run([op])
+                    if startsLine, output.count > start { output.insert(contentsOf: indent, at: start) }
+                }
+            }
+        }
+    }
+
+    private func evaluate(_ path: NamePath) -> TemplateValue {
+        var value: TemplateValue
+        switch path.head {
+        case .current: value = stack.last ?? .absent
+        case .field(let depth, let accessor):
+            guard case .view(let object, _) = stack[stack.count - 1 - depth] else { return .absent }
+            value = accessor.read(object)
+        case .keyed(let depth, let name, let lookup):
+            guard case .view(let object, _) = stack[stack.count - 1 - depth] else { return .absent }
+            value = lookup(object, name)
+        case .runtime(let depth, let name):
+            value = .absent
+            for frame in stack[..<(stack.count - depth)].reversed() {
+                if let found = Self.lookUp(name, in: frame) {
+                    value = found
+                    break
+                }
+            }
+        }
+        for step in path.steps {
+            switch step {
+            case .field(let accessor):
+                guard case .view(let object, _) = value else { return .absent }
+                value = accessor.read(object)
+            case .keyed(let name, let lookup):
+                guard case .view(let object, _) = value else { return .absent }
+                value = lookup(object, name)
+            case .runtime(let name): value = Self.lookUp(name, in: value) ?? .absent
+            }
+        }
+        if let transform = path.transform, case .text(let text) = value { return .text(transform(text)) }
+        return value
+    }
+
+    /// `name` in one context value, by name (for schemas resolved at render time); nil when it is not there.
+    private static func lookUp(_ name: String, in frame: TemplateValue) -> TemplateValue? {
+        guard case .view(let object, let schema) = frame else { return nil }
+        return schema.value(of: name, in: object)
+    }
+}
