@@ -6,16 +6,19 @@ package struct PageRenderer: Sendable {
     package let templates: TemplateSet
     package let templateSources: [String: TemplateSource]
     package let site: SiteView
+    /// `site` as templates read it, boxed once for every page.
+    private let siteValue: TemplateValue
 
     package init(templates: TemplateSet, templateSources: [String: TemplateSource], site: SiteView) {
         self.templates = templates
         self.templateSources = templateSources
         self.site = site
+        self.siteValue = site.templateValue
     }
 
     /// One page through its template, as the bytes of its file.
     package func renderPage(_ page: Page) -> Result<[UInt8], TemplateSet.TemplateFailure> {
-        templates.render(page.template, view: page.view, meta: page.meta, site: site)
+        templates.render(page.template, view: page.view, meta: page.meta, site: siteValue)
     }
 
     /// What failed pages report, each problem once (`reported` holds those already said, across batches).

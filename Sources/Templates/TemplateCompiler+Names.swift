@@ -71,7 +71,7 @@ extension TemplateCompiler {
             switch schema.kind {
             case .fields(let fields):
                 if let accessor = fields[name] {
-                    return Resolved(path: NamePath(head: .field(depth: depth, accessor), steps: []), shape: accessor.shape)
+                    return Resolved(path: NamePath(head: .field(depth: depth, accessor.read), steps: []), shape: accessor.shape)
                 }
             case .keyed(let knows, let shape, let lookup):
                 if knows(name) { return Resolved(path: NamePath(head: .keyed(depth: depth, name, lookup), steps: []), shape: shape) }
@@ -89,7 +89,7 @@ extension TemplateCompiler {
         case .dynamic: return (.runtime(name), .dynamic)
         case .view(let schema):
             switch schema().kind {
-            case .fields(let fields): return fields[name].map { (.field($0), $0.shape) }
+            case .fields(let fields): return fields[name].map { (.field($0.read), $0.shape) }
             case .keyed(let knows, let shape, let lookup): return knows(name) ? (.keyed(name, lookup), shape) : nil
             case .dynamic: return (.runtime(name), .dynamic)
             case .text: return nil
@@ -105,15 +105,15 @@ struct NamePath {
         /// `{{.}}`: the top of the context stack.
         case current
         /// A field of the frame `depth` below the top.
-        case field(depth: Int, TemplateAccessor)
-        case keyed(depth: Int, String, (Any, String) -> TemplateValue)
+        case field(depth: Int, (AnyObject) -> TemplateValue)
+        case keyed(depth: Int, String, (AnyObject, String) -> TemplateValue)
         /// Looked up by name from the frame `depth` below the top downwards, at render time.
         case runtime(depth: Int, String)
     }
 
     enum Step {
-        case field(TemplateAccessor)
-        case keyed(String, (Any, String) -> TemplateValue)
+        case field((AnyObject) -> TemplateValue)
+        case keyed(String, (AnyObject, String) -> TemplateValue)
         case runtime(String)
     }
 
@@ -123,13 +123,25 @@ struct NamePath {
     var transform: ((String) -> String)? = nil
 }
 
+/// A compiled name, shared by reference: an instruction that reads it then costs one retain, not one per part.
+final class CompiledName: @unchecked Sendable {
+    let path: NamePath
+    init(_ path: NamePath) { self.path = path }
+}
+
+/// The static text of a compiled template, in one buffer: writing a piece copies a range, with no reference counting.
+final class TextArena: @unchecked Sendable {
+    var bytes: [UInt8] = []
+}
+
 /// One instruction of a compiled template.
-indirect enum TemplateOp {
-    case text([UInt8])
-    case value(NamePath, escaped: Bool)
+enum TemplateOp {
+    /// A range of the template's `TextArena`.
+    case text(start: Int, count: Int)
+    case value(CompiledName, escaped: Bool)
     /// `pushes`: whether the value (or each item) goes on the context stack; a flag's section pushes nothing.
-    case section(NamePath, [TemplateOp], pushes: Bool)
-    case inverted(NamePath, [TemplateOp])
+    case section(CompiledName, [TemplateOp], pushes: Bool)
+    case inverted(CompiledName, [TemplateOp])
     case include(ProgramBox)
     /// A partial's pieces, each indented when it starts a line and renders something.
     case indentingLines([UInt8], [TemplateOp])

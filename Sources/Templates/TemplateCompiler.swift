@@ -5,6 +5,8 @@ struct TemplateCompiler {
     let templates: [String: ParsedTemplate]
     let missingPartialsRenderEmpty: Bool
     private(set) var problems: [TemplateProblem] = []
+    /// Every piece of static text of the compiled template, end to end.
+    let arena = TextArena()
     private var expansions: [String: ProgramBox] = [:]
 
     init(templates: [String: ParsedTemplate], missingPartialsRenderEmpty: Bool) {
@@ -41,19 +43,22 @@ struct TemplateCompiler {
         var ops: [TemplateOp] = []
         for node in nodes {
             switch node {
-            case .text(let bytes): ops.append(.text(indented(bytes, scope.indent)))
+            case .text(let bytes):
+                let text = indented(bytes, scope.indent)
+                ops.append(.text(start: text.isEmpty ? 0 : arena.bytes.count, count: text.count))
+                arena.bytes += text
             case .variable(let tag, let escaped):
                 guard let resolved = resolve(tag, in: scope, asText: true) else { continue }
-                ops.append(.value(resolved.path, escaped: escaped))
+                ops.append(.value(CompiledName(resolved.path), escaped: escaped))
             case .section(let tag, let body, let inverted):
                 guard let resolved = resolve(tag, in: scope, asText: false) else { continue }
                 if inverted {
-                    ops.append(.inverted(resolved.path, compile(body, scope)))
+                    ops.append(.inverted(CompiledName(resolved.path), compile(body, scope)))
                 } else {
                     var inner = scope
                     let pushed = Self.frame(pushedBy: resolved.shape)
                     if let pushed { inner.frames.append(pushed) }
-                    ops.append(.section(resolved.path, compile(body, inner), pushes: pushed != nil))
+                    ops.append(.section(CompiledName(resolved.path), compile(body, inner), pushes: pushed != nil))
                 }
             case .partial(let tag, let indent):
                 ops += include(tag, indent: indent, overrides: scope.overrides, scope)

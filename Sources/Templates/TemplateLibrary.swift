@@ -19,8 +19,8 @@ package struct TemplateLibrary: Sendable {
         var compiler = TemplateCompiler(templates: templates, missingPartialsRenderEmpty: missingPartialsRenderEmpty)
         let scope = TemplateCompiler.Scope(template: template, frames: context.map { .known($0) }, indent: [], overrides: [:], depth: 0)
         let ops = compiler.compile(template.nodes, scope)
-        return compiler.problems.isEmpty
-            ? .success(CompiledTemplate(ops: ops, frameCount: context.count)) : .failure(TemplateProblems(list: compiler.problems))
+        guard compiler.problems.isEmpty else { return .failure(TemplateProblems(list: compiler.problems)) }
+        return .success(CompiledTemplate(ops: ops, text: compiler.arena.bytes, frameCount: context.count))
     }
 }
 
@@ -28,15 +28,18 @@ package struct TemplateLibrary: Sendable {
 /// resolved at render time), only accessor calls and byte copies.
 package struct CompiledTemplate: @unchecked Sendable {
     let ops: [TemplateOp]
+    let text: [UInt8]
     let frameCount: Int
 
     /// Renders with `context` (bottom first, one value per schema it was compiled for) onto `output`.
     package func render(_ context: [TemplateValue], into output: inout [UInt8]) {
         precondition(context.count == frameCount, "a template renders with the context it was compiled for")
-        var renderer = TemplateRenderer(output: output, stack: context)
-        output = []
-        renderer.run(ops)
-        output = renderer.output
+        text.withUnsafeBufferPointer { text in
+            var renderer = TemplateRenderer(output: output, stack: context, text: text)
+            output = []
+            renderer.run(ops)
+            output = renderer.output
+        }
     }
 }
 
@@ -44,55 +47,56 @@ package struct CompiledTemplate: @unchecked Sendable {
 struct TemplateRenderer {
     var output: [UInt8]
     var stack: [TemplateValue]
+    /// The compiled template's static text, which `.text` instructions take ranges of.
+    let text: UnsafeBufferPointer<UInt8>
 
     mutating func run(_ ops: [TemplateOp]) {
-        for op in ops {
-            switch op {
-            case .text(let bytes): output.append(contentsOf: bytes)
-            case .value(let path, let escaped):
-                switch evaluate(path) {
-                case .text(let text): escaped ? appendEscapingHTML(text, to: &output) : output.append(contentsOf: text.utf8)
-                case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-                case .absent, .view, .list: break
-                }
-            case .section(let path, let body, let pushes):
-                let value = evaluate(path)
-                guard value.isTruthy else { continue }
-                guard pushes else {
-                    run(body)
-                    continue
-                }
-                if case .list(let items) = value {
-                    for item in items {
-                        stack.append(item)
-                        run(body)
-                        stack.removeLast()
-                    }
-                } else {
-                    stack.append(value)
+        for op in ops { perform(op) }
+    }
+
+    private mutating func perform(_ op: TemplateOp) {
+        switch op {
+        case .text(let start, let count): output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<start + count]))
+        case .value(let path, let escaped):
+            switch evaluate(path) {
+            case .text(let text): escaped ? appendEscapingHTML(text, to: &output) : output.append(contentsOf: text.utf8)
+            case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+            case .absent, .view, .list: break
+            }
+        case .section(let path, let body, let pushes):
+            let value = evaluate(path)
+            guard value.isTruthy else { return }
+            guard pushes else { return run(body) }
+            if case .list(let items) = value {
+                for item in items {
+                    stack.append(item)
                     run(body)
                     stack.removeLast()
                 }
-            case .inverted(let path, let body): if !evaluate(path).isTruthy { run(body) }
-            case .include(let box): run(box.ops)
-            case .indentingLines(let indent, let ops):
-                for op in ops {
-                    let start = output.count
-                    let startsLine = output.last.map { $0 == UInt8(ascii: "\n") } ?? true
-                    run([op])
-                    if startsLine, output.count > start { output.insert(contentsOf: indent, at: start) }
-                }
+            } else {
+                stack.append(value)
+                run(body)
+                stack.removeLast()
+            }
+        case .inverted(let path, let body): if !evaluate(path).isTruthy { run(body) }
+        case .include(let box): run(box.ops)
+        case .indentingLines(let indent, let ops):
+            for op in ops {
+                let start = output.count
+                let startsLine = output.last.map { $0 == UInt8(ascii: "\n") } ?? true
+                perform(op)
+                if startsLine, output.count > start { output.insert(contentsOf: indent, at: start) }
             }
         }
     }
 
-    private func evaluate(_ path: NamePath) -> TemplateValue {
+    private func evaluate(_ name: CompiledName) -> TemplateValue {
         var value: TemplateValue
-        switch path.head {
+        switch name.path.head {
         case .current: value = stack.last ?? .absent
-        case .field(let depth, let accessor):
+        case .field(let depth, let read):
             guard case .view(let object, _) = stack[stack.count - 1 - depth] else { return .absent }
-            value = accessor.read(object)
+            value = read(object)
         case .keyed(let depth, let name, let lookup):
             guard case .view(let object, _) = stack[stack.count - 1 - depth] else { return .absent }
             value = lookup(object, name)
@@ -105,18 +109,18 @@ struct TemplateRenderer {
                 }
             }
         }
-        for step in path.steps {
+        for step in name.path.steps {
             switch step {
-            case .field(let accessor):
+            case .field(let read):
                 guard case .view(let object, _) = value else { return .absent }
-                value = accessor.read(object)
+                value = read(object)
             case .keyed(let name, let lookup):
                 guard case .view(let object, _) = value else { return .absent }
                 value = lookup(object, name)
             case .runtime(let name): value = Self.lookUp(name, in: value) ?? .absent
             }
         }
-        if let transform = path.transform, case .text(let text) = value { return .text(transform(text)) }
+        if let transform = name.path.transform, case .text(let text) = value { return .text(transform(text)) }
         return value
     }
 

@@ -1,12 +1,22 @@
 /// A value as a template sees it while rendering.
-package enum TemplateValue {
+///
+/// `@unchecked Sendable`: a view inside is boxed once and never changed, and view models are `Sendable` values.
+package enum TemplateValue: @unchecked Sendable {
     /// A known field with nothing in it: renders as empty text, skips `{{#section}}`, shows `{{^section}}`.
     case absent
     case text(String)
     case flag(Bool)
-    /// A nested view (or, for contexts resolved at render time, any object) with what it offers templates.
-    case view(Any, TemplateSchema)
+    /// A nested view (or, for contexts resolved at render time, any object), boxed once, with what it offers
+    /// templates. The box is a `TemplateBox` of the schema's type: accessors read through it without copying the view.
+    case view(AnyObject, TemplateSchema)
     case list([TemplateValue])
+
+    /// The field `name` of a view, looked up by name (as a template resolved at render time would); nil when this is
+    /// not a view or has no such field.
+    package subscript(field name: String) -> TemplateValue? {
+        guard case .view(let object, let schema) = self else { return nil }
+        return schema.value(of: name, in: object)
+    }
 
     /// Whether `{{#name}}` renders (and `{{^name}}` does not): false, absent and empty lists are falsey. Text is
     /// truthy even when empty, as in Fieldbook's earlier engine (a view hands over `absent` for "nothing").
@@ -22,7 +32,8 @@ package enum TemplateValue {
 }
 
 /// What a kind of value offers templates, known before anything renders, so names resolve once, at compile time.
-package struct TemplateSchema: @unchecked Sendable {
+/// A class: every value a template reads carries its schema, and passing one along is then a single retain.
+package final class TemplateSchema: @unchecked Sendable {
     /// Tells schemas apart when compiled programs are shared (the view type, or a fixed name).
     package let id: ObjectIdentifier
     /// The view's type name, for diagnostics.
@@ -33,10 +44,10 @@ package struct TemplateSchema: @unchecked Sendable {
         /// Named fields, each an accessor.
         case fields([String: TemplateAccessor])
         /// Any name the schema `knows`, looked up by name at render time (labels, custom front-matter values).
-        case keyed(knows: (String) -> Bool, shape: TemplateShape, lookup: (Any, String) -> TemplateValue)
+        case keyed(knows: (String) -> Bool, shape: TemplateShape, lookup: (AnyObject, String) -> TemplateValue)
         /// Names resolved at render time, walking down the context stack as the specification describes; nil from
         /// `lookup` means "not here".
-        case dynamic(lookup: (Any, String) -> TemplateValue?)
+        case dynamic(lookup: (AnyObject, String) -> TemplateValue?)
         /// Plain text: no fields, only `{{.}}`.
         case text
     }
@@ -46,8 +57,9 @@ package struct TemplateSchema: @unchecked Sendable {
     private enum TextMarker {}
 
     /// A schema whose names resolve at render time (contexts made of JSON data, as the specification's tests use).
-    package static func dynamic(_ type: Any.Type, lookup: @escaping (Any, String) -> TemplateValue?) -> TemplateSchema {
-        TemplateSchema(id: ObjectIdentifier(type), name: "\(type)", kind: .dynamic(lookup: lookup))
+    package static func dynamic<V>(_ type: V.Type, lookup: @escaping (V, String) -> TemplateValue?) -> TemplateSchema {
+        TemplateSchema(
+            id: ObjectIdentifier(type), name: "\(type)", kind: .dynamic(lookup: { object, name in lookup(TemplateBox<V>.unbox(object), name) }))
     }
 
     /// A schema answering any name it `knows` by looking it up in the value.
@@ -56,19 +68,17 @@ package struct TemplateSchema: @unchecked Sendable {
     ) -> TemplateSchema {
         TemplateSchema(
             id: ObjectIdentifier(type), name: "\(type)",
-            kind: .keyed(knows: knows, shape: shape, lookup: { value, name in (value as? V).map { lookup($0, name) } ?? .absent }))
+            kind: .keyed(knows: knows, shape: shape, lookup: { object, name in lookup(TemplateBox<V>.unbox(object), name) }))
     }
 
     /// A view type's named fields, and those of parts it is made of (`including`), which its own fields override.
-    package init<V>(_ type: V.Type, _ fields: [String: TemplateField<V>], including parts: [[String: TemplateField<V>]] = []) {
-        id = ObjectIdentifier(type)
-        name = "\(type)"
+    package convenience init<V>(_ type: V.Type, _ fields: [String: TemplateField<V>], including parts: [[String: TemplateField<V>]] = []) {
         var accessors: [String: TemplateAccessor] = [:]
         for part in parts {
             for (name, field) in part { accessors[name] = field.erased }
         }
         for (name, field) in fields { accessors[name] = field.erased }
-        kind = .fields(accessors)
+        self.init(id: ObjectIdentifier(type), name: "\(type)", kind: .fields(accessors))
     }
 
     private init(id: ObjectIdentifier, name: String, kind: Kind) {
@@ -78,7 +88,7 @@ package struct TemplateSchema: @unchecked Sendable {
     }
 
     /// The field `name` of `object` (a value of this schema's type), looked up by name; nil when it has no such field.
-    package func value(of name: String, in object: Any) -> TemplateValue? {
+    package func value(of name: String, in object: AnyObject) -> TemplateValue? {
         switch kind {
         case .fields(let fields): fields[name]?.read(object)
         case .keyed(let knows, _, let lookup): knows(name) ? lookup(object, name) : nil
@@ -109,7 +119,16 @@ package enum TemplateShape {
 /// A field read from any value of its view type.
 struct TemplateAccessor {
     let shape: TemplateShape
-    let read: (Any) -> TemplateValue
+    let read: (AnyObject) -> TemplateValue
+}
+
+/// A view boxed once for rendering, so reading one field does not copy the whole view out of an `Any`.
+package final class TemplateBox<V>: @unchecked Sendable {
+    package let value: V
+    package init(_ value: V) { self.value = value }
+
+    /// The view in `object`, which the schema it came with says is a box of `V` (checked in debug builds).
+    static func unbox(_ object: AnyObject) -> V { unsafeDowncast(object, to: TemplateBox<V>.self).value }
 }
 
 /// One field of a view type `V`: `.value(\.title)`, `.value { !$0.reps.isEmpty }`.
@@ -124,6 +143,12 @@ package struct TemplateField<V>: @unchecked Sendable {
         TemplateField(shape: T.templateShape, read: { get($0).templateValue })
     }
 
+    /// A field whose value the view keeps ready (a nested view boxed once, read on every page): `shape` says what
+    /// it holds, as `W.templateShape` would.
+    package static func prepared(_ shape: TemplateShape, _ get: @escaping (V) -> TemplateValue) -> TemplateField<V> {
+        TemplateField(shape: shape, read: get)
+    }
+
     /// The fields of a part `W` of `V` (a page's header), read through `get`.
     package static func lifting<W>(_ fields: [String: TemplateField<W>], from get: @escaping (V) -> W) -> [String: TemplateField<V>] {
         fields.mapValues { field in
@@ -134,7 +159,7 @@ package struct TemplateField<V>: @unchecked Sendable {
 
     var erased: TemplateAccessor {
         let read = self.read
-        return TemplateAccessor(shape: shape, read: { value in (value as? V).map(read) ?? .absent })
+        return TemplateAccessor(shape: shape, read: { object in read(unsafeDowncast(object, to: TemplateBox<V>.self).value) })
     }
 }
 
@@ -161,7 +186,8 @@ extension Bool: TemplateRepresentable {
 
 extension Optional: TemplateRepresentable where Wrapped: TemplateRepresentable {
     package static var templateShape: TemplateShape { Wrapped.templateShape }
-    package var templateValue: TemplateValue { map(\.templateValue) ?? .absent }
+    // Closures, not key paths: a key path in generic code is built anew at every call.
+    package var templateValue: TemplateValue { map { $0.templateValue } ?? .absent }
 }
 
 extension Array: TemplateRepresentable where Element: TemplateRepresentable {
@@ -172,7 +198,7 @@ extension Array: TemplateRepresentable where Element: TemplateRepresentable {
         default: .dynamic
         }
     }
-    package var templateValue: TemplateValue { .list(map(\.templateValue)) }
+    package var templateValue: TemplateValue { .list(map { $0.templateValue }) }
 }
 
 /// A view model a template renders: its fields, by name, resolved when the template is compiled.
@@ -182,5 +208,5 @@ package protocol TemplateViewModel: TemplateRepresentable {
 
 extension TemplateViewModel {
     package static var templateShape: TemplateShape { .view({ Self.templateSchema }) }
-    package var templateValue: TemplateValue { .view(self, Self.templateSchema) }
+    package var templateValue: TemplateValue { .view(TemplateBox(self), Self.templateSchema) }
 }

@@ -38,7 +38,7 @@ package struct TemplateSet: Sendable {
     package func path(of name: String) -> String { sources[name]?.path ?? "templates/\(name).mustache" }
 
     /// Renders a page; fails with the names the template uses that its context does not have.
-    func render(_ name: String, view: any TemplateView, meta: PageMeta, site: SiteView) -> Result<[UInt8], TemplateFailure> {
+    func render(_ name: String, view: any TemplateView, meta: PageMeta, site: TemplateValue) -> Result<[UInt8], TemplateFailure> {
         guard sources[name] != nil else { return .failure(.missingTemplate(name)) }
         let template = compiled.template(name, for: type(of: view)) {
             library.compile(name, context: [SiteView.templateSchema, PageMeta.templateSchema, $0])
@@ -47,7 +47,7 @@ package struct TemplateSet: Sendable {
         case .success(let template):
             var output: [UInt8] = []
             output.reserveCapacity(32 * 1024)
-            template.render([site.templateValue, meta.templateValue, view.templateValue], into: &output)
+            template.render([site, meta.templateValue, view.templateValue], into: &output)
             return .success(output)
         case .failure(let problems): return .failure(.problems(problems.list))
         }
@@ -62,12 +62,16 @@ package struct TemplateSet: Sendable {
 
 /// Compiled page templates by template name and view type, shared by the threads that render pages.
 private final class CompiledTemplates: Sendable {
-    private let cache = Mutex<[String: Result<CompiledTemplate, TemplateProblems>]>([:])
+    private struct Key: Hashable {
+        var name: String
+        var view: ObjectIdentifier
+    }
+    private let cache = Mutex<[Key: Result<CompiledTemplate, TemplateProblems>]>([:])
 
     func template(
         _ name: String, for type: any TemplateView.Type, compile: (TemplateSchema) -> Result<CompiledTemplate, TemplateProblems>
     ) -> Result<CompiledTemplate, TemplateProblems> {
-        let key = "\(name) \(ObjectIdentifier(type).hashValue)"
+        let key = Key(name: name, view: ObjectIdentifier(type))
         if let known = cache.withLock({ $0[key] }) { return known }
         // Compiling twice on a race is harmless (the results are equal), and keeps the lock out of compilation.
         let result = compile(type.templateSchema)

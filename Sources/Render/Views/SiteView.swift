@@ -20,10 +20,17 @@ package struct SiteView: TemplateView {
                 LinkView(title: labels["playbooks"], url: config.baseURL + "library/playbooks/"),
                 LinkView(title: labels["tags"], url: config.baseURL + "tags/"),
             ]
+        self.searchKinds = Self.searchKinds(labels)
+        self.labelsValue = labels.templateValue
     }
 
+    /// `labels`, boxed once for every `{{labels.…}}` of every page.
+    private let labelsValue: TemplateValue
+
     /// Result group names for the search script, in display order, as JSON.
-    var searchKinds: String {
+    let searchKinds: String
+
+    private static func searchKinds(_ labels: Labels) -> String {
         let kinds: [(String, String)] = [
             ("lesson", "kindLessons"), ("playbook", "kindPlaybooks"), ("course", "kindCourses"), ("rep", "kindReps"), ("region", "kindRegions"),
         ]
@@ -51,7 +58,7 @@ package struct SiteView: TemplateView {
             "lang": .value(\.config.locale.rawValue),
             "assetsURL": .value { $0.config.baseURL + "assets/" },
             "navigation": .value(\.navigation),
-            "labels": .value(\.labels),
+            "labels": .prepared(Labels.templateShape, \.labelsValue),
             "searchKinds": .value(\.searchKinds),
         ])
 }

@@ -63,7 +63,7 @@ import Testing
             front.params.map { "\($0.key)=\($0.value)" } == [
                 "featured=false", "level=advanced", "period=2024", "regions=apac, emea", "topic=pricing",
             ])  // params wins
-        let featured = ParamsView.templateSchema.value(of: "featured", in: ParamsView(values: front.params))
+        let featured = ParamsView(values: front.params).templateValue[field: "featured"]
         guard case .flag(let flag) = featured else { return #expect(Bool(false), "featured is \(String(describing: featured))") }
         #expect(flag == false)  // false stays false for sections
     }

@@ -113,7 +113,7 @@ enum SpecJSON: Decodable, Sendable {
     }
 
     static let schema = TemplateSchema.dynamic(SpecJSON.self) { value, name in
-        guard case .object(let fields) = value as? SpecJSON else { return nil }
+        guard case .object(let fields) = value else { return nil }
         return fields[name]?.templateValue
     }
 
@@ -125,7 +125,7 @@ enum SpecJSON: Decodable, Sendable {
         case .number(let number): .text("\(number)")
         case .string(let string): .text(string)
         case .array(let items): .list(items.map(\.templateValue))
-        case .object: .view(self, Self.schema)
+        case .object: .view(TemplateBox(self), Self.schema)
         }
     }
 }
