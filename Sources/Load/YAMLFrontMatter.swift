@@ -6,6 +6,10 @@ import Foundation
 /// front matter as JSON, when its lines are simple `key: value` pairs.
 enum YAMLFrontMatter {
     static func error(in text: String, path: String) -> Diagnostic? {
+        // Most documents start otherwise: look at the first line before splitting the whole text into lines.
+        guard let opening = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first,
+            (opening.hasSuffix("\r") ? opening.dropLast() : opening).trimmingCharacters(in: .whitespaces) == "---"
+        else { return nil }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
             let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }),
