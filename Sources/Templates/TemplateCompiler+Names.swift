@@ -73,8 +73,10 @@ extension TemplateCompiler {
                 if let accessor = fields[name] {
                     return Resolved(path: NamePath(head: .field(depth: depth, accessor.read), steps: []), shape: accessor.shape)
                 }
-            case .keyed(let knows, let shape, let lookup):
-                if knows(name) { return Resolved(path: NamePath(head: .keyed(depth: depth, name, lookup), steps: []), shape: shape) }
+            case .keyed(let index, let shape, let lookup):
+                if let index = index(name) {
+                    return Resolved(path: NamePath(head: .keyed(depth: depth, index, name, lookup), steps: []), shape: shape)
+                }
             case .dynamic:
                 return Resolved(path: NamePath(head: .runtime(depth: depth, name), steps: []), shape: .dynamic)
             case .text: continue
@@ -90,7 +92,7 @@ extension TemplateCompiler {
         case .view(let schema):
             switch schema().kind {
             case .fields(let fields): return fields[name].map { (.field($0.read), $0.shape) }
-            case .keyed(let knows, let shape, let lookup): return knows(name) ? (.keyed(name, lookup), shape) : nil
+            case .keyed(let index, let shape, let lookup): return index(name).map { (.keyed($0, name, lookup), shape) }
             case .dynamic: return (.runtime(name), .dynamic)
             case .text: return nil
             }
@@ -106,14 +108,14 @@ struct NamePath {
         case current
         /// A field of the frame `depth` below the top.
         case field(depth: Int, (AnyObject) -> TemplateValue)
-        case keyed(depth: Int, String, (AnyObject, String) -> TemplateValue)
+        case keyed(depth: Int, Int, String, (AnyObject, Int, String) -> TemplateValue)
         /// Looked up by name from the frame `depth` below the top downwards, at render time.
         case runtime(depth: Int, String)
     }
 
     enum Step {
         case field((AnyObject) -> TemplateValue)
-        case keyed(String, (AnyObject, String) -> TemplateValue)
+        case keyed(Int, String, (AnyObject, Int, String) -> TemplateValue)
         case runtime(String)
     }
 

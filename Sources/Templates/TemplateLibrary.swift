@@ -97,9 +97,9 @@ struct TemplateRenderer {
         case .field(let depth, let read):
             guard case .view(let object, _) = stack[stack.count - 1 - depth] else { return .absent }
             value = read(object)
-        case .keyed(let depth, let name, let lookup):
+        case .keyed(let depth, let index, let name, let lookup):
             guard case .view(let object, _) = stack[stack.count - 1 - depth] else { return .absent }
-            value = lookup(object, name)
+            value = lookup(object, index, name)
         case .runtime(let depth, let name):
             value = .absent
             for frame in stack[..<(stack.count - depth)].reversed() {
@@ -114,9 +114,9 @@ struct TemplateRenderer {
             case .field(let read):
                 guard case .view(let object, _) = value else { return .absent }
                 value = read(object)
-            case .keyed(let name, let lookup):
+            case .keyed(let index, let name, let lookup):
                 guard case .view(let object, _) = value else { return .absent }
-                value = lookup(object, name)
+                value = lookup(object, index, name)
             case .runtime(let name): value = Self.lookUp(name, in: value) ?? .absent
             }
         }

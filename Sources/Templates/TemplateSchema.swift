@@ -43,8 +43,9 @@ package final class TemplateSchema: @unchecked Sendable {
     enum Kind {
         /// Named fields, each an accessor.
         case fields([String: TemplateAccessor])
-        /// Any name the schema `knows`, looked up by name at render time (labels, custom front-matter values).
-        case keyed(knows: (String) -> Bool, shape: TemplateShape, lookup: (AnyObject, String) -> TemplateValue)
+        /// Names that `index` finds (at compile time), each read by that index, or by name (custom front-matter
+        /// values), at render time.
+        case keyed(index: (String) -> Int?, shape: TemplateShape, lookup: (AnyObject, Int, String) -> TemplateValue)
         /// Names resolved at render time, walking down the context stack as the specification describes; nil from
         /// `lookup` means "not here".
         case dynamic(lookup: (AnyObject, String) -> TemplateValue?)
@@ -62,13 +63,14 @@ package final class TemplateSchema: @unchecked Sendable {
             id: ObjectIdentifier(type), name: "\(type)", kind: .dynamic(lookup: { object, name in lookup(TemplateBox<V>.unbox(object), name) }))
     }
 
-    /// A schema answering any name it `knows` by looking it up in the value.
+    /// A schema answering the names `index` finds, read by that index (found once, when a template is compiled) or
+    /// by name: the theme's words, a document's custom front-matter values.
     package static func keyed<V>(
-        _ type: V.Type, shape: TemplateShape, knows: @escaping (String) -> Bool, lookup: @escaping (V, String) -> TemplateValue
+        _ type: V.Type, shape: TemplateShape, index: @escaping (String) -> Int?, lookup: @escaping (V, Int, String) -> TemplateValue
     ) -> TemplateSchema {
         TemplateSchema(
             id: ObjectIdentifier(type), name: "\(type)",
-            kind: .keyed(knows: knows, shape: shape, lookup: { object, name in lookup(TemplateBox<V>.unbox(object), name) }))
+            kind: .keyed(index: index, shape: shape, lookup: { object, index, name in lookup(TemplateBox<V>.unbox(object), index, name) }))
     }
 
     /// A view type's named fields, and those of parts it is made of (`including`), which its own fields override.
@@ -91,7 +93,7 @@ package final class TemplateSchema: @unchecked Sendable {
     package func value(of name: String, in object: AnyObject) -> TemplateValue? {
         switch kind {
         case .fields(let fields): fields[name]?.read(object)
-        case .keyed(let knows, _, let lookup): knows(name) ? lookup(object, name) : nil
+        case .keyed(let index, _, let lookup): index(name).map { lookup(object, $0, name) }
         case .dynamic(let lookup): lookup(object, name)
         case .text: nil
         }

@@ -100,7 +100,7 @@ package struct ParamsView: TemplateView {
     package var values: [FrontMatter.Param]
 
     /// Any name is a parameter: one the document lacks is absent, so the section over it is skipped.
-    package static let templateSchema = TemplateSchema.keyed(Self.self, shape: .dynamic, knows: { _ in true }) { params, name in
+    package static let templateSchema = TemplateSchema.keyed(Self.self, shape: .dynamic, index: { _ in 0 }) { params, _, name in
         guard let param = params.values.first(where: { $0.key == name }) else { return .absent }
         if let flag = param.flag { return .flag(flag) }
         return param.value.isEmpty ? .absent : .text(param.value)

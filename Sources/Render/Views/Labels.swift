@@ -5,15 +5,22 @@ import FieldbookTemplates
 package struct Labels: TemplateView {
     let locale: SiteConfig.Locale
     let words: [String: String]
+    /// The words in the order of `keys`, for templates: `{{labels.home}}` finds its index once, when compiled.
+    private let ordered: [String]
 
     package init(_ locale: SiteConfig.Locale) {
         self.locale = locale
-        words = locale == .simplifiedChinese ? Labels.chinese : Labels.english
+        let words = locale == .simplifiedChinese ? Labels.chinese : Labels.english
+        self.words = words
+        ordered = Labels.keys.map { words[$0] ?? $0 }
     }
 
-    /// `{{labels.home}}`: a word the locale has (every locale has the English words' keys).
-    package static let templateSchema = TemplateSchema.keyed(Self.self, shape: .text, knows: { english[$0] != nil }) { labels, name in
-        labels.words[name].map { .text($0) } ?? .absent
+    /// Every word's key (the English words': every locale has them).
+    private static let keys = english.keys.sorted()
+    private static let index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($0.element, $0.offset) })
+
+    package static let templateSchema = TemplateSchema.keyed(Self.self, shape: .text, index: { index[$0] }) { labels, index, _ in
+        .text(labels.ordered[index])
     }
 
     package subscript(_ key: String) -> String { words[key] ?? key }
