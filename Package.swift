@@ -11,7 +11,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
@@ -82,7 +81,6 @@ let package = Package(
                 "FieldbookModel", "FieldbookLoad", "FieldbookMarkdown", "FieldbookAnalyze", "FieldbookTemplates", "FieldbookRender",
                 "FieldbookSearch",
                 "FieldbookWrite", "FieldbookIncremental", "FieldbookCore", "FieldbookImport", "FieldbookScaffold", "FieldbookTestSupport",
-                .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["Fixtures"]
         ),
