@@ -11,6 +11,8 @@ struct TermCounter {
         var length: Int32
         var isCJK: Bool
         var hash: UInt64
+        /// The first eight bytes, packed: a term of eight bytes or fewer is compared by this alone.
+        var prefix: UInt64
         /// Occurrences in the title, which outrank everything else.
         var titleCount: Int32
         /// From the tags, headings and summary.
@@ -37,11 +39,15 @@ struct TermCounter {
     /// Adds `weight` to the term; `weight` 0 counts one occurrence in the text, `title` one in the title.
     mutating func add(_ token: UnsafeBufferPointer<UInt8>, isCJK: Bool, weight: Int32) {
         let hash = Self.hash(token, isCJK: isCJK)
+        let prefix = Self.prefix(token)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
             let index = Int(slots[slot] - 1)
-            if terms[index].hash == hash && isEqual(terms[index], token, isCJK: isCJK) {
+            if terms[index].hash == hash && terms[index].prefix == prefix
+                && (token.count <= 8
+                    ? terms[index].isCJK == isCJK && Int(terms[index].length) == token.count : isEqual(terms[index], token, isCJK: isCJK))
+            {
                 if weight == 0 {
                     terms[index].textCount += 1
                 } else if weight == Self.title {
@@ -55,7 +61,8 @@ struct TermCounter {
         }
         terms.append(
             Term(
-                start: Int32(bytes.count), length: Int32(token.count), isCJK: isCJK, hash: hash, titleCount: weight == Self.title ? 1 : 0,
+                start: Int32(bytes.count), length: Int32(token.count), isCJK: isCJK, hash: hash, prefix: prefix,
+                titleCount: weight == Self.title ? 1 : 0,
                 weight: weight > 0 ? weight : 0, textCount: weight == 0 ? 1 : 0))
         bytes.append(contentsOf: token)
         slots[slot] = Int32(terms.count)
@@ -88,6 +95,13 @@ struct TermCounter {
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(index + 1)
         }
+    }
+
+    /// Up to eight bytes of the token, packed in order.
+    static func prefix(_ token: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var packed: UInt64 = 0
+        for (offset, byte) in token.prefix(8).enumerated() { packed |= UInt64(byte) << (8 * UInt64(offset)) }
+        return packed
     }
 
     /// FNV-1a over the bytes, then MurmurHash3's finaliser, so that the low bits used for the slot depend on every byte.

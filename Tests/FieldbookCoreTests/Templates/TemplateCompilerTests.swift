@@ -48,9 +48,10 @@ import Testing
             Issue.record("compiled")
             return
         }
-        #expect(problems.list.map { "\($0.path):\($0.line):\($0.column) \($0.kind)" } == [
-            "main.mustache:3:3 unknownName(\"nmae\")", "main.mustache:3:12 unknownName(\"rows.name\")",
-        ])
+        #expect(
+            problems.list.map { "\($0.path):\($0.line):\($0.column) \($0.kind)" } == [
+                "main.mustache:3:3 unknownName(\"nmae\")", "main.mustache:3:12 unknownName(\"rows.name\")",
+            ])
     }
 
     @Test func aListUsedAsTextIsAnError() throws {
