@@ -4,15 +4,16 @@
 #   clean build     no public/, no cache (a fresh CI checkout)
 #   one-file edit   a sentence appended to one document, then `fieldbook build` with the cache of the build before
 #   check           `fieldbook check` (everything but writing)
-# Usage: benchmarks/site.sh [DOCUMENTS] [RUNS]      needs: apt install hugo cmark-gfm time
+# Usage: [SEED=N CHINESE_EVERY=N] benchmarks/site.sh [DOCUMENTS] [RUNS]      needs: apt install hugo cmark-gfm time
 set -euo pipefail
 cd "$(dirname "$0")/.."
 documents=${1:-10000}
 runs=${2:-3}
-work=/tmp/fieldbook-bench-site
+work=/tmp/fieldbook-bench-site${SEED:+-seed$SEED}
 fieldbook=$PWD/.build/release/fieldbook
 swift build -c release --product fieldbook >/dev/null
-swift scripts/generate-portal.swift --out "$work/portal" --documents "$documents" >/dev/null
+# SEED and CHINESE_EVERY make a second, different corpus (e.g. SEED=2 CHINESE_EVERY=2: half the documents in Chinese).
+swift scripts/generate-portal.swift --out "$work/portal" --documents "$documents" --seed "${SEED:-1}" --chinese-every "${CHINESE_EVERY:-5}" >/dev/null
 # Hugo reads the same files: JSON front matter is one of its formats.
 rm -rf "$work/hugo" && mkdir -p "$work/hugo/layouts/_default" && cp -r "$work/portal/content" "$work/hugo/"
 echo '{"baseURL": "/", "title": "Synthetic", "disableKinds": ["taxonomy", "term", "RSS", "sitemap"]}' > "$work/hugo/config.json"

@@ -5,18 +5,20 @@
 // playbooks, 3 to 8 KB each, with headings, lists, tables, links with anchors, about a fifth in Chinese.
 // Deterministic: the same arguments give the same bytes.
 //
-//     swift scripts/generate-portal.swift --out /tmp/portal --documents 10000 [--seed 1]
+//     swift scripts/generate-portal.swift --out /tmp/portal --documents 10000 [--seed 1] [--chinese-every 5]
+// (`--chinese-every N`: every Nth document is in Chinese; 5 by default, 2 for a corpus half in Chinese)
 import Foundation
 
 var options: [String: String] = [:]
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let flag = arguments.next() {
-    guard flag.hasPrefix("--"), let value = arguments.next() else { fatalError("usage: --out DIR --documents N [--seed N]") }
+    guard flag.hasPrefix("--"), let value = arguments.next() else { fatalError("usage: --out DIR --documents N [--seed N] [--chinese-every N]") }
     options[String(flag.dropFirst(2))] = value
 }
 let out = options["out"]!
 let count = Int(options["documents"] ?? "1000")!
 var state = UInt64(options["seed"] ?? "1")!
+let chineseEvery = Int(options["chinese-every"] ?? "5")!
 func next(_ bound: Int) -> Int {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
@@ -52,7 +54,7 @@ for n in 0..<count {
     }
 }
 for n in 0..<count {
-    let zh = n % 5 == 0
+    let zh = n % chineseEvery == 0
     let words = zh ? chinese : english
     func phrase(_ length: Int) -> String { (0..<length).map { _ in words[next(words.count)] }.joined(separator: zh ? "" : " ") }
     let title = zh ? "\(words[n % words.count])指南 \(n)" : "\(words[n % words.count].capitalized) guide \(n)"
@@ -78,7 +80,7 @@ for n in 0..<count {
                 from[from.index(from.startIndex, offsetBy: common)] == to[to.index(to.startIndex, offsetBy: common)]
             { common += 1 }
             let relative = Array(repeating: "..", count: from.count - common) + to.dropFirst(common)
-            let anchor = target % 5 == 0 ? "概述" : "overview"
+            let anchor = target % chineseEvery == 0 ? "概述" : "overview"
             text += "See [the next guide](\(relative.joined(separator: "/"))#\(anchor)) and ~~old advice~~ at www.example.com.\n\n"
         default: text += "> \(phrase(12))\n\n```\n\(phrase(6))\n```\n\n"
         }
