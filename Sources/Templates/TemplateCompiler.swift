@@ -22,7 +22,7 @@ struct TemplateCompiler {
 
         var signature: String {
             switch self {
-            case .known(let schema): "\(schema.id.hashValue)"
+            case .known(let schema): "\(UInt(bitPattern: schema.id))"
             case .unknown: "?"
             }
         }
