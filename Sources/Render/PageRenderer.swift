@@ -65,7 +65,8 @@ package struct PageRenderer: Sendable {
 
     private func message(_ kind: TemplateProblem.Kind, template: String) -> String {
         switch kind {
-        case .unknownName(let name): "template uses '\(name)', which \(template) pages do not have"
+        case .unknownName(let name, let suggestion):
+            "template uses '\(name)', which \(template) pages do not have" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
         case .notText(let name): "template uses '\(name)' as text, but it holds a view or a list: use {{#\(name)}}…{{/\(name)}}"
         case .missingTemplate(let name): "template '\(name)' does not exist"
         case .tooDeep(let name): "partials nest too deeply at '\(name)' (does a partial include itself?)"

@@ -1,3 +1,5 @@
+import FieldbookModel
+
 /// Resolving a tag's name against the context stack the compiler knows.
 extension TemplateCompiler {
     struct Resolved {
@@ -18,7 +20,7 @@ extension TemplateCompiler {
             return resolved
         }
         guard let resolved = lookUp(tag.name, in: scope.frames) else {
-            problem(at: tag, in: scope, .unknownName(tag.name))
+            problem(at: tag, in: scope, .unknownName(tag.name, suggestion: suggestion(for: tag.name, in: scope.frames)))
             return nil
         }
         if asText {
@@ -30,6 +32,18 @@ extension TemplateCompiler {
             }
         }
         return resolved
+    }
+
+    /// The known name closest to a misspelt one: among the fields of the value before its last part for a dotted
+    /// name (`labels.libary`), else among every field on the context stack.
+    private func suggestion(for name: String, in frames: [Frame]) -> String? {
+        if let dot = name.lastIndex(of: ".") {
+            let prefix = String(name[..<dot])
+            guard let parent = lookUp(prefix, in: frames), case .view(let schema) = parent.shape else { return nil }
+            return Suggestion.closest(to: String(name[name.index(after: dot)...]), in: schema().fieldNames).map { prefix + "." + $0 }
+        }
+        let known = frames.flatMap { frame -> [String] in if case .known(let schema) = frame { schema.fieldNames } else { [] } }
+        return Suggestion.closest(to: name, in: known)
     }
 
     /// `uppercased(title)`: the transforms swift-mustache offered on text, which themes written for it may use.
@@ -73,7 +87,7 @@ extension TemplateCompiler {
                 if let accessor = fields[name] {
                     return Resolved(path: NamePath(head: .field(depth: depth, accessor.read), steps: []), shape: accessor.shape)
                 }
-            case .keyed(let index, let shape, let lookup):
+            case .keyed(let index, let shape, let lookup, _):
                 if let index = index(name) {
                     return Resolved(path: NamePath(head: .keyed(depth: depth, index, name, lookup), steps: []), shape: shape)
                 }
@@ -92,7 +106,7 @@ extension TemplateCompiler {
         case .view(let schema):
             switch schema().kind {
             case .fields(let fields): return fields[name].map { (.field($0.read), $0.shape) }
-            case .keyed(let index, let shape, let lookup): return index(name).map { (.keyed($0, name, lookup), shape) }
+            case .keyed(let index, let shape, let lookup, _): return index(name).map { (.keyed($0, name, lookup), shape) }
             case .dynamic: return (.runtime(name), .dynamic)
             case .text: return nil
             }

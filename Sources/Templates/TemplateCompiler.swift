@@ -154,8 +154,8 @@ package struct TemplateProblem: Sendable, Hashable {
     package var kind: Kind
 
     package enum Kind: Sendable, Hashable {
-        /// No schema on the context stack has the name (the whole dotted name).
-        case unknownName(String)
+        /// No schema on the context stack has the name (the whole dotted name); the closest known name, if any.
+        case unknownName(String, suggestion: String?)
         /// A name used as text holds a view or a list.
         case notText(String)
         case missingTemplate(String)

@@ -45,7 +45,7 @@ package final class TemplateSchema: @unchecked Sendable {
         case fields([String: TemplateAccessor])
         /// Names that `index` finds (at compile time), each read by that index, or by name (custom front-matter
         /// values), at render time.
-        case keyed(index: (String) -> Int?, shape: TemplateShape, lookup: (AnyObject, Int, String) -> TemplateValue)
+        case keyed(index: (String) -> Int?, shape: TemplateShape, lookup: (AnyObject, Int, String) -> TemplateValue, names: [String])
         /// Names resolved at render time, walking down the context stack as the specification describes; nil from
         /// `lookup` means "not here".
         case dynamic(lookup: (AnyObject, String) -> TemplateValue?)
@@ -65,12 +65,15 @@ package final class TemplateSchema: @unchecked Sendable {
 
     /// A schema answering the names `index` finds, read by that index (found once, when a template is compiled) or
     /// by name: the theme's words, a document's custom front-matter values.
+    /// `names`: the names it knows, for suggestions in diagnostics.
     package static func keyed<V>(
-        _ type: V.Type, shape: TemplateShape, index: @escaping (String) -> Int?, lookup: @escaping (V, Int, String) -> TemplateValue
+        _ type: V.Type, shape: TemplateShape, names: [String] = [], index: @escaping (String) -> Int?,
+        lookup: @escaping (V, Int, String) -> TemplateValue
     ) -> TemplateSchema {
         TemplateSchema(
             id: ObjectIdentifier(type), name: "\(type)",
-            kind: .keyed(index: index, shape: shape, lookup: { object, index, name in lookup(TemplateBox<V>.unbox(object), index, name) }))
+            kind: .keyed(
+                index: index, shape: shape, lookup: { object, index, name in lookup(TemplateBox<V>.unbox(object), index, name) }, names: names))
     }
 
     /// A view type's named fields, and those of parts it is made of (`including`), which its own fields override.
@@ -93,7 +96,7 @@ package final class TemplateSchema: @unchecked Sendable {
     package func value(of name: String, in object: AnyObject) -> TemplateValue? {
         switch kind {
         case .fields(let fields): fields[name]?.read(object)
-        case .keyed(let index, _, let lookup): index(name).map { lookup(object, $0, name) }
+        case .keyed(let index, _, let lookup, _): index(name).map { lookup(object, $0, name) }
         case .dynamic(let lookup): lookup(object, name)
         case .text: nil
         }
@@ -101,8 +104,11 @@ package final class TemplateSchema: @unchecked Sendable {
 
     /// The names a template can use here, for suggestions in diagnostics.
     var fieldNames: [String] {
-        if case .fields(let fields) = kind { return fields.keys.sorted() }
-        return []
+        switch kind {
+        case .fields(let fields): fields.keys.sorted()
+        case .keyed(_, _, _, let names): names
+        case .dynamic, .text: []
+        }
     }
 }
 

@@ -19,7 +19,7 @@ package struct Labels: TemplateView {
     private static let keys = english.keys.sorted()
     private static let index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($0.element, $0.offset) })
 
-    package static let templateSchema = TemplateSchema.keyed(Self.self, shape: .text, index: { index[$0] }) { labels, index, _ in
+    package static let templateSchema = TemplateSchema.keyed(Self.self, shape: .text, names: keys, index: { index[$0] }) { labels, index, _ in
         .text(labels.ordered[index])
     }
 

@@ -16,7 +16,7 @@ import Testing
         ])
         #expect(
             portal.messages == [
-                "templates/pages/lesson.mustache:3:4: error: template uses 'titel', which lesson pages do not have\ntemplates/pages/lesson.mustache:1:1: note: while rendering /library/training/sales/a/"
+                "templates/pages/lesson.mustache:3:4: error: template uses 'titel', which lesson pages do not have (did you mean 'title'?)\ntemplates/pages/lesson.mustache:1:1: note: while rendering /library/training/sales/a/"
             ])
         #expect(portal.files.isEmpty)
     }
@@ -28,6 +28,7 @@ import Testing
         ])
         #expect(portal.diagnostics.count == 1)
         #expect(portal.diagnostics.first?.message.hasPrefix("template uses 'labels.libary', which ") == true)
+        #expect(portal.diagnostics.first?.message.hasSuffix(" (did you mean 'labels.library'?)") == true)
         #expect(portal.diagnostics.first?.location == SourceLocation(path: "templates/partials/footer.mustache", line: 1, column: 9))
     }
 

@@ -44,13 +44,14 @@ import Testing
     }
 
     @Test func anUnknownNameFailsAtItsTagBeforeAnythingRenders() throws {
-        guard case .failure(let problems) = try render(["main": "<h1>{{title}}</h1>\n{{#rows}}\n  {{nmae}} {{rows.name}}\n{{/rows}}"]) else {
+        guard case .failure(let problems) = try render(["main": "<h1>{{title}}</h1>\n{{#rows}}\n  {{nme}} {{rows.name}}\n{{/rows}}"]) else {
             Issue.record("compiled")
             return
         }
         #expect(
             problems.list.map { "\($0.path):\($0.line):\($0.column) \($0.kind)" } == [
-                "main.mustache:3:3 unknownName(\"nmae\")", "main.mustache:3:12 unknownName(\"rows.name\")",
+                "main.mustache:3:3 unknownName(\"nme\", suggestion: Optional(\"name\"))",
+                "main.mustache:3:11 unknownName(\"rows.name\", suggestion: nil)",
             ])
     }
 
