@@ -37,7 +37,7 @@ package struct SiteView: TemplateView {
         return JSONOutput.object(kinds.map { ($0.0, .string(labels[$0.1])) }).rendered(indentedLevels: 0).trimmingCharacters(in: .newlines)
     }
 
-    /// What templates can read, for the build cache's fingerprints: keep in step with `field(_:)`. (`labels` and
+    /// What templates can read, for the build cache's fingerprints: keep in step with `templateSchema`. (`labels` and
     /// `searchKinds` follow from the locale; the rest of the configuration is not visible to templates.)
     package func encode(to encoder: any Encoder) throws {
         var container = encoder.unkeyedContainer()
