@@ -6,10 +6,8 @@ import Foundation
 /// front matter as JSON, when its lines are simple `key: value` pairs.
 enum YAMLFrontMatter {
     static func error(in text: String, path: String) -> Diagnostic? {
-        // Most documents start otherwise: look at the first line before splitting the whole text into lines.
-        guard let opening = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first,
-            (opening.hasSuffix("\r") ? opening.dropLast() : opening).trimmingCharacters(in: .whitespaces) == "---"
-        else { return nil }
+        // Most documents start otherwise: look at the first line, byte by byte, before splitting the text into lines.
+        guard opensWithRule(text) else { return nil }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
             let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }),
@@ -22,6 +20,20 @@ enum YAMLFrontMatter {
             SourceLocation(path: path, line: 1, column: 1),
             "front matter in YAML (between --- lines) is not read; write it as a JSON object on the first line"
                 + (json.map { " instead of lines 1-\(end + 1): \($0)" } ?? ", e.g. {\"title\": \"…\", \"tags\": [\"…\"]}"))
+    }
+
+    /// Whether the first line is `---`, give or take spaces, tabs and a carriage return.
+    static func opensWithRule(_ text: String) -> Bool {
+        var dashes = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\n"): return dashes == 3
+            case UInt8(ascii: "-") where dashes < 3: dashes += 1
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): if dashes != 0 && dashes != 3 { return false }
+            default: return false
+            }
+        }
+        return dashes == 3
     }
 
     /// `title: Renewals` / `tags: [a, b]` / `draft: true` as a JSON object; nil when a line is anything else.

@@ -46,6 +46,11 @@ import Testing
         // A rule with no second --- line, or rules around a paragraph, are Markdown, not front matter.
         #expect(DocumentParser.parse(Array("---\n\nText\n".utf8), path: "content/p.md").1 == [])
         #expect(DocumentParser.parse(Array("---\nThe plan: call first.\n\n---\nMore\n".utf8), path: "content/p.md").1 == [])
+        // The opening line is found byte by byte: `---` with spaces, tabs or a carriage return around it, nothing else.
+        for text in ["---\na: b\n", "  ---\t\r\na: b\n", "---"] { #expect(YAMLFrontMatter.opensWithRule(text), "\(text)") }
+        for text in ["--\na: b\n", "----\n", "- --\n", "{\"title\": \"A\"}\n---\n", "--- x\n", ""] {
+            #expect(!YAMLFrontMatter.opensWithRule(text), "\(text)")
+        }
     }
 
     /// Other tools' keys are read as Fieldbook's; custom values are kept for templates; unknown keys are named (the
