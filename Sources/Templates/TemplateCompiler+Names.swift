@@ -58,13 +58,17 @@ extension TemplateCompiler {
 
     private func lookUp(_ name: String, in frames: [Frame]) -> Resolved? {
         if name == "." {
-            switch frames.last {
-            case .known(let schema):
-                if case .fields = schema.kind { return Resolved(path: NamePath(head: .current, steps: []), shape: .view({ schema })) }
-                if case .text = schema.kind { return Resolved(path: NamePath(head: .current, steps: []), shape: .text) }
-                return Resolved(path: NamePath(head: .current, steps: []), shape: .dynamic)
-            case .unknown, nil: return Resolved(path: NamePath(head: .current, steps: []), shape: .dynamic)
-            }
+            let shape: TemplateShape =
+                switch frames.last {
+                case .known(let schema):
+                    switch schema.kind {
+                    case .fields: .view({ schema })
+                    case .text: .text
+                    case .keyed, .dynamic: .dynamic
+                    }
+                case .unknown, nil: .dynamic
+                }
+            return Resolved(path: NamePath(head: .current, steps: []), shape: shape)
         }
         let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard let first = parts.first, var resolved = head(first, in: frames) else { return nil }

@@ -103,7 +103,7 @@ struct TemplateRenderer {
         case .runtime(let depth, let name):
             value = .absent
             for frame in stack[..<(stack.count - depth)].reversed() {
-                if let found = Self.lookUp(name, in: frame) {
+                if let found = frame[field: name] {
                     value = found
                     break
                 }
@@ -117,16 +117,10 @@ struct TemplateRenderer {
             case .keyed(let index, let name, let lookup):
                 guard case .view(let object, _) = value else { return .absent }
                 value = lookup(object, index, name)
-            case .runtime(let name): value = Self.lookUp(name, in: value) ?? .absent
+            case .runtime(let name): value = value[field: name] ?? .absent
             }
         }
         if let transform = name.path.transform, case .text(let text) = value { return .text(transform(text)) }
         return value
-    }
-
-    /// `name` in one context value, by name (for schemas resolved at render time); nil when it is not there.
-    private static func lookUp(_ name: String, in frame: TemplateValue) -> TemplateValue? {
-        guard case .view(let object, let schema) = frame else { return nil }
-        return schema.value(of: name, in: object)
     }
 }

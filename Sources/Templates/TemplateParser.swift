@@ -4,8 +4,8 @@ import FieldbookModel
 ///
 /// Parsing follows the Mustache specification: `{{name}}`, `{{{name}}}` and `{{&name}}`, sections `{{#name}}` and
 /// inverted sections `{{^name}}` closed by `{{/name}}`, comments `{{! … }}`, set delimiters `{{=<% %>=}}`, partials
-/// `{{>name}}`, parents `{{<name}}` and blocks `{{$name}}`. A line holding only whitespace and tags other than
-/// variables is standalone: the line disappears from the output, and a standalone partial or parent indents every
+/// `{{>name}}`, parents `{{<name}}` and blocks `{{$name}}`. A line holding only whitespace and one tag other than a
+/// variable is standalone: the line disappears from the output, and a standalone partial or parent indents every
 /// line it renders by the whitespace before its tag. As in Fieldbook's earlier engine (swift-mustache), a line with
 /// two tags or more is never standalone, so themes written for it render byte for byte the same (docs/themes.md
 /// lists the specification's inheritance cases this decides).
@@ -14,15 +14,9 @@ package struct ParsedTemplate: Sendable {
     package let path: String
     package let nodes: [TemplateNode]
     /// Turns tag offsets into lines and columns for diagnostics.
-    package let lines: LineIndexReference
+    let lines: LineIndex
 
-    package func location(of tag: TemplateTag) -> (line: Int, column: Int) { lines.index.position(ofByte: tag.offset) }
-}
-
-/// A shared line index (templates are parsed once and their index kept for diagnostics).
-package final class LineIndexReference: Sendable {
-    let index: LineIndex
-    init(_ bytes: [UInt8]) { index = LineIndex(bytes: bytes) }
+    package func location(of tag: TemplateTag) -> (line: Int, column: Int) { lines.position(ofByte: tag.offset) }
 }
 
 /// A tag's name (`title`, `labels.home`, `.`) and where it starts in its template.
@@ -58,7 +52,7 @@ extension ParsedTemplate {
         var builder = TreeBuilder(blockIDs: blockIDs)
         let nodes = try builder.build(removingStandaloneLines(tokens))
         blockIDs = builder.blockIDs
-        return ParsedTemplate(name: name, path: path, nodes: nodes, lines: LineIndexReference(bytes))
+        return ParsedTemplate(name: name, path: path, nodes: nodes, lines: LineIndex(bytes: bytes))
     }
 
     /// Drops lines that hold only whitespace and one non-variable tag, keeping the indentation of partials and parents.

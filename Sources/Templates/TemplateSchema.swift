@@ -34,10 +34,8 @@ package enum TemplateValue: @unchecked Sendable {
 /// What a kind of value offers templates, known before anything renders, so names resolve once, at compile time.
 /// A class: every value a template reads carries its schema, and passing one along is then a single retain.
 package final class TemplateSchema: @unchecked Sendable {
-    /// Tells schemas apart when compiled programs are shared (the view type, or a fixed name).
+    /// Tells schemas apart when compiled programs are shared (the view type's identity).
     package let id: ObjectIdentifier
-    /// The view's type name, for diagnostics.
-    package let name: String
     let kind: Kind
 
     enum Kind {
@@ -54,13 +52,13 @@ package final class TemplateSchema: @unchecked Sendable {
     }
 
     /// The schema of text values (strings and numbers in lists, and text pushed by a section).
-    package static let text = TemplateSchema(id: ObjectIdentifier(TextMarker.self), name: "text", kind: .text)
+    package static let text = TemplateSchema(id: ObjectIdentifier(TextMarker.self), kind: .text)
     private enum TextMarker {}
 
     /// A schema whose names resolve at render time (contexts made of JSON data, as the specification's tests use).
     package static func dynamic<V>(_ type: V.Type, lookup: @escaping (V, String) -> TemplateValue?) -> TemplateSchema {
         TemplateSchema(
-            id: ObjectIdentifier(type), name: "\(type)", kind: .dynamic(lookup: { object, name in lookup(TemplateBox<V>.unbox(object), name) }))
+            id: ObjectIdentifier(type), kind: .dynamic(lookup: { object, name in lookup(TemplateBox<V>.unbox(object), name) }))
     }
 
     /// A schema answering the names `index` finds, read by that index (found once, when a template is compiled) or
@@ -71,7 +69,7 @@ package final class TemplateSchema: @unchecked Sendable {
         lookup: @escaping (V, Int, String) -> TemplateValue
     ) -> TemplateSchema {
         TemplateSchema(
-            id: ObjectIdentifier(type), name: "\(type)",
+            id: ObjectIdentifier(type),
             kind: .keyed(
                 index: index, shape: shape, lookup: { object, index, name in lookup(TemplateBox<V>.unbox(object), index, name) }, names: names))
     }
@@ -83,12 +81,11 @@ package final class TemplateSchema: @unchecked Sendable {
             for (name, field) in part { accessors[name] = field.erased }
         }
         for (name, field) in fields { accessors[name] = field.erased }
-        self.init(id: ObjectIdentifier(type), name: "\(type)", kind: .fields(accessors))
+        self.init(id: ObjectIdentifier(type), kind: .fields(accessors))
     }
 
-    private init(id: ObjectIdentifier, name: String, kind: Kind) {
+    private init(id: ObjectIdentifier, kind: Kind) {
         self.id = id
-        self.name = name
         self.kind = kind
     }
 

@@ -7,7 +7,7 @@ import Testing
 
 /// Template rendering alone: the example portal's pages through the engine, one thread, `FIELDBOOK_BENCH_ROUNDS`
 /// rounds (20). Run in release: `FIELDBOOK_BENCH=1 swift test -c release -Xswiftc -enable-testing --filter
-/// TemplateRenderingBenchmark`. Until `e3a7df9`..`d6eca65` it also rendered every page through swift-mustache (same
+/// TemplateRenderingBenchmark`. From `e3a7df9` to `d6eca65` it also rendered every page through swift-mustache (same
 /// view models, same bytes) and printed the ratio; BENCHMARKS.md has those runs.
 @Suite struct TemplateRenderingBenchmark {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["FIELDBOOK_BENCH"] != nil))

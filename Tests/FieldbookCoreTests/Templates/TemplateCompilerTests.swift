@@ -72,6 +72,12 @@ import Testing
         // A partial that includes itself with the same context compiles once and refers to itself.
         let recursive = try render(["main": "{{#hasRows}}{{>self}}{{/hasRows}}", "self": "{{title}}{{^hasRows}}{{>self}}{{/hasRows}}"]).get()
         #expect(recursive == "Q3 &lt;review&gt;")
+        // One that pushes a new frame each time it includes itself would expand forever: it stops, with an error.
+        guard case .failure(let deep) = try render(["main": "{{>p}}", "p": "{{#rows}}{{>p}}{{/rows}}"]) else {
+            Issue.record("compiled")
+            return
+        }
+        #expect(deep.list.map(\.kind) == [.tooDeep("p")])
     }
 
     /// As swift-mustache indented: after each newline inside text, and before each of the partial's top-level pieces
