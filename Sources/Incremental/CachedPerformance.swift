@@ -92,7 +92,7 @@ package struct CachedPerformance: Sendable, Equatable {
             writer.write(front.kpis)
             writer.write(front.region)
         }
-        FingerprintEncoder.fingerprint(recent, into: &writer)
+        recent.fingerprint(into: &writer)
         return Fingerprint(writer.bytes)
     }
 

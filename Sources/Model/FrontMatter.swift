@@ -22,7 +22,7 @@ package struct FrontMatter: Sendable, Equatable {
     package var locations: [String: SourceLocation] = [:]
 
     /// One custom value, as text; true and false stay booleans, so `{{#params.featured}}` skips a false one.
-    package struct Param: Sendable, Equatable, Encodable {
+    package struct Param: Sendable, Equatable {
         package var key: String
         package var value: String
         package var flag: Bool? = nil

@@ -1,5 +1,5 @@
 /// How a figure stands against its target, judged against the pro-rated target while the period is under way.
-package enum Status: String, Sendable, CaseIterable, Encodable {
+package enum Status: String, Sendable, CaseIterable {
     case onTrack = "on-track"
     case atRisk = "at-risk"
     case behind

@@ -49,7 +49,7 @@ package struct PageRenderer: Sendable {
     package var sharedKey: Fingerprint {
         var writer = ByteWriter()
         writer.write(templateSources)
-        FingerprintEncoder.fingerprint(site, into: &writer)
+        siteValue.fingerprint(into: &writer)
         return Fingerprint(writer.bytes)
     }
 
@@ -58,8 +58,8 @@ package struct PageRenderer: Sendable {
         var writer = ByteWriter(capacity: 16 * 1024)
         writer.write(shared.value)
         writer.write(page.template)
-        FingerprintEncoder.fingerprint(page.meta, into: &writer)
-        FingerprintEncoder.fingerprint(page.view, into: &writer)
+        page.meta.fingerprint(into: &writer)
+        page.view.fingerprint(into: &writer)
         return Fingerprint(writer.bytes)
     }
 

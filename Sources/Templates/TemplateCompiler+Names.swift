@@ -91,7 +91,7 @@ extension TemplateCompiler {
                 if let accessor = fields[name] {
                     return Resolved(path: NamePath(head: .field(depth: depth, accessor.read), steps: []), shape: accessor.shape)
                 }
-            case .keyed(let index, let shape, let lookup, _):
+            case .keyed(let index, let shape, let lookup, _, _):
                 if let index = index(name) {
                     return Resolved(path: NamePath(head: .keyed(depth: depth, index, name, lookup), steps: []), shape: shape)
                 }
@@ -110,7 +110,7 @@ extension TemplateCompiler {
         case .view(let schema):
             switch schema().kind {
             case .fields(let fields): return fields[name].map { (.field($0.read), $0.shape) }
-            case .keyed(let index, let shape, let lookup, _): return index(name).map { (.keyed($0, name, lookup), shape) }
+            case .keyed(let index, let shape, let lookup, _, _): return index(name).map { (.keyed($0, name, lookup), shape) }
             case .dynamic: return (.runtime(name), .dynamic)
             case .text: return nil
             }

@@ -1,3 +1,5 @@
+import FieldbookModel
+
 /// A value as a template sees it while rendering.
 ///
 /// `@unchecked Sendable`: a view inside is boxed once and never changed, and view models are `Sendable` values.
@@ -43,7 +45,9 @@ package final class TemplateSchema: @unchecked Sendable {
         case fields([String: TemplateAccessor])
         /// Names that `index` finds (at compile time), each read by that index, or by name (custom front-matter
         /// values), at render time.
-        case keyed(index: (String) -> Int?, shape: TemplateShape, lookup: (AnyObject, Int, String) -> TemplateValue, names: [String])
+        case keyed(
+            index: (String) -> Int?, shape: TemplateShape, lookup: (AnyObject, Int, String) -> TemplateValue, names: [String],
+            contents: (AnyObject) -> [(name: String, value: TemplateValue)])
         /// Names resolved at render time, walking down the context stack as the specification describes; nil from
         /// `lookup` means "not here".
         case dynamic(lookup: (AnyObject, String) -> TemplateValue?)
@@ -63,15 +67,17 @@ package final class TemplateSchema: @unchecked Sendable {
 
     /// A schema answering the names `index` finds, read by that index (found once, when a template is compiled) or
     /// by name: the theme's words, a document's custom front-matter values.
-    /// `names`: the names it knows, for suggestions in diagnostics.
+    /// `names`: the names it knows, for suggestions in diagnostics. `contents`: every name a value holds with its
+    /// value, for its fingerprint.
     package static func keyed<V>(
         _ type: V.Type, shape: TemplateShape, names: [String] = [], index: @escaping (String) -> Int?,
-        lookup: @escaping (V, Int, String) -> TemplateValue
+        lookup: @escaping (V, Int, String) -> TemplateValue, contents: @escaping (V) -> [(name: String, value: TemplateValue)]
     ) -> TemplateSchema {
         TemplateSchema(
             id: ObjectIdentifier(type),
             kind: .keyed(
-                index: index, shape: shape, lookup: { object, index, name in lookup(TemplateBox<V>.unbox(object), index, name) }, names: names))
+                index: index, shape: shape, lookup: { object, index, name in lookup(TemplateBox<V>.unbox(object), index, name) }, names: names,
+                contents: { contents(TemplateBox<V>.unbox($0)) }))
     }
 
     /// A view type's named fields, and those of parts it is made of (`including`), which its own fields override.
@@ -87,13 +93,17 @@ package final class TemplateSchema: @unchecked Sendable {
     private init(id: ObjectIdentifier, kind: Kind) {
         self.id = id
         self.kind = kind
+        if case .fields(let fields) = kind { sortedFields = fields.sorted { $0.key < $1.key }.map(\.value) } else { sortedFields = [] }
     }
+
+    /// A fields schema's accessors in the order of their names (a dictionary's order changes from process to process).
+    let sortedFields: [TemplateAccessor]
 
     /// The field `name` of `object` (a value of this schema's type), looked up by name; nil when it has no such field.
     package func value(of name: String, in object: AnyObject) -> TemplateValue? {
         switch kind {
         case .fields(let fields): fields[name]?.read(object)
-        case .keyed(let index, _, let lookup, _): index(name).map { lookup(object, $0, name) }
+        case .keyed(let index, _, let lookup, _, _): index(name).map { lookup(object, $0, name) }
         case .dynamic(let lookup): lookup(object, name)
         case .text: nil
         }
@@ -103,7 +113,7 @@ package final class TemplateSchema: @unchecked Sendable {
     var fieldNames: [String] {
         switch kind {
         case .fields(let fields): fields.keys.sorted()
-        case .keyed(_, _, _, let names): names
+        case .keyed(_, _, _, let names, _): names
         case .dynamic, .text: []
         }
     }
@@ -121,10 +131,12 @@ package enum TemplateShape {
     case dynamic
 }
 
-/// A field read from any value of its view type.
+/// A field read from any value of its view type: boxed (`read`, for rendering), or in place, to fingerprint it
+/// without boxing the views inside (`fingerprint`, from a pointer to a value of the view type).
 struct TemplateAccessor {
     let shape: TemplateShape
     let read: (AnyObject) -> TemplateValue
+    let fingerprint: (UnsafeRawPointer, inout ByteWriter) -> Void
 }
 
 /// A view boxed once for rendering, so reading one field does not copy the whole view out of an `Any`.
@@ -142,29 +154,32 @@ package final class TemplateBox<V>: @unchecked Sendable {
 package struct TemplateField<V>: @unchecked Sendable {
     let shape: TemplateShape
     let read: (V) -> TemplateValue
+    let fingerprint: (V, inout ByteWriter) -> Void
 
     /// A field read with `get`; what it holds (text, flag, view, list, optional) follows from its type.
     package static func value<T: TemplateRepresentable>(_ get: @escaping (V) -> T) -> TemplateField<V> {
-        TemplateField(shape: T.templateShape, read: { get($0).templateValue })
+        TemplateField(shape: T.templateShape, read: { get($0).templateValue }, fingerprint: { get($0).fingerprint(into: &$1) })
     }
 
     /// A field whose value the view keeps ready (a nested view boxed once, read on every page): `shape` says what
     /// it holds, as `W.templateShape` would.
     package static func prepared(_ shape: TemplateShape, _ get: @escaping (V) -> TemplateValue) -> TemplateField<V> {
-        TemplateField(shape: shape, read: get)
+        TemplateField(shape: shape, read: get, fingerprint: { get($0).fingerprint(into: &$1) })
     }
 
     /// The fields of a part `W` of `V` (a page's header), read through `get`.
     package static func lifting<W>(_ fields: [String: TemplateField<W>], from get: @escaping (V) -> W) -> [String: TemplateField<V>] {
         fields.mapValues { field in
-            let read = field.read
-            return TemplateField(shape: field.shape, read: { read(get($0)) })
+            let (read, fingerprint) = (field.read, field.fingerprint)
+            return TemplateField(shape: field.shape, read: { read(get($0)) }, fingerprint: { fingerprint(get($0), &$1) })
         }
     }
 
     var erased: TemplateAccessor {
-        let read = self.read
-        return TemplateAccessor(shape: shape, read: { object in read(unsafeDowncast(object, to: TemplateBox<V>.self).value) })
+        let (read, fingerprint) = (self.read, self.fingerprint)
+        return TemplateAccessor(
+            shape: shape, read: { object in read(unsafeDowncast(object, to: TemplateBox<V>.self).value) },
+            fingerprint: { pointer, writer in fingerprint(pointer.assumingMemoryBound(to: V.self).pointee, &writer) })
     }
 }
 
@@ -172,27 +187,35 @@ package struct TemplateField<V>: @unchecked Sendable {
 package protocol TemplateRepresentable {
     static var templateShape: TemplateShape { get }
     var templateValue: TemplateValue { get }
+    /// Writes what `templateValue.fingerprint(into:)` would, without making the value (and boxing its views) first.
+    func fingerprint(into writer: inout ByteWriter)
 }
 
 extension String: TemplateRepresentable {
     package static var templateShape: TemplateShape { .text }
     package var templateValue: TemplateValue { .text(self) }
+    package func fingerprint(into writer: inout ByteWriter) { TemplateValue.fingerprint(text: self, into: &writer) }
 }
 
 extension Int: TemplateRepresentable {
     package static var templateShape: TemplateShape { .text }
     package var templateValue: TemplateValue { .text(String(self)) }
+    package func fingerprint(into writer: inout ByteWriter) { TemplateValue.fingerprint(text: String(self), into: &writer) }
 }
 
 extension Bool: TemplateRepresentable {
     package static var templateShape: TemplateShape { .flag }
     package var templateValue: TemplateValue { .flag(self) }
+    package func fingerprint(into writer: inout ByteWriter) { TemplateValue.flag(self).fingerprint(into: &writer) }
 }
 
 extension Optional: TemplateRepresentable where Wrapped: TemplateRepresentable {
     package static var templateShape: TemplateShape { Wrapped.templateShape }
     // Closures, not key paths: a key path in generic code is built anew at every call.
     package var templateValue: TemplateValue { map { $0.templateValue } ?? .absent }
+    package func fingerprint(into writer: inout ByteWriter) {
+        if let self { self.fingerprint(into: &writer) } else { TemplateValue.absent.fingerprint(into: &writer) }
+    }
 }
 
 extension Array: TemplateRepresentable where Element: TemplateRepresentable {
@@ -204,6 +227,10 @@ extension Array: TemplateRepresentable where Element: TemplateRepresentable {
         }
     }
     package var templateValue: TemplateValue { .list(map { $0.templateValue }) }
+    package func fingerprint(into writer: inout ByteWriter) {
+        TemplateValue.fingerprint(listOf: count, into: &writer)
+        for item in self { item.fingerprint(into: &writer) }
+    }
 }
 
 /// A view model a template renders: its fields, by name, resolved when the template is compiled.
@@ -214,4 +241,12 @@ package protocol TemplateViewModel: TemplateRepresentable {
 extension TemplateViewModel {
     package static var templateShape: TemplateShape { .view({ Self.templateSchema }) }
     package var templateValue: TemplateValue { .view(TemplateBox(self), Self.templateSchema) }
+    package func fingerprint(into writer: inout ByteWriter) {
+        let schema = Self.templateSchema
+        guard case .fields = schema.kind else { return templateValue.fingerprint(into: &writer) }
+        TemplateValue.fingerprint(viewOf: schema.sortedFields.count, into: &writer)
+        withUnsafePointer(to: self) { pointer in
+            for field in schema.sortedFields { field.fingerprint(UnsafeRawPointer(pointer), &writer) }
+        }
+    }
 }

@@ -100,8 +100,12 @@ package struct ParamsView: TemplateView {
     package var values: [FrontMatter.Param]
 
     /// Any name is a parameter: one the document lacks is absent, so the section over it is skipped.
-    package static let templateSchema = TemplateSchema.keyed(Self.self, shape: .dynamic, index: { _ in 0 }) { params, _, name in
-        guard let param = params.values.first(where: { $0.key == name }) else { return .absent }
+    package static let templateSchema = TemplateSchema.keyed(
+        Self.self, shape: .dynamic, index: { _ in 0 },
+        lookup: { params, _, name in params.values.first(where: { $0.key == name }).map(value(of:)) ?? .absent },
+        contents: { params in params.values.map { ($0.key, value(of: $0)) } })
+
+    private static func value(of param: FrontMatter.Param) -> TemplateValue {
         if let flag = param.flag { return .flag(flag) }
         return param.value.isEmpty ? .absent : .text(param.value)
     }

@@ -2,7 +2,7 @@ import FieldbookModel
 
 /// A number as a page shows it: the value, for ranking, risk and sorting, and its text, for reading. Numbers stay
 /// numbers until the template; nothing parses a figure back from its text.
-package struct Figure: Sendable, Encodable, Equatable {
+package struct Figure: Sendable, Equatable {
     package var value: Double?
     /// The value formatted for the portal's locale: "$1.2M", "91.7%", "–" when there is none.
     package var text: String

@@ -19,19 +19,13 @@ package struct Labels: TemplateView {
     private static let keys = english.keys.sorted()
     private static let index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($0.element, $0.offset) })
 
-    package static let templateSchema = TemplateSchema.keyed(Self.self, shape: .text, names: keys, index: { index[$0] }) { labels, index, _ in
-        .text(labels.ordered[index])
-    }
+    package static let templateSchema = TemplateSchema.keyed(
+        Self.self, shape: .text, names: keys, index: { index[$0] }, lookup: { labels, index, _ in .text(labels.ordered[index]) },
+        contents: { labels in zip(keys, labels.ordered).map { ($0, .text($1)) } })
 
     package subscript(_ key: String) -> String { words[key] ?? key }
 
     func has(_ key: String) -> Bool { words[key] != nil }
-
-    /// The words follow from the locale alone (and a dictionary would encode in a different order in every process).
-    package func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(locale.rawValue)
-    }
 
     static let english: [String: String] = [
         "home": "Home", "library": "Library", "training": "Training", "playbooks": "Playbooks", "tags": "Tags",

@@ -2,7 +2,7 @@ import FieldbookModel
 import FieldbookTemplates
 
 /// What every performance page says above its figures: what it is about and how current it is (the `as-of` partial).
-package struct PerformanceHeaderView: Sendable, Encodable {
+package struct PerformanceHeaderView: Sendable {
     package var title: String
     package var subtitle: String
     /// "Data as of 20 Nov 2026".
@@ -25,7 +25,7 @@ package struct PerformanceHeaderView: Sendable, Encodable {
 
 /// An entity's figures for the period: KPI cards, the revenue trend and forecasts (the `kpi-cards`, `trend` and
 /// `forecasts` partials).
-package struct EntityFiguresView: Sendable, Encodable {
+package struct EntityFiguresView: Sendable {
     package var cards: [KPICardView]
     package var trend: Chart
     package var forecasts: [ForecastView]

@@ -37,16 +37,6 @@ package struct SiteView: TemplateView {
         return JSONOutput.object(kinds.map { ($0.0, .string(labels[$0.1])) }).rendered(indentedLevels: 0).trimmingCharacters(in: .newlines)
     }
 
-    /// What templates can read, for the build cache's fingerprints: keep in step with `templateSchema`. (`labels` and
-    /// `searchKinds` follow from the locale; the rest of the configuration is not visible to templates.)
-    package func encode(to encoder: any Encoder) throws {
-        var container = encoder.unkeyedContainer()
-        try container.encode(config.title)
-        try container.encode(config.baseURL)
-        try container.encode(config.locale.rawValue)
-        try container.encode(navigation)
-    }
-
     /// A site path (`library/`) as a URL under the base URL.
     package func url(_ path: String) -> String { config.baseURL + path }
 
