@@ -61,14 +61,19 @@ struct DataFileReader {
     /// (`deals[311]`) needs its number, which for the second half is known only once the first is read: a second half
     /// with anything to report is read again with the right numbers, as is the whole file when the guess was wrong.
     /// Either way the results are exactly `forEachRecord`'s.
+    ///
+    /// `scan`, when given, reads a record first, straight from its bytes (no tree, no path): its result is the
+    /// record's when it gives one, which it must only do for a record `check` would accept as it is, reporting
+    /// nothing; given nil, it leaves the reader where it was, and `check` reads the record.
     mutating func mapRecords<T: Sendable>(
-        _ bytes: [UInt8], _ name: String, _ check: @escaping @Sendable (inout DataFileReader, JSONNode, String) -> T
+        _ bytes: [UInt8], _ name: String, scanning scan: (@Sendable (inout JSONReader) -> T?)? = nil,
+        _ check: @escaping @Sendable (inout DataFileReader, JSONNode, String) -> T
     ) -> [(T, [Diagnostic])] {
         let blank = DataFileReader(path: path, lines: lines)
         func whole() -> [(T, [Diagnostic])] {
             var root: JSONNode?
-            let (records, after, _) = Self.readPass(blank, name, base: 0, check) { body throws(JSONReader.SyntaxError) in
-                root = try JSONReader.forEachElement(bytes, body)
+            let (records, after, _) = Self.readPass(blank, name, base: 0, scan, check) { element throws(JSONReader.SyntaxError) in
+                root = try JSONReader.readEachElement(bytes, reading: element)
                 return true
             }
             diagnostics += after
@@ -77,9 +82,9 @@ struct DataFileReader {
         }
         guard bytes.count >= Self.twoCoreSize, let split = JSONReader.middleElementGuess(bytes) else { return whole() }
         let halves = parallelMap([true, false]) { first in
-            Self.readPass(blank, name, base: 0, check) { body throws(JSONReader.SyntaxError) in
-                if first { return try JSONReader.forEachElement(bytes, until: split, body) }
-                try JSONReader.forEachElement(bytes, from: split, body)
+            Self.readPass(blank, name, base: 0, scan, check) { element throws(JSONReader.SyntaxError) in
+                if first { return try JSONReader.readEachElement(bytes, until: split, reading: element) }
+                try JSONReader.readEachElement(bytes, from: split, reading: element)
                 return true
             }
         }
@@ -90,8 +95,8 @@ struct DataFileReader {
         guard head.reached else { return head.records }
         var tail = second
         if !tail.after.isEmpty || tail.records.contains(where: { !$0.1.isEmpty }) {
-            tail = Self.readPass(blank, name, base: head.records.count, check) { body throws(JSONReader.SyntaxError) in
-                try JSONReader.forEachElement(bytes, from: split, body)
+            tail = Self.readPass(blank, name, base: head.records.count, scan, check) { element throws(JSONReader.SyntaxError) in
+                try JSONReader.readEachElement(bytes, from: split, reading: element)
                 return true
             }
         }
@@ -104,14 +109,20 @@ struct DataFileReader {
     /// One pass of `mapRecords`: the records `elements` hands over, numbered from `base`, each with what its check
     /// reported; then the problems reading reported after them, and whether it did reach `split`.
     private static func readPass<T: Sendable>(
-        _ reader: DataFileReader, _ name: String, base: Int, _ check: @escaping @Sendable (inout DataFileReader, JSONNode, String) -> T,
-        _ elements: ((JSONNode, Int) -> Void) throws(JSONReader.SyntaxError) -> Bool
+        _ reader: DataFileReader, _ name: String, base: Int, _ scan: (@Sendable (inout JSONReader) -> T?)?,
+        _ check: @escaping @Sendable (inout DataFileReader, JSONNode, String) -> T,
+        _ elements: (JSONReader.ElementReader) throws(JSONReader.SyntaxError) -> Bool
     ) -> (records: [(T, [Diagnostic])], after: [Diagnostic], reached: Bool) {
         var reader = reader
         var records: [(T, [Diagnostic])] = []
         let reached: Bool
         do {
-            reached = try elements { node, index in
+            reached = try elements { json, index throws(JSONReader.SyntaxError) in
+                if let scan, let result = scan(&json) {
+                    records.append((result, []))
+                    return
+                }
+                let node = try json.readNode()
                 let before = reader.diagnostics.count
                 let result = check(&reader, node, "\(name)[\(base + index)]")
                 records.append((result, Array(reader.diagnostics[before...])))

@@ -36,7 +36,10 @@ extension DataLoader {
     func readDeals(_ bytes: [UInt8], _ file: inout DataFileReader, _ context: inout Context) {
         let reps = Set(context.team.reps.map(\.id))
         // Each deal is checked on its own, on two cores; whether its id came earlier is decided after, in file order.
-        let checked = file.mapRecords(bytes, "deals") { file, node, path in checkDeal(node, path, reps: reps, &file) }
+        let openStages = openStages
+        let checked = file.mapRecords(bytes, "deals", scanning: { Self.scanDeal(&$0, reps: reps, openStages: openStages) }) { file, node, path in
+            checkDeal(node, path, reps: reps, &file)
+        }
         var seen: [String: Int] = [:]
         seen.reserveCapacity(checked.count)
         context.deals.reserveCapacity(checked.count)
@@ -61,14 +64,14 @@ extension DataLoader {
 
     /// One deal record, checked on its own: its id (with the node, to point at a repeat) once it is a valid one, and
     /// the deal when every check passed.
-    private struct CheckedDeal: Sendable {
+    struct CheckedDeal: Sendable {
         var id: (String, JSONNode)?
         var deal: Deal?
         var unknownStage: UnknownStage?
     }
 
     /// A deal whose stage is neither won, lost nor one of `pipeline.stages`.
-    private struct UnknownStage: Sendable {
+    struct UnknownStage: Sendable {
         var stage: String
         var node: JSONNode
         var jsonPath: String
@@ -87,7 +90,67 @@ extension DataLoader {
         }
     }
 
-    private func checkDeal(_ node: JSONNode, _ path: String, reps: Set<String>, _ file: inout DataFileReader) -> CheckedDeal {
+    /// The keys of a deal record, in `DealKey` order.
+    private static let dealKeys = ["id", "rep", "stage", "account", "product", "created", "closed", "expected_close", "amount", "amount_estimated", "probability"]
+        .map { Array($0.utf8) }
+    private enum DealKey: Int { case id, rep, stage, account, product, created, closed, expectedClose, amount, amountEstimated, probability }
+
+    /// A deal record read straight from its bytes, with no tree and no `String` for what is only checked: the deal,
+    /// when `checkDeal` would take the record as it is and report nothing; otherwise nil, and `checkDeal` reads the
+    /// record and says what is wrong with it. Any key `checkDeal` does not read, any value of another type and any
+    /// rule it would report on sends the record there. (`DealScanTests` holds the two to the same results.)
+    static func scanDeal(_ json: inout JSONReader, reps: Set<String>, openStages: Set<String>?) -> CheckedDeal? {
+        var text: [String?] = Array(repeating: nil, count: 5)  // id, rep, stage, account, product
+        var days: [Day?] = [nil, nil, nil]  // created, closed, expected_close
+        var (amount, probability, estimated): (Double?, Double?, Bool?) = (nil, nil, nil)
+        var (idOffset, seen) = (0, 0)
+        let start = json.index
+        let scanned = json.readScalarMembers { key, value, offset in
+            guard let index = dealKeys.firstIndex(where: { $0.elementsEqual(key) }), seen & 1 << index == 0, let field = DealKey(rawValue: index) else {
+                return false
+            }
+            seen |= 1 << index
+            switch (field, value) {
+            case (_, .null): return true  // as if absent, as `RecordFields.member` reads it
+            case (.id, .string(let value)), (.rep, .string(let value)), (.stage, .string(let value)), (.account, .string(let value)),
+                (.product, .string(let value)):
+                text[index] = value
+                if field == .id { idOffset = offset }
+            case (.created, .string(let value)), (.closed, .string(let value)), (.expectedClose, .string(let value)):
+                guard let day = Day(value) else { return false }
+                days[index - DealKey.created.rawValue] = day
+            case (.amount, .number(let value)): amount = value
+            case (.probability, .number(let value)): probability = value
+            case (.amountEstimated, .bool(let value)): estimated = value
+            default: return false
+            }
+            return true
+        }
+        guard scanned else { return nil }
+        // `checkDeal`'s rules, each one that would report something sending the record back.
+        guard let id = text[0], !id.isEmpty, let rep = text[1], Slug.isValid(rep), reps.contains(rep), let stage = text[2]?.lowercased(), !stage.isEmpty,
+            openStages.map({ stage == "won" || stage == "lost" || $0.contains(stage) }) ?? true,
+            amount.map({ $0 >= 0 && $0 <= 1e15 }) ?? true, probability.map({ (0...1).contains($0) }) ?? true
+        else {
+            json.index = start
+            return nil
+        }
+        var deal = Deal(
+            id: id, rep: rep, account: text[3], product: text[4], stage: stage, amount: amount.map { Cents(($0 * 100).rounded()) }, created: days[0],
+            closed: days[1], expectedClose: days[2], probability: probability)
+        deal.amountEstimated = estimated ?? false
+        let closing = deal.isWon || deal.isLost
+        let wrong =
+            (estimated == true && (deal.amount == nil || closing)) || (deal.isWon && deal.amount == nil) || (closing && deal.closed == nil)
+            || (deal.created.flatMap { created in deal.closed.map { $0 < created } } ?? false)
+        guard !wrong else {
+            json.index = start
+            return nil
+        }
+        return CheckedDeal(id: (id, JSONNode(.string(id), offset: idOffset)), deal: deal)
+    }
+
+    func checkDeal(_ node: JSONNode, _ path: String, reps: Set<String>, _ file: inout DataFileReader) -> CheckedDeal {
         guard let members = file.members(node, path) else { return CheckedDeal() }
         var fields = RecordFields(node: node, jsonPath: path, members: members)
         guard let id = fields.string("id", required: true, in: &file), !id.isEmpty else { return CheckedDeal() }

@@ -36,6 +36,15 @@ package struct JSONReader {
     /// million records never exists as one tree. Returns nil without calling `body` when the document is not an
     /// array; then the root value is returned for the caller to report.
     package static func forEachElement(_ bytes: [UInt8], _ body: (JSONNode, Int) -> Void) throws(SyntaxError) -> JSONNode? {
+        try readEachElement(bytes, reading: { reader, index throws(SyntaxError) in body(try reader.readValue(), index) })
+    }
+
+    /// Reads one element of an array: the reader stands at its first byte and must read exactly the element (with
+    /// `readNode`, or `readScalarMembers`), then the element's number.
+    package typealias ElementReader = (inout JSONReader, Int) throws(SyntaxError) -> Void
+
+    /// `forEachElement`, with each element read by `element` (which may skip building a tree).
+    package static func readEachElement(_ bytes: [UInt8], reading element: ElementReader) throws(SyntaxError) -> JSONNode? {
         var reader = JSONReader(bytes: bytes, start: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
         reader.skipWhitespace()
         guard reader.index < bytes.count, bytes[reader.index] == UInt8(ascii: "[") else { return try parse(bytes) }
@@ -45,7 +54,7 @@ package struct JSONReader {
         if reader.index < bytes.count, bytes[reader.index] == UInt8(ascii: "]") {
             reader.index += 1
         } else {
-            _ = try reader.readElements(stoppingAt: nil, body)
+            _ = try reader.readElements(stoppingAt: nil, element)
         }
         try reader.finish()
         return nil
@@ -78,6 +87,10 @@ package struct JSONReader {
     /// right before `split` (the guess was an element's start), false when it was not (the array ended, or an element
     /// runs past it). Elements are numbered from 0.
     package static func forEachElement(_ bytes: [UInt8], until split: Int, _ body: (JSONNode, Int) -> Void) throws(SyntaxError) -> Bool {
+        try readEachElement(bytes, until: split, reading: { reader, index throws(SyntaxError) in body(try reader.readValue(), index) })
+    }
+
+    package static func readEachElement(_ bytes: [UInt8], until split: Int, reading element: ElementReader) throws(SyntaxError) -> Bool {
         var reader = JSONReader(bytes: bytes, start: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
         reader.skipWhitespace()
         guard reader.index < bytes.count, bytes[reader.index] == UInt8(ascii: "[") else { return false }
@@ -85,27 +98,31 @@ package struct JSONReader {
         reader.index += 1
         reader.skipWhitespace()
         guard reader.index < bytes.count, bytes[reader.index] != UInt8(ascii: "]") else { return false }
-        return try reader.readElements(stoppingAt: split, body)
+        return try reader.readElements(stoppingAt: split, element)
     }
 
     /// Reads the elements from `split` (where `forEachElement(_:until:_:)` stopped) to the end of the array and of the
     /// document. Elements are numbered from 0.
     package static func forEachElement(_ bytes: [UInt8], from split: Int, _ body: (JSONNode, Int) -> Void) throws(SyntaxError) {
+        try readEachElement(bytes, from: split, reading: { reader, index throws(SyntaxError) in body(try reader.readValue(), index) })
+    }
+
+    package static func readEachElement(_ bytes: [UInt8], from split: Int, reading element: ElementReader) throws(SyntaxError) {
         var reader = JSONReader(bytes: bytes, start: split)
         try reader.enter()
-        _ = try reader.readElements(stoppingAt: nil, body)
+        _ = try reader.readElements(stoppingAt: nil, element)
         try reader.finish()
     }
 
     /// Reads elements and the commas between them up to the closing `]` (returns false) or up to `split` (returns
     /// whether the next element starts exactly there).
-    private mutating func readElements(stoppingAt split: Int?, _ body: (JSONNode, Int) -> Void) throws(SyntaxError) -> Bool {
+    private mutating func readElements(stoppingAt split: Int?, _ element: ElementReader) throws(SyntaxError) -> Bool {
         var count = 0
         while true {
             skipWhitespace()
             if let split, index >= split { return index == split }
             if index < bytes.count, bytes[index] == UInt8(ascii: "]") { throw error("trailing comma before ']'") }
-            body(try readValue(), count)
+            try element(&self, count)
             count += 1
             skipWhitespace()
             guard index < bytes.count else { throw error("unterminated array: expected ',' or ']'") }
@@ -143,6 +160,77 @@ package struct JSONReader {
     }
 
     private static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+
+    /// Reads the value at the reader's position as a tree.
+    package mutating func readNode() throws(SyntaxError) -> JSONNode { try readValue() }
+
+    /// A member's value in `readScalarMembers`.
+    package enum Scalar {
+        case null, bool(Bool), number(Double), string(String)
+    }
+
+    /// Reads an object whose members all hold scalars (no arrays, no objects), handing each to `member` with its key
+    /// (its bytes, without escapes) and its value's offset, without building a tree. Returns false, with the reader
+    /// back where it was, when the value is anything else, a key has an escape, the JSON is not valid, or `member`
+    /// refuses a member (returns false); then `readNode` reads it, and reports what is wrong. `member` must refuse a
+    /// key it has seen before: the node reader reports duplicate keys.
+    package mutating func readScalarMembers(_ member: (_ key: ArraySlice<UInt8>, _ value: Scalar, _ offset: Int) -> Bool) -> Bool {
+        let start = index
+        guard scanScalarMembers(member) else {
+            index = start
+            return false
+        }
+        return true
+    }
+
+    private mutating func scanScalarMembers(_ member: (ArraySlice<UInt8>, Scalar, Int) -> Bool) -> Bool {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return false }
+        index += 1
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            return true
+        }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return false }
+            let keyStart = index + 1
+            var keyEnd = keyStart
+            while keyEnd < bytes.count, bytes[keyEnd] != UInt8(ascii: "\""), bytes[keyEnd] != UInt8(ascii: "\\"), bytes[keyEnd] >= 0x20 { keyEnd += 1 }
+            guard keyEnd < bytes.count, bytes[keyEnd] == UInt8(ascii: "\"") else { return false }
+            index = keyEnd + 1
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
+            index += 1
+            skipWhitespace()
+            guard index < bytes.count else { return false }
+            let offset = index
+            let value: Scalar
+            do throws(SyntaxError) {
+                switch bytes[index] {
+                case UInt8(ascii: "\""): value = .string(try readString())
+                case UInt8(ascii: "t"): try readLiteral("true"); value = .bool(true)
+                case UInt8(ascii: "f"): try readLiteral("false"); value = .bool(false)
+                case UInt8(ascii: "n"): try readLiteral("null"); value = .null
+                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): value = .number(try readNumber())
+                default: return false
+                }
+            } catch {
+                return false
+            }
+            guard member(bytes[keyStart..<keyEnd], value, offset) else { return false }
+            skipWhitespace()
+            guard index < bytes.count else { return false }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+            } else if bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return true
+            } else {
+                return false
+            }
+        }
+    }
 
     private mutating func readValue() throws(SyntaxError) -> JSONNode {
         skipWhitespace()
@@ -217,7 +305,7 @@ package struct JSONReader {
             return .array([])
         }
         var elements: [JSONNode] = []
-        _ = try readElements(stoppingAt: nil) { node, _ in elements.append(node) }
+        _ = try readElements(stoppingAt: nil) { reader, _ throws(SyntaxError) in elements.append(try reader.readValue()) }
         return .array(elements)
     }
 }
