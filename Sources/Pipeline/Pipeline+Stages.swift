@@ -100,14 +100,11 @@ extension Pipeline {
         // Load, for the data: parsed and checked here, where the cache cannot spare it.
         let (data, dataDiagnostics) = DataLoader(fiscalCalendar: config.fiscalCalendar, openStages: Set(config.stageProbabilities.keys)).load(
             source.dataFiles)
-        trace("  data load")
         var diagnostics = dataDiagnostics + (data.map { unknownLessons(in: $0.training, library: library) } ?? [])
         diagnostics += data.map { DataFreshness.staleDeals($0.deals, config: config) } ?? []
-        trace("  fresh")
         let calculator = KPICalculator(
             asOf: config.asOf, calendar: config.fiscalCalendar, stageProbabilities: config.stageProbabilities, ramp: config.ramp)
         let scoreboard = data.map { (data: $0, figures: calculator.compute($0)) }
-        trace("  kpis")
         let dashboard = scoreboard.flatMap { $0.figures.asOf == nil ? nil : $0 }
         diagnostics += unknownCards(config.dashboard.cards, scoreboard: dashboard?.figures)
         let people = dashboard.map { config.dashboard.scorecardsPublic ? SearchCatalog.people($0.data.team) : [] } ?? []
@@ -116,9 +113,7 @@ extension Pipeline {
             dashboard.map {
                 PerformancePlanner(site: site, board: $0.figures, data: $0.data).pages(library: library, documents: documents, recent: recent)
             } ?? []
-        trace("  pages planned")
         let api = scoreboard.map { APIRenderer(scoreboard: $0.figures, team: $0.data.team, currency: config.currency).render() } ?? []
-        trace("  api")
         let summary = CachedPerformance(
             diagnostics: diagnostics, hasDashboard: dashboard != nil, regions: data.map { $0.team.regions.map(\.id) },
             metricIDs: data?.metricDefinitions.map(\.id) ?? [], people: people,

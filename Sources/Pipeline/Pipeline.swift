@@ -1,4 +1,3 @@
-import Foundation
 import FieldbookAnalyze
 import FieldbookIncremental
 import FieldbookLoad
@@ -11,21 +10,15 @@ import FieldbookWrite
 /// The whole tool on one screen: Load → Analyze → Plan → Render → Index → Write. Each stage lives in the target of
 /// its name and is a pure function of what came before, but Load (the only reader) and Write (the only writer).
 /// `Incremental` wraps the stages an earlier build can spare; the stages know nothing of it.
-nonisolated(unsafe) var traceStart = ContinuousClock.now
-func trace(_ what: String) {
-    if ProcessInfo.processInfo.environment["FB_TRACE"] != nil { FileHandle.standardError.write(Data("\(what) \(ContinuousClock.now - traceStart)\n".utf8)) }
-}
 package enum Pipeline {
     /// Runs every stage, then writes the portal atomically. Throws with every diagnostic when there are errors; the
     /// previous output stays as it was.
     package static func build(
         _ options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem(), progress: (BuildStage) -> Void = { _ in }
     ) throws(DiagnosticsError) -> RenderedPortal {
-        let t0 = ContinuousClock.now
         let incremental = Incremental(
             cache: options.cacheFolder.map { BuildCache.open(folder: $0, outputPath: options.outputPath, clean: options.clean) })
         // Write, begun first: rendered pages go to a staging folder in batches; it replaces the output only when complete.
-        trace("cache open")
         let staging = try Writing(options, previous: incremental.previous, progress: progress)
         let saving = CacheSaving(incremental.cache)
         var (portal, kept) = stages(options, fileSystem, incremental, progress, markdownDone: saving.markdown, sink: staging.add)
@@ -34,11 +27,8 @@ package enum Pipeline {
         guard !portal.diagnostics.hasErrors else { throw staging.abandon(portal.diagnostics, saving) }
         progress(.writing(files: portal.fileCount))
         saving.tables(kept)
-        trace("tables")
         let manifest = try staging.finish(portal, saving)
-        trace("staging.finish")
         portal.diagnostics += saving.finish(manifest)
-        trace("saved")
         return portal
     }
 
@@ -61,35 +51,28 @@ package enum Pipeline {
         // by the performance side, which the cache can spare whole).
         var diagnostics: [Diagnostic] = []
         guard var source = load(options, fileSystem, &diagnostics) else { return failed(diagnostics, options) }
-        trace("load")
         // Model: documents arranged into courses and playbook shelves, each with its URL.
         var library = arrange(source, options, &diagnostics)
-        trace("arrange")
         // Markdown: every document to HTML, links resolved and checked (documents unchanged since the last build kept).
         progress(.renderingMarkdown(documents: library.documents.count))
         let markdown = incremental.markdown(library, with: documentRenderer(&source, library, options))
         library = library.withoutMarkdown()
-        trace("markdown")
         markdownDone(markdown.used)
         diagnostics += markdown.diagnostics
         // Analyze: the performance data checked and every KPI computed (or the last build's, when none of its inputs
         // changed), then what only shows across documents: orphans, duplicate titles, unknown tags, regions and KPIs.
         let performance = performanceSide(&source, library, markdown.documents, options, incremental)
-        trace("performance")
         diagnostics += performance.summary.diagnostics + crossChecks(source, library, markdown.documents, performance.summary)
         // Plan: every page of the library and the dashboard, with its typed view model.
         let plan = planLibrary(source, library, markdown.documents, performance.summary)
-        trace("plan")
         guard !diagnostics.hasErrors else { return failed(diagnostics, options) }
         // Render: every page through its template (pages whose inputs did not change are linked, not rendered).
         progress(.renderingPages(pages: plan.pages.count + performance.pages.count))
         let renderer = PageRenderer(templates: source.templates, templateSources: source.portal.templates, site: plan.site)
         let pages = incremental.pages(plan.pages + performance.pages, with: renderer, sink: sink)
-        trace("pages")
         diagnostics += pages.diagnostics
         // Index: search, sitemap and feed.
         let index = indexes(source, markdown.documents, plan, performance.summary, incremental)
-        trace("index")
         let portal = RenderedPortal(
             files: pages.files + index.files + performance.api, assets: source.assets, pageCount: plan.pages.count + performance.summary.pages.count,
             diagnostics: finished(diagnostics, options),
