@@ -91,8 +91,10 @@ extension DataLoader {
     }
 
     /// The keys of a deal record, in `DealKey` order.
-    private static let dealKeys = ["id", "rep", "stage", "account", "product", "created", "closed", "expected_close", "amount", "amount_estimated", "probability"]
-        .map { Array($0.utf8) }
+    private static let dealKeys = [
+        "id", "rep", "stage", "account", "product", "created", "closed", "expected_close", "amount", "amount_estimated", "probability",
+    ]
+    .map { Array($0.utf8) }
     private enum DealKey: Int { case id, rep, stage, account, product, created, closed, expectedClose, amount, amountEstimated, probability }
 
     /// A deal record read straight from its bytes, with no tree and no `String` for what is only checked: the deal,
@@ -106,7 +108,8 @@ extension DataLoader {
         var (idOffset, seen) = (0, 0)
         let start = json.index
         let scanned = json.readScalarMembers { key, value, offset in
-            guard let index = dealKeys.firstIndex(where: { $0.elementsEqual(key) }), seen & 1 << index == 0, let field = DealKey(rawValue: index) else {
+            guard let index = dealKeys.firstIndex(where: { $0.elementsEqual(key) }), seen & 1 << index == 0, let field = DealKey(rawValue: index)
+            else {
                 return false
             }
             seen |= 1 << index
@@ -128,7 +131,8 @@ extension DataLoader {
         }
         guard scanned else { return nil }
         // `checkDeal`'s rules, each one that would report something sending the record back.
-        guard let id = text[0], !id.isEmpty, let rep = text[1], Slug.isValid(rep), reps.contains(rep), let stage = text[2]?.lowercased(), !stage.isEmpty,
+        guard let id = text[0], !id.isEmpty, let rep = text[1], Slug.isValid(rep), reps.contains(rep), let stage = text[2]?.lowercased(),
+            !stage.isEmpty,
             openStages.map({ stage == "won" || stage == "lost" || $0.contains(stage) }) ?? true,
             amount.map({ $0 >= 0 && $0 <= 1e15 }) ?? true, probability.map({ (0...1).contains($0) }) ?? true
         else {

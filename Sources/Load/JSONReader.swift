@@ -196,7 +196,9 @@ package struct JSONReader {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return false }
             let keyStart = index + 1
             var keyEnd = keyStart
-            while keyEnd < bytes.count, bytes[keyEnd] != UInt8(ascii: "\""), bytes[keyEnd] != UInt8(ascii: "\\"), bytes[keyEnd] >= 0x20 { keyEnd += 1 }
+            while keyEnd < bytes.count, bytes[keyEnd] != UInt8(ascii: "\""), bytes[keyEnd] != UInt8(ascii: "\\"), bytes[keyEnd] >= 0x20 {
+                keyEnd += 1
+            }
             guard keyEnd < bytes.count, bytes[keyEnd] == UInt8(ascii: "\"") else { return false }
             index = keyEnd + 1
             skipWhitespace()

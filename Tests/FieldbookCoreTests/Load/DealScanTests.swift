@@ -92,7 +92,8 @@ import Testing
         let records = Self.variants.filter { $0.hasPrefix("{\"") }.enumerated().map { index, record in
             record.replacingOccurrences(of: #""id": "d-1""#, with: "\"id\": \"deal-\(index)\"")
         }
-        let team = #"{"regions": [{"id": "west", "name": "West"}], "reps": [{"id": "ana", "name": "Ana", "region": "west"}, {"id": "lee", "name": "Lee", "region": "west"}]}"#
+        let team =
+            #"{"regions": [{"id": "west", "name": "West"}], "reps": [{"id": "ana", "name": "Ana", "region": "west"}, {"id": "lee", "name": "Lee", "region": "west"}]}"#
         func load(_ records: [String]) -> ([Deal], [String]) {
             let (data, diagnostics) = DataLoader(openStages: ["proposal", "qualify"]).load([
                 "team.json": Array(team.utf8), "deals.json": Array(("[\n" + records.joined(separator: ",\n") + "\n]").utf8),

@@ -43,12 +43,15 @@ import Testing
             row.fingerprint += clock.measure { _ = renderer.inputs(of: page, shared: shared) }
             rows[page.template] = row
         }
-        func microseconds(_ duration: Duration) -> Double { Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12 }
+        func microseconds(_ duration: Duration) -> Double {
+            Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12
+        }
         for (template, row) in rows.sorted(by: { $0.value.fingerprint > $1.value.fingerprint }) {
             print(
                 "\(template): \(row.pages) pages, rendering \(String(format: "%.1f", microseconds(row.render) / Double(row.pages))) µs/page "
                     + "(\(String(format: "%.0f", microseconds(row.render) / 1000)) ms), fingerprinting "
-                    + "\(String(format: "%.1f", microseconds(row.fingerprint) / Double(row.pages))) µs/page (\(String(format: "%.0f", microseconds(row.fingerprint) / 1000)) ms)")
+                    + "\(String(format: "%.1f", microseconds(row.fingerprint) / Double(row.pages))) µs/page (\(String(format: "%.0f", microseconds(row.fingerprint) / 1000)) ms)"
+            )
         }
     }
 }
