@@ -119,7 +119,7 @@ package enum DefaultTheme {
 <section aria-labelledby="recent-title">
   <h2 id="recent-title">{{labels.recentlyUpdated}}</h2>
   <ul class="doc-list compact">
-    {{#recent}}<li><a href="{{url}}">{{title}}</a> <span class="muted">{{kindLabel}}</span> <time datetime="{{updated}}">{{updated}}</time></li>{{/recent}}
+    {{#recent}}<li><a href="{{url}}">{{title}}</a> <span class="muted">{{kindLabel}}</span> <time datetime="{{updated}}">{{updatedText}}</time></li>{{/recent}}
   </ul>
 </section>
 {{/hasRecent}}
@@ -288,11 +288,18 @@ package enum DefaultTheme {
     <ul class="progress-list">{{#progress}}<li><a href="{{url}}">{{course}}</a> <span>{{done}}</span>{{#bullet}}{{{svg}}}{{/bullet}}</li>{{/progress}}</ul>
   </section>
   {{/hasProgress}}
+  {{#hasRecommended}}
   <section aria-labelledby="recommended-title">
     <h2 id="recommended-title">{{labels.recommended}}</h2>
-    {{#hasRecommended}}<ul>{{#recommended}}<li><a href="{{url}}">{{title}}</a></li>{{/recommended}}</ul>{{/hasRecommended}}
-    {{#hasPlaybooks}}<h3>{{labels.regionPlaybooks}}</h3><ul>{{#playbooks}}<li><a href="{{url}}">{{title}}</a></li>{{/playbooks}}</ul>{{/hasPlaybooks}}
+    <ul>{{#recommended}}<li><a href="{{url}}">{{title}}</a></li>{{/recommended}}</ul>
   </section>
+  {{/hasRecommended}}
+  {{#hasPlaybooks}}
+  <section aria-labelledby="playbooks-title">
+    <h2 id="playbooks-title">{{labels.regionPlaybooks}}</h2>
+    <ul>{{#playbooks}}<li><a href="{{url}}">{{title}}</a></li>{{/playbooks}}</ul>
+  </section>
+  {{/hasPlaybooks}}
 </div>
 </article>
 {{/main}}
@@ -375,7 +382,7 @@ package enum DefaultTheme {
         "doc-meta": TemplateSource(name: "doc-meta", path: "(built-in theme)/partials/doc-meta.mustache", text: ####"""
 <p class="doc-meta">
   {{#isDraft}}<span class="badge badge-draft">{{labels.draft}}</span>{{/isDraft}}
-  {{#updated}}<span>{{labels.updated}} <time datetime="{{updated}}">{{updated}}</time></span>{{/updated}}
+  {{#updated}}<span>{{labels.updated}} <time datetime="{{updated}}">{{updatedText}}</time></span>{{/updated}}
   {{#owner}}<span>{{labels.owner}}: {{owner}}</span>{{/owner}}
   {{#tags}}<a class="tag" href="{{url}}">#{{name}}</a>{{/tags}}
 </p>
@@ -386,7 +393,7 @@ package enum DefaultTheme {
   {{#documents}}
   <li>
     <a href="{{url}}">{{title}}</a>
-    {{#updated}}<time datetime="{{updated}}">{{updated}}</time>{{/updated}}
+    {{#updated}}<time datetime="{{updated}}">{{updatedText}}</time>{{/updated}}
     <p>{{summary}}</p>
   </li>
   {{/documents}}
@@ -457,7 +464,7 @@ package enum DefaultTheme {
 <section aria-labelledby="recent-title">
   <h2 id="recent-title">{{labels.recentlyUpdated}}</h2>
   <ul class="doc-list compact">
-    {{#recent}}<li><a href="{{url}}">{{title}}</a> <span class="muted">{{kindLabel}}</span> <time datetime="{{updated}}">{{updated}}</time></li>{{/recent}}
+    {{#recent}}<li><a href="{{url}}">{{title}}</a> <span class="muted">{{kindLabel}}</span> <time datetime="{{updated}}">{{updatedText}}</time></li>{{/recent}}
   </ul>
 </section>
 {{/hasRecent}}
@@ -493,14 +500,14 @@ package enum DefaultTheme {
     <tr>
       <th scope="col" data-sort="number">{{labels.rank}}</th>
       <th scope="col">{{labels.rep}}</th>
-      <th scope="col">{{labels.region}}</th>
-      <th scope="col">{{labels.manager}}</th>
       <th scope="col" data-sort="number">{{labels.revenue}}</th>
       <th scope="col">{{labels.target}}</th>
       <th scope="col" data-sort="number">{{labels.attainment}}</th>
       <th scope="col">{{labels.status}}</th>
       <th scope="col" data-sort="number">{{labels.winRate}}</th>
       <th scope="col">{{labels.trend}}</th>
+      <th scope="col">{{labels.region}}</th>
+      <th scope="col">{{labels.manager}}</th>
     </tr>
   </thead>
   <tbody>
@@ -508,14 +515,14 @@ package enum DefaultTheme {
     <tr>
       <td data-value="{{rank}}">{{rank}}</td>
       <th scope="row">{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}</th>
-      <td>{{region}}</td>
-      <td>{{manager}}</td>
       <td class="number" data-value="{{revenueSort}}">{{revenue}}</td>
       <td class="number">{{target}}</td>
       <td class="number" data-value="{{attainmentSort}}">{{attainment}}</td>
       <td>{{#status}}<span class="status {{statusClass}}">{{status}}</span>{{/status}}</td>
       <td class="number" data-value="{{winRateSort}}">{{winRate}}</td>
       <td class="trend">{{#trend}}{{{svg}}}{{/trend}}</td>
+      <td>{{region}}</td>
+      <td>{{manager}}</td>
     </tr>
     {{/reps}}
   </tbody>
@@ -705,7 +712,15 @@ h3 { font-size: 1.15rem; }
 .facts dt { color: var(--muted); }
 .facts dd { margin: 0; font-weight: 600; }
 
-.kpi-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 13rem), 1fr)); gap: 0.75rem; margin: 1rem 0 1.5rem; }
+/* Every card in one row on a wide screen, two to a row on a phone (an odd last card spanning both): never an orphan. */
+.kpi-cards { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(0, 1fr); gap: 0.75rem; margin: 1rem 0 1.5rem; }
+@media (max-width: 48rem) {
+  .kpi-cards { grid-auto-flow: row; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.5rem; }
+  .kpi-card:last-child:nth-child(odd) { grid-column: 1 / -1; }
+  .kpi-card { padding: 0.5rem 0.65rem; }
+  .kpi-value { font-size: 1.3rem; }
+  .kpi-spark svg { max-width: 7rem; }
+}
 .kpi-card { border: 1px solid var(--border); border-radius: var(--radius); padding: 0.75rem 1rem; background: var(--surface); border-top: 4px solid var(--border); }
 .kpi-card.status-on-track { border-top-color: var(--good); }
 .kpi-card.status-at-risk { border-top-color: var(--warn); }
@@ -734,11 +749,15 @@ h3 { font-size: 1.15rem; }
 .risk-list li, .wins li, .progress-list li { padding: 0.35rem 0; border-bottom: 1px solid var(--border); }
 .progress-list svg { display: block; width: 100%; max-width: 15rem; height: auto; }
 
-.table-scroll { max-width: 100%; overflow-x: auto; }
+/* A table wider than its column scrolls, with a shadow at the edge that has more (fades once scrolled to the end). */
+.table-scroll { max-width: 100%; overflow-x: auto;
+  background: linear-gradient(to right, var(--bg) 30%, transparent), linear-gradient(to left, var(--bg) 30%, transparent) 100% 0,
+    radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / 0.18), transparent), radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / 0.18), transparent) 100% 0;
+  background-repeat: no-repeat; background-size: 2.5rem 100%, 2.5rem 100%, 0.9rem 100%, 0.9rem 100%; background-attachment: local, local, scroll, scroll; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 .rep-table th, .rep-table td, .scorecard table th, .scorecard table td { padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--border); text-align: left; white-space: nowrap; }
 td.number { text-align: right; }
-td.trend svg { width: 6rem; height: auto; display: block; }
+td.trend svg { width: 4.5rem; height: auto; display: block; }
 table.sortable th button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; }
 table.sortable th[aria-sort="ascending"] button::after { content: " ▲"; }
 table.sortable th[aria-sort="descending"] button::after { content: " ▼"; }
@@ -749,8 +768,17 @@ table.sortable th[aria-sort="descending"] button::after { content: " ▼"; }
 svg.chart { display: block; width: 100%; height: auto; overflow: visible; }
 .chart-line-chart { max-width: 48rem; }
 .chart-grid { stroke: var(--border); stroke-width: 1; }
-.chart-axis, .chart-value, .chart-empty { fill: var(--muted); font: 12px var(--font); }
-.chart-value { fill: var(--text); }
+/* A chart's words are HTML over its SVG (Charts.swift), placed in percentages of its box: they keep their size on a phone. */
+.chart-box { position: relative; }
+.chart-line-chart-box { max-width: 48rem; }
+.chart-label { position: absolute; font-size: 0.75rem; line-height: 1.2; color: var(--muted); white-space: nowrap; }
+.chart-value { color: var(--text); }
+.chart-start { transform: translateY(-50%); }
+.chart-middle { transform: translate(-50%, -50%); }
+.chart-end { transform: translate(-100%, -50%); }
+.chart-below { transform: translateX(-50%); }
+.chart-category { max-width: 22%; overflow: hidden; text-overflow: ellipsis; }
+@media (max-width: 40rem) { .chart-minor { display: none; } }
 .chart-line { fill: none; stroke: var(--accent); stroke-width: 2.5; stroke-linejoin: round; }
 .chart-target { fill: none; stroke: var(--muted); stroke-width: 1.5; stroke-dasharray: 5 4; }
 .chart-dot { fill: var(--accent); }
@@ -774,7 +802,7 @@ svg.chart { display: block; width: 100%; height: auto; overflow: visible; }
   .chart-data table { width: auto; }
   .chart-data caption { text-align: left; font-weight: 600; }
   .chart-data th, .chart-data td { border: 1px solid #999; padding: 0.1rem 0.4rem; }
-  .kpi-cards { grid-template-columns: repeat(3, 1fr); }
+  .kpi-cards { grid-auto-flow: row; grid-template-columns: repeat(3, 1fr); }
   .kpi-card, .forecast, figure, tr { break-inside: avoid; }
   td.trend, .kpi-spark { display: none; }
   .table-scroll { overflow: visible; }

@@ -171,7 +171,8 @@ package struct PagePlanner: Sendable {
         let view = DocumentPageView(
             title: document.title, html: document.markdown.html, toc: toc(document),
             tags: front.tags.compactMap { tags.entry(for: $0) }.map { TagLinkView(name: $0.name, url: site.url($0.url), count: $0.documents.count) },
-            updated: front.updated?.description, owner: front.owner, kindLabel: kind, parent: parent,
+            updated: front.updated?.description, updatedText: front.updated.map(site.format.date), owner: front.owner, kindLabel: kind,
+            parent: parent,
             previous: previous.map { LinkView(title: $0.title, url: site.url($0.document.url)) },
             next: next.map { LinkView(title: $0.title, url: site.url($0.document.url)) }, position: position, isDraft: front.draft,
             params: ParamsView(values: front.params))
@@ -188,7 +189,8 @@ package struct PagePlanner: Sendable {
             }
         return DocumentSummaryView(
             title: document.title, url: site.url(document.document.url), summary: document.summary,
-            updated: document.frontMatter.updated?.description, kindLabel: kind, number: number)
+            updated: document.frontMatter.updated?.description, updatedText: document.frontMatter.updated.map(site.format.date), kindLabel: kind,
+            number: number)
     }
 
     private func toc(_ document: RenderedDocument?) -> [TocEntryView] {

@@ -16,10 +16,13 @@ extension PerformancePlanner {
             previous.map { "\(format.signed(change, unit: unit)) \(labels["vs"]) \(format.period(board.periods[$0], calendar: board.calendar))" }
         }
         let months = trendMonths()
-        let spark = charts.sparkline(
-            id: "spark-\(entity.id)-\(kpi.id)", title: "\(label(kpi)), \(labels["last12Months"])",
-            points: months.map { ChartPoint(format.period(board.periods[$0], calendar: board.calendar), entity.periods[$0].actual[k]) },
-            format: { format.value($0, unit: unit, compact: true) })
+        let points = months.map { ChartPoint(format.period(board.periods[$0], calendar: board.calendar), entity.periods[$0].actual[k]) }
+        let spark =
+            points.count(where: { $0.value != nil }) < 2
+            ? nil
+            : charts.sparkline(
+                id: "spark-\(entity.id)-\(kpi.id)", title: "\(label(kpi)), \(labels["last12Months"])", points: points,
+                format: { format.value($0, unit: unit, compact: true) })
         let bullet =
             withBullet && figures.target[k] != nil
             ? charts.bullet(
@@ -69,9 +72,14 @@ extension PerformancePlanner {
     }
 
     func regionAttainment(_ p: Int) -> Chart {
-        let points = board.regions.map { ChartPoint($0.name, revenueAttainment(of: $0.periods[p]), target: 1) }
+        // A region without a revenue target has no attainment: it says so in words, with no 100% mark.
+        let points = board.regions.map { region in
+            let attainment = revenueAttainment(of: region.periods[p])
+            return ChartPoint(region.name, attainment, target: attainment == nil ? nil : 1)
+        }
         return charts.bars(
-            id: "region-attainment", title: "\(labels["attainmentByRegion"]), \(periodName(p))", points: points, format: format.percent)
+            id: "region-attainment", title: "\(labels["attainmentByRegion"]), \(periodName(p))", points: points, missing: labels["noTarget"],
+            format: format.percent)
     }
 
     /// Forecasts of the quarter and year under way.

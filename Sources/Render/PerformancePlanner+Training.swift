@@ -17,7 +17,7 @@ extension PerformancePlanner {
                 course: title, url: site.url(course.url), done: "\(count) / \(course.lessons.count)",
                 bullet: charts.bullet(
                     id: "training-\(course.id)", title: title, actual: Double(count), target: Double(course.lessons.count),
-                    format: { String(Int($0)) }))
+                    maximum: Double(max(course.lessons.count, 1)), format: { String(Int($0)) }))
         }
     }
 

@@ -40,7 +40,7 @@ package struct PerformancePlanner: Sendable {
     }
 
     var labels: Labels { site.labels }
-    var format: FigureFormatter { FigureFormatter(locale: site.config.locale, currency: site.config.currency) }
+    var format: FigureFormatter { site.format }
     var charts: ChartBuilder { ChartBuilder(words: site.config.locale == .simplifiedChinese ? .chinese : .english) }
     var isPrivate: Bool { !settings.scorecardsPublic }
 

@@ -97,6 +97,64 @@ def test_nothing_overflows_horizontally(site, driver, width, name):
     driver.set_window_size(1440, 1000)
 
 
+# The rendered size of every piece of text in a chart: HTML labels by their computed size, any SVG text by its size
+# times the SVG's scale (text inside a 640-wide viewBox shrinks with the chart).
+CHART_TEXT_SIZES = """
+var sizes = [];
+document.querySelectorAll('.chart-figure, .kpi-card, td.trend, .progress-list').forEach(function (box) {
+  box.querySelectorAll('svg text').forEach(function (text) {
+    var svg = text.ownerSVGElement, scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    sizes.push([text.textContent, parseFloat(getComputedStyle(text).fontSize) * scale]);
+  });
+  box.querySelectorAll('.chart-label').forEach(function (label) {
+    if (label.offsetParent !== null) sizes.push([label.textContent, parseFloat(getComputedStyle(label).fontSize)]);
+  });
+});
+return sizes;
+"""
+
+
+@pytest.mark.parametrize("dark", [False, True])
+@pytest.mark.parametrize("width", [375, 1440])
+@pytest.mark.parametrize("name", ["dashboard", "scorecard", "region", "manager"])
+def test_chart_text_is_at_least_11px(site, driver, width, dark, name):
+    driver.set_window_size(width, 900)
+    driver.get(site + PAGES[name])
+    features = [{"name": "prefers-color-scheme", "value": "dark"}] if dark else []
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": features})
+    try:
+        sizes = driver.execute_script(CHART_TEXT_SIZES)
+        assert len(sizes) >= 5, "no chart text found on %s" % name
+        small = [(text, round(size, 1)) for text, size in sizes if size < 11]
+        assert small == [], "chart text below 11px at %dpx: %s" % (width, small[:5])
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+        driver.set_window_size(1440, 1000)
+
+
+@pytest.mark.parametrize("width", [375, 1440])
+def test_dashboard_cards_leave_no_orphan_and_the_first_chart_comes_early(site, driver, width):
+    driver.set_window_size(width, 800)
+    driver.get(site + "/")
+    cards = driver.execute_script(
+        "return Array.from(document.querySelectorAll('.kpi-card')).map(function (c) {"
+        " var r = c.getBoundingClientRect(); return [r.top, r.width]; })")
+    rows = {}
+    for top, card_width in cards:
+        rows.setdefault(round(top), []).append(card_width)
+    widths = [w for row in rows.values() for w in row]
+    # Every row is full: a card alone on its row spans the whole grid (as wide as any full row).
+    grid = driver.execute_script("return document.querySelector('.kpi-cards').getBoundingClientRect().width")
+    for row in rows.values():
+        assert sum(row) >= grid * 0.9, "a row of cards %s leaves the grid (%dpx) half empty" % (row, grid)
+    if width == 1440:
+        assert len(rows) == 1, "%d cards in %d rows on a wide screen" % (len(widths), len(rows))
+    # On a phone, the first chart starts within the first two screens.
+    chart_top = driver.execute_script("return document.querySelector('.chart-figure').getBoundingClientRect().top")
+    assert chart_top < 2 * 800, "the first chart starts %dpx down" % chart_top
+    driver.set_window_size(1440, 1000)
+
+
 def test_scorecard_prints_with_charts_and_numbers(site, driver):
     driver.get(site + PAGES["scorecard"])
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})

@@ -37,16 +37,29 @@ struct ChartFrame {
     let height: Double
     let format: (Double) -> String
 
-    func svg(description: String, body: String, className: String) -> String {
+    /// The chart: its SVG, and its words (`labels`) laid over it as HTML, so they keep their size however narrow the
+    /// chart is drawn (SVG text shrinks with its chart: 12px in a 640-wide chart on a phone is 6px). The words are
+    /// placed in percentages of the chart's box, which has the SVG's proportions; the SVG's title and description, and
+    /// the data table, say everything they say to screen readers.
+    func svg(description: String, body: String, className: String, labels: [ChartLabel] = []) -> String {
         let titleID = escapeAttribute(id + "-title")
         let descID = escapeAttribute(id + "-desc")
-        return "<svg class=\"chart \(className)\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" "
+        let svg =
+            "<svg class=\"chart \(className)\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" "
             + "preserveAspectRatio=\"xMidYMid meet\"><title id=\"\(titleID)\">\(escapeHTML(title))</title><desc id=\"\(descID)\">"
             + escapeHTML(description) + "</desc>" + body + "</svg>"
+        guard !labels.isEmpty else { return svg }
+        var html = "<div class=\"chart-box \(className)-box\">" + svg + "<div class=\"chart-labels\" aria-hidden=\"true\">"
+        for label in labels {
+            html +=
+                "<span class=\"chart-label \(label.className) chart-\(label.anchor.rawValue)\(label.minor ? " chart-minor" : "")\" "
+                + "style=\"left:\(n(label.x / width * 100))%;top:\(n(label.y / height * 100))%\">\(escapeHTML(label.text))</span>"
+        }
+        return html + "</div></div>"
     }
 
     /// The chart's data as a table: a row per point with its value and, when any point has one, its target.
-    func table(_ points: [ChartPoint], headers: (label: String, value: String, target: String)) -> String {
+    func table(_ points: [ChartPoint], headers: (label: String, value: String, target: String), missing: String? = nil) -> String {
         let withTargets = points.contains { $0.target != nil }
         // The wrapper, not the table, is hidden on screen: a table ignores the 1px width that hides it.
         var html =
@@ -55,7 +68,7 @@ struct ChartFrame {
             "<th scope=\"col\">\(escapeHTML(headers.value))</th>" + (withTargets ? "<th scope=\"col\">\(escapeHTML(headers.target))</th>" : "")
             + "</tr></thead><tbody>"
         for point in points {
-            html += "<tr><th scope=\"row\">\(escapeHTML(point.label))</th><td>\(escapeHTML(point.value.map(format) ?? "–"))</td>"
+            html += "<tr><th scope=\"row\">\(escapeHTML(point.label))</th><td>\(escapeHTML(point.value.map(format) ?? missing ?? "–"))</td>"
             if withTargets { html += "<td>\(escapeHTML(point.target.map(format) ?? "–"))</td>" }
             html += "</tr>"
         }
@@ -72,6 +85,20 @@ struct ChartFrame {
         }
         return "\(title): " + parts.joined(separator: ", ") + "."
     }
+}
+
+/// A word or number drawn over a chart at `x`, `y` (in the SVG's units): `start` begins there, `end` ends there,
+/// `middle` is centred on it (these three centred vertically on `y`); `below` is centred under it. A `minor` label is
+/// left out on narrow screens (every other month of an axis).
+struct ChartLabel {
+    enum Anchor: String { case start, middle, end, below }
+
+    var x: Double
+    var y: Double
+    var text: String
+    var anchor: Anchor
+    var className = "chart-axis"
+    var minor = false
 }
 
 /// Numbers in SVG attributes: at most two decimals, no trailing zeros, no exponent.

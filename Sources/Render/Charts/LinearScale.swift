@@ -34,6 +34,13 @@ struct LinearScale {
         self.ticks = ticks
     }
 
+    /// A scale over exactly `domain` (no rounding: a course of 7 lessons ends at 7), its ends as ticks.
+    init(domain: (low: Double, high: Double), range: (Double, Double)) {
+        self.domain = domain.low...max(domain.high, domain.low)
+        self.range = range
+        self.ticks = [domain.low, domain.high]
+    }
+
     /// The pixel for a value; the range may run downwards (SVG y grows down).
     func callAsFunction(_ value: Double) -> Double {
         let span = domain.upperBound - domain.lowerBound

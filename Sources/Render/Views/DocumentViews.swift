@@ -6,7 +6,9 @@ package struct DocumentSummaryView: TemplateView {
     package var title: String
     package var url: String
     package var summary: String
+    /// `2026-11-20`, for `<time datetime>`; `updatedText` is the same date as the portal's language writes it.
     package var updated: String?
+    package var updatedText: String?
     /// "Lesson 2", "Playbook": what the document is, for lists that mix kinds.
     package var kindLabel: String
     /// Position in its course, for numbered lists.
@@ -19,6 +21,7 @@ package struct DocumentSummaryView: TemplateView {
             "url": .value(\.url),
             "summary": .value(\.summary),
             "updated": .value(\.updated),
+            "updatedText": .value(\.updatedText),
             "kindLabel": .value(\.kindLabel),
             "number": .value(\.number),
         ])
@@ -60,7 +63,9 @@ package struct DocumentPageView: TemplateView {
     package var html: String
     package var toc: [TocEntryView]
     package var tags: [TagLinkView]
+    /// `2026-11-20`, for `<time datetime>`; `updatedText` is the same date as the portal's language writes it.
     package var updated: String?
+    package var updatedText: String?
     package var owner: String?
     package var kindLabel: String
     /// The course or shelf the document belongs to.
@@ -82,6 +87,7 @@ package struct DocumentPageView: TemplateView {
             "hasToc": .value { $0.toc.count >= 2 },
             "tags": .value(\.tags),
             "updated": .value(\.updated),
+            "updatedText": .value(\.updatedText),
             "owner": .value(\.owner),
             "kindLabel": .value(\.kindLabel),
             "parent": .value(\.parent),

@@ -11,7 +11,8 @@ package struct KPICardView: TemplateView {
     package var status: String?
     package var statusClass: String
     package var change: String?
-    package var sparkline: Chart
+    /// Nil with fewer than two months of figures: one dot is not a trend.
+    package var sparkline: Chart?
     package var bullet: Chart?
     /// What the figure leaves out or estimates: "1,589 open deals without an amount" on a pipeline card.
     package var note: String?

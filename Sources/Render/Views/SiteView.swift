@@ -37,6 +37,9 @@ package struct SiteView: TemplateView {
         return JSONOutput.object(kinds.map { ($0.0, .string(labels[$0.1])) }).rendered(indentedLevels: 0).trimmingCharacters(in: .newlines)
     }
 
+    /// Numbers, money and dates as the portal's language writes them.
+    package var format: FigureFormatter { FigureFormatter(locale: config.locale, currency: config.currency) }
+
     /// A site path (`library/`) as a URL under the base URL.
     package func url(_ path: String) -> String { config.baseURL + path }
 

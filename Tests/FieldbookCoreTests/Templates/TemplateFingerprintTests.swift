@@ -42,7 +42,8 @@ import Testing
         let link = LinkView(title: "Q3 plan", url: "/library/q3/")
         let page = DocumentPageView(
             title: "Q3", html: "<p>plan</p>", toc: [TocEntryView(text: "Goals", id: "goals", isSubsection: false)],
-            tags: [TagLinkView(name: "pipeline", url: "/tags/pipeline/", count: 3)], updated: nil, owner: "Ana", kindLabel: "Lesson 1",
+            tags: [TagLinkView(name: "pipeline", url: "/tags/pipeline/", count: 3)], updated: "2026-11-20", updatedText: "20 Nov 2026", owner: "Ana",
+            kindLabel: "Lesson 1",
             parent: link, previous: nil, next: link, position: "1 of 2", isDraft: false,
             params: ParamsView(values: [FrontMatter.Param(key: "topic", value: "renewals")]))
         var inPlace = ByteWriter()
