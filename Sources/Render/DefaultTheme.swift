@@ -532,10 +532,12 @@ package enum DefaultTheme {
 """####),
         "toc": TemplateSource(name: "toc", path: "(built-in theme)/partials/toc.mustache", text: ####"""
 <nav class="toc" aria-labelledby="toc-title">
-  <h2 id="toc-title">{{labels.onThisPage}}</h2>
-  <ol>
-    {{#toc}}<li{{#isSubsection}} class="sub"{{/isSubsection}}><a href="#{{id}}">{{text}}</a></li>{{/toc}}
-  </ol>
+  <details open>
+    <summary><h2 id="toc-title">{{labels.onThisPage}}</h2></summary>
+    <ol>
+      {{#toc}}<li><a href="#{{id}}">{{text}}</a>{{#hasChildren}}<ol>{{#children}}<li><a href="#{{id}}">{{text}}</a></li>{{/children}}</ol>{{/hasChildren}}</li>{{/toc}}
+    </ol>
+  </details>
 </nav>
 
 """####),
@@ -656,8 +658,11 @@ h3 { font-size: 1.15rem; }
 .footnotes { font-size: 0.9rem; border-top: 1px solid var(--border); margin-top: 2rem; }
 
 .toc { border: 1px solid var(--border); border-radius: var(--radius); padding: 0.75rem 1.25rem; margin: 0 0 1.5rem; background: var(--surface); }
-.toc h2 { font-size: 0.95rem; margin: 0 0 0.4rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); }
+.toc h2 { display: inline; font-size: 0.95rem; margin: 0; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); }
+.toc summary { cursor: pointer; }
+.toc details[open] > summary { margin-bottom: 0.4rem; }
 .toc ol { margin: 0; padding-left: 1.2rem; }
+.toc ol ol { padding-left: 1rem; list-style-type: circle; }
 .toc li.sub { margin-left: 1rem; list-style-type: circle; }
 
 .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 2.5rem; border-top: 1px solid var(--border); padding-top: 1rem; }
@@ -689,7 +694,7 @@ h3 { font-size: 1.15rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .site-search { position: relative; flex: 1 1 14rem; max-width: 24rem; }
 .site-search input { width: 100%; font: inherit; padding: 0.35rem 0.6rem; border: 1px solid var(--border); border-radius: var(--radius); background: var(--bg); color: var(--text); }
-.search-panel { position: absolute; z-index: 20; top: calc(100% + 4px); left: 0; width: min(34rem, 92vw); max-height: 70vh; overflow-y: auto;
+.search-panel { position: absolute; z-index: 20; top: calc(100% + 4px); left: 0; width: min(34rem, calc(100vw - 2rem)); max-height: 70vh; overflow-y: auto;
   background: var(--bg); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: 0 8px 24px rgb(0 0 0 / 0.15); padding: 0.5rem; }
 .search-kind { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); margin: 0.5rem 0.25rem 0.25rem; }
 .search-panel ul, .search-page-results ul { list-style: none; margin: 0; padding: 0; }
@@ -825,6 +830,10 @@ svg.chart { display: block; width: 100%; height: auto; overflow: visible; }
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
+  // On a phone a lesson's table of contents starts folded, so the lesson is on the first screen (open without JS).
+  if (window.matchMedia("(max-width: 48rem)").matches) {
+    document.querySelectorAll(".toc details[open]").forEach(function (details) { details.removeAttribute("open"); });
+  }
   // Stale figures: the pages say "Data as of" a fixed day (builds are deterministic); against the reader's clock,
   // figures older than the portal's staleAfterDays also say how old they are.
   document.querySelectorAll(".as-of[data-as-of]").forEach(function (line) {
@@ -1045,6 +1054,13 @@ svg.chart { display: block; width: 100%; height: auto; overflow: visible; }
     input.setAttribute("aria-controls", "search-panel");
     var timer = null, active = -1;
 
+    // The panel starts under the search box; where that would run past the window's right edge (a tablet, a
+    // box on the right), it moves left, so the page never grows wider while it is open.
+    function place(panel) {
+      panel.style.left = "0px";
+      var overflow = panel.getBoundingClientRect().right - (document.documentElement.clientWidth - 8);
+      if (overflow > 0) panel.style.left = -Math.min(overflow, form.getBoundingClientRect().left - 8) + "px";
+    }
     function hits() { return Array.prototype.slice.call(panel.querySelectorAll("a.search-hit")); }
     function activate(index) {
       var list = hits();
@@ -1062,6 +1078,7 @@ svg.chart { display: block; width: 100%; height: auto; overflow: visible; }
           render(panel, results.slice(0, 10), query, kinds, emptyText);
           panel.setAttribute("data-query", query);
           panel.hidden = false;
+          place(panel);
           active = -1;
         });
       }, 60);

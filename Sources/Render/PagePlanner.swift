@@ -194,9 +194,7 @@ package struct PagePlanner: Sendable {
     }
 
     private func toc(_ document: RenderedDocument?) -> [TocEntryView] {
-        (document?.markdown.headings ?? []).filter { $0.level == 2 || $0.level == 3 }.map {
-            TocEntryView(text: $0.text, id: $0.id, isSubsection: $0.level == 3)
-        }
+        TocEntryView.entries(document?.markdown.headings ?? [])
     }
 }
 

@@ -155,6 +155,23 @@ def test_dashboard_cards_leave_no_orphan_and_the_first_chart_comes_early(site, d
     driver.set_window_size(1440, 1000)
 
 
+@pytest.mark.parametrize("width", [375, 1440])
+def test_a_lessons_contents_nest_and_fold_on_a_phone(site, driver, width):
+    driver.set_window_size(width, 900)
+    driver.get(site + PAGES["lesson"])
+    toc = driver.find_element(By.CSS_SELECTOR, ".toc details")
+    # Sections are numbered 1, 2, 3: subsections sit in lists of their own.
+    top = driver.find_elements(By.CSS_SELECTOR, ".toc details > ol > li")
+    assert len(top) >= 2
+    assert driver.find_elements(By.CSS_SELECTOR, ".toc details > ol > li.sub") == []
+    folded = toc.get_attribute("open") is None
+    assert folded == (width == 375), "the contents are %s at %dpx" % ("folded" if folded else "open", width)
+    if folded:
+        heading = driver.execute_script("return document.querySelector('.prose h2, .doc h2:not(#toc-title)').getBoundingClientRect().top")
+        assert heading < 900, "the lesson's first section starts %dpx down on a phone" % heading
+    driver.set_window_size(1440, 1000)
+
+
 def test_scorecard_prints_with_charts_and_numbers(site, driver):
     driver.get(site + PAGES["scorecard"])
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
@@ -268,6 +285,20 @@ def test_search_on_the_example_portal_with_the_keyboard(site, driver):
     box.send_keys(Keys.ENTER)
     WebDriverWait(driver, 10).until(lambda d: "qualifying-with-meddic" in d.current_url)
     driver.save_screenshot(os.path.join(ARTIFACTS, "search-result.png"))
+
+
+@pytest.mark.parametrize("width", [375, 768, 1024])
+def test_search_results_stay_inside_the_window(site, driver, width):
+    driver.set_window_size(width, 900)
+    driver.get(site + "/library/")
+    titles, _ = search(driver, "pricing")
+    assert titles, "no results for 'pricing'"
+    right, overflow = driver.execute_script(
+        "return [document.querySelector('.search-panel').getBoundingClientRect().right,"
+        " document.documentElement.scrollWidth - document.documentElement.clientWidth]")
+    assert overflow <= 0 and right <= driver.execute_script("return document.documentElement.clientWidth"), (
+        "the results run to %dpx in a %dpx window" % (right, width))
+    driver.set_window_size(1440, 1000)
 
 
 def test_search_is_fast_on_ten_thousand_documents(large_site, driver):

@@ -2,6 +2,10 @@
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
+  // On a phone a lesson's table of contents starts folded, so the lesson is on the first screen (open without JS).
+  if (window.matchMedia("(max-width: 48rem)").matches) {
+    document.querySelectorAll(".toc details[open]").forEach(function (details) { details.removeAttribute("open"); });
+  }
   // Stale figures: the pages say "Data as of" a fixed day (builds are deterministic); against the reader's clock,
   // figures older than the portal's staleAfterDays also say how old they are.
   document.querySelectorAll(".as-of[data-as-of]").forEach(function (line) {

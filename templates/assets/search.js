@@ -172,6 +172,13 @@
     input.setAttribute("aria-controls", "search-panel");
     var timer = null, active = -1;
 
+    // The panel starts under the search box; where that would run past the window's right edge (a tablet, a
+    // box on the right), it moves left, so the page never grows wider while it is open.
+    function place(panel) {
+      panel.style.left = "0px";
+      var overflow = panel.getBoundingClientRect().right - (document.documentElement.clientWidth - 8);
+      if (overflow > 0) panel.style.left = -Math.min(overflow, form.getBoundingClientRect().left - 8) + "px";
+    }
     function hits() { return Array.prototype.slice.call(panel.querySelectorAll("a.search-hit")); }
     function activate(index) {
       var list = hits();
@@ -189,6 +196,7 @@
           render(panel, results.slice(0, 10), query, kinds, emptyText);
           panel.setAttribute("data-query", query);
           panel.hidden = false;
+          place(panel);
           active = -1;
         });
       }, 60);

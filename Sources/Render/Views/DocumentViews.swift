@@ -42,11 +42,13 @@ package struct TagLinkView: TemplateView {
         ])
 }
 
-/// One entry of a table of contents (an h2 or an h3).
+/// One entry of a table of contents: an h2 with the h3s under it as `children` (an h3 before any h2 is an entry of
+/// its own, `isSubsection`), so a theme's numbered list counts sections 1, 2, 3, not every heading.
 package struct TocEntryView: TemplateView {
     package var text: String
     package var id: String
     package var isSubsection: Bool
+    package var children: [TocEntryView] = []
 
     package static let templateSchema = TemplateSchema(
         Self.self,
@@ -54,7 +56,26 @@ package struct TocEntryView: TemplateView {
             "text": .value(\.text),
             "id": .value(\.id),
             "isSubsection": .value(\.isSubsection),
+            "children": .value(\.children),
+            "hasChildren": .value { !$0.children.isEmpty },
         ])
+
+    /// The h2 and h3 headings of a document, nested.
+    package static func entries(_ headings: [Heading]) -> [TocEntryView] {
+        var entries: [TocEntryView] = []
+        for heading in headings where heading.level == 2 || heading.level == 3 {
+            let entry = TocEntryView(text: heading.text, id: heading.id, isSubsection: heading.level == 3)
+            if heading.level == 3, let last = entries.indices.last, !entries[last].isSubsection {
+                entries[last].children.append(entry)
+            } else {
+                entries.append(entry)
+            }
+        }
+        return entries
+    }
+
+    /// How many headings `entries` list, nested ones included: a table of contents is worth showing from two.
+    static func count(_ entries: [TocEntryView]) -> Int { entries.reduce(0) { $0 + 1 + $1.children.count } }
 }
 
 /// A lesson, a playbook, or the introduction of a course or shelf, shown whole.
@@ -84,7 +105,7 @@ package struct DocumentPageView: TemplateView {
             "title": .value(\.title),
             "html": .value(\.html),
             "toc": .value(\.toc),
-            "hasToc": .value { $0.toc.count >= 2 },
+            "hasToc": .value { TocEntryView.count($0.toc) >= 2 },
             "tags": .value(\.tags),
             "updated": .value(\.updated),
             "updatedText": .value(\.updatedText),
@@ -132,7 +153,7 @@ package struct CollectionPageView: TemplateView {
             "title": .value(\.title),
             "html": .value(\.html),
             "toc": .value(\.toc),
-            "hasToc": .value { $0.toc.count >= 2 },
+            "hasToc": .value { TocEntryView.count($0.toc) >= 2 },
             "documents": .value(\.documents),
             "hasDocuments": .value { !$0.documents.isEmpty },
             "start": .value(\.start),
