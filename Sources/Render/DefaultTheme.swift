@@ -506,8 +506,8 @@ package enum DefaultTheme {
       <th scope="col">{{labels.status}}</th>
       <th scope="col" data-sort="number">{{labels.winRate}}</th>
       <th scope="col">{{labels.trend}}</th>
-      <th scope="col">{{labels.region}}</th>
-      <th scope="col">{{labels.manager}}</th>
+      {{#showRegion}}<th scope="col">{{labels.region}}</th>{{/showRegion}}
+      {{#showManager}}<th scope="col">{{labels.manager}}</th>{{/showManager}}
     </tr>
   </thead>
   <tbody>
@@ -521,8 +521,8 @@ package enum DefaultTheme {
       <td>{{#status}}<span class="status {{statusClass}}">{{status}}</span>{{/status}}</td>
       <td class="number" data-value="{{winRateSort}}">{{winRate}}</td>
       <td class="trend">{{#trend}}{{{svg}}}{{/trend}}</td>
-      <td>{{region}}</td>
-      <td>{{manager}}</td>
+      {{#showRegion}}<td>{{region}}</td>{{/showRegion}}
+      {{#showManager}}<td>{{manager}}</td>{{/showManager}}
     </tr>
     {{/reps}}
   </tbody>

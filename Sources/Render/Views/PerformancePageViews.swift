@@ -71,6 +71,7 @@ package struct DashboardView: TemplateView {
             "revenueTargetsSet": .value(\.revenueTargetsSet),
         ],
         including: [
+            RepColumns.fields(region: true, manager: true),
             TemplateField.lifting(PerformanceHeaderView.templateFields, from: \.header),
             TemplateField.lifting(EntityFiguresView.templateFields, from: \.figures),
         ])
@@ -96,6 +97,7 @@ package struct RegionPageView: TemplateView {
             "hasPeople": .value { !$0.people.isEmpty },
         ],
         including: [
+            RepColumns.fields(region: false, manager: true),
             TemplateField.lifting(PerformanceHeaderView.templateFields, from: \.header),
             TemplateField.lifting(EntityFiguresView.templateFields, from: \.figures),
         ])
@@ -114,6 +116,7 @@ package struct ManagerPageView: TemplateView {
             "hasReps": .value { !$0.reps.isEmpty },
         ],
         including: [
+            RepColumns.fields(region: true, manager: false),
             TemplateField.lifting(PerformanceHeaderView.templateFields, from: \.header),
             TemplateField.lifting(EntityFiguresView.templateFields, from: \.figures),
         ])
@@ -130,7 +133,9 @@ package struct RepListView: TemplateView {
             "reps": .value(\.reps),
             "hasReps": .value { !$0.reps.isEmpty },
         ],
-        including: [TemplateField.lifting(PerformanceHeaderView.templateFields, from: \.header)])
+        including: [
+            RepColumns.fields(region: true, manager: true), TemplateField.lifting(PerformanceHeaderView.templateFields, from: \.header),
+        ])
 }
 
 /// A rep's scorecard at `/reps/<id>/`: their figures with bullets, open deals, training and what to read next.
@@ -161,4 +166,12 @@ package struct ScorecardView: TemplateView {
             TemplateField.lifting(PerformanceHeaderView.templateFields, from: \.header),
             TemplateField.lifting(EntityFiguresView.templateFields, from: \.figures),
         ])
+}
+
+/// Which of the reps table's columns a page shows: a region's page leaves out the region and a manager's page the
+/// manager, the same on every row.
+enum RepColumns {
+    static func fields<V>(region: Bool, manager: Bool) -> [String: TemplateField<V>] {
+        ["showRegion": .value { _ in region }, "showManager": .value { _ in manager }]
+    }
 }

@@ -26,6 +26,21 @@ import Testing
         }
     }
 
+    /// The reps table's headings on each page: a region's page leaves out the region and a manager's page the manager
+    /// (the same on every row); the figures come before both.
+    @Test func repsTablesLeaveOutWhatIsTheSameOnEveryRow() throws {
+        func headings(_ path: String) throws -> [String] {
+            let page = try #require(Self.example.page(path), "no \(path)")
+            let table = try #require(page.firstMatch(of: /<table class="sortable rep-table">[\s\S]*?<\/thead>/)).output
+            return table.matches(of: /<th scope="col"[^>]*>([^<]*)<\/th>/).map { String($0.1) }
+        }
+        let all = ["Rank", "Rep", "Revenue", "Target", "Attainment", "Status", "Win rate", "Trend", "Region", "Manager"]
+        #expect(try headings("index.html") == all)
+        #expect(try headings("reps/index.html") == all)
+        #expect(try headings("regions/apac/index.html") == all.filter { $0 != "Region" })
+        #expect(try headings("managers/li-na/index.html") == all.filter { $0 != "Manager" })
+    }
+
     /// Every page kind that shows a rank shows the one it means, from the API's figures for the headline period (the
     /// quarter of the as-of date), and lists its rows in that order: the dashboard's and the reps page's rank in the
     /// team, a region page's rank in the region, a manager page's rank among that manager's reps (1 + how many of
