@@ -81,7 +81,7 @@ package enum DefaultTheme {
 {{>kpi-cards}}
 <div class="dashboard-grid">
   <section aria-labelledby="trend-title">
-    <h2 id="trend-title">{{labels.revenueTrend}}</h2>
+    <h2 id="trend-title">{{trendTitle}}</h2>
     {{>trend}}
   </section>
   <section aria-labelledby="regions-title">
@@ -176,7 +176,7 @@ package enum DefaultTheme {
   {{>rep-table}}
 </section>
 <section aria-labelledby="trend-title">
-  <h2 id="trend-title">{{labels.revenueTrend}}</h2>
+  <h2 id="trend-title">{{trendTitle}}</h2>
   {{>trend}}
 </section>
 {{>forecasts}}
@@ -222,7 +222,7 @@ package enum DefaultTheme {
 </header>
 {{>kpi-cards}}
 <section aria-labelledby="trend-title">
-  <h2 id="trend-title">{{labels.revenueTrend}}</h2>
+  <h2 id="trend-title">{{trendTitle}}</h2>
   {{>trend}}
 </section>
 {{>forecasts}}
@@ -265,7 +265,7 @@ package enum DefaultTheme {
 </header>
 {{>kpi-cards}}
 <section aria-labelledby="trend-title">
-  <h2 id="trend-title">{{labels.revenueTrend}}</h2>
+  <h2 id="trend-title">{{trendTitle}}</h2>
   {{>trend}}
 </section>
 {{>forecasts}}

@@ -59,16 +59,19 @@ extension PerformancePlanner {
         Array(board.periods.indices.filter { board.periods[$0].kind == .month }.suffix(13))
     }
 
-    func revenueTrend(_ entity: EntityFigures, id: String) -> Chart {
+    /// Revenue by month, with the target where there is one; the title says "against target" only then.
+    func revenueTrend(_ entity: EntityFigures, id: String) -> (chart: Chart, title: String) {
         let months = trendMonths()
         let points = months.map {
             ChartPoint(
                 format.period(board.periods[$0], calendar: board.calendar), revenue(of: entity.periods[$0]),
                 target: revenueTarget(of: entity.periods[$0]))
         }
-        return charts.line(
-            id: id, title: labels["revenueTrend"], points: points, lastIsPartial: months.last.map { entity.periods[$0].partial } ?? false,
+        let title = labels[points.contains { $0.target != nil } ? "revenueTrend" : "revenueByMonth"]
+        let chart = charts.line(
+            id: id, title: title, points: points, lastIsPartial: months.last.map { entity.periods[$0].partial } ?? false,
             format: { format.money($0, compact: true) })
+        return (chart, title)
     }
 
     func regionAttainment(_ p: Int) -> Chart {

@@ -80,8 +80,9 @@ package struct PerformancePlanner: Sendable {
 
     /// An entity's cards (with bullets on a scorecard), revenue trend and forecasts; its reps are `members`.
     func figures(_ entity: EntityFigures, _ current: Int, members: [Int], trendID: String, bullets: Bool = false) -> EntityFiguresView {
-        EntityFiguresView(
-            cards: cardKPIs.map { card(entity, $0, current, withBullet: bullets, members: members) }, trend: revenueTrend(entity, id: trendID),
+        let (trend, trendTitle) = revenueTrend(entity, id: trendID)
+        return EntityFiguresView(
+            cards: cardKPIs.map { card(entity, $0, current, withBullet: bullets, members: members) }, trend: trend, trendTitle: trendTitle,
             forecasts: forecasts(entity))
     }
 

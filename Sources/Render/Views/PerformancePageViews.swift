@@ -28,11 +28,14 @@ package struct PerformanceHeaderView: Sendable {
 package struct EntityFiguresView: Sendable {
     package var cards: [KPICardView]
     package var trend: Chart
+    /// "Revenue by month against target", or "Revenue by month" when no month of the trend has a target.
+    package var trendTitle: String
     package var forecasts: [ForecastView]
 
     package static let templateFields: [String: TemplateField<Self>] = [
         "cards": .value(\.cards),
         "trend": .value(\.trend),
+        "trendTitle": .value(\.trendTitle),
         "forecasts": .value(\.forecasts),
         "hasForecasts": .value { !$0.forecasts.isEmpty },
     ]

@@ -76,6 +76,18 @@ struct MavenCRMTests {
         }
     }
 
+    /// The export has no targets: the pages say so in words instead of implying one (no "against target", no 100%
+    /// marks, "no target" for each region).
+    @Test func withoutTargetsThePagesSaySo() throws {
+        let portal = try MavenCRM.build()
+        let home = try #require(portal.page("index.html"))
+        #expect(home.contains("<h2 id=\"trend-title\">Revenue by month</h2>"))
+        #expect(!home.contains("against target"))
+        #expect(!home.contains("chart-target-tick"))
+        #expect(home.components(separatedBy: ">no target</span>").count == 4)  // Central, East, West
+        #expect(home.contains("<tr><th scope=\"row\">Central</th><td>no target</td></tr>"))
+    }
+
     @Test func importsBuildsAndMatchesAnIndependentComputation() throws {
         let portal = try MavenCRM.build()
         #expect(!portal.diagnostics.hasErrors, "\(portal.messages)")
