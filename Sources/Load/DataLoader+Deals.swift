@@ -71,10 +71,9 @@ extension DataLoader {
     /// record and says what is wrong with it. Any key `checkDeal` does not read, any value of another type and any
     /// rule it would report on sends the record there. (`DealScanTests` holds the two to the same results.)
     static func scanDeal(_ json: inout JSONReader, reps: Set<String>, openStages: Set<String>?) -> CheckedDeal? {
-        var text: [String?] = Array(repeating: nil, count: 5)  // id, rep, stage, account, product
-        var days: [Day?] = [nil, nil, nil]  // created, closed, expected_close
-        var (amount, probability, estimated): (Double?, Double?, Bool?) = (nil, nil, nil)
-        var (idOffset, seen) = (0, 0)
+        // Filled in place: an id, rep or stage left empty is refused below, as `checkDeal` refuses a missing one.
+        var deal = Deal(id: "", rep: "", stage: "")
+        var (estimated, idOffset, seen): (Bool?, Int, Int) = (nil, 0, 0)
         let start = json.index
         let scanned = json.readScalarMembers { key, value, offset in
             guard let index = dealKeys.firstIndex(where: { $0.elementsEqual(key) }), seen & 1 << index == 0, let field = DealKey(rawValue: index)
@@ -82,45 +81,42 @@ extension DataLoader {
                 return false
             }
             seen |= 1 << index
+            // Each case takes a value `checkDeal` would take without a word; anything else sends the record there.
             switch (field, value) {
-            case (_, .null): return true  // as if absent, as `RecordFields.member` reads it
-            case (.id, .string(let value)), (.rep, .string(let value)), (.stage, .string(let value)), (.account, .string(let value)),
-                (.product, .string(let value)):
-                text[index] = value
-                if field == .id { idOffset = offset }
+            case (_, .null): break  // as if absent, as `RecordFields.member` reads it
+            case (.id, .string(let value)):
+                deal.id = value
+                idOffset = offset
+            case (.rep, .string(let value)): deal.rep = value
+            case (.stage, .string(let value)): deal.stage = value.lowercased()
+            case (.account, .string(let value)): deal.account = value
+            case (.product, .string(let value)): deal.product = value
             case (.created, .string(let value)), (.closed, .string(let value)), (.expectedClose, .string(let value)):
-                guard let day = Day(value) else { return false }
-                days[index - DealKey.created.rawValue] = day
-            case (.amount, .number(let value)): amount = value
-            case (.probability, .number(let value)): probability = value
+                guard let day = Day(value) else { return false }  // not a real date: `checkDeal` says so
+                switch field {
+                case .created: deal.created = day
+                case .closed: deal.closed = day
+                default: deal.expectedClose = day
+                }
+            case (.amount, .number(let value)) where value >= 0 && value <= 1e15: deal.amount = Cents((value * 100).rounded())
+            case (.probability, .number(let value)) where (0...1).contains(value): deal.probability = value
             case (.amountEstimated, .bool(let value)): estimated = value
             default: return false
             }
             return true
         }
-        guard scanned else { return nil }
-        // `checkDeal`'s rules, each one that would report something sending the record back.
-        guard let id = text[0], !id.isEmpty, let rep = text[1], Slug.isValid(rep), reps.contains(rep), let stage = text[2]?.lowercased(),
-            !stage.isEmpty,
-            openStages.map({ stage == "won" || stage == "lost" || $0.contains(stage) }) ?? true,
-            amount.map({ $0 >= 0 && $0 <= 1e15 }) ?? true, probability.map({ (0...1).contains($0) }) ?? true
+        deal.amountEstimated = estimated ?? false
+        // The rest of `checkDeal`'s rules, each one that would report something sending the record back.
+        let closing = deal.isWon || deal.isLost
+        guard scanned, !deal.id.isEmpty, Slug.isValid(deal.rep), reps.contains(deal.rep), !deal.stage.isEmpty,
+            openStages.map({ closing || $0.contains(deal.stage) }) ?? true,
+            estimated != true || (deal.amount != nil && !closing), !deal.isWon || deal.amount != nil, !closing || deal.closed != nil,
+            deal.created.flatMap({ created in deal.closed.map { $0 >= created } }) ?? true
         else {
             json.index = start
             return nil
         }
-        var deal = Deal(
-            id: id, rep: rep, account: text[3], product: text[4], stage: stage, amount: amount.map { Cents(($0 * 100).rounded()) }, created: days[0],
-            closed: days[1], expectedClose: days[2], probability: probability)
-        deal.amountEstimated = estimated ?? false
-        let closing = deal.isWon || deal.isLost
-        let wrong =
-            (estimated == true && (deal.amount == nil || closing)) || (deal.isWon && deal.amount == nil) || (closing && deal.closed == nil)
-            || (deal.created.flatMap { created in deal.closed.map { $0 < created } } ?? false)
-        guard !wrong else {
-            json.index = start
-            return nil
-        }
-        return CheckedDeal(id: (id, JSONNode(.string(id), offset: idOffset)), deal: deal)
+        return CheckedDeal(id: (deal.id, JSONNode(.string(deal.id), offset: idOffset)), deal: deal)
     }
 
     func checkDeal(_ node: JSONNode, _ path: String, reps: Set<String>, _ file: inout DataFileReader) -> CheckedDeal {
