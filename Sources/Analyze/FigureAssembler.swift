@@ -1,7 +1,8 @@
 import FieldbookModel
 
 /// One entity's figures for every shown period, from its tallies: the KPI values (`Measure`), targets
-/// (`TargetRollup`), the change on the previous period of the same kind, and forecasts (`Forecaster`).
+/// (`TargetRollup`), the changes on the previous period of the same kind and on the same period a year earlier
+/// (like for like while a period is under way: `LikeForLike`), and forecasts (`Forecaster`).
 struct FigureAssembler: Sendable {
     let kpis: [KPI]
     let periods: [Period]
@@ -11,15 +12,17 @@ struct FigureAssembler: Sendable {
     let metricCount: Int
     let rollup: TargetRollup
     let forecaster: Forecaster
+    let likeForLike: LikeForLike
     /// What each KPI measures, and where revenue is among them (forecasts start from it).
     private let measures: [Measure]
     private let revenue: Int?
 
     init(
-        kpis: [KPI], periods: [Period], asOf: Day, repTallies: [[Tally]], metricCount: Int, rollup: TargetRollup, forecaster: Forecaster
+        kpis: [KPI], periods: [Period], asOf: Day, repTallies: [[Tally]], metricCount: Int, rollup: TargetRollup, forecaster: Forecaster,
+        likeForLike: LikeForLike
     ) {
         (self.kpis, self.periods, self.asOf, self.repTallies, self.metricCount) = (kpis, periods, asOf, repTallies, metricCount)
-        (self.rollup, self.forecaster) = (rollup, forecaster)
+        (self.rollup, self.forecaster, self.likeForLike) = (rollup, forecaster, likeForLike)
         measures = Measure.of(kpis)
         revenue = measures.firstIndex(of: .revenue)
     }
@@ -36,19 +39,32 @@ struct FigureAssembler: Sendable {
                 // Stage history is not in the data: how likely a since-closed deal looked back then is unknown.
                 measure == .weightedPipeline && !underWay ? nil : measure.value(of: tallies[p])
             }
-            let previous = p > 0 ? result.last { $0.period == period.previous } : nil
-            let change = actual.indices.map { k -> Double? in
-                guard let now = actual[k], let before = previous?.actual[k] else { return nil }
-                return now - before
-            }
+            let partial = underWay && asOf < period.lastDay
+            let change = difference(actual, period.previous, in: result, partial: partial, members: members)
+            let yearChange = difference(actual, period.yearEarlier, in: result, partial: partial, members: members)
             result.append(
                 PeriodFigures(
-                    period: period, partial: underWay && asOf < period.lastDay, actual: actual,
+                    period: period, partial: partial, actual: actual,
                     target: rollup.targets(kind, scope: scope, members: members, period: p, repTargets: repTargets), change: change,
+                    yearChange: yearChange,
                     rankInRegion: nil, rankInTeam: nil,
                     forecasts: forecaster.forecasts(period, revenue: revenue.flatMap { actual[$0] }, members: members)))
         }
         return EntityFigures(kind: kind, id: id, name: name, periods: result)
+    }
+
+    /// `actual` minus the figures of an earlier period (`earlier`, from the periods done so far), KPI by KPI; for a
+    /// period under way, minus the same days of the earlier period (`LikeForLike`).
+    private func difference(_ actual: [Double?], _ earlier: Period, in done: [PeriodFigures], partial: Bool, members: [Int]) -> [Double?] {
+        let base: [Double?]
+        if partial {
+            guard let tally = likeForLike.tally(against: earlier, members: members, metrics: metricCount) else { return actual.map { _ in nil } }
+            base = measures.map { $0 == .weightedPipeline ? nil : $0.value(of: tally) }
+        } else {
+            guard let figures = done.last(where: { $0.period == earlier }) else { return actual.map { _ in nil } }
+            base = figures.actual
+        }
+        return zip(actual, base).map { now, before in now.flatMap { now in before.map { now - $0 } } }
     }
 
     /// A group's tallies: the sum of its reps', period by period.

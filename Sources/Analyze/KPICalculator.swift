@@ -48,6 +48,8 @@ public struct KPICalculator: Sendable {
 
         // Tallies: each rep's per shown period, from their monthly tallies; every group sums its reps'.
         let repTallies = parallelMap(months.tallies) { monthly in periods.map { span(monthly, $0, firstMonth: firstMonth) } }
+        var likeForLike = LikeForLike(periods: periods, asOf: asOf) { [$0.previous, $0.yearEarlier] }
+        likeForLike.count(data, asOf: asOf, months: months.tallies, firstMonth: firstMonth)
         let resolver = TargetResolver(data.targets, calendar: calendar)
         let assembler = FigureAssembler(
             kpis: kpis, periods: periods, asOf: asOf, repTallies: repTallies, metricCount: data.metricDefinitions.count,
@@ -55,7 +57,8 @@ public struct KPICalculator: Sendable {
                 kpis: kpis, periods: periods, resolver: resolver,
                 cascade: TargetCascade(team: team, targets: resolver, kpis: kpis, periods: periods, ramp: ramp)),
             forecaster: Forecaster(
-                asOf: asOf, additions: months.forecastAdditions(for: periods.filter { $0.kind != .month && $0.contains(month: lastMonth) })))
+                asOf: asOf, additions: months.forecastAdditions(for: periods.filter { $0.kind != .month && $0.contains(month: lastMonth) })),
+            likeForLike: likeForLike)
 
         // Each rep's figures are their own: on every core.
         var reps = parallelMap(Array(team.reps.enumerated())) { index, rep in

@@ -42,6 +42,11 @@ struct Tally {
         open = later.open
         pipeline = later.pipeline
         weighted = later.weighted
+        appendMetrics(of: later)
+    }
+
+    /// Extends one rep's metric figures by the following month's.
+    mutating func appendMetrics(of later: Tally) {
         for index in metricSum.indices {
             metricSum[index] += later.metricSum[index]
             metricCount[index] += later.metricCount[index]

@@ -89,6 +89,9 @@ package struct Period: Hashable, Comparable, Sendable {
 
     package var lastMonth: Int { firstMonth + kind.months - 1 }
     package var previous: Period { Period(kind: kind, firstMonth: firstMonth - kind.months) }
+    package var next: Period { Period(kind: kind, firstMonth: firstMonth + kind.months) }
+    /// The same month, quarter or year a year earlier.
+    package var yearEarlier: Period { Period(kind: kind, firstMonth: firstMonth - 12) }
     package func contains(month: Int) -> Bool { month >= firstMonth && month <= lastMonth }
 
     package var firstDay: Day {

@@ -54,8 +54,11 @@ package struct PeriodFigures: Sendable, Equatable {
     package var partial: Bool
     package var actual: [Double?]
     package var target: [Double?]
-    /// Actual minus the previous period's actual (the previous month, quarter or year), when both are known.
+    /// Actual minus the previous period's actual (the previous month, quarter or year), when both are known. While
+    /// the period is under way, minus the same number of days at the start of the previous period (like for like).
     package var change: [Double?]
+    /// Actual minus the same period's a year earlier, when both are known; like for like while under way.
+    package var yearChange: [Double?]
     /// Competition ranking by revenue (ties share a rank: 1, 2, 2, 4), for reps only.
     package var rankInRegion: Int?
     package var rankInTeam: Int?
@@ -63,7 +66,8 @@ package struct PeriodFigures: Sendable, Equatable {
     package var forecasts: [Forecast]
 
     package init(
-        period: Period, partial: Bool, actual: [Double?], target: [Double?], change: [Double?], rankInRegion: Int? = nil, rankInTeam: Int? = nil,
+        period: Period, partial: Bool, actual: [Double?], target: [Double?], change: [Double?], yearChange: [Double?]? = nil,
+        rankInRegion: Int? = nil, rankInTeam: Int? = nil,
         forecasts: [Forecast]
     ) {
         self.period = period
@@ -71,6 +75,7 @@ package struct PeriodFigures: Sendable, Equatable {
         self.actual = actual
         self.target = target
         self.change = change
+        self.yearChange = yearChange ?? change.map { _ in nil }
         self.rankInRegion = rankInRegion
         self.rankInTeam = rankInTeam
         self.forecasts = forecasts

@@ -77,6 +77,7 @@ package enum DefaultTheme {
   <p class="eyebrow">{{subtitle}}</p>
   <h1>{{title}}</h1>
   {{>as-of}}
+  {{>period-nav}}
 </header>
 {{>kpi-cards}}
 <div class="dashboard-grid">
@@ -106,13 +107,13 @@ package enum DefaultTheme {
     {{^hasAtRisk}}<p>{{#revenueTargetsSet}}{{labels.nothingAtRisk}}{{/revenueTargetsSet}}{{^revenueTargetsSet}}{{labels.noRevenueTargets}}{{/revenueTargetsSet}}</p>{{/hasAtRisk}}
   </section>
   <section aria-labelledby="wins-title">
-    <h2 id="wins-title">{{labels.recentWins}}</h2>
+    <h2 id="wins-title">{{winsTitle}}</h2>
     {{#hasWins}}
     <ul class="wins">
       {{#wins}}<li><strong>{{amount}}</strong> {{account}} <span class="muted">{{rep}} · {{date}}</span></li>{{/wins}}
     </ul>
     {{/hasWins}}
-    {{^hasWins}}<p>{{labels.noWins}}</p>{{/hasWins}}
+    {{^hasWins}}<p>{{noWins}}</p>{{/hasWins}}
   </section>
 </div>
 {{#hasRecent}}
@@ -169,6 +170,7 @@ package enum DefaultTheme {
   <p class="eyebrow">{{subtitle}}</p>
   <h1>{{title}}</h1>
   {{>as-of}}
+  {{>period-nav}}
 </header>
 {{>kpi-cards}}
 <section aria-labelledby="reps-title">
@@ -218,6 +220,7 @@ package enum DefaultTheme {
   <p class="eyebrow">{{subtitle}}</p>
   <h1>{{title}}</h1>
   {{>as-of}}
+  {{>period-nav}}
   {{#hasPeople}}<p>{{labels.managers}}: {{#people}}<a href="{{url}}">{{title}}</a> {{/people}}</p>{{/hasPeople}}
 </header>
 {{>kpi-cards}}
@@ -452,7 +455,7 @@ package enum DefaultTheme {
       {{#attainment}}<div><dt>{{labels.attainment}}</dt><dd>{{attainment}}</dd></div>{{/attainment}}
     </dl>
     {{#status}}<p class="status {{statusClass}}">{{status}}</p>{{/status}}
-    {{#change}}<p class="kpi-change">{{change}}</p>{{/change}}{{#note}}<p class="kpi-note">{{note}}</p>{{/note}}
+    {{#change}}<p class="kpi-change">{{change}}</p>{{/change}}{{#yearChange}}<p class="kpi-change">{{yearChange}}</p>{{/yearChange}}{{#note}}<p class="kpi-note">{{note}}</p>{{/note}}
     <div class="kpi-spark">{{#sparkline}}{{{svg}}}{{/sparkline}}</div>
   </article>
   {{/cards}}
@@ -493,6 +496,29 @@ package enum DefaultTheme {
 </nav>
 
 """####),
+        "period-nav": TemplateSource(name: "period-nav", path: "(built-in theme)/partials/period-nav.mustache", text: ####"""
+{{#periods}}
+<nav class="period-nav" aria-label="{{labels.periods}}">
+  {{#previous}}<a class="period-step" rel="prev" href="{{url}}"><span aria-hidden="true">←</span> <span class="visually-hidden">{{labels.previousPeriod}}: </span>{{title}}</a>{{/previous}}
+  {{#latest}}<a class="period-step" href="{{url}}">{{title}}</a>{{/latest}}
+  {{#next}}<a class="period-step" rel="next" href="{{url}}"><span class="visually-hidden">{{labels.nextPeriod}}: </span>{{title}} <span aria-hidden="true">→</span></a>{{/next}}
+  <details class="period-picker">
+    <summary>{{labels.allPeriods}}</summary>
+    <div class="period-menu">
+      {{#yearToDate}}<p><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></p>{{/yearToDate}}
+      {{#years}}
+      <div class="period-year">
+        {{#year}}<a class="period-year-link" href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a>{{/year}}
+        <ul class="period-list">{{#quarters}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>{{/quarters}}</ul>
+        <ul class="period-list">{{#months}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>{{/months}}</ul>
+      </div>
+      {{/years}}
+    </div>
+  </details>
+</nav>
+{{/periods}}
+
+"""####),
         "rep-table": TemplateSource(name: "rep-table", path: "(built-in theme)/partials/rep-table.mustache", text: ####"""
 <div class="table-scroll">
 <table class="sortable rep-table">
@@ -505,7 +531,7 @@ package enum DefaultTheme {
       <th scope="col" data-sort="number">{{labels.attainment}}</th>
       <th scope="col">{{labels.status}}</th>
       <th scope="col" data-sort="number">{{labels.winRate}}</th>
-      <th scope="col">{{labels.trend}}</th>
+      {{#showTrend}}<th scope="col">{{labels.trend}}</th>{{/showTrend}}
       {{#showRegion}}<th scope="col">{{labels.region}}</th>{{/showRegion}}
       {{#showManager}}<th scope="col">{{labels.manager}}</th>{{/showManager}}
     </tr>
@@ -520,7 +546,7 @@ package enum DefaultTheme {
       <td class="number" data-value="{{attainmentSort}}">{{attainment}}</td>
       <td>{{#status}}<span class="status {{statusClass}}">{{status}}</span>{{/status}}</td>
       <td class="number" data-value="{{winRateSort}}">{{winRate}}</td>
-      <td class="trend">{{#trend}}{{{svg}}}{{/trend}}</td>
+      {{#showTrend}}<td class="trend">{{#trend}}{{{svg}}}{{/trend}}</td>{{/showTrend}}
       {{#showRegion}}<td>{{region}}</td>{{/showRegion}}
       {{#showManager}}<td>{{manager}}</td>{{/showManager}}
     </tr>
@@ -712,6 +738,16 @@ h3 { font-size: 1.15rem; }
 .page-header h1 { margin-bottom: 0.2rem; }
 .as-of { color: var(--muted); margin: 0; }
 .as-of .stale { color: var(--bad); }
+.period-nav { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.4rem 1rem; margin-top: 0.5rem; font-size: 0.95rem; }
+.period-step { white-space: nowrap; }
+.period-picker summary { cursor: pointer; color: var(--accent); }
+.period-picker[open] { flex-basis: 100%; }
+.period-menu { margin-top: 0.5rem; padding: 0.5rem 0.75rem; border: 1px solid var(--border); border-radius: var(--radius); background: var(--surface); }
+.period-menu p { margin: 0 0 0.4rem; }
+.period-year { display: grid; grid-template-columns: 5.5rem 1fr; gap: 0.2rem 0.75rem; padding: 0.4rem 0; border-top: 1px solid var(--border); }
+.period-year-link { font-weight: 600; grid-row: span 2; }
+.period-list { display: flex; flex-wrap: wrap; gap: 0.2rem 0.75rem; margin: 0; padding: 0; list-style: none; }
+.period-nav [aria-current="page"] { font-weight: 700; color: var(--text); text-decoration: none; }
 .facts { display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; margin: 0.75rem 0 0; }
 .facts div { display: flex; gap: 0.4rem; }
 .facts dt { color: var(--muted); }

@@ -11,11 +11,9 @@ extension PerformancePlanner {
         let figures = entity.periods[p]
         let unit = kpi.definition.unit
         let status = status(figures, k)
-        let previous = board.periods.firstIndex { $0 == figures.period.previous }
-        let change = figures.change[k].flatMap { change in
-            previous.map { "\(format.signed(change, unit: unit)) \(labels["vs"]) \(format.period(board.periods[$0], calendar: board.calendar))" }
-        }
-        let months = trendMonths()
+        let change = changeText(figures.change[k], against: figures.period.previous, partial: figures.partial, unit: unit)
+        let yearChange = changeText(figures.yearChange[k], against: figures.period.yearEarlier, partial: figures.partial, unit: unit)
+        let months = trendMonths(p)
         let points = months.map { ChartPoint(format.period(board.periods[$0], calendar: board.calendar), entity.periods[$0].actual[k]) }
         let spark =
             points.count(where: { $0.value != nil }) < 2
@@ -32,7 +30,8 @@ extension PerformancePlanner {
             label: label(kpi), value: format.value(figures.actual[k], unit: unit, compact: unit == .currency),
             target: figures.target[k].map { format.value($0, unit: unit, compact: unit == .currency) },
             attainment: figures.attainment(k).map(format.percent),
-            status: status.map(statusText), statusClass: Status.cssClass(status), change: change, sparkline: spark, bullet: bullet,
+            status: status.map(statusText), statusClass: Status.cssClass(status), change: change, yearChange: yearChange, sparkline: spark,
+            bullet: bullet,
             note: cardNote(kpi, k, p, entity: entity, members: members))
     }
 
@@ -54,14 +53,24 @@ extension PerformancePlanner {
 
     func label(_ kpi: KPI) -> String { labels.kpiLabel(kpi.id) ?? kpi.definition.label }
 
-    /// The last 13 months up to the as-of month: a year and the month a year ago to compare with.
-    func trendMonths() -> [Int] {
-        Array(board.periods.indices.filter { board.periods[$0].kind == .month }.suffix(13))
+    /// "+$1.2M vs Q3 2017": a change against an earlier period, "…, same days" while the period is under way (the
+    /// comparison is then like for like: `LikeForLike`); nil when the change is unknown.
+    func changeText(_ change: Double?, against earlier: Period, partial: Bool, unit: KPIDefinition.Unit) -> String? {
+        guard let change else { return nil }
+        let text = "\(format.signed(change, unit: unit)) \(labels["vs"]) \(format.period(earlier, calendar: board.calendar))"
+        return partial ? text + labels["sameDays"] : text
     }
 
-    /// Revenue by month, with the target where there is one; the title says "against target" only then.
-    func revenueTrend(_ entity: EntityFigures, id: String) -> (chart: Chart, title: String) {
-        let months = trendMonths()
+    /// The last 13 months up to the end of period `p` (at most the as-of month): a year and the month a year before.
+    func trendMonths(_ p: Int) -> [Int] {
+        let end = board.periods[p].lastMonth
+        return Array(board.periods.indices.filter { board.periods[$0].kind == .month && board.periods[$0].firstMonth <= end }.suffix(13))
+    }
+
+    /// Revenue by month up to the end of period `p`, with the target where there is one; the title says "against
+    /// target" only then.
+    func revenueTrend(_ entity: EntityFigures, _ p: Int, id: String) -> (chart: Chart, title: String) {
+        let months = trendMonths(p)
         let points = months.map {
             ChartPoint(
                 format.period(board.periods[$0], calendar: board.calendar), revenue(of: entity.periods[$0]),
@@ -85,9 +94,10 @@ extension PerformancePlanner {
             format: format.percent)
     }
 
-    /// Forecasts of the quarter and year under way.
-    func forecasts(_ entity: EntityFigures) -> [ForecastView] {
+    /// Forecasts of the quarter and year under way (`only` one of them).
+    func forecasts(_ entity: EntityFigures, only: Period? = nil) -> [ForecastView] {
         entity.periods.compactMap { figures in
+            if let only, figures.period != only { return nil }
             let values = figures.forecasts.map(\.revenue)
             guard let low = values.min(), let high = values.max() else { return nil }
             return ForecastView(
@@ -103,11 +113,16 @@ extension PerformancePlanner {
         }
     }
 
-    /// What a card must say besides its figure: what a pipeline leaves out or estimates, and how many of a group's
-    /// reps have a target when not all do.
+    /// What a card must say besides its figure: what a pipeline on the as-of date leaves out or estimates, and how
+    /// many of a group's reps have a target when not all do.
     func cardNote(_ kpi: KPI, _ k: Int, _ p: Int, entity: EntityFigures, members: [Int]) -> String? {
         var notes: [String] = []
-        if ["pipeline", "weighted_pipeline"].contains(kpi.id), let note = pipelineNote(members) { notes.append(note) }
+        // The note counts deals open on the as-of date: it belongs to the period that ends with it, not to earlier ones.
+        if ["pipeline", "weighted_pipeline"].contains(kpi.id), board.asOf.map({ board.periods[p].contains(month: $0.monthNumber) }) ?? false,
+            let note = pipelineNote(members)
+        {
+            notes.append(note)
+        }
         let scope: TargetScope? =
             switch entity.kind {
             case .team: .team

@@ -1,19 +1,26 @@
 import FieldbookAnalyze
 import FieldbookModel
 
-/// The performance pages, one function per page kind.
+/// The performance pages, one function per page kind. Team, region and manager pages exist for the current period
+/// (`/`, `/regions/<id>/`, `/managers/<id>/`) and for every period in the data (`At.period`).
 extension PerformancePlanner {
-    /// The team dashboard at `/`: the team's figures, the leaderboard, reps at risk, recent wins and regions.
-    func dashboardPage(_ asOf: Day, _ current: Int, teamRows: [RepRowView], recent: [DocumentSummaryView]) -> Page {
+    /// The team dashboard: the team's figures, the leaderboard, reps at risk, wins and regions.
+    func dashboardPage(_ asOf: Day, _ at: At, rows: [RepRowView], recent: [DocumentSummaryView]) -> Page {
+        let p = at.index
         let view = DashboardView(
-            header: header(site.config.title, labels["dashboard"], asOf: asOf, current: current),
-            figures: figures(board.team, current, members: Array(board.reps.indices), trendID: "team-trend"),
-            attainmentChart: regionAttainment(current),
-            reps: byRank(board.reps.indices.map { ($0, board.reps[$0].periods[current].rankInTeam) }, teamRows, limit: 10),
-            atRisk: atRisk(teamRows), wins: recentWins(asOf), recent: recent,
-            people: board.regions.map { LinkView(title: $0.name, url: site.url("regions/\($0.id)/")) },
-            revenueTargetsSet: revenue.map { revenue in board.reps.contains { $0.periods[current].target[revenue] != nil } } ?? false)
-        return page("", "dashboard", title: site.config.title, crumbs: [], view: view, period: view.header.periodName, private: false)
+            header: header(site.config.title, labels["dashboard"], asOf: asOf, current: p, periods: periodNav(at, url: teamURL)),
+            figures: figures(board.team, p, members: Array(board.reps.indices), trendID: "team-trend", latest: at.isLatest),
+            attainmentChart: regionAttainment(p),
+            reps: byRank(board.reps.indices.map { ($0, board.reps[$0].periods[p].rankInTeam) }, rows, limit: 10),
+            showTrend: at.isLatest, atRisk: atRisk(rows),
+            wins: at.isLatest ? recentWins(asOf) : largestWins(in: board.periods[p], asOf: asOf),
+            winsTitle: labels[at.isLatest ? "recentWins" : "largestWins"], noWins: labels[at.isLatest ? "noWins" : "noWinsInPeriod"],
+            recent: at.isLatest ? recent : [],
+            people: board.regions.map { LinkView(title: $0.name, url: regionURL($0.id, at)) },
+            revenueTargetsSet: revenue.map { revenue in board.reps.contains { $0.periods[p].target[revenue] != nil } } ?? false)
+        return page(
+            at.isLatest ? "" : teamPath(p), "dashboard", title: title(site.config.title, at), crumbs: at.isLatest ? [] : [home], view: view,
+            period: view.header.periodName, private: false)
     }
 
     /// Every rep at `/reps/`, by rank in the team.
@@ -25,38 +32,39 @@ extension PerformancePlanner {
     }
 
     /// A page per region: its figures, its reps ranked in the region, its managers and playbooks.
-    func regionPages(_ asOf: Day, _ current: Int, teamRows: [RepRowView], lessons: LessonLookup) -> [Page] {
-        let team = data.team
+    func regionPages(_ asOf: Day, _ at: At, rows: [RepRowView], lessons: LessonLookup) -> [Page] {
+        let (team, p) = (data.team, at.index)
         let managerOf = team.reps.map { team.manager(of: $0) }
-        let regionMembers = Dictionary(grouping: team.reps.indices) { team.reps[$0].region }
         return zip(team.regions, board.regions).map { region, entity in
             let members = regionMembers[region.id] ?? []
             let managersHere = Set(members.compactMap { managerOf[$0] })
             let view = RegionPageView(
-                header: header(region.name, labels["region"], asOf: asOf, current: current),
-                figures: figures(entity, current, members: members, trendID: "region-trend"),
-                reps: byRank(members.map { ($0, board.reps[$0].periods[current].rankInRegion) }, teamRows),
+                header: header(region.name, labels["region"], asOf: asOf, current: p, periods: periodNav(at) { regionURL(region.id, $0) }),
+                figures: figures(entity, p, members: members, trendID: "region-trend", latest: at.isLatest),
+                reps: byRank(members.map { ($0, board.reps[$0].periods[p].rankInRegion) }, rows), showTrend: at.isLatest,
                 playbooks: lessons.playbooks(for: region.id),
-                people: team.managers.filter { managersHere.contains($0.id) }.map { LinkView(title: $0.name, url: managerURL($0.id) ?? "") })
+                people: team.managers.filter { managersHere.contains($0.id) }.map { LinkView(title: $0.name, url: managerURL($0.id, at) ?? "") })
             return page(
-                "regions/\(region.id)/", "region", title: region.name, crumbs: [home], view: view, period: view.header.periodName, private: false)
+                entityPath("regions", region.id, at), "region", title: title(region.name, at), crumbs: crumbs(at, "regions", region.id, region.name),
+                view: view, period: view.header.periodName, private: false)
         }
     }
 
     /// A page per manager: their reps' figures, and their reps ranked among themselves, the people the page is about.
-    func managerPages(_ asOf: Day, _ current: Int, teamRows: [RepRowView]) -> [Page] {
-        let team = data.team
-        let managerMembers = Dictionary(grouping: team.reps.indices) { team.manager(of: team.reps[$0]) ?? "" }
-        return zip(team.managers, board.managers).map { manager, entity in
+    func managerPages(_ asOf: Day, _ at: At, rows: [RepRowView]) -> [Page] {
+        let p = at.index
+        return zip(data.team.managers, board.managers).map { manager, entity in
             let members = managerMembers[manager.id] ?? []
-            let ranks = KPICalculator.competitionRanks(members.map { revenue(of: board.reps[$0].periods[current]) ?? 0 })
+            let ranks = KPICalculator.competitionRanks(members.map { revenue(of: board.reps[$0].periods[p]) ?? 0 })
             let view = ManagerPageView(
-                header: header(manager.name, labels["manager"], asOf: asOf, current: current),
-                figures: figures(entity, current, members: members, trendID: "manager-trend"),
-                reps: byRank(Array(zip(members, ranks.map(Optional.some))), teamRows))
+                header: header(
+                    manager.name, labels["manager"], asOf: asOf, current: p,
+                    periods: periodNav(at) { site.url(entityPath("managers", manager.id, $0)) }),
+                figures: figures(entity, p, members: members, trendID: "manager-trend", latest: at.isLatest),
+                reps: byRank(Array(zip(members, ranks.map(Optional.some))), rows), showTrend: at.isLatest)
             return page(
-                "managers/\(manager.id)/", "manager", title: manager.name, crumbs: [home], view: view, period: view.header.periodName,
-                private: isPrivate)
+                entityPath("managers", manager.id, at), "manager", title: title(manager.name, at),
+                crumbs: crumbs(at, "managers", manager.id, manager.name), view: view, period: view.header.periodName, private: isPrivate)
         }
     }
 

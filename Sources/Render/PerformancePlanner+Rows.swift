@@ -2,27 +2,34 @@ import FieldbookModel
 
 /// Rows of reps and deals in tables.
 extension PerformancePlanner {
+    /// Every rep's row for period `p`, in team order, with their rank in the team; `trend` adds each rep's revenue
+    /// sparkline of the last 13 months (the current period's tables).
+    func rows(_ p: Int, trend: Bool) -> [RepRowView] {
+        data.team.reps.indices.map { row($0, p, rank: board.reps[$0].periods[p].rankInTeam, trend: trend) }
+    }
+
     /// A rep's row for period `p`, showing `rank`: in the team, the region or the manager's reps, as the page means.
-    func row(_ index: Int, _ p: Int, rank: Int?) -> RepRowView {
+    func row(_ index: Int, _ p: Int, rank: Int?, trend: Bool) -> RepRowView {
         let rep = data.team.reps[index]
         let figures = board.reps[index].periods[p]
         let status = status(figures, revenue)
         let winRate = self.winRate.flatMap { figures.actual[$0] }
         let sales = revenue(of: figures) ?? 0
         let attainment = revenueAttainment(of: figures)
-        let months = trendMonths()
-        let trend = charts.sparkline(
-            id: "trend-\(rep.id)", title: "\(rep.name): \(labels["revenue"]), \(labels["last12Months"])",
-            points: months.map { ChartPoint(format.period(board.periods[$0], calendar: board.calendar), revenue(of: board.reps[index].periods[$0])) },
-            format: { format.money($0, compact: true) })
+        let sparkline =
+            trend
+            ? charts.sparkline(
+                id: "trend-\(rep.id)", title: "\(rep.name): \(labels["revenue"]), \(labels["last12Months"])",
+                points: trendMonths(p).map {
+                    ChartPoint(format.period(board.periods[$0], calendar: board.calendar), revenue(of: board.reps[index].periods[$0]))
+                },
+                format: { format.money($0, compact: true) }) : nil
         return RepRowView(
-            rank: rank.map(String.init) ?? "", name: rep.name, url: repURL(rep.id),
-            region: data.team.regions.first { $0.id == rep.region }?.name ?? rep.region,
-            manager: data.team.manager(of: rep).flatMap { id in data.team.managers.first { $0.id == id }?.name } ?? "–",
-            revenue: Figure(sales, text: format.money(sales), sortDecimals: 2),
+            rank: rank.map(String.init) ?? "", name: rep.name, url: repURL(rep.id), region: repPlaces[index].region,
+            manager: repPlaces[index].manager, revenue: Figure(sales, text: format.money(sales), sortDecimals: 2),
             target: revenueTarget(of: figures).map { format.money($0) } ?? "–",
             attainment: Figure(attainment, text: attainment.map(format.percent) ?? "–"), status: status,
-            statusText: status.map(statusText), winRate: Figure(winRate, text: winRate.map(format.percent) ?? "–"), trend: trend)
+            statusText: status.map(statusText), winRate: Figure(winRate, text: winRate.map(format.percent) ?? "–"), trend: sparkline)
     }
 
     /// The rows of reps (index, rank) in rank order, then by name, unranked last, each showing that rank: the rows
@@ -45,13 +52,18 @@ extension PerformancePlanner {
 
     /// The largest deals won in the 30 days up to the as-of date, for recognition.
     func recentWins(_ asOf: Day) -> [DealRowView] {
+        wins { asOf.ordinal - $0.ordinal < 30 }
+    }
+
+    /// The five largest deals won by the as-of date on a day that `includes`, largest first.
+    func wins(closedOn includes: (Day) -> Bool) -> [DealRowView] {
         let names = Dictionary(uniqueKeysWithValues: data.team.reps.map { ($0.id, $0.name) })
-        return data.deals.compactMap { deal -> (deal: Deal, closed: Day)? in
-            guard deal.isWon, let closed = deal.closed, closed <= asOf, asOf.ordinal - closed.ordinal < 30 else { return nil }
-            return (deal, closed)
+        var rows: [DealRowView] = []
+        for won in wonByAmount where includes(won.closed) {
+            guard rows.count < 5 else { break }
+            rows.append(dealRow(won.deal, rep: names[won.deal.rep] ?? won.deal.rep, date: won.closed))
         }
-        .sorted { ($0.deal.amount ?? 0, $1.deal.id) > ($1.deal.amount ?? 0, $0.deal.id) }.prefix(5)
-        .map { dealRow($0.deal, rep: names[$0.deal.rep] ?? $0.deal.rep, date: $0.closed) }
+        return rows
     }
 
     /// A rep's deals open at the as-of date, as they stood then (one won later shows as open), largest first.

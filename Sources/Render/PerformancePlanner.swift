@@ -20,6 +20,15 @@ package struct PerformancePlanner: Sendable {
     /// Where revenue and win rate are in the board's KPIs.
     let revenue: Int?
     let winRate: Int?
+    /// The period of `dashboard.period` containing the as-of date (`/` shows it), and where each period is.
+    let current: Int
+    let periodIndices: [Period: Int]
+    /// Reps (by index) per region and per manager; each rep's region and manager names.
+    let regionMembers: [String: [Int]]
+    let managerMembers: [String: [Int]]
+    let repPlaces: [(region: String, manager: String)]
+    /// Deals won by the as-of date, largest first (then by id): the wins lists take the first that fit.
+    let wonByAmount: [(deal: Deal, closed: Day)]
 
     package init(site: SiteView, board: Scoreboard, data: PerformanceData) {
         self.site = site
@@ -37,6 +46,20 @@ package struct PerformancePlanner: Sendable {
         }
         self.revenue = board.index(of: "revenue")
         self.winRate = board.index(of: "win_rate")
+        self.periodIndices = Dictionary(board.periods.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        self.current =
+            asOf.flatMap { day in board.periods.firstIndex { $0.kind == site.config.dashboard.period && $0.contains(month: day.monthNumber) } } ?? 0
+        let team = data.team
+        self.regionMembers = Dictionary(grouping: team.reps.indices) { team.reps[$0].region }
+        self.managerMembers = Dictionary(grouping: team.reps.indices) { team.manager(of: team.reps[$0]) ?? "" }
+        let regionNames = Dictionary(team.regions.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let managerNames = Dictionary(team.managers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        self.repPlaces = team.reps.map { rep in (regionNames[rep.region] ?? rep.region, team.manager(of: rep).flatMap { managerNames[$0] } ?? "–") }
+        self.wonByAmount = data.deals.compactMap { deal -> (deal: Deal, closed: Day)? in
+            guard deal.isWon, let closed = deal.closed, asOf.map({ closed <= $0 }) ?? false else { return nil }
+            return (deal, closed)
+        }
+        .sorted { ($0.deal.amount ?? 0, $1.deal.id) > ($1.deal.amount ?? 0, $0.deal.id) }
     }
 
     var labels: Labels { site.labels }
@@ -46,19 +69,20 @@ package struct PerformancePlanner: Sendable {
 
     /// Scorecard URL of a rep, or nil when scorecards are private (then nothing links to them).
     func repURL(_ id: String) -> String? { settings.scorecardsPublic ? site.url("reps/\(id)/") : nil }
-    func managerURL(_ id: String) -> String? { settings.scorecardsPublic ? site.url("managers/\(id)/") : nil }
 
     /// Card KPIs that exist, in the configured order.
     var cardKPIs: [Int] { settings.cards.compactMap { board.index(of: $0) } }
 
-    /// Every performance page, for the period `dashboard.period` containing the as-of date.
+    /// Every performance page: the current period's (of `dashboard.period`, containing the as-of date), then every
+    /// period's team, region and manager pages.
     package func pages(library: Library, documents: [RenderedDocument], recent: [DocumentSummaryView]) -> [Page] {
-        guard let asOf = board.asOf, let current = periodIndex(settings.period, containing: asOf.monthNumber) else { return [] }
+        guard let asOf = board.asOf, periodIndex(settings.period, containing: asOf.monthNumber) != nil else { return [] }
         let lessons = LessonLookup(library: library, documents: documents, site: site)
-        let teamRows = board.reps.indices.map { row($0, current, rank: board.reps[$0].periods[current].rankInTeam) }
-        return [dashboardPage(asOf, current, teamRows: teamRows, recent: recent), repListPage(asOf, current, teamRows: teamRows)]
-            + regionPages(asOf, current, teamRows: teamRows, lessons: lessons) + managerPages(asOf, current, teamRows: teamRows)
-            + scorecardPages(asOf, current, lessons: lessons)
+        let teamRows = rows(current, trend: true)
+        let latest = At(index: current, isLatest: true)
+        return [dashboardPage(asOf, latest, rows: teamRows, recent: recent), repListPage(asOf, current, teamRows: teamRows)]
+            + regionPages(asOf, latest, rows: teamRows, lessons: lessons) + managerPages(asOf, latest, rows: teamRows)
+            + scorecardPages(asOf, current, lessons: lessons) + periodPages(asOf, lessons: lessons)
     }
 
     func periodIndex(_ kind: Period.Kind, containing month: Int) -> Int? {
@@ -72,18 +96,21 @@ package struct PerformancePlanner: Sendable {
     }
 
     /// The heading part every performance page shares.
-    func header(_ title: String, _ subtitle: String, asOf: Day, current: Int) -> PerformanceHeaderView {
+    func header(_ title: String, _ subtitle: String, asOf: Day, current: Int, periods: PeriodNavView? = nil) -> PerformanceHeaderView {
         PerformanceHeaderView(
             title: title, subtitle: subtitle, asOf: "\(labels["dataAsOf"]) \(format.date(asOf))", periodName: periodName(current),
-            asOfDate: asOf.description, staleAfterDays: settings.staleAfterDays)
+            asOfDate: asOf.description, staleAfterDays: settings.staleAfterDays, periods: periods)
     }
 
-    /// An entity's cards (with bullets on a scorecard), revenue trend and forecasts; its reps are `members`.
-    func figures(_ entity: EntityFigures, _ current: Int, members: [Int], trendID: String, bullets: Bool = false) -> EntityFiguresView {
-        let (trend, trendTitle) = revenueTrend(entity, id: trendID)
+    /// An entity's cards (with bullets on a scorecard), revenue trend (the 13 months up to the period's end) and
+    /// forecasts (on a main page, of the quarter and year under way; on a period page, of that period while under
+    /// way); its reps are `members`.
+    func figures(_ entity: EntityFigures, _ p: Int, members: [Int], trendID: String, bullets: Bool = false, latest: Bool = true) -> EntityFiguresView
+    {
+        let (trend, trendTitle) = revenueTrend(entity, p, id: trendID)
         return EntityFiguresView(
-            cards: cardKPIs.map { card(entity, $0, current, withBullet: bullets, members: members) }, trend: trend, trendTitle: trendTitle,
-            forecasts: forecasts(entity))
+            cards: cardKPIs.map { card(entity, $0, p, withBullet: bullets, members: members) }, trend: trend, trendTitle: trendTitle,
+            forecasts: forecasts(entity, only: latest ? nil : board.periods[p]))
     }
 
     /// A page of the performance side; `description` names the page and its period.

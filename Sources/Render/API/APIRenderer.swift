@@ -22,7 +22,7 @@ package struct APIRenderer: Sendable {
             }
             return KPIKeys(
                 actual: key(kpi.id), target: key("\(kpi.id)_target"), attainment: key("\(kpi.id)_attainment"), change: key("\(kpi.id)_change"),
-                decimals: Self.decimals(kpi.definition.unit))
+                yearChange: key("\(kpi.id)_change_year"), decimals: Self.decimals(kpi.definition.unit))
         }
     }
 
@@ -46,6 +46,7 @@ package struct APIRenderer: Sendable {
         var target: [UInt8]
         var attainment: [UInt8]
         var change: [UInt8]
+        var yearChange: [UInt8]
         var decimals: Int
     }
 
@@ -106,7 +107,7 @@ package struct APIRenderer: Sendable {
         return OutputFile(path: path, bytes: object.bytes())
     }
 
-    /// One period, on one line: its identity, then for each KPI its actual, target, attainment and change, a rep's
+    /// One period, on one line: its identity, then for each KPI its actual, target, attainment and changes, a rep's
     /// ranks, and the forecasts. Written straight to bytes, field names ready-made: 5,000 reps have 170,000 of these.
     /// The same bytes `JSONOutput` writes for an object below the indented levels (a golden file holds them to it).
     func periodLine(_ figures: PeriodFigures, rep: Bool) -> [UInt8] {
@@ -138,6 +139,8 @@ package struct APIRenderer: Sendable {
             number(figures.attainment(k), 6)
             line += keys.change
             number(figures.change[k], keys.decimals)
+            line += keys.yearChange
+            number(figures.yearChange[k], keys.decimals)
         }
         if rep {
             key(#", "rank_in_region": "#)
@@ -171,7 +174,7 @@ package struct APIRenderer: Sendable {
     /// One row per rep and period, the same columns as the JSON periods. Reps' rows are written on every core.
     func csv() -> [UInt8] {
         var header = ["rep", "name", "region", "manager", "period", "kind", "partial"]
-        for kpi in scoreboard.kpis { header += [kpi.id, "\(kpi.id)_target", "\(kpi.id)_attainment", "\(kpi.id)_change"] }
+        for kpi in scoreboard.kpis { header += [kpi.id, "\(kpi.id)_target", "\(kpi.id)_attainment", "\(kpi.id)_change", "\(kpi.id)_change_year"] }
         header += ["rank_in_region", "rank_in_team"]
         let decimals = scoreboard.kpis.map { Self.decimals($0.definition.unit) }
         let rows = parallelMap(Array(zip(scoreboard.reps, team.reps))) { figures, rep -> [UInt8] in
@@ -186,6 +189,7 @@ package struct APIRenderer: Sendable {
                 for k in decimals.indices {
                     for (value, places) in [
                         (period.actual[k], decimals[k]), (period.target[k], decimals[k]), (period.attainment(k), 6), (period.change[k], decimals[k]),
+                        (period.yearChange[k], decimals[k]),
                     ] {
                         output.append(UInt8(ascii: ","))
                         if let value { JSONOutput.append(value, decimals: places, to: &output) }

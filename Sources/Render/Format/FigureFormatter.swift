@@ -122,5 +122,19 @@ package struct FigureFormatter: Sendable {
         }
     }
 
+    /// A period's name within its year, for the period picker: `Sep` / `9月`, `Q3` / `第3季度`; a year as `period`.
+    package func shortPeriod(_ period: Period, calendar: FiscalCalendar) -> String {
+        switch period.kind {
+        case .month:
+            let month = Period.calendar(period.firstMonth).month
+            return chinese ? "\(month)月" : Self.months[month - 1]
+        case .quarter:
+            let quarter = calendar.label(period).split(separator: "-")[1].dropFirst()
+            return chinese ? "第\(quarter)季度" : "Q\(quarter)"
+        case .year:
+            return self.period(period, calendar: calendar)
+        }
+    }
+
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 }

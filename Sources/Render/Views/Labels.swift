@@ -63,6 +63,8 @@ package struct Labels: TemplateView {
         "searchNoScript": "Search needs JavaScript, which is off in this browser. Every document is listed in the", "noResults": "Nothing found.",
         "kindLessons": "Lessons", "kindPlaybooks": "Playbooks", "kindCourses": "Courses", "kindReps": "Reps", "kindRegions": "Regions",
         "taskDone": "Done", "taskOpen": "To do",
+        "sameDays": ", same days", "largestWins": "Largest wins", "noWinsInPeriod": "No deals won in this period.", "yearToDate": "Year to date",
+        "latestPeriod": "Latest", "allPeriods": "All periods", "periods": "Periods", "previousPeriod": "Previous period", "nextPeriod": "Next period",
     ]
 
     static let chinese: [String: String] = [
@@ -97,6 +99,8 @@ package struct Labels: TemplateView {
         "searchNoScript": "搜索需要 JavaScript，当前浏览器已关闭。全部文档见", "noResults": "没有找到结果。",
         "kindLessons": "课时", "kindPlaybooks": "销售手册", "kindCourses": "课程", "kindReps": "销售代表", "kindRegions": "区域", "taskDone": "已完成",
         "taskOpen": "待办",
+        "sameDays": "同期", "largestWins": "最大赢单", "noWinsInPeriod": "本期没有赢单。", "yearToDate": "年初至今",
+        "latestPeriod": "最新", "allPeriods": "全部期间", "periods": "期间", "previousPeriod": "上一期", "nextPeriod": "下一期",
     ]
 }
 

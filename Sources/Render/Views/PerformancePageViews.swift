@@ -12,6 +12,8 @@ package struct PerformanceHeaderView: Sendable {
     /// The as-of date (`2026-11-20`) and the portal's `staleAfterDays`, for the script that says how old figures are.
     package var asOfDate: String
     package var staleAfterDays: Int
+    /// Previous and next period and the period picker; nil on pages that show only the current period.
+    package var periods: PeriodNavView?
 
     package static let templateFields: [String: TemplateField<Self>] = [
         "title": .value(\.title),
@@ -20,6 +22,7 @@ package struct PerformanceHeaderView: Sendable {
         "periodName": .value(\.periodName),
         "asOfDate": .value(\.asOfDate),
         "staleAfterDays": .value(\.staleAfterDays),
+        "periods": .value(\.periods),
     ]
 }
 
@@ -48,8 +51,13 @@ package struct DashboardView: TemplateView {
     package var attainmentChart: Chart
     /// The leaderboard: the first ten reps by rank.
     package var reps: [RepRowView]
+    /// Whether the reps table has the trend column (the current period's pages; not the period pages).
+    package var showTrend: Bool
     package var atRisk: [RepRowView]
     package var wins: [DealRowView]
+    /// "Recent wins" (the last 30 days) on `/`, "Largest wins" in a period on its page; and what to say without any.
+    package var winsTitle: String
+    package var noWins: String
     package var recent: [DocumentSummaryView]
     /// The regions, linked.
     package var people: [LinkView]
@@ -63,10 +71,13 @@ package struct DashboardView: TemplateView {
             "attainmentChart": .value(\.attainmentChart),
             "reps": .value(\.reps),
             "hasReps": .value { !$0.reps.isEmpty },
+            "showTrend": .value(\.showTrend),
             "atRisk": .value(\.atRisk),
             "hasAtRisk": .value { !$0.atRisk.isEmpty },
             "wins": .value(\.wins),
             "hasWins": .value { !$0.wins.isEmpty },
+            "winsTitle": .value(\.winsTitle),
+            "noWins": .value(\.noWins),
             "recent": .value(\.recent),
             "hasRecent": .value { !$0.recent.isEmpty },
             "people": .value(\.people),
@@ -85,6 +96,8 @@ package struct RegionPageView: TemplateView {
     package var header: PerformanceHeaderView
     package var figures: EntityFiguresView
     package var reps: [RepRowView]
+    /// Whether the reps table has the trend column (the current period's pages; not the period pages).
+    package var showTrend: Bool
     package var playbooks: [LinkView]
     /// The region's managers, linked when scorecards are public.
     package var people: [LinkView]
@@ -94,6 +107,7 @@ package struct RegionPageView: TemplateView {
         [
             "reps": .value(\.reps),
             "hasReps": .value { !$0.reps.isEmpty },
+            "showTrend": .value(\.showTrend),
             "playbooks": .value(\.playbooks),
             "hasPlaybooks": .value { !$0.playbooks.isEmpty },
             "people": .value(\.people),
@@ -111,12 +125,15 @@ package struct ManagerPageView: TemplateView {
     package var header: PerformanceHeaderView
     package var figures: EntityFiguresView
     package var reps: [RepRowView]
+    /// Whether the reps table has the trend column (the current period's pages; not the period pages).
+    package var showTrend: Bool
 
     package static let templateSchema = TemplateSchema(
         Self.self,
         [
             "reps": .value(\.reps),
             "hasReps": .value { !$0.reps.isEmpty },
+            "showTrend": .value(\.showTrend),
         ],
         including: [
             RepColumns.fields(region: true, manager: false),
@@ -135,6 +152,7 @@ package struct RepListView: TemplateView {
         [
             "reps": .value(\.reps),
             "hasReps": .value { !$0.reps.isEmpty },
+            "showTrend": .value { _ in true },
         ],
         including: [
             RepColumns.fields(region: true, manager: true), TemplateField.lifting(PerformanceHeaderView.templateFields, from: \.header),

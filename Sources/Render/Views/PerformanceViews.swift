@@ -10,7 +10,10 @@ package struct KPICardView: TemplateView {
     /// Status in words (never colour alone) and the class that colours it.
     package var status: String?
     package var statusClass: String
+    /// "+$1.2M vs Q3 2017"; while the period is under way, against the same days ("…, same days").
     package var change: String?
+    /// The change against the same period a year earlier, written the same way.
+    package var yearChange: String?
     /// Nil with fewer than two months of figures: one dot is not a trend.
     package var sparkline: Chart?
     package var bullet: Chart?
@@ -27,6 +30,7 @@ package struct KPICardView: TemplateView {
             "status": .value(\.status),
             "statusClass": .value(\.statusClass),
             "change": .value(\.change),
+            "yearChange": .value(\.yearChange),
             "sparkline": .value(\.sparkline),
             "bullet": .value(\.bullet),
             "note": .value(\.note),
@@ -48,7 +52,8 @@ package struct RepRowView: TemplateView {
     /// `status` in words, with its mark (never colour alone).
     package var statusText: String?
     package var winRate: Figure
-    package var trend: Chart
+    /// Revenue over the last 13 months; nil on period pages, whose table is about one period.
+    package var trend: Chart?
 
     package static let templateSchema = TemplateSchema(
         Self.self,

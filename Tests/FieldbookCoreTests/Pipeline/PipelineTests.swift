@@ -21,8 +21,14 @@ import Testing
         ] {
             try expectGolden(try #require(portal.page(page), "missing \(page)"), page.replacingOccurrences(of: "/", with: "_"))
         }
+        // A page for every period (8) of the team, each region (2) and each manager (2).
+        let periods = ["2024", "2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-Q1", "2024-Q2"]
+        let periodPages = periods.flatMap { period in
+            ["team/", "regions/north/", "regions/south/", "managers/mia/", "managers/sam/"].map { "\($0)\(period)/index.html" }
+        }
+        #expect(Set(portal.files.map(\.path)).isSuperset(of: periodPages))
         #expect(
-            portal.files.map(\.path).filter { !$0.hasPrefix("search/") || $0 == "search/index.html" }.sorted() == [
+            portal.files.map(\.path).filter { (!$0.hasPrefix("search/") || $0 == "search/index.html") && !periodPages.contains($0) }.sorted() == [
                 "404.html", "api/managers/mia.json", "api/managers/sam.json", "api/regions/north.json", "api/regions/south.json", "api/reps.csv",
                 "api/reps/ann.json", "api/reps/bob.json", "api/reps/cat.json", "api/team.json", "feed.xml", "index.html", "library/index.html",
                 "library/playbooks/global/index.html", "library/playbooks/global/pricing/index.html", "library/playbooks/index.html",
