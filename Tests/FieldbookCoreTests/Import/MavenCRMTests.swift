@@ -90,6 +90,10 @@ struct MavenCRMTests {
         // trend, so its card has no sparkline.
         #expect(home.contains("id=\"spark-team-revenue-title\""))
         #expect(!home.contains("spark-team-weighted_pipeline"))
+        // The note on unvalued deals counts those open on the as-of date: the current period's card has it, an earlier
+        // period's page (whose pipeline is the one open at its end) does not.
+        #expect(home.contains("open deals without an amount, left out"))
+        #expect(!(try #require(portal.page("team/2017-Q3/index.html"))).contains("without an amount"))
     }
 
     @Test func importsBuildsAndMatchesAnIndependentComputation() throws {
