@@ -746,7 +746,7 @@ h3 { font-size: 1.15rem; }
 .period-menu p { margin: 0 0 0.4rem; }
 .period-year { display: grid; grid-template-columns: 5.5rem 1fr; gap: 0.2rem 0.75rem; padding: 0.4rem 0; border-top: 1px solid var(--border); }
 .period-year-link { font-weight: 600; grid-row: span 2; }
-.period-list { display: flex; flex-wrap: wrap; gap: 0.2rem 0.75rem; margin: 0; padding: 0; list-style: none; }
+.period-list { display: flex; flex-wrap: wrap; gap: 0.35rem 0.9rem; margin: 0; padding: 0; list-style: none; }
 .period-nav [aria-current="page"] { font-weight: 700; color: var(--text); text-decoration: none; }
 .facts { display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; margin: 0.75rem 0 0; }
 .facts div { display: flex; gap: 0.4rem; }

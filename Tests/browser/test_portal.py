@@ -13,6 +13,9 @@ PAGES = {
     "dashboard": "/",
     "region": "/regions/apac/",
     "manager": "/managers/li-na/",
+    "team-period": "/team/2025-Q3/",
+    "region-period": "/regions/emea/2025-09/",
+    "manager-period": "/managers/li-na/2026/",
     "scorecard": "/reps/ines-costa/",
     "reps": "/reps/",
     "library": "/library/",
@@ -86,7 +89,7 @@ def test_dark_mode_keeps_contrast(site, driver, name):
 
 
 @pytest.mark.parametrize("width", [375, 768, 1440])
-@pytest.mark.parametrize("name", ["dashboard", "scorecard", "reps", "lesson", "region"])
+@pytest.mark.parametrize("name", ["dashboard", "scorecard", "reps", "lesson", "region", "team-period", "manager-period"])
 def test_nothing_overflows_horizontally(site, driver, width, name):
     driver.set_window_size(width, 900)
     driver.get(site + PAGES[name])
@@ -116,7 +119,7 @@ return sizes;
 
 @pytest.mark.parametrize("dark", [False, True])
 @pytest.mark.parametrize("width", [375, 1440])
-@pytest.mark.parametrize("name", ["dashboard", "scorecard", "region", "manager"])
+@pytest.mark.parametrize("name", ["dashboard", "scorecard", "region", "manager", "team-period", "region-period"])
 def test_chart_text_is_at_least_11px(site, driver, width, dark, name):
     driver.set_window_size(width, 900)
     driver.get(site + PAGES[name])
@@ -153,6 +156,33 @@ def test_dashboard_cards_leave_no_orphan_and_the_first_chart_comes_early(site, d
     chart_top = driver.execute_script("return document.querySelector('.chart-figure').getBoundingClientRect().top")
     assert chart_top < 2 * 800, "the first chart starts %dpx down" % chart_top
     driver.set_window_size(1440, 1000)
+
+
+@pytest.mark.parametrize("width", [375, 1440])
+def test_the_period_picker_is_plain_links_that_fit_the_window(site, driver, width):
+    """Any period is two clicks away, without JavaScript: the picker opens inside the window, marks the page's own
+    period and leads to another period's page; previous and next step through periods of the same kind."""
+    driver.set_window_size(width, 900)
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        driver.get(site + "/regions/emea/2025-09/")
+        driver.find_element(By.CSS_SELECTOR, ".period-picker summary").click()
+        overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, "the open picker makes the page %dpx wider than the window" % overflow
+        current = driver.find_element(By.CSS_SELECTOR, ".period-menu [aria-current='page']")
+        assert current.text == "Sep"
+        driver.save_screenshot(os.path.join(ARTIFACTS, "period-picker-%d.png" % width))
+        driver.find_element(By.CSS_SELECTOR, ".period-menu a[href='/regions/emea/2024-Q4/']").click()
+        assert driver.current_url.endswith("/regions/emea/2024-Q4/")
+        assert "Q4 2024" in driver.find_element(By.CSS_SELECTOR, ".as-of").text
+        driver.find_element(By.CSS_SELECTOR, "a[rel='next']").click()
+        assert driver.current_url.endswith("/regions/emea/2025-Q1/")
+        # The first chart still starts within the first two screens on a phone.
+        chart_top = driver.execute_script("return document.querySelector('.chart-figure').getBoundingClientRect().top")
+        assert chart_top < 2 * 900, "the first chart starts %dpx down" % chart_top
+    finally:
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+        driver.set_window_size(1440, 1000)
 
 
 @pytest.mark.parametrize("width", [375, 1440])
