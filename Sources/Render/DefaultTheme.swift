@@ -264,6 +264,7 @@ package enum DefaultTheme {
   <p class="eyebrow">{{subtitle}}</p>
   <h1>{{title}}</h1>
   {{>as-of}}
+  {{#periodSwitch}}<div class="period-switch" data-api="{{api}}" data-current="{{current}}" data-locale="{{locale}}" data-symbol="{{symbol}}" data-vs="{{labels.vs}}" data-same-days="{{labels.sameDays}}" data-target="{{labels.target}}" data-attainment="{{labels.attainment}}">{{>period-nav}}</div>{{/periodSwitch}}
   <dl class="facts">{{#facts}}<div><dt>{{term}}</dt><dd>{{value}}</dd></div>{{/facts}}</dl>
 </header>
 {{>kpi-cards}}
@@ -364,7 +365,7 @@ package enum DefaultTheme {
 
 """####),
         "as-of": TemplateSource(name: "as-of", path: "(built-in theme)/partials/as-of.mustache", text: ####"""
-<p class="as-of" data-as-of="{{asOfDate}}" data-stale-after="{{staleAfterDays}}" data-stale-days="{{labels.staleDays}}" data-stale-year="{{labels.staleYear}}" data-stale-years="{{labels.staleYears}}">{{asOf}} · {{periodName}}</p>
+<p class="as-of" data-as-of="{{asOfDate}}" data-stale-after="{{staleAfterDays}}" data-stale-days="{{labels.staleDays}}" data-stale-year="{{labels.staleYear}}" data-stale-years="{{labels.staleYears}}">{{asOf}} · <span class="period-name">{{periodName}}</span></p>
 
 """####),
         "breadcrumbs": TemplateSource(name: "breadcrumbs", path: "(built-in theme)/partials/breadcrumbs.mustache", text: ####"""
@@ -446,7 +447,7 @@ package enum DefaultTheme {
 <h2 id="figures-title" class="visually-hidden">{{labels.figures}}</h2>
 <section class="kpi-cards" aria-labelledby="figures-title">
   {{#cards}}
-  <article class="kpi-card {{statusClass}}">
+  <article class="kpi-card {{statusClass}}" data-kpi="{{kpi}}" data-unit="{{unit}}">
     <h3>{{label}}</h3>
     <p class="kpi-value">{{value}}</p>
     {{#bullet}}<div class="kpi-bullet">{{{svg}}}</div>{{/bullet}}
@@ -505,12 +506,12 @@ package enum DefaultTheme {
   <details class="period-picker">
     <summary>{{labels.allPeriods}}</summary>
     <div class="period-menu">
-      {{#yearToDate}}<p><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></p>{{/yearToDate}}
+      {{#yearToDate}}<p><a href="{{url}}" data-period="{{period}}" data-name="{{name}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></p>{{/yearToDate}}
       {{#years}}
       <div class="period-year">
-        {{#year}}<a class="period-year-link" href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a>{{/year}}
-        <ul class="period-list">{{#quarters}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>{{/quarters}}</ul>
-        <ul class="period-list">{{#months}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>{{/months}}</ul>
+        {{#year}}<a class="period-year-link" href="{{url}}" data-period="{{period}}" data-name="{{name}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a>{{/year}}
+        <ul class="period-list">{{#quarters}}<li><a href="{{url}}" data-period="{{period}}" data-name="{{name}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>{{/quarters}}</ul>
+        <ul class="period-list">{{#months}}<li><a href="{{url}}" data-period="{{period}}" data-name="{{name}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>{{/months}}</ul>
       </div>
       {{/years}}
     </div>
@@ -527,29 +528,17 @@ package enum DefaultTheme {
       <th scope="col" data-sort="number">{{labels.rank}}</th>
       <th scope="col">{{labels.rep}}</th>
       <th scope="col" data-sort="number">{{labels.revenue}}</th>
-      <th scope="col">{{labels.target}}</th>
+      {{#fullTable}}<th scope="col">{{labels.target}}</th>{{/fullTable}}
       <th scope="col" data-sort="number">{{labels.attainment}}</th>
       <th scope="col">{{labels.status}}</th>
-      <th scope="col" data-sort="number">{{labels.winRate}}</th>
-      {{#showTrend}}<th scope="col">{{labels.trend}}</th>{{/showTrend}}
+      {{#fullTable}}<th scope="col" data-sort="number">{{labels.winRate}}</th><th scope="col">{{labels.trend}}</th>{{/fullTable}}
       {{#showRegion}}<th scope="col">{{labels.region}}</th>{{/showRegion}}
       {{#showManager}}<th scope="col">{{labels.manager}}</th>{{/showManager}}
     </tr>
   </thead>
   <tbody>
     {{#reps}}
-    <tr>
-      <td data-value="{{rank}}">{{rank}}</td>
-      <th scope="row">{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}</th>
-      <td class="number" data-value="{{revenueSort}}">{{revenue}}</td>
-      <td class="number">{{target}}</td>
-      <td class="number" data-value="{{attainmentSort}}">{{attainment}}</td>
-      <td>{{#status}}<span class="status {{statusClass}}">{{status}}</span>{{/status}}</td>
-      <td class="number" data-value="{{winRateSort}}">{{winRate}}</td>
-      {{#showTrend}}<td class="trend">{{#trend}}{{{svg}}}{{/trend}}</td>{{/showTrend}}
-      {{#showRegion}}<td>{{region}}</td>{{/showRegion}}
-      {{#showManager}}<td>{{manager}}</td>{{/showManager}}
-    </tr>
+    <tr><td>{{rank}}</td><th scope="row">{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}</th><td class="number" data-value="{{revenueSort}}">{{revenue}}</td>{{#fullTable}}<td class="number">{{target}}</td>{{/fullTable}}<td class="number" data-value="{{attainmentSort}}">{{attainment}}</td><td>{{#status}}<span class="status {{statusClass}}">{{status}}</span>{{/status}}</td>{{#fullTable}}<td class="number" data-value="{{winRateSort}}">{{winRate}}</td><td class="trend">{{#trend}}{{{svg}}}{{/trend}}</td>{{/fullTable}}{{#showRegion}}<td>{{region}}</td>{{/showRegion}}{{#showManager}}<td>{{manager}}</td>{{/showManager}}</tr>
     {{/reps}}
   </tbody>
 </table>
@@ -912,6 +901,122 @@ svg.chart { display: block; width: 100%; height: auto; overflow: visible; }
       });
     });
   });
+  // A scorecard switches to another period in place, from the rep's API file (without JavaScript, or if the file
+  // cannot be read, its period links lead to the manager's page for that period). Figures are written as the build
+  // writes them (FigureFormatter); status and the bullet belong to the period the page was built for, so a switched
+  // card shows the figures, target, attainment and changes alone.
+  var switcher = document.querySelector(".period-switch[data-api]");
+  if (switcher) {
+    var word = function (name) { return switcher.getAttribute("data-" + name); };
+    var chinese = word("locale") === "zh-CN";
+    var fixed = function (value, decimals) {
+      var scale = Math.pow(10, decimals), scaled = value * scale;
+      var units = Math.round(Math.abs(scaled)), fraction = units % scale, whole = (units - fraction) / scale;
+      var text = (scaled < 0 && units !== 0 ? "-" : "") + whole;
+      if (fraction === 0) return text;
+      var digits = String(fraction);
+      digits = "000000".slice(0, decimals - digits.length) + digits;
+      return text + "." + digits.replace(/0+$/, "");
+    };
+    var grouped = function (value, decimals) {
+      var text = fixed(Math.abs(value), decimals), parts = text.split(".");
+      var fraction = decimals > 0 ? "." + ((parts[1] || "") + "000000").slice(0, decimals) : "";
+      return (value < 0 && text !== "0" ? "-" : "") + parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ",") + fraction;
+    };
+    var compact = function (value) {
+      var magnitude = Math.abs(value), sign = value < 0 ? "-" : "";
+      var steps = chinese ? [[1e8, "亿"], [1e4, "万"]] : [[1e9, "B"], [1e6, "M"], [1e3, "K"]];
+      for (var i = 0; i < steps.length; i++) {
+        if (magnitude >= steps[i][0]) return sign + fixed(magnitude / steps[i][0], 1) + steps[i][1];
+      }
+      return sign + grouped(magnitude, 0);
+    };
+    var money = function (value, short) {
+      var magnitude = Math.abs(value);
+      var digits = short ? compact(magnitude) : grouped(magnitude, magnitude < 100 && magnitude !== Math.round(magnitude) ? 2 : 0);
+      return (value < 0 ? "-" : "") + word("symbol") + digits;
+    };
+    var figure = function (value, unit, short) {
+      if (value === null || value === undefined) return "–";
+      if (unit === "currency") return money(value, short);
+      if (unit === "count") return short ? compact(value) : grouped(value, value === Math.round(value) ? 0 : 1);
+      if (unit === "percent") return grouped(value * 100, 1) + "%";
+      if (unit === "days") return grouped(value, 1) + (chinese ? " 天" : " days");
+      return grouped(value, 1);
+    };
+    var signed = function (value, unit) {
+      if (unit === "percent") {
+        var points = grouped(Math.abs(value) * 100, 1), direction = points === grouped(0, 1) ? 0 : value < 0 ? -1 : 1;
+        if (chinese) return direction === 0 ? "持平" : (direction < 0 ? "下降" : "上升") + points + "个百分点";
+        return (direction < 0 ? "-" : direction > 0 ? "+" : "±") + points + " pp";
+      }
+      return (value < 0 ? "-" : value > 0 ? "+" : "±") + figure(Math.abs(value), unit, unit === "currency" || unit === "count");
+    };
+    var links = Array.prototype.slice.call(switcher.querySelectorAll("a[data-period]"));
+    var nameOf = function (label) {
+      var link = links.filter(function (a) { return a.getAttribute("data-period") === label; })[0];
+      return link ? link.getAttribute("data-name") : label;
+    };
+    var cards = Array.prototype.slice.call(document.querySelectorAll(".kpi-card[data-kpi]"));
+    var built = cards.map(function (card) { return [card.className, card.innerHTML]; });
+    var periodName = document.querySelector(".as-of .period-name");
+    var builtName = periodName ? periodName.textContent : "";
+    var rep = null;
+    var element = function (tag, className, text) {
+      var node = document.createElement(tag);
+      if (className) node.className = className;
+      if (text !== undefined) node.textContent = text;
+      return node;
+    };
+    var show = function (label) {
+      var periods = rep.periods, period = periods.filter(function (p) { return p.period === label; })[0];
+      if (!period) return false;
+      var same = periods.filter(function (p) { return p.kind === period.kind; });
+      var previous = same[same.indexOf(period) - 1];
+      var yearEarlier = same.filter(function (p) { return p.start === (+period.start.slice(0, 4) - 1) + period.start.slice(4); })[0];
+      cards.forEach(function (card, index) {
+        if (label === word("current")) { card.className = built[index][0]; card.innerHTML = built[index][1]; return; }
+        var kpi = card.getAttribute("data-kpi"), unit = card.getAttribute("data-unit"), spark = card.querySelector(".kpi-spark");
+        var heading = card.querySelector("h3"), facts = element("dl", "kpi-facts");
+        [["target", period[kpi + "_target"], figure(period[kpi + "_target"], unit, unit === "currency")],
+         ["attainment", period[kpi + "_attainment"], figure(period[kpi + "_attainment"], "percent")]].forEach(function (fact) {
+          if (fact[1] === null || fact[1] === undefined) return;
+          var row = element("div");
+          row.appendChild(element("dt", "", word(fact[0])));
+          row.appendChild(element("dd", "", fact[2]));
+          facts.appendChild(row);
+        });
+        var parts = [heading, element("p", "kpi-value", figure(period[kpi], unit, unit === "currency")), facts];
+        [[period[kpi + "_change"], previous], [period[kpi + "_change_year"], yearEarlier]].forEach(function (change) {
+          if (change[0] === null || change[0] === undefined || !change[1]) return;
+          var text = signed(change[0], unit) + " " + word("vs") + " " + nameOf(change[1].period);
+          parts.push(element("p", "kpi-change", period.partial ? text + word("same-days") : text));
+        });
+        card.className = "kpi-card status-none";
+        card.textContent = "";
+        parts.concat(spark ? [spark] : []).forEach(function (part) { card.appendChild(part); });
+      });
+      if (periodName) periodName.textContent = label === word("current") ? builtName : nameOf(label);
+      links.forEach(function (a) {
+        if (a.getAttribute("data-period") === label) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
+      });
+      return true;
+    };
+    switcher.addEventListener("click", function (event) {
+      var link = event.target.closest("a[data-period]");
+      if (!link) return;
+      event.preventDefault();
+      (rep ? Promise.resolve(rep) : fetch(word("api")).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      })).then(function (data) {
+        rep = data;
+        if (!show(link.getAttribute("data-period"))) throw new Error("no such period");
+        var details = link.closest("details");
+        if (details) details.removeAttribute("open");
+      }).catch(function () { window.location.href = link.href; });
+    });
+  }
 })();
 
 """####.utf8))),

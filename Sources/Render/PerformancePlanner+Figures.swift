@@ -27,7 +27,7 @@ extension PerformancePlanner {
                 id: "bullet-\(entity.id)-\(kpi.id)", title: label(kpi), actual: figures.actual[k], target: figures.target[k],
                 format: { format.value($0, unit: unit) }) : nil
         return KPICardView(
-            label: label(kpi), value: format.value(figures.actual[k], unit: unit, compact: unit == .currency),
+            kpi: kpi.id, unit: unit.rawValue, label: label(kpi), value: format.value(figures.actual[k], unit: unit, compact: unit == .currency),
             target: figures.target[k].map { format.value($0, unit: unit, compact: unit == .currency) },
             attainment: figures.attainment(k).map(format.percent),
             status: status.map(statusText), statusClass: Status.cssClass(status), change: change, yearChange: yearChange, sparkline: spark,

@@ -12,7 +12,7 @@ extension PerformancePlanner {
             figures: figures(board.team, p, members: Array(board.reps.indices), trendID: "team-trend", latest: at.isLatest),
             attainmentChart: regionAttainment(p),
             reps: byRank(board.reps.indices.map { ($0, board.reps[$0].periods[p].rankInTeam) }, rows, limit: 10),
-            showTrend: at.isLatest, atRisk: atRisk(rows),
+            fullTable: at.isLatest, atRisk: atRisk(rows),
             wins: at.isLatest ? recentWins(asOf) : largestWins(in: board.periods[p], asOf: asOf),
             winsTitle: labels[at.isLatest ? "recentWins" : "largestWins"], noWins: labels[at.isLatest ? "noWins" : "noWinsInPeriod"],
             recent: at.isLatest ? recent : [],
@@ -41,7 +41,7 @@ extension PerformancePlanner {
             let view = RegionPageView(
                 header: header(region.name, labels["region"], asOf: asOf, current: p, periods: periodNav(at) { regionURL(region.id, $0) }),
                 figures: figures(entity, p, members: members, trendID: "region-trend", latest: at.isLatest),
-                reps: byRank(members.map { ($0, board.reps[$0].periods[p].rankInRegion) }, rows), showTrend: at.isLatest,
+                reps: byRank(members.map { ($0, board.reps[$0].periods[p].rankInRegion) }, rows), fullTable: at.isLatest,
                 playbooks: lessons.playbooks(for: region.id),
                 people: team.managers.filter { managersHere.contains($0.id) }.map { LinkView(title: $0.name, url: managerURL($0.id, at) ?? "") })
             return page(
@@ -61,7 +61,7 @@ extension PerformancePlanner {
                     manager.name, labels["manager"], asOf: asOf, current: p,
                     periods: periodNav(at) { site.url(entityPath("managers", manager.id, $0)) }),
                 figures: figures(entity, p, members: members, trendID: "manager-trend", latest: at.isLatest),
-                reps: byRank(Array(zip(members, ranks.map(Optional.some))), rows), showTrend: at.isLatest)
+                reps: byRank(Array(zip(members, ranks.map(Optional.some))), rows), fullTable: at.isLatest)
             return page(
                 entityPath("managers", manager.id, at), "manager", title: title(manager.name, at),
                 crumbs: crumbs(at, "managers", manager.id, manager.name), view: view, period: view.header.periodName, private: isPrivate)
@@ -75,8 +75,10 @@ extension PerformancePlanner {
         let crumbs = [home] + (isPrivate ? [] : [LinkView(title: labels["reps"], url: site.url("reps/"))])
         return parallelMap(Array(data.team.reps.enumerated())) { index, rep in
             let period = board.reps[index].periods[current]
+            let periods = scorecardPeriods(of: rep)
             let view = ScorecardView(
-                header: header(rep.name, rep.title ?? labels["rep"], asOf: asOf, current: current),
+                header: header(rep.name, rep.title ?? labels["rep"], asOf: asOf, current: current, periods: periods.nav),
+                periodSwitch: periods.switch,
                 figures: figures(board.reps[index], current, members: [index], trendID: "rep-trend", bullets: true),
                 openDeals: openDeals(of: rep.id), progress: progress(of: rep.id, lessons: lessons),
                 recommended: recommended(for: index, current: current, lessons: lessons),

@@ -49,11 +49,10 @@ extension PerformancePlanner {
         func link(_ p: Int) -> LinkView {
             LinkView(title: format.period(board.periods[p], calendar: board.calendar), url: url(At(index: p, isLatest: false)))
         }
-        func entry(_ p: Int, short: Bool = true) -> PeriodLinkView {
+        func entry(_ p: Int, title: String? = nil) -> PeriodLinkView {
             PeriodLinkView(
-                title: short
-                    ? format.shortPeriod(board.periods[p], calendar: board.calendar) : format.period(board.periods[p], calendar: board.calendar),
-                url: url(At(index: p, isLatest: false)), current: p == at.index)
+                title: title ?? format.shortPeriod(board.periods[p], calendar: board.calendar), url: url(At(index: p, isLatest: false)),
+                current: p == at.index, period: board.calendar.label(board.periods[p]), name: periodName(p))
         }
         let years = board.periods.indices.filter { board.periods[$0].kind == .year }.reversed().map { y in
             let inYear = board.periods.indices.filter {
@@ -64,12 +63,26 @@ extension PerformancePlanner {
                 months: inYear.filter { board.periods[$0].kind == .month }.map { entry($0) })
         }
         let yearToDate = board.asOf.flatMap { periodIndex(.year, containing: $0.monthNumber) }.map { y in
-            PeriodLinkView(title: labels["yearToDate"], url: url(At(index: y, isLatest: false)), current: y == at.index && !at.isLatest)
+            var link = entry(y, title: labels["yearToDate"])
+            link.current = y == at.index && !at.isLatest
+            return link
         }
         return PeriodNavView(
             previous: periodIndices[period.previous].map(link), next: periodIndices[period.next].map(link),
             latest: at.isLatest ? nil : LinkView(title: labels["latestPeriod"], url: url(At(index: current, isLatest: true))),
             yearToDate: yearToDate, years: years)
+    }
+
+    /// A scorecard's period picker: every period, each leading to the rep's manager's (else region's) page for it,
+    /// where the rep's row has that period's figures; with JavaScript the scorecard switches in place instead.
+    func scorecardPeriods(of rep: Rep) -> (nav: PeriodNavView, switch: PeriodSwitchView) {
+        let folder = data.team.manager(of: rep).map { ("managers", $0) } ?? ("regions", rep.region)
+        var nav = periodNav(At(index: current, isLatest: true)) { site.url(entityPath(folder.0, folder.1, $0)) }
+        (nav.previous, nav.next, nav.latest) = (nil, nil, nil)
+        let view = PeriodSwitchView(
+            api: site.url("api/reps/\(rep.id).json"), current: board.calendar.label(board.periods[current]),
+            locale: site.config.locale.rawValue, symbol: format.currencySymbol)
+        return (nav, view)
     }
 
     /// The five largest deals won in a period (up to the as-of date), largest first.

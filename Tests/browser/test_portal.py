@@ -185,6 +185,49 @@ def test_the_period_picker_is_plain_links_that_fit_the_window(site, driver, widt
         driver.set_window_size(1440, 1000)
 
 
+CARD_TEXTS = """
+return Array.from(document.querySelectorAll('.kpi-card')).map(function (card) {
+  return [card.getAttribute('data-kpi'), card.querySelector('.kpi-value').textContent]
+    .concat(Array.from(card.querySelectorAll('.kpi-facts dd, .kpi-change'), function (e) { return e.textContent; }));
+});
+"""
+
+
+def test_a_scorecard_switches_period_in_place(site, driver):
+    """With JavaScript a scorecard shows any period from the rep's API file, written exactly as the build writes it:
+    made to redo its own period from the API, it gives the built cards' text; without JavaScript the same links lead
+    to the manager's page for that period."""
+    import json
+    import urllib.request
+    driver.set_window_size(1440, 1000)
+    driver.get(site + "/reps/ines-costa/")
+    built = driver.execute_script(CARD_TEXTS)
+    assert len(built) == 5 and any(" same days" in text for card in built for text in card)
+    picker = driver.find_element(By.CSS_SELECTOR, ".period-switch .period-picker summary")
+    link = driver.find_element(By.CSS_SELECTOR, ".period-switch a[data-period='2025-Q3']")
+    assert link.get_attribute("href").endswith("/managers/tomas-ribeiro/2025-Q3/")
+    # Its own period, from the API (the script restores the built cards for it, so make it think otherwise).
+    driver.execute_script("document.querySelector('.period-switch').setAttribute('data-current', 'none')")
+    picker.click()
+    driver.find_element(By.CSS_SELECTOR, ".period-switch a[data-period='2026-Q4']").click()
+    WebDriverWait(driver, 5).until(lambda d: d.execute_script(
+        "return document.querySelectorAll('.kpi-card.status-none').length === 5"))
+    assert driver.execute_script(CARD_TEXTS) == built
+    # Another period: its figures, the change on Q2 2025, none on Q3 2024 (before the data), no status.
+    picker.click()
+    link.click()
+    WebDriverWait(driver, 5).until(lambda d: d.find_element(By.CSS_SELECTOR, ".as-of .period-name").text == "Q3 2025")
+    with urllib.request.urlopen(site + "/api/reps/ines-costa.json") as response:
+        period = [p for p in json.load(response)["periods"] if p["period"] == "2025-Q3"][0]
+    revenue = [card for card in driver.execute_script(CARD_TEXTS) if card[0] == "revenue"][0]
+    assert revenue[1].startswith("$") and revenue[1].endswith("K"), revenue
+    assert abs(float(revenue[1][1:-1]) * 1000 - period["revenue"]) <= 50, (revenue, period["revenue"])
+    assert any(text.endswith(" vs Q2 2025") for text in revenue)
+    assert not any("Q3 2024" in text for text in revenue)
+    assert not driver.find_elements(By.CSS_SELECTOR, ".kpi-card .status")
+    assert link.get_attribute("aria-current") == "page"
+
+
 @pytest.mark.parametrize("width", [375, 1440])
 def test_a_lessons_contents_nest_and_fold_on_a_phone(site, driver, width):
     driver.set_window_size(width, 900)

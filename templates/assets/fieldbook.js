@@ -48,4 +48,120 @@
       });
     });
   });
+  // A scorecard switches to another period in place, from the rep's API file (without JavaScript, or if the file
+  // cannot be read, its period links lead to the manager's page for that period). Figures are written as the build
+  // writes them (FigureFormatter); status and the bullet belong to the period the page was built for, so a switched
+  // card shows the figures, target, attainment and changes alone.
+  var switcher = document.querySelector(".period-switch[data-api]");
+  if (switcher) {
+    var word = function (name) { return switcher.getAttribute("data-" + name); };
+    var chinese = word("locale") === "zh-CN";
+    var fixed = function (value, decimals) {
+      var scale = Math.pow(10, decimals), scaled = value * scale;
+      var units = Math.round(Math.abs(scaled)), fraction = units % scale, whole = (units - fraction) / scale;
+      var text = (scaled < 0 && units !== 0 ? "-" : "") + whole;
+      if (fraction === 0) return text;
+      var digits = String(fraction);
+      digits = "000000".slice(0, decimals - digits.length) + digits;
+      return text + "." + digits.replace(/0+$/, "");
+    };
+    var grouped = function (value, decimals) {
+      var text = fixed(Math.abs(value), decimals), parts = text.split(".");
+      var fraction = decimals > 0 ? "." + ((parts[1] || "") + "000000").slice(0, decimals) : "";
+      return (value < 0 && text !== "0" ? "-" : "") + parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ",") + fraction;
+    };
+    var compact = function (value) {
+      var magnitude = Math.abs(value), sign = value < 0 ? "-" : "";
+      var steps = chinese ? [[1e8, "亿"], [1e4, "万"]] : [[1e9, "B"], [1e6, "M"], [1e3, "K"]];
+      for (var i = 0; i < steps.length; i++) {
+        if (magnitude >= steps[i][0]) return sign + fixed(magnitude / steps[i][0], 1) + steps[i][1];
+      }
+      return sign + grouped(magnitude, 0);
+    };
+    var money = function (value, short) {
+      var magnitude = Math.abs(value);
+      var digits = short ? compact(magnitude) : grouped(magnitude, magnitude < 100 && magnitude !== Math.round(magnitude) ? 2 : 0);
+      return (value < 0 ? "-" : "") + word("symbol") + digits;
+    };
+    var figure = function (value, unit, short) {
+      if (value === null || value === undefined) return "–";
+      if (unit === "currency") return money(value, short);
+      if (unit === "count") return short ? compact(value) : grouped(value, value === Math.round(value) ? 0 : 1);
+      if (unit === "percent") return grouped(value * 100, 1) + "%";
+      if (unit === "days") return grouped(value, 1) + (chinese ? " 天" : " days");
+      return grouped(value, 1);
+    };
+    var signed = function (value, unit) {
+      if (unit === "percent") {
+        var points = grouped(Math.abs(value) * 100, 1), direction = points === grouped(0, 1) ? 0 : value < 0 ? -1 : 1;
+        if (chinese) return direction === 0 ? "持平" : (direction < 0 ? "下降" : "上升") + points + "个百分点";
+        return (direction < 0 ? "-" : direction > 0 ? "+" : "±") + points + " pp";
+      }
+      return (value < 0 ? "-" : value > 0 ? "+" : "±") + figure(Math.abs(value), unit, unit === "currency" || unit === "count");
+    };
+    var links = Array.prototype.slice.call(switcher.querySelectorAll("a[data-period]"));
+    var nameOf = function (label) {
+      var link = links.filter(function (a) { return a.getAttribute("data-period") === label; })[0];
+      return link ? link.getAttribute("data-name") : label;
+    };
+    var cards = Array.prototype.slice.call(document.querySelectorAll(".kpi-card[data-kpi]"));
+    var built = cards.map(function (card) { return [card.className, card.innerHTML]; });
+    var periodName = document.querySelector(".as-of .period-name");
+    var builtName = periodName ? periodName.textContent : "";
+    var rep = null;
+    var element = function (tag, className, text) {
+      var node = document.createElement(tag);
+      if (className) node.className = className;
+      if (text !== undefined) node.textContent = text;
+      return node;
+    };
+    var show = function (label) {
+      var periods = rep.periods, period = periods.filter(function (p) { return p.period === label; })[0];
+      if (!period) return false;
+      var same = periods.filter(function (p) { return p.kind === period.kind; });
+      var previous = same[same.indexOf(period) - 1];
+      var yearEarlier = same.filter(function (p) { return p.start === (+period.start.slice(0, 4) - 1) + period.start.slice(4); })[0];
+      cards.forEach(function (card, index) {
+        if (label === word("current")) { card.className = built[index][0]; card.innerHTML = built[index][1]; return; }
+        var kpi = card.getAttribute("data-kpi"), unit = card.getAttribute("data-unit"), spark = card.querySelector(".kpi-spark");
+        var heading = card.querySelector("h3"), facts = element("dl", "kpi-facts");
+        [["target", period[kpi + "_target"], figure(period[kpi + "_target"], unit, unit === "currency")],
+         ["attainment", period[kpi + "_attainment"], figure(period[kpi + "_attainment"], "percent")]].forEach(function (fact) {
+          if (fact[1] === null || fact[1] === undefined) return;
+          var row = element("div");
+          row.appendChild(element("dt", "", word(fact[0])));
+          row.appendChild(element("dd", "", fact[2]));
+          facts.appendChild(row);
+        });
+        var parts = [heading, element("p", "kpi-value", figure(period[kpi], unit, unit === "currency")), facts];
+        [[period[kpi + "_change"], previous], [period[kpi + "_change_year"], yearEarlier]].forEach(function (change) {
+          if (change[0] === null || change[0] === undefined || !change[1]) return;
+          var text = signed(change[0], unit) + " " + word("vs") + " " + nameOf(change[1].period);
+          parts.push(element("p", "kpi-change", period.partial ? text + word("same-days") : text));
+        });
+        card.className = "kpi-card status-none";
+        card.textContent = "";
+        parts.concat(spark ? [spark] : []).forEach(function (part) { card.appendChild(part); });
+      });
+      if (periodName) periodName.textContent = label === word("current") ? builtName : nameOf(label);
+      links.forEach(function (a) {
+        if (a.getAttribute("data-period") === label) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
+      });
+      return true;
+    };
+    switcher.addEventListener("click", function (event) {
+      var link = event.target.closest("a[data-period]");
+      if (!link) return;
+      event.preventDefault();
+      (rep ? Promise.resolve(rep) : fetch(word("api")).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      })).then(function (data) {
+        rep = data;
+        if (!show(link.getAttribute("data-period"))) throw new Error("no such period");
+        var details = link.closest("details");
+        if (details) details.removeAttribute("open");
+      }).catch(function () { window.location.href = link.href; });
+    });
+  }
 })();

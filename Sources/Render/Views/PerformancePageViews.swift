@@ -51,8 +51,9 @@ package struct DashboardView: TemplateView {
     package var attainmentChart: Chart
     /// The leaderboard: the first ten reps by rank.
     package var reps: [RepRowView]
-    /// Whether the reps table has the trend column (the current period's pages; not the period pages).
-    package var showTrend: Bool
+    /// The reps table with target, win rate and the 13-month trend (the current period's pages); a period page's table
+    /// has rank, revenue, attainment and status, so that every period of every region stays affordable.
+    package var fullTable: Bool
     package var atRisk: [RepRowView]
     package var wins: [DealRowView]
     /// "Recent wins" (the last 30 days) on `/`, "Largest wins" in a period on its page; and what to say without any.
@@ -71,7 +72,7 @@ package struct DashboardView: TemplateView {
             "attainmentChart": .value(\.attainmentChart),
             "reps": .value(\.reps),
             "hasReps": .value { !$0.reps.isEmpty },
-            "showTrend": .value(\.showTrend),
+            "fullTable": .value(\.fullTable),
             "atRisk": .value(\.atRisk),
             "hasAtRisk": .value { !$0.atRisk.isEmpty },
             "wins": .value(\.wins),
@@ -96,8 +97,9 @@ package struct RegionPageView: TemplateView {
     package var header: PerformanceHeaderView
     package var figures: EntityFiguresView
     package var reps: [RepRowView]
-    /// Whether the reps table has the trend column (the current period's pages; not the period pages).
-    package var showTrend: Bool
+    /// The reps table with target, win rate and the 13-month trend (the current period's pages); a period page's table
+    /// has rank, revenue, attainment and status, so that every period of every region stays affordable.
+    package var fullTable: Bool
     package var playbooks: [LinkView]
     /// The region's managers, linked when scorecards are public.
     package var people: [LinkView]
@@ -107,7 +109,7 @@ package struct RegionPageView: TemplateView {
         [
             "reps": .value(\.reps),
             "hasReps": .value { !$0.reps.isEmpty },
-            "showTrend": .value(\.showTrend),
+            "fullTable": .value(\.fullTable),
             "playbooks": .value(\.playbooks),
             "hasPlaybooks": .value { !$0.playbooks.isEmpty },
             "people": .value(\.people),
@@ -125,15 +127,16 @@ package struct ManagerPageView: TemplateView {
     package var header: PerformanceHeaderView
     package var figures: EntityFiguresView
     package var reps: [RepRowView]
-    /// Whether the reps table has the trend column (the current period's pages; not the period pages).
-    package var showTrend: Bool
+    /// The reps table with target, win rate and the 13-month trend (the current period's pages); a period page's table
+    /// has rank, revenue, attainment and status, so that every period of every region stays affordable.
+    package var fullTable: Bool
 
     package static let templateSchema = TemplateSchema(
         Self.self,
         [
             "reps": .value(\.reps),
             "hasReps": .value { !$0.reps.isEmpty },
-            "showTrend": .value(\.showTrend),
+            "fullTable": .value(\.fullTable),
         ],
         including: [
             RepColumns.fields(region: true, manager: false),
@@ -152,7 +155,7 @@ package struct RepListView: TemplateView {
         [
             "reps": .value(\.reps),
             "hasReps": .value { !$0.reps.isEmpty },
-            "showTrend": .value { _ in true },
+            "fullTable": .value { _ in true },
         ],
         including: [
             RepColumns.fields(region: true, manager: true), TemplateField.lifting(PerformanceHeaderView.templateFields, from: \.header),
@@ -162,6 +165,8 @@ package struct RepListView: TemplateView {
 /// A rep's scorecard at `/reps/<id>/`: their figures with bullets, open deals, training and what to read next.
 package struct ScorecardView: TemplateView {
     package var header: PerformanceHeaderView
+    /// Switching to another period in place (with JavaScript; the picker's links lead to the manager's period pages).
+    package var periodSwitch: PeriodSwitchView
     package var figures: EntityFiguresView
     package var openDeals: [DealRowView]
     package var progress: [ProgressView]
@@ -173,6 +178,7 @@ package struct ScorecardView: TemplateView {
     package static let templateSchema = TemplateSchema(
         Self.self,
         [
+            "periodSwitch": .value(\.periodSwitch),
             "openDeals": .value(\.openDeals),
             "hasOpenDeals": .value { !$0.openDeals.isEmpty },
             "progress": .value(\.progress),

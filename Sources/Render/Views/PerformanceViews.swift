@@ -3,6 +3,9 @@ import FieldbookTemplates
 
 /// One KPI as a card: the figure, its target and attainment, its status in words, the change and a sparkline.
 package struct KPICardView: TemplateView {
+    /// The KPI's id and unit (`revenue`, `currency`): a scorecard's script rewrites the card for another period.
+    package var kpi: String
+    package var unit: String
     package var label: String
     package var value: String
     package var target: String?
@@ -23,6 +26,8 @@ package struct KPICardView: TemplateView {
     package static let templateSchema = TemplateSchema(
         Self.self,
         [
+            "kpi": .value(\.kpi),
+            "unit": .value(\.unit),
             "label": .value(\.label),
             "value": .value(\.value),
             "target": .value(\.target),

@@ -39,11 +39,14 @@ package struct PeriodYearView: TemplateView {
         ])
 }
 
-/// A period in the picker; `current` marks the page's own (`aria-current`).
+/// A period in the picker; `current` marks the page's own (`aria-current`). `period` (`2017-Q3`, as the API names it)
+/// and `name` (`Q3 2017`) let a scorecard's script switch to it in place.
 package struct PeriodLinkView: TemplateView {
     package var title: String
     package var url: String
     package var current: Bool
+    package var period: String
+    package var name: String
 
     package static let templateSchema = TemplateSchema(
         Self.self,
@@ -51,5 +54,27 @@ package struct PeriodLinkView: TemplateView {
             "title": .value(\.title),
             "url": .value(\.url),
             "current": .value(\.current),
+            "period": .value(\.period),
+            "name": .value(\.name),
+        ])
+}
+
+/// What a scorecard's script needs to show another period's figures from the rep's API file, in the page's words
+/// (the `period-switch` element).
+package struct PeriodSwitchView: TemplateView {
+    /// The rep's API file, and the period the page shows (`2026-Q4`).
+    package var api: String
+    package var current: String
+    /// `en` or `zh-CN`, and the currency symbol, for writing figures as the build does.
+    package var locale: String
+    package var symbol: String
+
+    package static let templateSchema = TemplateSchema(
+        Self.self,
+        [
+            "api": .value(\.api),
+            "current": .value(\.current),
+            "locale": .value(\.locale),
+            "symbol": .value(\.symbol),
         ])
 }

@@ -21,7 +21,7 @@ import Testing
     /// The (rank, rep id) of each row of a page's reps table, in page order.
     private func rankedRows(_ path: String) throws -> [(rank: Int, rep: String)] {
         let page = try #require(Self.example.page(path), "no \(path)")
-        return page.matches(of: /<td data-value="([0-9]+)">[0-9]+<\/td>\s*<th scope="row"><a href="\/reps\/([a-z0-9-]+)\/">/).compactMap { match in
+        return page.matches(of: /<tr><td>([0-9]+)<\/td><th scope="row"><a href="\/reps\/([a-z0-9-]+)\/">/).compactMap { match in
             Int(match.1).map { ($0, String(match.2)) }
         }
     }
@@ -151,7 +151,7 @@ import Testing
         let dashboard = try #require(Self.example.page("index.html"))
         let teamQuarter = try #require((team["periods"] as? [[String: Any]])?.first { $0["period"] as? String == "2026-Q4" })
         #expect(dashboard.contains("<p class=\"kpi-value\">\(format.money(try #require(teamQuarter["revenue"] as? Double), compact: true))</p>"))
-        #expect(dashboard.contains("Data as of 20 Nov 2026 · Q4 2026 (so far)"))
+        #expect(dashboard.contains("Data as of 20 Nov 2026 · <span class=\"period-name\">Q4 2026 (so far)</span>"))
     }
 
     @Test func privateScorecardsAreBuiltButHidden() throws {
