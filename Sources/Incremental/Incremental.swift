@@ -50,6 +50,7 @@ package struct Incremental: Sendable {
         for start in stride(from: 0, to: pages.count, by: batchSize) {
             let batch = Array(pages[start..<min(start + batchSize, pages.count)])
             let results = parallelMap(batch) { page -> (Fingerprint, Result<[UInt8], TemplateSet.TemplateFailure>?) in
+                let page = page.materialized()
                 let key = renderer.inputs(of: page, shared: shared)
                 return (key, previous[page.outputPath]?.inputs == key ? nil : renderer.renderPage(page))
             }

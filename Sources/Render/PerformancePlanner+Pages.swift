@@ -2,70 +2,92 @@ import FieldbookAnalyze
 import FieldbookModel
 
 /// The performance pages, one function per page kind. Team, region and manager pages exist for the current period
-/// (`/`, `/regions/<id>/`, `/managers/<id>/`) and for every period in the data (`At.period`).
+/// (`/`, `/regions/<id>/`, `/managers/<id>/`) and for every period in the data (`At`).
 extension PerformancePlanner {
-    /// The team dashboard: the team's figures, the leaderboard, reps at risk, wins and regions.
-    func dashboardPage(_ asOf: Day, _ at: At, rows: [RepRowView], recent: [DocumentSummaryView]) -> Page {
+    /// The team dashboard: the team's figures, the leaderboard, reps at risk, wins and regions. `rows` are every
+    /// rep's rows for the period when made already (the current period's), else each list makes the rows it shows.
+    func dashboardView(_ asOf: Day, _ at: At, rows: [RepRowView]?, recent: [DocumentSummaryView]) -> DashboardView {
         let p = at.index
-        let view = DashboardView(
+        return DashboardView(
             header: header(site.config.title, labels["dashboard"], asOf: asOf, current: p, periods: periodNav(at, url: teamURL)),
             figures: figures(board.team, p, members: Array(board.reps.indices), trendID: "team-trend", latest: at.isLatest),
             attainmentChart: regionAttainment(p),
-            reps: byRank(board.reps.indices.map { ($0, board.reps[$0].periods[p].rankInTeam) }, rows, limit: 10),
-            fullTable: at.isLatest, atRisk: atRisk(rows),
+            reps: ranked(board.reps.indices.map { ($0, board.reps[$0].periods[p].rankInTeam) }, p, rows: rows, limit: 10),
+            fullTable: at.isLatest, atRisk: atRisk(p, rows: rows),
             wins: at.isLatest ? recentWins(asOf) : largestWins(in: board.periods[p], asOf: asOf),
             winsTitle: labels[at.isLatest ? "recentWins" : "largestWins"], noWins: labels[at.isLatest ? "noWins" : "noWinsInPeriod"],
             recent: at.isLatest ? recent : [],
             people: board.regions.map { LinkView(title: $0.name, url: regionURL($0.id, at)) },
             revenueTargetsSet: revenue.map { revenue in board.reps.contains { $0.periods[p].target[revenue] != nil } } ?? false)
-        return page(
-            at.isLatest ? "" : teamPath(p), "dashboard", title: title(site.config.title, at), crumbs: at.isLatest ? [] : [home], view: view,
-            period: view.header.periodName, private: false)
     }
 
     /// Every rep at `/reps/`, by rank in the team.
     func repListPage(_ asOf: Day, _ current: Int, teamRows: [RepRowView]) -> Page {
         let view = RepListView(
             header: header(labels["reps"], "", asOf: asOf, current: current),
-            reps: byRank(board.reps.indices.map { ($0, board.reps[$0].periods[current].rankInTeam) }, teamRows))
-        return page("reps/", "reps", title: labels["reps"], crumbs: [home], view: view, period: view.header.periodName, private: isPrivate)
+            reps: ranked(board.reps.indices.map { ($0, board.reps[$0].periods[current].rankInTeam) }, current, rows: teamRows))
+        return page("reps/", "reps", title: labels["reps"], crumbs: [home], p: current, private: isPrivate, view: view)
     }
 
-    /// A page per region: its figures, its reps ranked in the region, its managers and playbooks.
-    func regionPages(_ asOf: Day, _ at: At, rows: [RepRowView], lessons: LessonLookup) -> [Page] {
+    /// Region `r`'s page: its figures, its reps ranked in the region, its managers and playbooks.
+    func regionView(_ asOf: Day, _ at: At, _ r: Int, rows: [RepRowView]?, lessons: LessonLookup) -> RegionPageView {
         let (team, p) = (data.team, at.index)
-        let managerOf = team.reps.map { team.manager(of: $0) }
-        return zip(team.regions, board.regions).map { region, entity in
-            let members = regionMembers[region.id] ?? []
-            let managersHere = Set(members.compactMap { managerOf[$0] })
-            let view = RegionPageView(
-                header: header(region.name, labels["region"], asOf: asOf, current: p, periods: periodNav(at) { regionURL(region.id, $0) }),
-                figures: figures(entity, p, members: members, trendID: "region-trend", latest: at.isLatest),
-                reps: byRank(members.map { ($0, board.reps[$0].periods[p].rankInRegion) }, rows), fullTable: at.isLatest,
-                playbooks: lessons.playbooks(for: region.id),
-                people: team.managers.filter { managersHere.contains($0.id) }.map { LinkView(title: $0.name, url: managerURL($0.id, at) ?? "") })
-            return page(
-                entityPath("regions", region.id, at), "region", title: title(region.name, at), crumbs: crumbs(at, "regions", region.id, region.name),
-                view: view, period: view.header.periodName, private: false)
-        }
+        let region = team.regions[r]
+        let members = regionMembers[region.id] ?? []
+        let managersHere = Set(members.compactMap { team.manager(of: team.reps[$0]) })
+        return RegionPageView(
+            header: header(region.name, labels["region"], asOf: asOf, current: p, periods: periodNav(at) { regionURL(region.id, $0) }),
+            figures: figures(board.regions[r], p, members: members, trendID: "region-trend", latest: at.isLatest),
+            reps: ranked(members.map { ($0, board.reps[$0].periods[p].rankInRegion) }, p, rows: rows), fullTable: at.isLatest,
+            playbooks: lessons.playbooks(for: region.id),
+            people: team.managers.filter { managersHere.contains($0.id) }.map { LinkView(title: $0.name, url: managerURL($0.id, at) ?? "") })
     }
 
-    /// A page per manager: their reps' figures, and their reps ranked among themselves, the people the page is about.
-    func managerPages(_ asOf: Day, _ at: At, rows: [RepRowView]) -> [Page] {
-        let p = at.index
-        return zip(data.team.managers, board.managers).map { manager, entity in
-            let members = managerMembers[manager.id] ?? []
-            let ranks = KPICalculator.competitionRanks(members.map { revenue(of: board.reps[$0].periods[p]) ?? 0 })
-            let view = ManagerPageView(
-                header: header(
-                    manager.name, labels["manager"], asOf: asOf, current: p,
-                    periods: periodNav(at) { site.url(entityPath("managers", manager.id, $0)) }),
-                figures: figures(entity, p, members: members, trendID: "manager-trend", latest: at.isLatest),
-                reps: byRank(Array(zip(members, ranks.map(Optional.some))), rows), fullTable: at.isLatest)
-            return page(
-                entityPath("managers", manager.id, at), "manager", title: title(manager.name, at),
-                crumbs: crumbs(at, "managers", manager.id, manager.name), view: view, period: view.header.periodName, private: isPrivate)
+    /// Manager `m`'s page: their reps' figures, and their reps ranked among themselves, the people the page is about.
+    func managerView(_ asOf: Day, _ at: At, _ m: Int, rows: [RepRowView]?) -> ManagerPageView {
+        let (manager, p) = (data.team.managers[m], at.index)
+        let members = managerMembers[manager.id] ?? []
+        let ranks = KPICalculator.competitionRanks(members.map { revenue(of: board.reps[$0].periods[p]) ?? 0 })
+        return ManagerPageView(
+            header: header(
+                manager.name, labels["manager"], asOf: asOf, current: p, periods: periodNav(at) { site.url(entityPath("managers", manager.id, $0)) }),
+            figures: figures(board.managers[m], p, members: members, trendID: "manager-trend", latest: at.isLatest),
+            reps: ranked(Array(zip(members, ranks.map(Optional.some))), p, rows: rows), fullTable: at.isLatest)
+    }
+
+    /// The team's, every region's and every manager's page for one period; `rows` as `dashboardView` takes them. A
+    /// period page's view is made when it is rendered (`Page(deferred:)`): there are thousands.
+    func entityPages(_ asOf: Day, _ at: At, rows: [RepRowView]?, recent: [DocumentSummaryView], lessons: LessonLookup) -> [Page] {
+        let team = data.team
+        func make(
+            _ path: String, _ template: String, _ name: String, _ crumbs: [LinkView], private: Bool,
+            _ view: @escaping @Sendable () -> any TemplateView
+        ) -> Page {
+            let meta = meta(path, title: title(name, at), crumbs: crumbs, p: at.index, private: `private`)
+            return at.isLatest
+                ? Page(outputPath: path + "index.html", template: template, meta: meta, view: view())
+                : Page(outputPath: path + "index.html", template: template, meta: meta, deferred: view)
         }
+        let dashboard = make(at.isLatest ? "" : teamPath(at.index), "dashboard", site.config.title, at.isLatest ? [] : [home], private: false) {
+            dashboardView(asOf, at, rows: rows, recent: recent)
+        }
+        let regions = team.regions.indices.map { r in
+            make(
+                entityPath("regions", team.regions[r].id, at), "region", team.regions[r].name,
+                crumbs(at, "regions", team.regions[r].id, team.regions[r].name), private: false
+            ) {
+                regionView(asOf, at, r, rows: rows, lessons: lessons)
+            }
+        }
+        let managers = team.managers.indices.map { m in
+            make(
+                entityPath("managers", team.managers[m].id, at), "manager", team.managers[m].name,
+                crumbs(at, "managers", team.managers[m].id, team.managers[m].name), private: isPrivate
+            ) {
+                managerView(asOf, at, m, rows: rows)
+            }
+        }
+        return [dashboard] + regions + managers
     }
 
     /// A scorecard per rep, planned on every core: they are most of the pages, and each is its rep's alone.
@@ -89,8 +111,7 @@ extension PerformancePlanner {
                     FactView(term: labels["rankInRegion"], value: period.rankInRegion.map { "\($0)" } ?? "–"),
                     FactView(term: labels["rankInTeam"], value: period.rankInTeam.map { "\($0) / \(data.team.reps.count)" } ?? "–"),
                 ])
-            return page(
-                "reps/\(rep.id)/", "scorecard", title: rep.name, crumbs: crumbs, view: view, period: view.header.periodName, private: isPrivate)
+            return page("reps/\(rep.id)/", "scorecard", title: rep.name, crumbs: crumbs, p: current, private: isPrivate, view: view)
         }
     }
 }

@@ -9,17 +9,6 @@ extension PerformancePlanner {
         var isLatest: Bool
     }
 
-    /// The team's, every region's and every manager's page for every period in the data: `/team/2017-Q3/`,
-    /// `/regions/<id>/2017-09/`, `/managers/<id>/2017/`. Planned period by period, on every core.
-    func periodPages(_ asOf: Day, lessons: LessonLookup) -> [Page] {
-        parallelMap(Array(board.periods.indices)) { p in
-            let at = At(index: p, isLatest: false)
-            let rows = rows(p, trend: false)
-            return [dashboardPage(asOf, at, rows: rows, recent: [])] + regionPages(asOf, at, rows: rows, lessons: lessons)
-                + managerPages(asOf, at, rows: rows)
-        }.flatMap { $0 }
-    }
-
     func teamPath(_ p: Int) -> String { "team/\(board.calendar.label(board.periods[p]))/" }
     func teamURL(_ at: At) -> String { site.url(at.isLatest ? "" : teamPath(at.index)) }
 

@@ -32,22 +32,29 @@ extension PerformancePlanner {
             statusText: status.map(statusText), winRate: Figure(winRate, text: winRate.map(format.percent) ?? "–"), trend: sparkline)
     }
 
-    /// The rows of reps (index, rank) in rank order, then by name, unranked last, each showing that rank: the rows
-    /// are the team's, made once, with the rank the page means.
-    func byRank(_ reps: [(index: Int, rank: Int?)], _ rows: [RepRowView], limit: Int = .max) -> [RepRowView] {
+    /// The rows of reps (index, rank) in rank order, then by name, unranked last, each showing that rank; `rows`
+    /// (every rep's, in team order) when made already, else each row is made here, without a trend.
+    func ranked(_ reps: [(index: Int, rank: Int?)], _ p: Int, rows: [RepRowView]?, limit: Int = .max) -> [RepRowView] {
         let names = data.team.reps
         return reps.sorted { ($0.rank ?? .max, names[$0.index].name) < ($1.rank ?? .max, names[$1.index].name) }.prefix(limit).map { rep in
-            var row = rows[rep.index]
-            row.rank = rep.rank.map(String.init) ?? ""
-            return row
+            guard var made = rows?[rep.index] else { return row(rep.index, p, rank: rep.rank, trend: false) }
+            made.rank = rep.rank.map(String.init) ?? ""
+            return made
         }
     }
 
-    /// Reps behind or at risk on revenue, lowest attainment first.
-    func atRisk(_ rows: [RepRowView]) -> [RepRowView] {
-        Array(
-            rows.filter { $0.status == .behind || $0.status == .atRisk }
-                .sorted { ($0.attainment.value ?? -1, $0.name) < ($1.attainment.value ?? -1, $1.name) }.prefix(10))
+    /// Reps behind or at risk on revenue in period `p`, lowest attainment first (then by name), at most ten, with
+    /// their rank in the team.
+    func atRisk(_ p: Int, rows: [RepRowView]?) -> [RepRowView] {
+        let names = data.team.reps
+        let risky = board.reps.indices.compactMap { index -> (index: Int, attainment: Double)? in
+            let figures = board.reps[index].periods[p]
+            let status = status(figures, revenue)
+            return status == .behind || status == .atRisk ? (index, revenueAttainment(of: figures) ?? -1) : nil
+        }
+        return risky.sorted { ($0.attainment, names[$0.index].name) < ($1.attainment, names[$1.index].name) }.prefix(10).map {
+            rows?[$0.index] ?? row($0.index, p, rank: board.reps[$0.index].periods[p].rankInTeam, trend: false)
+        }
     }
 
     /// The largest deals won in the 30 days up to the as-of date, for recognition.

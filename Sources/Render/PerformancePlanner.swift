@@ -80,9 +80,9 @@ package struct PerformancePlanner: Sendable {
         let lessons = LessonLookup(library: library, documents: documents, site: site)
         let teamRows = rows(current, trend: true)
         let latest = At(index: current, isLatest: true)
-        return [dashboardPage(asOf, latest, rows: teamRows, recent: recent), repListPage(asOf, current, teamRows: teamRows)]
-            + regionPages(asOf, latest, rows: teamRows, lessons: lessons) + managerPages(asOf, latest, rows: teamRows)
-            + scorecardPages(asOf, current, lessons: lessons) + periodPages(asOf, lessons: lessons)
+        return entityPages(asOf, latest, rows: teamRows, recent: recent, lessons: lessons) + [repListPage(asOf, current, teamRows: teamRows)]
+            + scorecardPages(asOf, current, lessons: lessons)
+            + board.periods.indices.flatMap { entityPages(asOf, At(index: $0, isLatest: false), rows: nil, recent: [], lessons: lessons) }
     }
 
     func periodIndex(_ kind: Period.Kind, containing month: Int) -> Int? {
@@ -113,14 +113,14 @@ package struct PerformancePlanner: Sendable {
             forecasts: forecasts(entity, only: latest ? nil : board.periods[p]))
     }
 
-    /// A page of the performance side; `description` names the page and its period.
-    func page(
-        _ url: String, _ template: String, title: String, crumbs: [LinkView], view: some TemplateView, period: String, private: Bool
-    ) -> Page {
-        Page(
-            outputPath: url + "index.html", template: template,
-            meta: PageMeta(title: title, description: "\(title): \(period)", url: site.url(url), breadcrumbs: crumbs, noindex: `private`),
-            view: view)
+    /// A page of the performance side at `url` (a folder), about period `p`.
+    func page(_ url: String, _ template: String, title: String, crumbs: [LinkView], p: Int, private: Bool, view: some TemplateView) -> Page {
+        Page(outputPath: url + "index.html", template: template, meta: meta(url, title: title, crumbs: crumbs, p: p, private: `private`), view: view)
+    }
+
+    /// A performance page's meta fields; the description names the page and its period.
+    func meta(_ url: String, title: String, crumbs: [LinkView], p: Int, private: Bool) -> PageMeta {
+        PageMeta(title: title, description: "\(title): \(periodName(p))", url: site.url(url), breadcrumbs: crumbs, noindex: `private`)
     }
 
     var home: LinkView { LinkView(title: labels["home"], url: site.url("")) }

@@ -7,7 +7,36 @@ package struct Page: Sendable {
     /// Template name: `lesson`.
     package var template: String
     package var meta: PageMeta
-    package var view: any TemplateView
+    private var content: Content
+
+    private enum Content: Sendable {
+        case ready(any TemplateView)
+        case deferred(@Sendable () -> any TemplateView)
+    }
+
+    package init(outputPath: String, template: String, meta: PageMeta, view: any TemplateView) {
+        (self.outputPath, self.template, self.meta, content) = (outputPath, template, meta, .ready(view))
+    }
+
+    /// A page whose view is made when it is rendered: pages planned by the thousand (every period of every region
+    /// and manager) are not all in memory at once. `materialized()` makes it once for fingerprinting and rendering.
+    package init(outputPath: String, template: String, meta: PageMeta, deferred make: @escaping @Sendable () -> any TemplateView) {
+        (self.outputPath, self.template, self.meta, content) = (outputPath, template, meta, .deferred(make))
+    }
+
+    /// The view the template reads (made now, for a deferred page).
+    package var view: any TemplateView {
+        switch content {
+        case .ready(let view): view
+        case .deferred(let make): make()
+        }
+    }
+
+    /// The page with its view made, to read it more than once.
+    package func materialized() -> Page {
+        guard case .deferred = content else { return self }
+        return Page(outputPath: outputPath, template: template, meta: meta, view: view)
+    }
 }
 
 /// Fields every page has, read by the layout: title, description, URL and breadcrumb trail.
