@@ -102,6 +102,6 @@ package struct SitemapEntry: Sendable, Equatable {
 extension Page {
     /// The page's sitemap line; nil for the 404 page and private pages.
     package var sitemapEntry: SitemapEntry? {
-        outputPath == "404.html" || meta.noindex ? nil : SitemapEntry(url: meta.url, lastModified: (view as? DocumentPageView)?.updated)
+        outputPath == "404.html" || meta.noindex ? nil : SitemapEntry(url: meta.url, lastModified: (readyView as? DocumentPageView)?.updated)
     }
 }

@@ -80,22 +80,25 @@ package struct FigureFormatter: Sendable {
     }
 
     /// Thousands separated by commas, rounded to `decimals` with trailing zeros kept (1,234.5 stays 1,234.5).
+    /// Written byte by byte: a portal with thousands of reps formats millions of these.
     package func grouped(_ value: Double, decimals: Int) -> String {
-        let text = JSONOutput.format(abs(value), decimals: decimals)
-        var parts = text.split(separator: ".", maxSplits: 1).map(String.init)
+        var digits: [UInt8] = []
+        JSONOutput.append(abs(value), decimals: decimals, to: &digits)
+        let dot = digits.firstIndex(of: UInt8(ascii: ".")) ?? digits.endIndex
+        var output: [UInt8] = []
+        output.reserveCapacity(digits.count + dot / 3 + decimals + 2)
+        if value < 0 && digits != [UInt8(ascii: "0")] { output.append(UInt8(ascii: "-")) }
+        for index in 0..<dot {
+            if index > 0 && (dot - index) % 3 == 0 { output.append(UInt8(ascii: ",")) }
+            output.append(digits[index])
+        }
         if decimals > 0 {
-            let fraction = parts.count > 1 ? parts[1] : ""
-            parts = [parts[0], fraction + String(repeating: "0", count: decimals - fraction.count)]
+            output.append(UInt8(ascii: "."))
+            let fraction = dot < digits.endIndex ? digits[(dot + 1)...] : []
+            output += fraction
+            output += repeatElement(UInt8(ascii: "0"), count: max(0, decimals - fraction.count))
         }
-        var whole = String(parts[0])
-        var groups: [String] = []
-        while whole.count > 3 {
-            groups.insert(String(whole.suffix(3)), at: 0)
-            whole.removeLast(3)
-        }
-        groups.insert(whole, at: 0)
-        let fraction = parts.count > 1 ? "." + parts[1] : ""
-        return (value < 0 && text != "0" ? "-" : "") + groups.joined(separator: ",") + fraction
+        return String(decoding: output, as: UTF8.self)
     }
 
     private func trimmed(_ value: Double, decimals: Int) -> String { JSONOutput.format(value, decimals: decimals) }

@@ -32,6 +32,12 @@ package struct Page: Sendable {
         }
     }
 
+    /// The view when it is made already (nil for a deferred page): for what only some ready views carry.
+    package var readyView: (any TemplateView)? {
+        guard case .ready(let view) = content else { return nil }
+        return view
+    }
+
     /// The page with its view made, to read it more than once.
     package func materialized() -> Page {
         guard case .deferred = content else { return self }
