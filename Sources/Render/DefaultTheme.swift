@@ -506,12 +506,12 @@ package enum DefaultTheme {
   <details class="period-picker">
     <summary>{{labels.allPeriods}}</summary>
     <div class="period-menu">
-      {{#yearToDate}}<p><a href="{{url}}" data-period="{{period}}" data-name="{{name}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></p>{{/yearToDate}}
+      {{#yearToDate}}<p><a href="{{url}}"{{#period}} data-period="{{period}}" data-name="{{name}}"{{/period}}{{#current}} aria-current="page"{{/current}}>{{title}}</a></p>{{/yearToDate}}
       {{#years}}
       <div class="period-year">
-        {{#year}}<a class="period-year-link" href="{{url}}" data-period="{{period}}" data-name="{{name}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a>{{/year}}
-        <ul class="period-list">{{#quarters}}<li><a href="{{url}}" data-period="{{period}}" data-name="{{name}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>{{/quarters}}</ul>
-        <ul class="period-list">{{#months}}<li><a href="{{url}}" data-period="{{period}}" data-name="{{name}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>{{/months}}</ul>
+        {{#year}}<a class="period-year-link" href="{{url}}"{{#period}} data-period="{{period}}" data-name="{{name}}"{{/period}}{{#current}} aria-current="page"{{/current}}>{{title}}</a>{{/year}}
+        <ul class="period-list">{{#quarters}}<li><a href="{{url}}"{{#period}} data-period="{{period}}" data-name="{{name}}"{{/period}}{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>{{/quarters}}</ul>
+        <ul class="period-list">{{#months}}<li><a href="{{url}}"{{#period}} data-period="{{period}}" data-name="{{name}}"{{/period}}{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>{{/months}}</ul>
       </div>
       {{/years}}
     </div>

@@ -32,8 +32,9 @@ extension PerformancePlanner {
     }
 
     /// The previous and next period of the page's kind, its main page, the year to date, and every period by fiscal
-    /// year, newest first; `url` gives the page of the same entity for another period.
-    func periodNav(_ at: At, url: (At) -> String) -> PeriodNavView {
+    /// year, newest first; `url` gives the page of the same entity for another period. `switchable` links carry the
+    /// period's API label and name for a scorecard's script.
+    func periodNav(_ at: At, switchable: Bool = false, url: (At) -> String) -> PeriodNavView {
         let period = board.periods[at.index]
         func link(_ p: Int) -> LinkView {
             LinkView(title: format.period(board.periods[p], calendar: board.calendar), url: url(At(index: p, isLatest: false)))
@@ -41,7 +42,7 @@ extension PerformancePlanner {
         func entry(_ p: Int, title: String? = nil) -> PeriodLinkView {
             PeriodLinkView(
                 title: title ?? format.shortPeriod(board.periods[p], calendar: board.calendar), url: url(At(index: p, isLatest: false)),
-                current: p == at.index, period: board.calendar.label(board.periods[p]), name: periodName(p))
+                current: p == at.index, period: switchable ? board.calendar.label(board.periods[p]) : nil, name: switchable ? periodName(p) : nil)
         }
         let years = board.periods.indices.filter { board.periods[$0].kind == .year }.reversed().map { y in
             let inYear = board.periods.indices.filter {
@@ -66,7 +67,7 @@ extension PerformancePlanner {
     /// where the rep's row has that period's figures; with JavaScript the scorecard switches in place instead.
     func scorecardPeriods(of rep: Rep) -> (nav: PeriodNavView, switch: PeriodSwitchView) {
         let folder = data.team.manager(of: rep).map { ("managers", $0) } ?? ("regions", rep.region)
-        var nav = periodNav(At(index: current, isLatest: true)) { site.url(entityPath(folder.0, folder.1, $0)) }
+        var nav = periodNav(At(index: current, isLatest: true), switchable: true) { site.url(entityPath(folder.0, folder.1, $0)) }
         (nav.previous, nav.next, nav.latest) = (nil, nil, nil)
         let view = PeriodSwitchView(
             api: site.url("api/reps/\(rep.id).json"), current: board.calendar.label(board.periods[current]),

@@ -39,14 +39,14 @@ package struct PeriodYearView: TemplateView {
         ])
 }
 
-/// A period in the picker; `current` marks the page's own (`aria-current`). `period` (`2017-Q3`, as the API names it)
-/// and `name` (`Q3 2017`) let a scorecard's script switch to it in place.
+/// A period in the picker; `current` marks the page's own (`aria-current`). On a scorecard, `period` (`2017-Q3`, as
+/// the API names it) and `name` (`Q3 2017`) let its script switch to it in place.
 package struct PeriodLinkView: TemplateView {
     package var title: String
     package var url: String
     package var current: Bool
-    package var period: String
-    package var name: String
+    package var period: String?
+    package var name: String?
 
     package static let templateSchema = TemplateSchema(
         Self.self,
