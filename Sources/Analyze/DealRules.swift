@@ -33,4 +33,10 @@ extension Deal {
 
     /// The deal's weight in the weighted pipeline: `probability(stages:)`, 0 when unknown.
     package func weight(stages: [String: Double]) -> Double { probability(stages: stages) ?? 0 }
+
+    /// Days from `created` to `day`: how long an open deal has been open; nil without a `created` date.
+    package func age(on day: Day) -> Int? { created.map { day.ordinal - $0.ordinal } }
+
+    /// An open deal still open after its expected close (`expected_close` before `day`).
+    package func isSlipping(on day: Day) -> Bool { expectedClose.map { $0 < day } ?? false }
 }

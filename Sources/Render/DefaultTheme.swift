@@ -92,6 +92,7 @@ package enum DefaultTheme {
   </section>
 </div>
 {{>forecasts}}
+{{>pipeline}}
 <section aria-labelledby="leaders-title">
   <h2 id="leaders-title">{{labels.leaderboard}}</h2>
   {{>rep-table}}
@@ -182,6 +183,7 @@ package enum DefaultTheme {
   {{>trend}}
 </section>
 {{>forecasts}}
+{{>pipeline}}
 {{/main}}
 {{/base}}
 
@@ -229,6 +231,7 @@ package enum DefaultTheme {
   {{>trend}}
 </section>
 {{>forecasts}}
+{{>pipeline}}
 <section aria-labelledby="reps-title">
   <h2 id="reps-title">{{labels.reps}}</h2>
   {{>rep-table}}
@@ -273,13 +276,26 @@ package enum DefaultTheme {
   {{>trend}}
 </section>
 {{>forecasts}}
+{{>pipeline}}
+{{#hasToDiscuss}}
+<section aria-labelledby="discuss-title">
+  <h2 id="discuss-title">{{labels.toDiscuss}}</h2>
+  <div class="table-scroll">
+  <table>
+    <thead><tr><th scope="col">{{labels.account}}</th><th scope="col">{{labels.amount}}</th><th scope="col">{{labels.age}}</th><th scope="col">{{labels.expectedClose}}</th><th scope="col">{{labels.stage}}</th></tr></thead>
+    <tbody>{{#toDiscuss}}<tr><th scope="row">{{account}} <span class="status status-at-risk">{{flags}}</span></th><td class="number">{{amount}}</td><td class="number">{{age}}</td><td>{{date}}</td><td>{{stage}}</td></tr>{{/toDiscuss}}</tbody>
+  </table>
+  </div>
+</section>
+{{/hasToDiscuss}}
 <section aria-labelledby="deals-title">
   <h2 id="deals-title">{{labels.openDeals}}</h2>
   {{#hasOpenDeals}}
+  {{#openDealsNote}}<p class="muted">{{openDealsNote}}</p>{{/openDealsNote}}
   <div class="table-scroll">
   <table>
-    <thead><tr><th scope="col">{{labels.account}}</th><th scope="col">{{labels.product}}</th><th scope="col">{{labels.stage}}</th><th scope="col">{{labels.amount}}</th><th scope="col">{{labels.probability}}</th><th scope="col">{{labels.expectedClose}}</th></tr></thead>
-    <tbody>{{#openDeals}}<tr><th scope="row">{{account}}</th><td>{{product}}</td><td>{{stage}}</td><td class="number">{{amount}}</td><td class="number">{{probability}}</td><td>{{date}}</td></tr>{{/openDeals}}</tbody>
+    <thead><tr><th scope="col">{{labels.account}}</th><th scope="col">{{labels.product}}</th><th scope="col">{{labels.stage}}</th><th scope="col">{{labels.amount}}</th><th scope="col">{{labels.probability}}</th><th scope="col">{{labels.age}}</th><th scope="col">{{labels.expectedClose}}</th></tr></thead>
+    <tbody>{{#openDeals}}<tr><th scope="row">{{account}}{{#flags}} <span class="status status-at-risk">{{flags}}</span>{{/flags}}</th><td>{{product}}</td><td>{{stage}}</td><td class="number">{{amount}}</td><td class="number">{{probability}}</td><td class="number">{{age}}</td><td>{{date}}</td></tr>{{/openDeals}}</tbody>
   </table>
   </div>
   {{/hasOpenDeals}}
@@ -520,6 +536,36 @@ package enum DefaultTheme {
 {{/periods}}
 
 """####),
+        "pipeline": TemplateSource(name: "pipeline", path: "(built-in theme)/partials/pipeline.mustache", text: ####"""
+{{#pipeline}}
+<section class="pipeline" aria-labelledby="pipeline-title">
+  <h2 id="pipeline-title">{{labels.pipelineHealth}}</h2>
+  <div class="dashboard-grid">
+    <div>
+      {{#funnel}}<figure class="chart-figure">{{{svg}}}</figure>{{/funnel}}
+      <div class="table-scroll">
+      <table>
+        <thead><tr><th scope="col">{{labels.stage}}</th><th scope="col">{{labels.deals}}</th><th scope="col">{{labels.value}}</th><th scope="col">{{labels.probability}}</th></tr></thead>
+        <tbody>{{#stages}}<tr><th scope="row">{{name}}</th><td class="number">{{count}}</td><td class="number">{{amount}}</td><td class="number">{{probability}}</td></tr>{{/stages}}</tbody>
+      </table>
+      </div>
+    </div>
+    <dl class="pipeline-facts">{{#facts}}<div><dt>{{term}}</dt><dd>{{value}}{{#note}} <span class="muted">{{note}}</span>{{/note}}</dd></div>{{/facts}}</dl>
+  </div>
+  {{#hasProducts}}
+  <h3>{{productsTitle}}</h3>
+  <div class="table-scroll">
+  <table>
+    <thead><tr><th scope="col">{{labels.product}}</th><th scope="col">{{labels.won}}</th><th scope="col">{{labels.winRate}}</th><th scope="col">{{labels.cycle}}</th><th scope="col">{{labels.revenue}}</th></tr></thead>
+    <tbody>{{#products}}<tr><th scope="row">{{name}}</th><td class="number">{{won}}</td><td class="number">{{winRate}}</td><td class="number">{{cycle}}</td><td class="number">{{revenue}}</td></tr>{{/products}}</tbody>
+  </table>
+  </div>
+  {{/hasProducts}}
+  <p class="muted small">{{labels.noStageHistory}}</p>
+</section>
+{{/pipeline}}
+
+"""####),
         "rep-table": TemplateSource(name: "rep-table", path: "(built-in theme)/partials/rep-table.mustache", text: ####"""
 <div class="table-scroll">
 <table class="sortable rep-table">
@@ -736,6 +782,11 @@ h3 { font-size: 1.15rem; }
 .period-year { display: grid; grid-template-columns: 5.5rem 1fr; gap: 0.2rem 0.75rem; padding: 0.4rem 0; border-top: 1px solid var(--border); }
 .period-year-link { font-weight: 600; grid-row: span 2; }
 .period-list { display: flex; flex-wrap: wrap; gap: 0.35rem 0.9rem; margin: 0; padding: 0; list-style: none; }
+.pipeline-facts { margin: 0; display: grid; gap: 0.6rem; align-content: start; }
+.pipeline-facts dt { color: var(--muted); font-size: 0.9rem; }
+.pipeline-facts dd { margin: 0; font-weight: 600; }
+.pipeline-facts dd .muted { font-weight: 400; font-size: 0.9rem; display: block; }
+.small { font-size: 0.85rem; }
 .period-nav [aria-current="page"] { font-weight: 700; color: var(--text); text-decoration: none; }
 .facts { display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; margin: 0.75rem 0 0; }
 .facts div { display: flex; gap: 0.4rem; }
@@ -785,7 +836,7 @@ h3 { font-size: 1.15rem; }
     radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / 0.18), transparent), radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / 0.18), transparent) 100% 0;
   background-repeat: no-repeat; background-size: 2.5rem 100%, 2.5rem 100%, 0.9rem 100%, 0.9rem 100%; background-attachment: local, local, scroll, scroll; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
-.rep-table th, .rep-table td, .scorecard table th, .scorecard table td { padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--border); text-align: left; white-space: nowrap; }
+.rep-table th, .rep-table td, .scorecard table th, .scorecard table td, .pipeline table th, .pipeline table td { padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--border); text-align: left; white-space: nowrap; }
 td.number { text-align: right; }
 td.trend svg { width: 4.5rem; height: auto; display: block; }
 table.sortable th button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; }

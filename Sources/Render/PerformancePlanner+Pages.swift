@@ -11,6 +11,7 @@ extension PerformancePlanner {
         return DashboardView(
             header: header(site.config.title, labels["dashboard"], asOf: asOf, current: p, periods: periodNav(at, url: teamURL)),
             figures: figures(board.team, p, members: Array(board.reps.indices), trendID: "team-trend", latest: at.isLatest),
+            pipeline: at.isLatest ? pipeline(board.team, members: Array(board.reps.indices)) : nil,
             attainmentChart: regionAttainment(p),
             reps: ranked(board.reps.indices.map { ($0, board.reps[$0].periods[p].rankInTeam) }, p, rows: rows, limit: 10),
             fullTable: at.isLatest, atRisk: atRisk(p, rows: rows),
@@ -38,6 +39,7 @@ extension PerformancePlanner {
         return RegionPageView(
             header: header(region.name, labels["region"], asOf: asOf, current: p, periods: periodNav(at) { regionURL(region.id, $0) }),
             figures: figures(board.regions[r], p, members: members, trendID: "region-trend", latest: at.isLatest),
+            pipeline: at.isLatest ? pipeline(board.regions[r], members: members) : nil,
             reps: ranked(members.map { ($0, board.reps[$0].periods[p].rankInRegion) }, p, rows: rows), fullTable: at.isLatest,
             playbooks: lessons.playbooks(for: region.id),
             people: team.managers.filter { managersHere.contains($0.id) }.map { LinkView(title: $0.name, url: managerURL($0.id, at) ?? "") })
@@ -52,6 +54,7 @@ extension PerformancePlanner {
             header: header(
                 manager.name, labels["manager"], asOf: asOf, current: p, periods: periodNav(at) { site.url(entityPath("managers", manager.id, $0)) }),
             figures: figures(board.managers[m], p, members: members, trendID: "manager-trend", latest: at.isLatest),
+            pipeline: at.isLatest ? pipeline(board.managers[m], members: members) : nil,
             reps: ranked(Array(zip(members, ranks.map(Optional.some))), p, rows: rows), fullTable: at.isLatest)
     }
 
@@ -102,7 +105,9 @@ extension PerformancePlanner {
                 header: header(rep.name, rep.title ?? labels["rep"], asOf: asOf, current: current, periods: periods.nav),
                 periodSwitch: periods.switch,
                 figures: figures(board.reps[index], current, members: [index], trendID: "rep-trend", bullets: true),
-                openDeals: openDeals(of: rep.id), progress: progress(of: rep.id, lessons: lessons),
+                pipeline: pipeline(board.reps[index], members: [index]),
+                openDeals: openDeals(of: rep.id), openDealsNote: openDealsNote(of: rep.id), toDiscuss: openDeals(of: rep.id, toDiscuss: true),
+                progress: progress(of: rep.id, lessons: lessons),
                 recommended: recommended(for: index, current: current, lessons: lessons),
                 playbooks: Array(lessons.playbooks(for: rep.region).prefix(Self.scorecardPlaybookLimit)),
                 facts: [

@@ -66,25 +66,40 @@ extension PerformancePlanner {
     func wins(closedOn includes: (Day) -> Bool) -> [DealRowView] {
         let names = Dictionary(uniqueKeysWithValues: data.team.reps.map { ($0.id, $0.name) })
         var rows: [DealRowView] = []
-        for won in wonByAmount where includes(won.closed) {
+        for index in wonByAmount {
+            let deal = data.deals[index]
+            guard let closed = deal.closed, includes(closed) else { continue }
             guard rows.count < 5 else { break }
-            rows.append(dealRow(won.deal, rep: names[won.deal.rep] ?? won.deal.rep, date: won.closed))
+            rows.append(dealRow(deal, rep: names[deal.rep] ?? deal.rep, date: closed))
         }
         return rows
     }
 
     /// A rep's deals open at the as-of date, as they stood then (one won later shows as open), largest first.
-    func openDeals(of rep: String) -> [DealRowView] {
-        (openByRep[rep] ?? []).sorted { ($0.amount ?? -1, $1.id) > ($1.amount ?? -1, $0.id) }.prefix(10)
+    /// With `toDiscuss`, only the stale and slipping ones (`PipelineHealth`); at most ten either way.
+    func openDeals(of rep: String, toDiscuss: Bool = false) -> [DealRowView] {
+        let asOf = board.asOf
+        return (openByRep[rep] ?? []).filter { deal in !toDiscuss || isStale(deal) || asOf.map { deal.isSlipping(on: $0) } ?? false }
+            .sorted { ($0.amount ?? -1, $1.id) > ($1.amount ?? -1, $0.id) }.prefix(10)
             .map { dealRow($0, rep: rep, date: $0.expectedClose) }
+    }
+
+    /// Open longer than the team's typical won cycle on the as-of date.
+    func isStale(_ deal: Deal) -> Bool {
+        guard let asOf = board.asOf, let typicalCycle, let age = deal.age(on: asOf) else { return false }
+        return Double(age) > typicalCycle
     }
 
     private func dealRow(_ deal: Deal, rep: String, date: Day?) -> DealRowView {
         let probability = deal.probability(stages: site.config.stageProbabilities)
+        let slipping = board.asOf.map { deal.isSlipping(on: $0) } ?? false
+        let flags = [isStale(deal) ? labels["stale"] : nil, slipping ? labels["slipping"] : nil].compactMap { $0 }
         return DealRowView(
             rep: rep, account: deal.account ?? "–", product: deal.product ?? "–", stage: deal.stage,
             amount: deal.amount.map { format.money(Double($0) / 100) + (deal.amountEstimated ? " " + labels["atListPrice"] : "") } ?? "–",
             date: date.map(format.date) ?? "–",
-            probability: probability.map(format.percent) ?? "–")
+            probability: probability.map(format.percent) ?? "–",
+            age: (deal.isWon || deal.isLost ? nil : board.asOf.flatMap { deal.age(on: $0) }).map { format.value(Double($0), unit: .days) } ?? "–",
+            flags: flags.isEmpty ? nil : flags.joined(separator: " · "))
     }
 }

@@ -27,8 +27,13 @@ package struct PerformancePlanner: Sendable {
     let regionMembers: [String: [Int]]
     let managerMembers: [String: [Int]]
     let repPlaces: [(region: String, manager: String)]
-    /// Deals won by the as-of date, largest first (then by id): the wins lists take the first that fit.
-    let wonByAmount: [(deal: Deal, closed: Day)]
+    /// Deals won by the as-of date (indices into `data.deals`), largest first (then by id): the wins lists take the
+    /// first that fit.
+    let wonByAmount: [Int]
+    /// Each rep's deals won or lost in the current period (indices into `data.deals`; as they stood on the as-of
+    /// date, which for these is as they are), and the team's typical won cycle: for pipeline health (`PipelineHealth`).
+    let closedByRep: [String: [Int]]
+    let typicalCycle: Double?
 
     package init(site: SiteView, board: Scoreboard, data: PerformanceData) {
         self.site = site
@@ -55,11 +60,20 @@ package struct PerformancePlanner: Sendable {
         let regionNames = Dictionary(team.regions.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let managerNames = Dictionary(team.managers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         self.repPlaces = team.reps.map { rep in (regionNames[rep.region] ?? rep.region, team.manager(of: rep).flatMap { managerNames[$0] } ?? "–") }
-        self.wonByAmount = data.deals.compactMap { deal -> (deal: Deal, closed: Day)? in
-            guard deal.isWon, let closed = deal.closed, asOf.map({ closed <= $0 }) ?? false else { return nil }
-            return (deal, closed)
+        let deals = data.deals
+        self.wonByAmount = deals.indices.filter { index in
+            deals[index].isWon && deals[index].closed.map { closed in asOf.map { closed <= $0 } ?? false } ?? false
         }
-        .sorted { ($0.deal.amount ?? 0, $1.deal.id) > ($1.deal.amount ?? 0, $0.deal.id) }
+        .sorted { (deals[$0].amount ?? 0, deals[$1].id) > (deals[$1].amount ?? 0, deals[$0].id) }
+        let period = board.periods.isEmpty ? nil : board.periods[current]
+        self.closedByRep = Dictionary(
+            grouping: deals.indices.filter { index in
+                guard let day = asOf, let period, let deal = deals[index].as(of: day), deal.isWon || deal.isLost, let closed = deal.closed else {
+                    return false
+                }
+                return closed >= period.firstDay && closed <= period.lastDay
+            }, by: { deals[$0].rep })
+        self.typicalCycle = asOf.flatMap { PipelineHealth.typicalCycle(of: data.deals, asOf: $0) }
     }
 
     var labels: Labels { site.labels }

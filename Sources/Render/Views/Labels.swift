@@ -65,6 +65,15 @@ package struct Labels: TemplateView {
         "taskDone": "Done", "taskOpen": "To do",
         "sameDays": ", same days", "largestWins": "Largest wins", "noWinsInPeriod": "No deals won in this period.", "yearToDate": "Year to date",
         "latestPeriod": "Latest", "allPeriods": "All periods", "periods": "Periods", "previousPeriod": "Previous period", "nextPeriod": "Next period",
+        "pipelineHealth": "Pipeline health", "openByStage": "Open pipeline by stage", "stageUnknown": "Stage unknown (closed later)",
+        "deals": "Deals", "value": "Value", "coverage": "Coverage",
+        "coverageHow": "open pipeline ÷ {remaining} still to win this period; weighted {weighted}", "medianAge": "Median age of open deals",
+        "staleDeals": "Stale deals", "staleHow": "open longer than the typical won cycle ({days})", "slippingDeals": "Past expected close",
+        "slippingHow": "open deals whose expected close has passed", "byProduct": "By product", "noProduct": "No product", "won": "Won",
+        "cycle": "Sales cycle", "stale": "Stale", "slipping": "Past expected close", "age": "Age",
+        "largestOpen": "The 10 largest of {n} open deals.", "toDiscuss": "Deals to discuss",
+        "noStageHistory":
+            "Conversion from each stage to won needs each deal's stage history, which the data does not have; the probabilities are the ones set in fieldbook.json.",
     ]
 
     static let chinese: [String: String] = [
@@ -101,6 +110,14 @@ package struct Labels: TemplateView {
         "taskOpen": "待办",
         "sameDays": "同期", "largestWins": "最大赢单", "noWinsInPeriod": "本期没有赢单。", "yearToDate": "年初至今",
         "latestPeriod": "最新", "allPeriods": "全部期间", "periods": "期间", "previousPeriod": "上一期", "nextPeriod": "下一期",
+        "pipelineHealth": "商机健康度", "openByStage": "各阶段在途商机", "stageUnknown": "阶段未知（之后已关闭）",
+        "deals": "商机数", "value": "金额", "coverage": "覆盖倍数",
+        "coverageHow": "在途商机金额 ÷ 本期尚需完成的 {remaining}；加权 {weighted}", "medianAge": "在途商机账龄中位数",
+        "staleDeals": "停滞商机", "staleHow": "在途时间超过典型赢单周期（{days}）", "slippingDeals": "已过预计成交日",
+        "slippingHow": "预计成交日已过仍未关闭的商机", "byProduct": "按产品", "noProduct": "无产品", "won": "赢单",
+        "cycle": "销售周期", "stale": "停滞", "slipping": "已过预计成交日", "age": "账龄",
+        "largestOpen": "{n} 个在途商机中金额最大的 10 个。", "toDiscuss": "待讨论的商机",
+        "noStageHistory": "各阶段到赢单的转化率需要每个商机的阶段历史，数据中没有；赢率为 fieldbook.json 中的设定。",
     ]
 }
 

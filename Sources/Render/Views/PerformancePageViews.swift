@@ -48,6 +48,8 @@ package struct EntityFiguresView: Sendable {
 package struct DashboardView: TemplateView {
     package var header: PerformanceHeaderView
     package var figures: EntityFiguresView
+    /// Pipeline health on the as-of date; nil on period pages and without open or closed deals.
+    package var pipeline: PipelineView?
     package var attainmentChart: Chart
     /// The leaderboard: the first ten reps by rank.
     package var reps: [RepRowView]
@@ -69,6 +71,7 @@ package struct DashboardView: TemplateView {
     package static let templateSchema = TemplateSchema(
         Self.self,
         [
+            "pipeline": .value(\.pipeline),
             "attainmentChart": .value(\.attainmentChart),
             "reps": .value(\.reps),
             "hasReps": .value { !$0.reps.isEmpty },
@@ -96,6 +99,8 @@ package struct DashboardView: TemplateView {
 package struct RegionPageView: TemplateView {
     package var header: PerformanceHeaderView
     package var figures: EntityFiguresView
+    /// Pipeline health on the as-of date; nil on period pages and without open or closed deals.
+    package var pipeline: PipelineView?
     package var reps: [RepRowView]
     /// The reps table with target, win rate and the 13-month trend (the current period's pages); a period page's table
     /// has rank, revenue, attainment and status, so that every period of every region stays affordable.
@@ -107,6 +112,7 @@ package struct RegionPageView: TemplateView {
     package static let templateSchema = TemplateSchema(
         Self.self,
         [
+            "pipeline": .value(\.pipeline),
             "reps": .value(\.reps),
             "hasReps": .value { !$0.reps.isEmpty },
             "fullTable": .value(\.fullTable),
@@ -126,6 +132,8 @@ package struct RegionPageView: TemplateView {
 package struct ManagerPageView: TemplateView {
     package var header: PerformanceHeaderView
     package var figures: EntityFiguresView
+    /// Pipeline health on the as-of date; nil on period pages and without open or closed deals.
+    package var pipeline: PipelineView?
     package var reps: [RepRowView]
     /// The reps table with target, win rate and the 13-month trend (the current period's pages); a period page's table
     /// has rank, revenue, attainment and status, so that every period of every region stays affordable.
@@ -134,6 +142,7 @@ package struct ManagerPageView: TemplateView {
     package static let templateSchema = TemplateSchema(
         Self.self,
         [
+            "pipeline": .value(\.pipeline),
             "reps": .value(\.reps),
             "hasReps": .value { !$0.reps.isEmpty },
             "fullTable": .value(\.fullTable),
@@ -168,7 +177,12 @@ package struct ScorecardView: TemplateView {
     /// Switching to another period in place (with JavaScript; the picker's links lead to the manager's period pages).
     package var periodSwitch: PeriodSwitchView
     package var figures: EntityFiguresView
+    /// Pipeline health on the as-of date; nil on period pages and without open or closed deals.
+    package var pipeline: PipelineView?
     package var openDeals: [DealRowView]
+    /// "The 10 largest of 194" when not every open deal is listed; the stale and slipping deals to talk about.
+    package var openDealsNote: String?
+    package var toDiscuss: [DealRowView]
     package var progress: [ProgressView]
     package var recommended: [LinkView]
     package var playbooks: [LinkView]
@@ -178,9 +192,13 @@ package struct ScorecardView: TemplateView {
     package static let templateSchema = TemplateSchema(
         Self.self,
         [
+            "pipeline": .value(\.pipeline),
             "periodSwitch": .value(\.periodSwitch),
             "openDeals": .value(\.openDeals),
             "hasOpenDeals": .value { !$0.openDeals.isEmpty },
+            "openDealsNote": .value(\.openDealsNote),
+            "toDiscuss": .value(\.toDiscuss),
+            "hasToDiscuss": .value { !$0.toDiscuss.isEmpty },
             "progress": .value(\.progress),
             "hasProgress": .value { !$0.progress.isEmpty },
             "recommended": .value(\.recommended),

@@ -90,6 +90,10 @@ package struct DealRowView: TemplateView {
     package var amount: String
     package var date: String
     package var probability: String
+    /// Days open on the as-of date ("–" for closed deals and those without a `created` date).
+    package var age: String
+    /// "Stale", "Past expected close" (open deals only).
+    package var flags: String?
 
     package static let templateSchema = TemplateSchema(
         Self.self,
@@ -101,6 +105,8 @@ package struct DealRowView: TemplateView {
             "amount": .value(\.amount),
             "date": .value(\.date),
             "probability": .value(\.probability),
+            "age": .value(\.age),
+            "flags": .value(\.flags),
         ])
 }
 
