@@ -893,6 +893,7 @@ svg.chart { display: block; width: 100%; height: auto; overflow: visible; }
   figure { break-inside: auto; }
   .js-only, table.sortable th button::after { display: none; }
   .site-header nav, .site-search, .skip-link, .pager, .site-footer, .breadcrumbs { display: none; }
+  .period-nav, .pipeline .chart-figure, .pipeline h3, .pipeline h3 + .table-scroll, .pipeline .small { display: none; }
   .page { max-width: none; padding: 0; }
   a { text-decoration: none; }
   .prose a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
