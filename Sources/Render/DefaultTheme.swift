@@ -91,8 +91,18 @@ package enum DefaultTheme {
     <ul class="inline-list">{{#people}}<li><a href="{{url}}">{{title}}</a></li>{{/people}}</ul>
   </section>
 </div>
+<section aria-labelledby="side-by-side-title">
+  <h2 id="side-by-side-title">{{labels.regionsSideBySide}}</h2>
+  <div class="table-scroll">
+  <table class="region-table">
+    <thead><tr><th scope="col">{{labels.region}}</th><th scope="col">{{labels.revenue}}</th><th scope="col">{{labels.target}}</th><th scope="col">{{labels.attainment}}</th><th scope="col">{{labels.status}}</th><th scope="col">{{labels.winRate}}</th><th scope="col">{{labels.dealsWon}}</th><th scope="col">{{labels.pipeline}}</th><th scope="col">{{labels.reps}}</th></tr></thead>
+    <tbody>{{#regionRows}}<tr><th scope="row"><a href="{{url}}">{{name}}</a></th><td class="number">{{revenue}}</td><td class="number">{{target}}</td><td class="number">{{attainment}}</td><td>{{#status}}<span class="status {{statusClass}}">{{status}}</span>{{/status}}</td><td class="number">{{winRate}}</td><td class="number">{{dealsWon}}</td><td class="number">{{pipeline}}</td><td class="number">{{reps}}</td></tr>{{/regionRows}}</tbody>
+  </table>
+  </div>
+</section>
 {{>forecasts}}
 {{>pipeline}}
+{{>distribution}}
 <section aria-labelledby="leaders-title">
   <h2 id="leaders-title">{{labels.leaderboard}}</h2>
   {{>rep-table}}
@@ -232,6 +242,7 @@ package enum DefaultTheme {
 </section>
 {{>forecasts}}
 {{>pipeline}}
+{{>distribution}}
 <section aria-labelledby="reps-title">
   <h2 id="reps-title">{{labels.reps}}</h2>
   {{>rep-table}}
@@ -271,6 +282,18 @@ package enum DefaultTheme {
   <dl class="facts">{{#facts}}<div><dt>{{term}}</dt><dd>{{value}}</dd></div>{{/facts}}</dl>
 </header>
 {{>kpi-cards}}
+{{#hasComparison}}
+<section aria-labelledby="peers-title">
+  <h2 id="peers-title">{{labels.comparedWithPeers}}</h2>
+  <div class="table-scroll">
+  <table class="peer-table">
+    <thead><tr><th scope="col">{{labels.kpi}}</th><th scope="col">{{title}}</th><th scope="col">{{labels.regionMedian}}</th><th scope="col">{{labels.teamMedian}}</th></tr></thead>
+    <tbody>{{#comparison}}<tr><th scope="row">{{label}}</th><td class="number">{{value}}</td><td class="number">{{region}}</td><td class="number">{{team}}</td></tr>{{/comparison}}</tbody>
+  </table>
+  </div>
+  <p class="muted small">{{labels.medianHow}}</p>
+</section>
+{{/hasComparison}}
 <section aria-labelledby="trend-title">
   <h2 id="trend-title">{{trendTitle}}</h2>
   {{>trend}}
@@ -397,6 +420,16 @@ package enum DefaultTheme {
   {{#summary}}<p>{{summary}}</p>{{/summary}}
   <ol class="card-list">{{#documents}}<li><a href="{{url}}">{{title}}</a></li>{{/documents}}</ol>
 </section>
+
+"""####),
+        "distribution": TemplateSource(name: "distribution", path: "(built-in theme)/partials/distribution.mustache", text: ####"""
+{{#distribution}}
+<section aria-labelledby="distribution-title">
+  <h2 id="distribution-title">{{labels.attainmentDistribution}}</h2>
+  {{#chart}}<figure class="chart-figure">{{{svg}}}{{{table}}}</figure>{{/chart}}
+  {{#note}}<p class="muted">{{note}}</p>{{/note}}
+</section>
+{{/distribution}}
 
 """####),
         "doc-meta": TemplateSource(name: "doc-meta", path: "(built-in theme)/partials/doc-meta.mustache", text: ####"""
@@ -836,7 +869,7 @@ h3 { font-size: 1.15rem; }
     radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / 0.18), transparent), radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / 0.18), transparent) 100% 0;
   background-repeat: no-repeat; background-size: 2.5rem 100%, 2.5rem 100%, 0.9rem 100%, 0.9rem 100%; background-attachment: local, local, scroll, scroll; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
-.rep-table th, .rep-table td, .scorecard table th, .scorecard table td, .pipeline table th, .pipeline table td { padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--border); text-align: left; white-space: nowrap; }
+.rep-table th, .rep-table td, .scorecard table th, .scorecard table td, .pipeline table th, .pipeline table td, .region-table th, .region-table td { padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--border); text-align: left; white-space: nowrap; }
 td.number { text-align: right; }
 td.trend svg { width: 4.5rem; height: auto; display: block; }
 table.sortable th button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; }

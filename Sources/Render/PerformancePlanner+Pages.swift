@@ -11,6 +11,7 @@ extension PerformancePlanner {
         return DashboardView(
             header: header(site.config.title, labels["dashboard"], asOf: asOf, current: p, periods: periodNav(at, url: teamURL)),
             figures: figures(board.team, p, members: Array(board.reps.indices), trendID: "team-trend", latest: at.isLatest),
+            distribution: distribution(Array(board.reps.indices), p, id: "team-distribution"), regionRows: regionRows(p, at: at),
             pipeline: at.isLatest ? pipeline(board.team, members: Array(board.reps.indices)) : nil,
             attainmentChart: regionAttainment(p),
             reps: ranked(board.reps.indices.map { ($0, board.reps[$0].periods[p].rankInTeam) }, p, rows: rows, limit: 10),
@@ -39,6 +40,7 @@ extension PerformancePlanner {
         return RegionPageView(
             header: header(region.name, labels["region"], asOf: asOf, current: p, periods: periodNav(at) { regionURL(region.id, $0) }),
             figures: figures(board.regions[r], p, members: members, trendID: "region-trend", latest: at.isLatest),
+            distribution: distribution(members, p, id: "region-distribution"),
             pipeline: at.isLatest ? pipeline(board.regions[r], members: members) : nil,
             reps: ranked(members.map { ($0, board.reps[$0].periods[p].rankInRegion) }, p, rows: rows), fullTable: at.isLatest,
             playbooks: lessons.playbooks(for: region.id),
@@ -105,7 +107,7 @@ extension PerformancePlanner {
                 header: header(rep.name, rep.title ?? labels["rep"], asOf: asOf, current: current, periods: periods.nav),
                 periodSwitch: periods.switch,
                 figures: figures(board.reps[index], current, members: [index], trendID: "rep-trend", bullets: true),
-                pipeline: pipeline(board.reps[index], members: [index]),
+                comparison: comparison(of: index, current), pipeline: pipeline(board.reps[index], members: [index]),
                 openDeals: openDeals(of: rep.id), openDealsNote: openDealsNote(of: rep.id), toDiscuss: openDeals(of: rep.id, toDiscuss: true),
                 progress: progress(of: rep.id, lessons: lessons),
                 recommended: recommended(for: index, current: current, lessons: lessons),

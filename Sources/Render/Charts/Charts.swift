@@ -63,7 +63,11 @@ package struct ChartBuilder: Sendable {
 
     /// Horizontal bars from zero, each with an optional target tick; values may be negative. A point without a value
     /// says `missing` in words where its bar would be ("no target"), and has no tick.
-    package func bars(id: String, title: String, points: [ChartPoint], missing: String? = nil, format: @escaping (Double) -> String) -> Chart {
+    /// `columns` names the data table's first two columns when they are not a period and its actual.
+    package func bars(
+        id: String, title: String, points: [ChartPoint], missing: String? = nil, columns: (label: String, value: String)? = nil,
+        format: @escaping (Double) -> String
+    ) -> Chart {
         let rowHeight = 30.0
         let height = max(40, Double(points.count) * rowHeight + 8)
         let frame = ChartFrame(id: id, title: title, width: 640, height: height, format: format)
@@ -96,7 +100,7 @@ package struct ChartBuilder: Sendable {
         let description = frame.describe(points, noData: missing ?? words.noData, targetWord: words.target.lowercased())
         return Chart(
             svg: frame.svg(description: description, body: body, className: "chart-bar-chart", labels: labels),
-            table: frame.table(points, headers: (words.period, words.actual, words.target), missing: missing))
+            table: frame.table(points, headers: (columns?.label ?? words.period, columns?.value ?? words.actual, words.target), missing: missing))
     }
 
     /// One actual against its target: a bar on a track, the target as a vertical mark. With a `maximum` the track is

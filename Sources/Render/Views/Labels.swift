@@ -72,6 +72,11 @@ package struct Labels: TemplateView {
         "slippingHow": "open deals whose expected close has passed", "byProduct": "By product", "noProduct": "No product", "won": "Won",
         "cycle": "Sales cycle", "stale": "Stale", "slipping": "Past expected close", "age": "Age",
         "largestOpen": "The 10 largest of {n} open deals.", "toDiscuss": "Deals to discuss",
+        "below": "below {n}", "andAbove": "{n} and above", "attainmentDistribution": "Reps by revenue attainment",
+        "withoutRevenueTarget": "reps without a revenue target, left out", "withoutRevenueTarget.one": "rep without a revenue target, left out",
+        "regionsSideBySide": "Regions side by side", "comparedWithPeers": "Compared with peers", "regionMedian": "Region median",
+        "teamMedian": "Team median", "kpi": "KPI", "dealsWon": "Deals won", "pipeline": "Pipeline",
+        "medianHow": "Medians of the reps who have a figure for the period.",
         "noStageHistory":
             "Conversion from each stage to won needs each deal's stage history, which the data does not have; the probabilities are the ones set in fieldbook.json.",
     ]
@@ -117,6 +122,10 @@ package struct Labels: TemplateView {
         "slippingHow": "预计成交日已过仍未关闭的商机", "byProduct": "按产品", "noProduct": "无产品", "won": "赢单",
         "cycle": "销售周期", "stale": "停滞", "slipping": "已过预计成交日", "age": "账龄",
         "largestOpen": "{n} 个在途商机中金额最大的 10 个。", "toDiscuss": "待讨论的商机",
+        "below": "低于 {n}", "andAbove": "{n} 及以上", "attainmentDistribution": "销售代表收入完成率分布",
+        "withoutRevenueTarget": "名未设收入目标的销售代表未计入", "withoutRevenueTarget.one": "名未设收入目标的销售代表未计入",
+        "regionsSideBySide": "区域对比", "comparedWithPeers": "与同事对比", "regionMedian": "区域中位数",
+        "teamMedian": "团队中位数", "kpi": "指标", "dealsWon": "赢单数", "pipeline": "商机金额", "medianHow": "中位数取本期有该指标数据的销售代表。",
         "noStageHistory": "各阶段到赢单的转化率需要每个商机的阶段历史，数据中没有；赢率为 fieldbook.json 中的设定。",
     ]
 }

@@ -48,6 +48,9 @@ package struct EntityFiguresView: Sendable {
 package struct DashboardView: TemplateView {
     package var header: PerformanceHeaderView
     package var figures: EntityFiguresView
+    /// Reps by revenue attainment band; the regions' headline figures side by side.
+    package var distribution: DistributionView?
+    package var regionRows: [RegionRowView]
     /// Pipeline health on the as-of date; nil on period pages and without open or closed deals.
     package var pipeline: PipelineView?
     package var attainmentChart: Chart
@@ -71,6 +74,8 @@ package struct DashboardView: TemplateView {
     package static let templateSchema = TemplateSchema(
         Self.self,
         [
+            "distribution": .value(\.distribution),
+            "regionRows": .value(\.regionRows),
             "pipeline": .value(\.pipeline),
             "attainmentChart": .value(\.attainmentChart),
             "reps": .value(\.reps),
@@ -99,6 +104,8 @@ package struct DashboardView: TemplateView {
 package struct RegionPageView: TemplateView {
     package var header: PerformanceHeaderView
     package var figures: EntityFiguresView
+    /// The region's reps by revenue attainment band.
+    package var distribution: DistributionView?
     /// Pipeline health on the as-of date; nil on period pages and without open or closed deals.
     package var pipeline: PipelineView?
     package var reps: [RepRowView]
@@ -112,6 +119,7 @@ package struct RegionPageView: TemplateView {
     package static let templateSchema = TemplateSchema(
         Self.self,
         [
+            "distribution": .value(\.distribution),
             "pipeline": .value(\.pipeline),
             "reps": .value(\.reps),
             "hasReps": .value { !$0.reps.isEmpty },
@@ -177,6 +185,8 @@ package struct ScorecardView: TemplateView {
     /// Switching to another period in place (with JavaScript; the picker's links lead to the manager's period pages).
     package var periodSwitch: PeriodSwitchView
     package var figures: EntityFiguresView
+    /// The rep's card KPIs beside their region's and the team's medians.
+    package var comparison: [ComparisonRowView]
     /// Pipeline health on the as-of date; nil on period pages and without open or closed deals.
     package var pipeline: PipelineView?
     package var openDeals: [DealRowView]
@@ -192,6 +202,8 @@ package struct ScorecardView: TemplateView {
     package static let templateSchema = TemplateSchema(
         Self.self,
         [
+            "comparison": .value(\.comparison),
+            "hasComparison": .value { !$0.comparison.isEmpty },
             "pipeline": .value(\.pipeline),
             "periodSwitch": .value(\.periodSwitch),
             "openDeals": .value(\.openDeals),

@@ -1,0 +1,67 @@
+import FieldbookTestSupport
+import Foundation
+import Testing
+
+@testable import FieldbookCore
+@testable import FieldbookModel
+@testable import FieldbookRender
+
+/// Comparison on the example portal (the quarter 2026-Q4, under way): medians, the attainment distribution and the
+/// regions side by side, worked out here from the API.
+@Suite struct ComparisonPagesTests {
+    static let example = PerformancePagesTests.example
+    let format = FigureFormatter(locale: .english, currency: "USD")
+    let quarter = "2026-Q4"
+
+    private func figures(_ path: String) throws -> [String: Any] {
+        let text = try #require(Self.example.page(path), "no \(path)")
+        let file = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        return try #require((file["periods"] as? [[String: Any]])?.first { $0["period"] as? String == quarter })
+    }
+
+    private func reps(_ region: String? = nil) throws -> [String] {
+        let path = region.map { "api/regions/\($0).json" } ?? "api/team.json"
+        let text = try #require(Self.example.page(path))
+        return try #require((try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])?["reps"] as? [String])
+    }
+
+    private func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+
+    @Test func aScorecardShowsTheMediansOfTheRegionAndTheTeam() throws {
+        let revenue = { (ids: [String]) in try ids.map { try #require(try figures("api/reps/\($0).json")["revenue"] as? Double) } }
+        let region = median(try revenue(try reps("emea")))
+        let team = median(try revenue(try reps()))
+        let own = try #require(try figures("api/reps/ines-costa.json")["revenue"] as? Double)
+        let page = try #require(Self.example.page("reps/ines-costa/index.html"))
+        #expect(
+            page.contains(
+                "<tr><th scope=\"row\">Revenue</th><td class=\"number\">\(format.money(own, compact: true))</td><td class=\"number\">"
+                    + "\(format.money(region, compact: true))</td><td class=\"number\">\(format.money(team, compact: true))</td></tr>"))
+    }
+
+    @Test func theTeamsAttainmentDistributionCountsEveryRepWithATarget() throws {
+        let attainments = try reps().map { try figures("api/reps/\($0).json")["revenue_attainment"] as? Double }
+        let bounds = [0.5, 0.75, 0.9, 1.0, 1.25]
+        var counts = Array(repeating: 0, count: 6)
+        for value in attainments.compactMap({ $0 }) { counts[bounds.filter { value >= $0 }.count] += 1 }
+        let page = try #require(Self.example.page("index.html"))
+        let names = ["below 50%", "50%–75%", "75%–90%", "90%–100%", "100%–125%", "125% and above"]
+        for (name, count) in zip(names, counts) {
+            #expect(page.contains("<tr><th scope=\"row\">\(name)</th><td>\(count)</td></tr>"), "\(name)")
+        }
+        #expect(counts.reduce(0, +) == attainments.count)  // every rep of the example has a revenue target
+    }
+
+    @Test func regionsSideBySideShowTheirRevenue() throws {
+        let page = try #require(Self.example.page("index.html"))
+        for (id, name) in [("emea", "EMEA"), ("apac", "APAC"), ("na", "North America")] {
+            let revenue = try #require(try figures("api/regions/\(id).json")["revenue"] as? Double)
+            #expect(page.contains("<a href=\"/regions/\(id)/\">\(name)</a></th><td class=\"number\">\(format.money(revenue, compact: true))</td>"))
+        }
+        // A period page's table links each region's page for that period.
+        #expect(try #require(Self.example.page("team/2025-Q3/index.html")).contains("<a href=\"/regions/emea/2025-Q3/\">EMEA</a></th>"))
+    }
+}
