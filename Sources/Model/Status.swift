@@ -26,17 +26,26 @@ package enum Status: String, Sendable, CaseIterable {
     package static func of(
         actual: Double?, target: Double?, kpi: KPI, period: Period, partial: Bool, asOf: Day?, thresholds: Thresholds
     ) -> Status? {
+        guard let pace = pace(actual: actual, target: target, kpi: kpi, period: period, partial: partial, asOf: asOf) else { return nil }
+        if pace.ratio >= thresholds.onTrack { return .onTrack }
+        return pace.ratio >= thresholds.atRisk ? .atRisk : .behind
+    }
+
+    /// The ratio `of` judges by (actual ÷ the target due by now; due ÷ actual where lower is better) and the target due
+    /// by now (pro-rated for KPIs that add up over time while the period is under way).
+    package static func pace(
+        actual: Double?, target: Double?, kpi: KPI, period: Period, partial: Bool, asOf: Day?
+    ) -> (ratio: Double, expected: Double)? {
         guard let actual, let target else { return nil }
         let expected = kpi.additiveOverTime && partial ? target * elapsedShare(of: period, asOf: asOf) : target
         guard expected > 0 else { return nil }
-        let ratio: Double
-        if kpi.definition.better == .lower {
-            ratio = actual <= 0 ? .infinity : expected / actual
-        } else {
-            ratio = actual / expected
-        }
-        if ratio >= thresholds.onTrack { return .onTrack }
-        return ratio >= thresholds.atRisk ? .atRisk : .behind
+        return (ratio(actual, against: expected, better: kpi.definition.better), expected)
+    }
+
+    /// How `actual` stands against `reference` (a target or a median) as a share: actual ÷ reference, or reference ÷
+    /// actual where lower is better (infinite for a non-positive actual: nothing is better than none).
+    package static func ratio(_ actual: Double, against reference: Double, better: KPIDefinition.Better) -> Double {
+        better == .lower ? (actual <= 0 ? .infinity : reference / actual) : actual / reference
     }
 
     /// Days elapsed (as-of day included) over days in the period; 1 when the period is over or the date unknown.

@@ -281,6 +281,16 @@ package enum DefaultTheme {
   {{#periodSwitch}}<div class="period-switch" data-api="{{api}}" data-current="{{current}}" data-locale="{{locale}}" data-symbol="{{symbol}}" data-vs="{{labels.vs}}" data-same-days="{{labels.sameDays}}" data-target="{{labels.target}}" data-attainment="{{labels.attainment}}">{{>period-nav}}</div>{{/periodSwitch}}
   <dl class="facts">{{#facts}}<div><dt>{{term}}</dt><dd>{{value}}</dd></div>{{/facts}}</dl>
 </header>
+<div class="coaching-sheet">
+<section class="focus" aria-labelledby="focus-title">
+  <h2 id="focus-title">{{labels.whatToWorkOn}}</h2>
+  {{#hasFocus}}
+  <ol class="focus-list">
+    {{#focus}}<li><strong>{{label}}</strong> <span class="focus-why">{{why}}</span>{{#hasLessons}}<br><span class="muted">{{labels.readNext}}:</span> {{#lessons}}<a href="{{url}}">{{title}}</a> {{/lessons}}{{/hasLessons}}</li>{{/focus}}
+  </ol>
+  {{/hasFocus}}
+  {{^hasFocus}}<p>{{labels.nothingToWorkOn}}</p>{{/hasFocus}}
+</section>
 {{>kpi-cards}}
 {{#hasComparison}}
 <section aria-labelledby="peers-title">
@@ -294,12 +304,6 @@ package enum DefaultTheme {
   <p class="muted small">{{labels.medianHow}}</p>
 </section>
 {{/hasComparison}}
-<section aria-labelledby="trend-title">
-  <h2 id="trend-title">{{trendTitle}}</h2>
-  {{>trend}}
-</section>
-{{>forecasts}}
-{{>pipeline}}
 {{#hasToDiscuss}}
 <section aria-labelledby="discuss-title">
   <h2 id="discuss-title">{{labels.toDiscuss}}</h2>
@@ -311,6 +315,17 @@ package enum DefaultTheme {
   </div>
 </section>
 {{/hasToDiscuss}}
+<section class="notes print-only" aria-labelledby="notes-title">
+  <h2 id="notes-title">{{labels.notes}}</h2>
+  <div class="note-lines"></div>
+</section>
+</div>
+<section aria-labelledby="trend-title">
+  <h2 id="trend-title">{{trendTitle}}</h2>
+  {{>trend}}
+</section>
+{{>forecasts}}
+{{>pipeline}}
 <section aria-labelledby="deals-title">
   <h2 id="deals-title">{{labels.openDeals}}</h2>
   {{#hasOpenDeals}}
@@ -820,6 +835,11 @@ h3 { font-size: 1.15rem; }
 .pipeline-facts dd { margin: 0; font-weight: 600; }
 .pipeline-facts dd .muted { font-weight: 400; font-size: 0.9rem; display: block; }
 .small { font-size: 0.85rem; }
+.focus { border-left: 4px solid var(--accent); padding: 0.25rem 0 0.25rem 1rem; margin-bottom: 1.5rem; }
+.focus h2 { margin-top: 0; }
+.focus-list { margin: 0; padding-left: 1.25rem; }
+.focus-list li { margin: 0.35rem 0; }
+.print-only { display: none; }
 .period-nav [aria-current="page"] { font-weight: 700; color: var(--text); text-decoration: none; }
 .facts { display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; margin: 0.75rem 0 0; }
 .facts div { display: flex; gap: 0.4rem; }
@@ -925,8 +945,26 @@ svg.chart { display: block; width: 100%; height: auto; overflow: visible; }
   .dashboard-grid { grid-template-columns: 1fr 1fr; }
   figure { break-inside: auto; }
   .js-only, table.sortable th button::after { display: none; }
-  .site-header nav, .site-search, .skip-link, .pager, .site-footer, .breadcrumbs { display: none; }
+  .site-header, .skip-link, .pager, .site-footer, .breadcrumbs { display: none; }
   .period-nav, .pipeline .chart-figure, .pipeline h3, .pipeline h3 + .table-scroll, .pipeline .small { display: none; }
+  .print-only { display: block; }
+  .coaching-sheet { break-after: page; }
+  .coaching-sheet h2 { font-size: 1rem; margin: 0.5rem 0 0.2rem; }
+  .coaching-sheet .kpi-cards { grid-template-columns: repeat(auto-fit, minmax(7.5rem, 1fr)); gap: 0.4rem; margin: 0.3rem 0; }
+  .coaching-sheet .kpi-card { padding: 0.35rem 0.5rem; font-size: 0.8rem; }
+  .coaching-sheet .kpi-card:last-child:nth-child(odd) { grid-column: auto; }
+  .coaching-sheet .kpi-change, .coaching-sheet .kpi-note { font-size: 0.72rem; line-height: 1.25; }
+  .coaching-sheet table th, .coaching-sheet table td { padding: 0.1rem 0.4rem; }
+  .scorecard .page-header { margin-bottom: 0.5rem; }
+  .scorecard h1 { font-size: 1.5rem; }
+  .scorecard .facts { margin-top: 0.3rem; }
+  .coaching-sheet .focus-list li { margin: 0.15rem 0; }
+  .coaching-sheet .kpi-card h3 { font-size: 0.8rem; margin: 0; }
+  .coaching-sheet .kpi-value { font-size: 1.15rem; margin: 0.1rem 0; }
+  .coaching-sheet .kpi-bullet, .coaching-sheet .small { display: none; }
+  .coaching-sheet .kpi-change, .coaching-sheet .kpi-note, .coaching-sheet .kpi-facts, .coaching-sheet .status { margin: 0.1rem 0; }
+  .focus { padding-top: 0; padding-bottom: 0; margin-bottom: 0.5rem; }
+  .note-lines { height: 3rem; background: repeating-linear-gradient(transparent, transparent 1.45rem, #999 1.5rem); }
   .page { max-width: none; padding: 0; }
   a { text-decoration: none; }
   .prose a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }

@@ -3,18 +3,41 @@ import FieldbookModel
 
 /// Comparison: a rep beside their region's and the team's medians, attainment distributions, regions side by side.
 extension PerformancePlanner {
+    /// Every KPI's median in period `p` over each region's reps and over all reps, worked out once for every scorecard.
+    func medians(_ p: Int) -> (regions: [String: [Double?]], team: [Double?]) {
+        func of(_ members: [Int]) -> [Double?] {
+            board.kpis.indices.map { k in PeerComparison.median(members.map { board.reps[$0].periods[p].actual[k] }) }
+        }
+        return (regionMembers.mapValues(of), of(Array(board.reps.indices)))
+    }
+
     /// The card KPIs of rep `index` in period `p` beside the medians of their region's reps and of all reps.
-    func comparison(of index: Int, _ p: Int) -> [ComparisonRowView] {
-        let region = data.team.reps[index].region
-        let peers = regionMembers[region] ?? []
+    func comparison(of index: Int, _ p: Int, medians: (regions: [String: [Double?]], team: [Double?])) -> [ComparisonRowView] {
+        let region = medians.regions[data.team.reps[index].region] ?? []
         return cardKPIs.map { k in
             let unit = board.kpis[k].definition.unit
-            let median = { (members: [Int]) in
-                format.value(PeerComparison.median(members.map { board.reps[$0].periods[p].actual[k] }), unit: unit, compact: unit == .currency)
-            }
+            let text = { (value: Double?) in format.value(value, unit: unit, compact: unit == .currency) }
             return ComparisonRowView(
-                label: label(board.kpis[k]), value: format.value(board.reps[index].periods[p].actual[k], unit: unit, compact: unit == .currency),
-                region: median(peers), team: median(Array(board.reps.indices)))
+                label: label(board.kpis[k]), value: text(board.reps[index].periods[p].actual[k]), region: text(k < region.count ? region[k] : nil),
+                team: text(medians.team[k]))
+        }
+    }
+
+    /// "What to work on" for rep `index` in period `p`: each KPI furthest behind with the numbers that say why, and up to
+    /// three open lessons whose front matter names it.
+    func focus(of index: Int, _ p: Int, medians: [Double?], lessons: LessonLookup) -> [FocusView] {
+        let figures = board.reps[index].periods[p]
+        let done = lessonsDone[data.team.reps[index].id] ?? []
+        let found = Coaching.focus(figures, medians: medians, kpis: board.kpis, asOf: board.asOf, thresholds: settings.thresholds)
+        return found.map { focus in
+            let kpi = board.kpis[focus.kpi]
+            let unit = kpi.definition.unit
+            let text = { (value: Double?) in format.value(value, unit: unit, compact: unit == .currency) }
+            let reference = focus.basis == .peers ? labels["regionMedian"] : labels[figures.partial && kpi.additiveOverTime ? "dueByNow" : "target"]
+            let open = (lessons.byKPI[kpi.id] ?? []).filter { !done.contains(lessons.lessonIDs[$0]) }.prefix(3)
+            return FocusView(
+                label: label(kpi), why: "\(text(figures.actual[focus.kpi])) · \(reference) \(text(focus.reference))",
+                lessons: open.map { LinkView(title: lessons.documents[$0].title, url: site.url(lessons.documents[$0].document.url)) })
         }
     }
 

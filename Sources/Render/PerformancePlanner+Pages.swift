@@ -100,6 +100,7 @@ extension PerformancePlanner {
         let regionNames = Dictionary(data.team.regions.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let managerNames = Dictionary(data.team.managers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let crumbs = [home] + (isPrivate ? [] : [LinkView(title: labels["reps"], url: site.url("reps/"))])
+        let medians = medians(current)
         return parallelMap(Array(data.team.reps.enumerated())) { index, rep in
             let period = board.reps[index].periods[current]
             let periods = scorecardPeriods(of: rep)
@@ -107,7 +108,8 @@ extension PerformancePlanner {
                 header: header(rep.name, rep.title ?? labels["rep"], asOf: asOf, current: current, periods: periods.nav),
                 periodSwitch: periods.switch,
                 figures: figures(board.reps[index], current, members: [index], trendID: "rep-trend", bullets: true),
-                comparison: comparison(of: index, current), pipeline: pipeline(board.reps[index], members: [index]),
+                focus: focus(of: index, current, medians: medians.regions[rep.region] ?? [], lessons: lessons),
+                comparison: comparison(of: index, current, medians: medians), pipeline: pipeline(board.reps[index], members: [index]),
                 openDeals: openDeals(of: rep.id), openDealsNote: openDealsNote(of: rep.id), toDiscuss: openDeals(of: rep.id, toDiscuss: true),
                 progress: progress(of: rep.id, lessons: lessons),
                 recommended: recommended(for: index, current: current, lessons: lessons),

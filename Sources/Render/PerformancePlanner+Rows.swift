@@ -76,11 +76,12 @@ extension PerformancePlanner {
     }
 
     /// A rep's deals open at the as-of date, as they stood then (one won later shows as open), largest first.
-    /// With `toDiscuss`, only the stale and slipping ones (`PipelineHealth`); at most ten either way.
+    /// With `toDiscuss`, only the stale and slipping ones (`PipelineHealth`), at most five (what a one-to-one gets
+    /// through, and what its printed sheet has room for); else at most ten.
     func openDeals(of rep: String, toDiscuss: Bool = false) -> [DealRowView] {
         let asOf = board.asOf
         return (openByRep[rep] ?? []).filter { deal in !toDiscuss || isStale(deal) || asOf.map { deal.isSlipping(on: $0) } ?? false }
-            .sorted { ($0.amount ?? -1, $1.id) > ($1.amount ?? -1, $0.id) }.prefix(10)
+            .sorted { ($0.amount ?? -1, $1.id) > ($1.amount ?? -1, $0.id) }.prefix(toDiscuss ? 5 : 10)
             .map { dealRow($0, rep: rep, date: $0.expectedClose) }
     }
 

@@ -265,6 +265,28 @@ def test_scorecard_prints_with_charts_and_numbers(site, driver):
     assert 1 <= pages <= 4, "%d A4 pages" % pages
 
 
+def test_every_coaching_sheet_fits_one_printed_page(site, driver):
+    """A scorecard's headline part (what to work on, the cards, the peers, the deals to discuss and space for notes)
+    ends before the first page does, on A4 and on Letter: laid out at the printable width of A4 with 12 mm margins
+    (703 CSS px), it ends within the printable height of Letter (11 in less 24 mm: 965 px), the shorter of the two."""
+    driver.get(site + PAGES["reps"])
+    reps = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "table.rep-table th[scope=row] a")]
+    assert len(reps) >= 10
+    driver.set_window_size(1000, 1200)
+    inner = driver.execute_script("return window.innerWidth")
+    driver.set_window_size(1000 - inner + 703, 1200)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        for rep in reps:
+            driver.get(rep)
+            bottom = driver.execute_script("return document.querySelector('.coaching-sheet').getBoundingClientRect().bottom + scrollY")
+            assert bottom <= 965, "%s: the coaching sheet ends %dpx down" % (rep, bottom)
+            assert driver.find_element(By.CSS_SELECTOR, ".notes").is_displayed()
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        driver.set_window_size(1440, 1000)
+
+
 def test_reps_table_sorts_by_every_column(site, driver):
     driver.get(site + PAGES["reps"])
     headers = driver.find_elements(By.CSS_SELECTOR, "table.sortable thead th")

@@ -62,3 +62,19 @@ package struct RegionRowView: TemplateView {
             "pipeline": .value(\.pipeline),
         ])
 }
+
+/// One KPI to work on (`Coaching`): what it is, the numbers that say why, and the open lessons tied to it.
+package struct FocusView: TemplateView {
+    package var label: String
+    package var why: String
+    package var lessons: [LinkView]
+
+    package static let templateSchema = TemplateSchema(
+        Self.self,
+        [
+            "label": .value(\.label),
+            "why": .value(\.why),
+            "lessons": .value(\.lessons),
+            "hasLessons": .value { !$0.lessons.isEmpty },
+        ])
+}

@@ -75,7 +75,9 @@ package struct Labels: TemplateView {
         "below": "below {n}", "andAbove": "{n} and above", "attainmentDistribution": "Reps by revenue attainment",
         "withoutRevenueTarget": "reps without a revenue target, left out", "withoutRevenueTarget.one": "rep without a revenue target, left out",
         "regionsSideBySide": "Regions side by side", "comparedWithPeers": "Compared with peers", "regionMedian": "Region median",
-        "teamMedian": "Team median", "kpi": "KPI", "dealsWon": "Deals won", "pipeline": "Pipeline",
+        "teamMedian": "Team median", "dueByNow": "Due by now", "whatToWorkOn": "What to work on",
+        "nothingToWorkOn": "Nothing is behind its target or the region's median this period.", "notes": "Notes", "readNext": "Read",
+        "kpi": "KPI", "dealsWon": "Deals won", "pipeline": "Pipeline",
         "medianHow": "Medians of the reps who have a figure for the period.",
         "noStageHistory":
             "Conversion from each stage to won needs each deal's stage history, which the data does not have; the probabilities are the ones set in fieldbook.json.",
@@ -125,7 +127,9 @@ package struct Labels: TemplateView {
         "below": "低于 {n}", "andAbove": "{n} 及以上", "attainmentDistribution": "销售代表收入完成率分布",
         "withoutRevenueTarget": "名未设收入目标的销售代表未计入", "withoutRevenueTarget.one": "名未设收入目标的销售代表未计入",
         "regionsSideBySide": "区域对比", "comparedWithPeers": "与同事对比", "regionMedian": "区域中位数",
-        "teamMedian": "团队中位数", "kpi": "指标", "dealsWon": "赢单数", "pipeline": "商机金额", "medianHow": "中位数取本期有该指标数据的销售代表。",
+        "teamMedian": "团队中位数", "dueByNow": "截至目前应完成", "whatToWorkOn": "改进重点",
+        "nothingToWorkOn": "本期没有落后于目标或区域中位数的指标。", "notes": "备注", "readNext": "学习",
+        "kpi": "指标", "dealsWon": "赢单数", "pipeline": "商机金额", "medianHow": "中位数取本期有该指标数据的销售代表。",
         "noStageHistory": "各阶段到赢单的转化率需要每个商机的阶段历史，数据中没有；赢率为 fieldbook.json 中的设定。",
     ]
 }

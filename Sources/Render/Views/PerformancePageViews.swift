@@ -185,6 +185,8 @@ package struct ScorecardView: TemplateView {
     /// Switching to another period in place (with JavaScript; the picker's links lead to the manager's period pages).
     package var periodSwitch: PeriodSwitchView
     package var figures: EntityFiguresView
+    /// "What to work on": at most three KPIs furthest behind target or peers (`Coaching`).
+    package var focus: [FocusView]
     /// The rep's card KPIs beside their region's and the team's medians.
     package var comparison: [ComparisonRowView]
     /// Pipeline health on the as-of date; nil on period pages and without open or closed deals.
@@ -202,6 +204,8 @@ package struct ScorecardView: TemplateView {
     package static let templateSchema = TemplateSchema(
         Self.self,
         [
+            "focus": .value(\.focus),
+            "hasFocus": .value { !$0.focus.isEmpty },
             "comparison": .value(\.comparison),
             "hasComparison": .value { !$0.comparison.isEmpty },
             "pipeline": .value(\.pipeline),

@@ -65,3 +65,38 @@ import Testing
         #expect(try #require(Self.example.page("team/2025-Q3/index.html")).contains("<a href=\"/regions/emea/2025-Q3/\">EMEA</a></th>"))
     }
 }
+
+extension ComparisonPagesTests {
+    /// Every "What to work on" line of every scorecard that names the region's median shows the rep's figure and that
+    /// median as the API has them (the median worked out here from the region's reps); at most three lines each.
+    @Test func whatToWorkOnQuotesTheAPI() throws {
+        let teamText = try #require(Self.example.page("api/team.json"))
+        let team = try #require(try JSONSerialization.jsonObject(with: Data(teamText.utf8)) as? [String: Any])
+        let kpis = try #require(team["kpis"] as? [[String: Any]])
+        let units = Dictionary(
+            uniqueKeysWithValues: kpis.compactMap { kpi -> (String, (String, KPIDefinition.Unit))? in
+                guard let label = kpi["label"] as? String, let id = kpi["id"] as? String,
+                    let unit = (kpi["unit"] as? String).flatMap(KPIDefinition.Unit.init)
+                else { return nil }
+                return (label, (id, unit))
+            })
+        var checked = 0
+        for rep in try reps() {
+            let page = try #require(Self.example.page("reps/\(rep)/index.html"))
+            let lines = page.matches(of: /<li><strong>([^<]+)<\/strong> <span class="focus-why">([^<]+)<\/span>/)
+            #expect(lines.count <= 3)
+            let repText = try #require(Self.example.page("api/reps/\(rep).json"))
+            let file = try #require(try JSONSerialization.jsonObject(with: Data(repText.utf8)) as? [String: Any])
+            let region = try #require(file["region"] as? String)
+            for line in lines where line.2.contains(" · Region median ") {
+                let (id, unit) = try #require(units[String(line.1)], "\(line.1)")
+                let peers = try reps(region).compactMap { try figures("api/reps/\($0).json")[id] as? Double }
+                let own = try figures("api/reps/\(rep).json")[id] as? Double
+                let text = { (value: Double?) in format.value(value, unit: unit, compact: unit == .currency) }
+                #expect(String(line.2) == "\(text(own)) · Region median \(text(median(peers)))", "\(rep) \(line.1)")
+                checked += 1
+            }
+        }
+        #expect(checked >= 10)
+    }
+}
