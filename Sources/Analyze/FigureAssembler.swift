@@ -7,6 +7,8 @@ struct FigureAssembler: Sendable {
     let kpis: [KPI]
     let periods: [Period]
     let asOf: Day
+    /// The first month of the data: periods that start before it are only partly covered, so nothing is compared with them.
+    let firstMonth: Int
     /// Each rep's tally per shown period.
     let repTallies: [[Tally]]
     let metricCount: Int
@@ -18,10 +20,13 @@ struct FigureAssembler: Sendable {
     private let revenue: Int?
 
     init(
-        kpis: [KPI], periods: [Period], asOf: Day, repTallies: [[Tally]], metricCount: Int, rollup: TargetRollup, forecaster: Forecaster,
+        kpis: [KPI], periods: [Period], asOf: Day, firstMonth: Int, repTallies: [[Tally]], metricCount: Int, rollup: TargetRollup,
+        forecaster: Forecaster,
         likeForLike: LikeForLike
     ) {
-        (self.kpis, self.periods, self.asOf, self.repTallies, self.metricCount) = (kpis, periods, asOf, repTallies, metricCount)
+        (self.kpis, self.periods, self.asOf, self.firstMonth, self.repTallies, self.metricCount) = (
+            kpis, periods, asOf, firstMonth, repTallies, metricCount
+        )
         (self.rollup, self.forecaster, self.likeForLike) = (rollup, forecaster, likeForLike)
         measures = Measure.of(kpis)
         revenue = measures.firstIndex(of: .revenue)
@@ -54,14 +59,15 @@ struct FigureAssembler: Sendable {
     }
 
     /// `actual` minus the figures of an earlier period (`earlier`, from the periods done so far), KPI by KPI; for a
-    /// period under way, minus the same days of the earlier period (`LikeForLike`).
+    /// period under way, minus the same days of the earlier period (`LikeForLike`). Nothing when the data does not
+    /// cover the earlier period from its first month.
     private func difference(_ actual: [Double?], _ earlier: Period, in done: [PeriodFigures], partial: Bool, members: [Int]) -> [Double?] {
         let base: [Double?]
         if partial {
             guard let tally = likeForLike.tally(against: earlier, members: members, metrics: metricCount) else { return actual.map { _ in nil } }
             base = measures.map { $0 == .weightedPipeline ? nil : $0.value(of: tally) }
         } else {
-            guard let figures = done.last(where: { $0.period == earlier }) else { return actual.map { _ in nil } }
+            guard earlier.firstMonth >= firstMonth, let figures = done.last(where: { $0.period == earlier }) else { return actual.map { _ in nil } }
             base = figures.actual
         }
         return zip(actual, base).map { now, before in now.flatMap { now in before.map { now - $0 } } }

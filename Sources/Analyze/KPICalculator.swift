@@ -48,11 +48,13 @@ public struct KPICalculator: Sendable {
 
         // Tallies: each rep's per shown period, from their monthly tallies; every group sums its reps'.
         let repTallies = parallelMap(months.tallies) { monthly in periods.map { span(monthly, $0, firstMonth: firstMonth) } }
-        var likeForLike = LikeForLike(periods: periods, asOf: asOf) { [$0.previous, $0.yearEarlier] }
+        // Changes compare only with periods the data covers from their first month: a quarter whose first month came
+        // before the data began holds part of its deals, and a change against it would be a silent wrong number.
+        var likeForLike = LikeForLike(periods: periods, asOf: asOf) { [$0.previous, $0.yearEarlier].filter { $0.firstMonth >= firstMonth } }
         likeForLike.count(data, asOf: asOf, months: months.tallies, firstMonth: firstMonth)
         let resolver = TargetResolver(data.targets, calendar: calendar)
         let assembler = FigureAssembler(
-            kpis: kpis, periods: periods, asOf: asOf, repTallies: repTallies, metricCount: data.metricDefinitions.count,
+            kpis: kpis, periods: periods, asOf: asOf, firstMonth: firstMonth, repTallies: repTallies, metricCount: data.metricDefinitions.count,
             rollup: TargetRollup(
                 kpis: kpis, periods: periods, resolver: resolver,
                 cascade: TargetCascade(team: team, targets: resolver, kpis: kpis, periods: periods, ramp: ramp)),

@@ -79,4 +79,13 @@ import Testing
         #expect(change(quarter, "rep:ann", "2024-Q2", "revenue") == -1500.5)
         #expect(change(quarter, "rep:ann", "2024-Q2", "deals_lost") == -1)  // d3 lost on March 1, day 61
     }
+
+    @Test func nothingIsComparedWithAPeriodTheDataOnlyPartlyCovers() throws {
+        // Fiscal years from April: FY2024 ran April 2023 to March 2024, and the data begins in January 2024.
+        let board = try KPICalculator(asOf: Day("2024-05-15"), calendar: FiscalCalendar(startMonth: 4)).compute(SmallTeam.data())
+        #expect(change(board, "team", "2025", "revenue") == nil)
+        // FY2025-Q1 so far (April 1 to May 15) against FY2024-Q4's first 45 days (January 1 to February 14, covered):
+        // d4 2000 and d7 1000 now against d1 1000 then.
+        #expect(change(board, "team", "2025-Q1", "revenue") == 2000)
+    }
 }
