@@ -147,7 +147,7 @@ extension Pipeline {
         let entries = SearchCatalog.entries(documents: documents, team: nil, includePeople: false) + performance.people
         let (search, searchTerms) = SearchIndexer().index(entries, cache: incremental.cache?.search ?? SearchTerms())
         let feed = FeedRenderer(config: source.portal.config).render(documents)
-        return ([PageRenderer.sitemap(plan.sitemap), feed] + search, searchTerms)
+        return (PageRenderer.sitemap(plan.sitemap, site: plan.site) + [feed] + search, searchTerms)
     }
 
     /// Dashboard cards must name KPIs that exist (built in, or in kpis.json).

@@ -75,16 +75,32 @@ package struct PageRenderer: Sendable {
     }
 
     /// `sitemap.xml`: every page but the 404 and private ones, sorted, with `lastmod` where a document has an `updated` date.
-    package static func sitemap(_ entries: [SitemapEntry]) -> OutputFile {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for entry in entries.sorted(by: { $0.url < $1.url }) {
-            xml += "  <url><loc>\(escapeHTML(entry.url))</loc>"
-            if let updated = entry.lastModified { xml += "<lastmod>\(updated)</lastmod>" }
-            xml += "</url>\n"
+    /// The sitemap protocol allows 50,000 URLs a file: past that (every period of every region and manager adds up),
+    /// `sitemap.xml` is an index of `sitemap-1.xml`, `sitemap-2.xml`, ... of at most `sitemapLimit` each.
+    package static func sitemap(_ entries: [SitemapEntry], site: SiteView, limit: Int = sitemapLimit) -> [OutputFile] {
+        let sorted = entries.sorted { $0.url < $1.url }
+        func urlset(_ slice: ArraySlice<SitemapEntry>, path: String) -> OutputFile {
+            var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            for entry in slice {
+                xml += "  <url><loc>\(escapeHTML(entry.url))</loc>"
+                if let updated = entry.lastModified { xml += "<lastmod>\(updated)</lastmod>" }
+                xml += "</url>\n"
+            }
+            xml += "</urlset>\n"
+            return OutputFile(path: path, bytes: Array(xml.utf8))
         }
-        xml += "</urlset>\n"
-        return OutputFile(path: "sitemap.xml", bytes: Array(xml.utf8))
+        guard sorted.count > limit else { return [urlset(sorted[...], path: "sitemap.xml")] }
+        let parts = stride(from: 0, to: sorted.count, by: limit).enumerated().map { number, start in
+            urlset(sorted[start..<min(start + limit, sorted.count)], path: "sitemap-\(number + 1).xml")
+        }
+        var index = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for part in parts { index += "  <sitemap><loc>\(escapeHTML(site.url(part.path)))</loc></sitemap>\n" }
+        index += "</sitemapindex>\n"
+        return [OutputFile(path: "sitemap.xml", bytes: Array(index.utf8))] + parts
     }
+
+    /// URLs a sitemap file holds at most (the protocol's limit).
+    package static let sitemapLimit = 50_000
 }
 
 /// One line of `sitemap.xml`.
