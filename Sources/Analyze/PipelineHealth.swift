@@ -87,7 +87,7 @@ package struct PipelineHealth: Sendable, Equatable {
             default: return (a.name ?? "\u{10FFFF}") < (b.name ?? "\u{10FFFF}")
             }
         }
-        medianAge = Self.median(ages)
+        medianAge = PeerComparison.median(ages.map(Double.init))
         var byProduct: [String?: Product] = [:]
         for deal in closed where deal.isWon || deal.isLost {
             byProduct[deal.product, default: Product(name: deal.product)].add(deal)
@@ -106,19 +106,11 @@ package struct PipelineHealth: Sendable, Equatable {
     /// to the as-of date (with a `created` date); nil when there are none.
     package static func typicalCycle(of deals: [Deal], asOf: Day) -> Double? {
         let end = asOf.ordinal
-        return median(
-            deals.compactMap { deal in
+        return PeerComparison.median(
+            deals.map { deal in
                 guard deal.isWon, let closed = deal.closed?.ordinal, closed <= end, end - closed < 365, let created = deal.created else { return nil }
-                return closed - created.ordinal
+                return Double(closed - created.ordinal)
             })
-    }
-
-    /// The middle value; with an even count, the mean of the two middle values.
-    static func median(_ values: [Int]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? Double(sorted[middle]) : Double(sorted[middle - 1] + sorted[middle]) / 2
     }
 }
 

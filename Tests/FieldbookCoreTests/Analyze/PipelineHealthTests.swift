@@ -63,9 +63,4 @@ import Testing
         #expect(product.winRate == 1)
         #expect(product.cycle == 36)
     }
-
-    @Test func medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
-        #expect(PipelineHealth.median([5, 1, 9, 3]) == 4)
-        #expect(PipelineHealth.median([]) == nil)
-    }
 }
