@@ -5,7 +5,9 @@ import FieldbookModel
 ///
 /// A KPI is behind its target when its pace ratio (`Status.pace`) is below the on-track threshold, and behind its
 /// peers when its ratio to the region's median (`Status.ratio`) is below the at-risk threshold: below the median
-/// alone is where half of every team stands. Of the two, the lower ratio counts. The KPIs are ordered by that ratio,
+/// alone is where half of every team stands. Counts that add up over time where lower is better (deals lost) are not
+/// compared with peers: they grow with how much a rep sells, so the busiest rep would always look worst (the win rate
+/// says it fairly). Of the two, the lower ratio counts. The KPIs are ordered by that ratio,
 /// lowest first (ties in the order of the KPIs), and at most `limit` are kept.
 package enum Coaching {
     package struct Focus: Sendable, Equatable {
@@ -36,7 +38,8 @@ package enum Coaching {
             {
                 candidates.append(Focus(kpi: k, basis: .target, ratio: pace.ratio, reference: pace.expected))
             }
-            if k < medians.count, let median = medians[k], median > 0 {
+            let volumeCount = kpi.definition.better == .lower && kpi.additiveOverTime
+            if !volumeCount, k < medians.count, let median = medians[k], median > 0 {
                 let ratio = Status.ratio(actual, against: median, better: kpi.definition.better)
                 if ratio < thresholds.atRisk { candidates.append(Focus(kpi: k, basis: .peers, ratio: ratio, reference: median)) }
             }
