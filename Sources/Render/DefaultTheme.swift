@@ -119,12 +119,26 @@ package enum DefaultTheme {
   </section>
   <section aria-labelledby="wins-title">
     <h2 id="wins-title">{{winsTitle}}</h2>
+    {{#hasWall}}
+    <h3>{{labels.thisWeek}}</h3>
+    {{#hasWallWeek}}<ul class="wins">{{#wallWeek}}<li><strong>{{amount}}</strong> {{account}} <span class="muted">{{#repURL}}<a href="{{repURL}}">{{rep}}</a>{{/repURL}}{{^repURL}}{{rep}}{{/repURL}} · {{date}}</span></li>{{/wallWeek}}</ul>{{/hasWallWeek}}
+    {{^hasWallWeek}}<p>{{labels.noWinsThisWeek}}</p>{{/hasWallWeek}}
+    <h3>{{labels.thisMonth}}</h3>
+    {{#hasWallMonth}}<ul class="wins">{{#wallMonth}}<li><strong>{{amount}}</strong> {{account}} <span class="muted">{{#repURL}}<a href="{{repURL}}">{{rep}}</a>{{/repURL}}{{^repURL}}{{rep}}{{/repURL}} · {{date}}</span></li>{{/wallMonth}}</ul>{{/hasWallMonth}}
+    {{^hasWallMonth}}<p>{{labels.noWinsThisMonth}}</p>{{/hasWallMonth}}
+    {{#hasRecords}}
+    <h3>{{labels.records}}</h3>
+    <dl class="pipeline-facts">{{#records}}<div><dt>{{title}}</dt><dd>{{value}} <span class="muted">{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}</span></dd></div>{{/records}}</dl>
+    {{/hasRecords}}
+    {{/hasWall}}
+    {{^hasWall}}
     {{#hasWins}}
     <ul class="wins">
-      {{#wins}}<li><strong>{{amount}}</strong> {{account}} <span class="muted">{{rep}} · {{date}}</span></li>{{/wins}}
+      {{#wins}}<li><strong>{{amount}}</strong> {{account}} <span class="muted">{{#repURL}}<a href="{{repURL}}">{{rep}}</a>{{/repURL}}{{^repURL}}{{rep}}{{/repURL}} · {{date}}</span></li>{{/wins}}
     </ul>
     {{/hasWins}}
     {{^hasWins}}<p>{{noWins}}</p>{{/hasWins}}
+    {{/hasWall}}
   </section>
 </div>
 {{#hasRecent}}

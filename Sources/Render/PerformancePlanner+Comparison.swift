@@ -74,3 +74,39 @@ extension PerformancePlanner {
         }
     }
 }
+
+/// Recognition on the team dashboard: the wins wall and records.
+extension PerformancePlanner {
+    /// Deals won in the 7 days up to the as-of date (this week) and from the first of its month (this month), the ten
+    /// largest of each.
+    func winsWall(_ asOf: Day) -> (week: [DealRowView], month: [DealRowView]) {
+        let monthStart = Day(year: asOf.year, month: asOf.month, day: 1)
+        return (wins(limit: 10) { asOf.ordinal - $0.ordinal < 7 }, wins(limit: 10) { $0 >= monthStart })
+    }
+
+    /// The largest deal won in the quarter containing the as-of date (up to it), and the most improved rep: the largest
+    /// rise in revenue against the previous period of the dashboard's kind (like for like while it is under way).
+    func records(_ asOf: Day) -> [RecordView] {
+        var records: [RecordView] = []
+        if let q = periodIndex(.quarter, containing: asOf.monthNumber), let deal = largestWins(in: board.periods[q], asOf: asOf).first {
+            records.append(
+                RecordView(
+                    title: "\(labels["largestDeal"]), \(format.period(board.periods[q], calendar: board.calendar))",
+                    value: "\(deal.amount) · \(deal.account)", name: deal.rep, url: deal.repURL))
+        }
+        let rises = board.reps.indices.compactMap { index -> (index: Int, rise: Double)? in
+            guard let revenue, let rise = board.reps[index].periods[current].change[revenue], rise > 0 else { return nil }
+            return (index, rise)
+        }
+        let names = data.team.reps
+        if let best = rises.min(by: { ($1.rise, names[$0.index].name) < ($0.rise, names[$1.index].name) }) {
+            let figures = board.reps[best.index].periods[current]
+            records.append(
+                RecordView(
+                    title: labels["mostImproved"],
+                    value: changeText(best.rise, against: figures.period.previous, partial: figures.partial, unit: .currency) ?? "",
+                    name: names[best.index].name, url: repURL(names[best.index].id)))
+        }
+        return records
+    }
+}

@@ -16,8 +16,10 @@ extension PerformancePlanner {
             attainmentChart: regionAttainment(p),
             reps: ranked(board.reps.indices.map { ($0, board.reps[$0].periods[p].rankInTeam) }, p, rows: rows, limit: 10),
             fullTable: at.isLatest, atRisk: atRisk(p, rows: rows),
-            wins: at.isLatest ? recentWins(asOf) : largestWins(in: board.periods[p], asOf: asOf),
-            winsTitle: labels[at.isLatest ? "recentWins" : "largestWins"], noWins: labels[at.isLatest ? "noWins" : "noWinsInPeriod"],
+            wins: at.isLatest ? [] : largestWins(in: board.periods[p], asOf: asOf),
+            winsTitle: labels[at.isLatest ? "winsWall" : "largestWins"], noWins: labels[at.isLatest ? "noWins" : "noWinsInPeriod"],
+            wallWeek: at.isLatest ? winsWall(asOf).week : nil, wallMonth: at.isLatest ? winsWall(asOf).month : [],
+            records: at.isLatest ? records(asOf) : [],
             recent: at.isLatest ? recent : [],
             people: board.regions.map { LinkView(title: $0.name, url: regionURL($0.id, at)) },
             revenueTargetsSet: revenue.map { revenue in board.reps.contains { $0.periods[p].target[revenue] != nil } } ?? false)

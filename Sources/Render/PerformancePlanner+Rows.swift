@@ -57,19 +57,14 @@ extension PerformancePlanner {
         }
     }
 
-    /// The largest deals won in the 30 days up to the as-of date, for recognition.
-    func recentWins(_ asOf: Day) -> [DealRowView] {
-        wins { asOf.ordinal - $0.ordinal < 30 }
-    }
-
-    /// The five largest deals won by the as-of date on a day that `includes`, largest first.
-    func wins(closedOn includes: (Day) -> Bool) -> [DealRowView] {
+    /// The `limit` largest deals won by the as-of date on a day that `includes`, largest first.
+    func wins(limit: Int = 5, closedOn includes: (Day) -> Bool) -> [DealRowView] {
         let names = Dictionary(uniqueKeysWithValues: data.team.reps.map { ($0.id, $0.name) })
         var rows: [DealRowView] = []
         for index in wonByAmount {
             let deal = data.deals[index]
             guard let closed = deal.closed, includes(closed) else { continue }
-            guard rows.count < 5 else { break }
+            guard rows.count < limit else { break }
             rows.append(dealRow(deal, rep: names[deal.rep] ?? deal.rep, date: closed))
         }
         return rows
@@ -96,7 +91,7 @@ extension PerformancePlanner {
         let slipping = board.asOf.map { deal.isSlipping(on: $0) } ?? false
         let flags = [isStale(deal) ? labels["stale"] : nil, slipping ? labels["slipping"] : nil].compactMap { $0 }
         return DealRowView(
-            rep: rep, account: deal.account ?? "–", product: deal.product ?? "–", stage: deal.stage,
+            rep: rep, repURL: repURL(deal.rep), account: deal.account ?? "–", product: deal.product ?? "–", stage: deal.stage,
             amount: deal.amount.map { format.money(Double($0) / 100) + (deal.amountEstimated ? " " + labels["atListPrice"] : "") } ?? "–",
             date: date.map(format.date) ?? "–",
             probability: probability.map(format.percent) ?? "–",

@@ -78,3 +78,20 @@ package struct FocusView: TemplateView {
             "hasLessons": .value { !$0.lessons.isEmpty },
         ])
 }
+
+/// A record on the team dashboard: the largest deal of the quarter, the most improved rep.
+package struct RecordView: TemplateView {
+    package var title: String
+    package var value: String
+    package var name: String
+    package var url: String?
+
+    package static let templateSchema = TemplateSchema(
+        Self.self,
+        [
+            "title": .value(\.title),
+            "value": .value(\.value),
+            "name": .value(\.name),
+            "url": .value(\.url),
+        ])
+}

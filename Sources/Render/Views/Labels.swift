@@ -77,7 +77,9 @@ package struct Labels: TemplateView {
         "regionsSideBySide": "Regions side by side", "comparedWithPeers": "Compared with peers", "regionMedian": "Region median",
         "teamMedian": "Team median", "dueByNow": "Due by now", "whatToWorkOn": "What to work on",
         "nothingToWorkOn": "Nothing is behind its target or the region's median this period.", "notes": "Notes", "readNext": "Read",
-        "kpi": "KPI", "dealsWon": "Deals won", "pipeline": "Pipeline",
+        "kpi": "KPI", "winsWall": "Wins wall", "thisWeek": "This week", "thisMonth": "This month",
+        "noWinsThisWeek": "No deals won in the last 7 days.", "noWinsThisMonth": "No deals won this month yet.", "records": "Records",
+        "largestDeal": "Largest deal", "mostImproved": "Most improved", "dealsWon": "Deals won", "pipeline": "Pipeline",
         "medianHow": "Medians of the reps who have a figure for the period.",
         "noStageHistory":
             "Conversion from each stage to won needs each deal's stage history, which the data does not have; the probabilities are the ones set in fieldbook.json.",
@@ -129,7 +131,9 @@ package struct Labels: TemplateView {
         "regionsSideBySide": "区域对比", "comparedWithPeers": "与同事对比", "regionMedian": "区域中位数",
         "teamMedian": "团队中位数", "dueByNow": "截至目前应完成", "whatToWorkOn": "改进重点",
         "nothingToWorkOn": "本期没有落后于目标或区域中位数的指标。", "notes": "备注", "readNext": "学习",
-        "kpi": "指标", "dealsWon": "赢单数", "pipeline": "商机金额", "medianHow": "中位数取本期有该指标数据的销售代表。",
+        "kpi": "指标", "winsWall": "赢单墙", "thisWeek": "本周", "thisMonth": "本月",
+        "noWinsThisWeek": "近 7 天没有赢单。", "noWinsThisMonth": "本月还没有赢单。", "records": "纪录",
+        "largestDeal": "最大单", "mostImproved": "进步最大", "dealsWon": "赢单数", "pipeline": "商机金额", "medianHow": "中位数取本期有该指标数据的销售代表。",
         "noStageHistory": "各阶段到赢单的转化率需要每个商机的阶段历史，数据中没有；赢率为 fieldbook.json 中的设定。",
     ]
 }

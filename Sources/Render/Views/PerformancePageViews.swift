@@ -64,6 +64,10 @@ package struct DashboardView: TemplateView {
     /// "Recent wins" (the last 30 days) on `/`, "Largest wins" in a period on its page; and what to say without any.
     package var winsTitle: String
     package var noWins: String
+    /// On `/`: the wins wall (deals won this week and this month) and records, in place of the period's largest wins.
+    package var wallWeek: [DealRowView]?
+    package var wallMonth: [DealRowView]
+    package var records: [RecordView]
     package var recent: [DocumentSummaryView]
     /// The regions, linked.
     package var people: [LinkView]
@@ -86,6 +90,13 @@ package struct DashboardView: TemplateView {
             "wins": .value(\.wins),
             "hasWins": .value { !$0.wins.isEmpty },
             "winsTitle": .value(\.winsTitle),
+            "hasWall": .value { $0.wallWeek != nil },
+            "wallWeek": .value { $0.wallWeek ?? [] },
+            "hasWallWeek": .value { !($0.wallWeek ?? []).isEmpty },
+            "wallMonth": .value(\.wallMonth),
+            "hasWallMonth": .value { !$0.wallMonth.isEmpty },
+            "records": .value(\.records),
+            "hasRecords": .value { !$0.records.isEmpty },
             "noWins": .value(\.noWins),
             "recent": .value(\.recent),
             "hasRecent": .value { !$0.recent.isEmpty },

@@ -84,6 +84,8 @@ package struct RepRowView: TemplateView {
 /// A deal in a list (recent wins, open deals).
 package struct DealRowView: TemplateView {
     package var rep: String
+    /// The rep's scorecard, when scorecards are public.
+    package var repURL: String? = nil
     package var account: String
     package var product: String
     package var stage: String
@@ -99,6 +101,7 @@ package struct DealRowView: TemplateView {
         Self.self,
         [
             "rep": .value(\.rep),
+            "repURL": .value(\.repURL),
             "account": .value(\.account),
             "product": .value(\.product),
             "stage": .value(\.stage),
