@@ -81,8 +81,10 @@ public struct KPICalculator: Sendable {
         let regions = Array(groupFigures[..<team.regions.count])
         let managers = Array(groupFigures[team.regions.count..<(groupFigures.count - 1)])
         let whole = groupFigures[groupFigures.count - 1]  // the team, listed last in `groups`
-        return Scoreboard(
+        var board = Scoreboard(
             asOf: asOf, calendar: calendar, kpis: kpis, periods: periods, team: whole, regions: regions, managers: managers, reps: reps)
+        board.firstMonth = firstMonth
+        return board
     }
 
     /// How far back figures go: ten years of months before the as-of date. Older deals still count as open deals if

@@ -7,6 +7,9 @@ public struct Scoreboard: Sendable {
     package var kpis: [KPI]
     /// Every month, quarter and year shown, sorted by time (a month before the quarter it starts).
     package var periods: [Period]
+    /// The first month the figures cover (the data's earliest month, at most ten years back): periods that start
+    /// before it hold only part of their months.
+    package var firstMonth: Int?
     package var team: EntityFigures
     package var regions: [EntityFigures]
     package var managers: [EntityFigures]

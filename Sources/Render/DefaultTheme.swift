@@ -434,6 +434,7 @@ package enum DefaultTheme {
 """####),
         "as-of": TemplateSource(name: "as-of", path: "(built-in theme)/partials/as-of.mustache", text: ####"""
 <p class="as-of" data-as-of="{{asOfDate}}" data-stale-after="{{staleAfterDays}}" data-stale-days="{{labels.staleDays}}" data-stale-year="{{labels.staleYear}}" data-stale-years="{{labels.staleYears}}">{{asOf}} · <span class="period-name">{{periodName}}</span></p>
+{{#coverage}}<p class="coverage-note">{{coverage}}</p>{{/coverage}}
 
 """####),
         "breadcrumbs": TemplateSource(name: "breadcrumbs", path: "(built-in theme)/partials/breadcrumbs.mustache", text: ####"""
@@ -835,6 +836,7 @@ h3 { font-size: 1.15rem; }
 .page-header h1 { margin-bottom: 0.2rem; }
 .as-of { color: var(--muted); margin: 0; }
 .as-of .stale { color: var(--bad); }
+.coverage-note { margin: 0.25rem 0 0; color: var(--warn); font-weight: 600; }
 .period-nav { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.4rem 1rem; margin-top: 0.5rem; font-size: 0.95rem; }
 .period-step { white-space: nowrap; }
 .period-picker summary { cursor: pointer; color: var(--accent); }

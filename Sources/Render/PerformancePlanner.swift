@@ -111,9 +111,14 @@ package struct PerformancePlanner: Sendable {
 
     /// The heading part every performance page shares.
     func header(_ title: String, _ subtitle: String, asOf: Day, current: Int, periods: PeriodNavView? = nil) -> PerformanceHeaderView {
-        PerformanceHeaderView(
+        let first = board.firstMonth.flatMap { first in board.periods[current].firstMonth < first ? first : nil }
+        return PerformanceHeaderView(
             title: title, subtitle: subtitle, asOf: "\(labels["dataAsOf"]) \(format.date(asOf))", periodName: periodName(current),
-            asOfDate: asOf.description, staleAfterDays: settings.staleAfterDays, periods: periods)
+            asOfDate: asOf.description, staleAfterDays: settings.staleAfterDays, periods: periods,
+            coverage: first.map {
+                labels["partlyCovered"].replacingOccurrences(
+                    of: "{month}", with: format.period(Period(kind: .month, firstMonth: $0), calendar: board.calendar))
+            })
     }
 
     /// An entity's cards (with bullets on a scorecard), revenue trend (the 13 months up to the period's end) and

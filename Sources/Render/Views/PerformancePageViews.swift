@@ -14,6 +14,9 @@ package struct PerformanceHeaderView: Sendable {
     package var staleAfterDays: Int
     /// Previous and next period and the period picker; nil on pages that show only the current period.
     package var periods: PeriodNavView?
+    /// Said when the period began before the data does: "The data begins in November 2024: this period holds only
+    /// part of its months."
+    package var coverage: String? = nil
 
     package static let templateFields: [String: TemplateField<Self>] = [
         "title": .value(\.title),
@@ -23,6 +26,7 @@ package struct PerformanceHeaderView: Sendable {
         "asOfDate": .value(\.asOfDate),
         "staleAfterDays": .value(\.staleAfterDays),
         "periods": .value(\.periods),
+        "coverage": .value(\.coverage),
     ]
 }
 

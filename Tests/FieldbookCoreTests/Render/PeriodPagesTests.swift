@@ -62,6 +62,12 @@ import Testing
         #expect(try period(emea, "2025-Q4")["revenue_change_year"] is NSNull)
         #expect(!(try revenueCard("regions/emea/2025-Q4/index.html")).contains("Q4 2024"))
         #expect(try period(emea, "2025-01")["revenue_change"] as? Double != nil)  // December 2024 is covered
+        // And the partly covered periods say so.
+        let note = "The data begins in Nov 2024: this period holds only part of its months"
+        #expect(try page("regions/emea/2024-Q4/index.html").contains(note))
+        #expect(try page("team/2024/index.html").contains(note))
+        #expect(!(try page("team/2024-12/index.html")).contains(note))
+        #expect(!(try page("team/2025-Q1/index.html")).contains(note))
         // Its heading names the region and the period; a period page's reps table has no 13-month trend column.
         let html = try page("regions/emea/2025-Q4/index.html")
         #expect(html.contains("<title>EMEA · Q4 2025"))
