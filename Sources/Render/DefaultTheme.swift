@@ -121,10 +121,10 @@ package enum DefaultTheme {
     <h2 id="wins-title">{{winsTitle}}</h2>
     {{#hasWall}}
     <h3>{{labels.thisWeek}}</h3>
-    {{#hasWallWeek}}<ul class="wins">{{#wallWeek}}<li><strong>{{amount}}</strong> {{account}} <span class="muted">{{#repURL}}<a href="{{repURL}}">{{rep}}</a>{{/repURL}}{{^repURL}}{{rep}}{{/repURL}} · {{date}}</span></li>{{/wallWeek}}</ul>{{/hasWallWeek}}
+    {{#hasWallWeek}}<ul class="wins">{{#wallWeek}}{{>win}}{{/wallWeek}}</ul>{{/hasWallWeek}}
     {{^hasWallWeek}}<p>{{labels.noWinsThisWeek}}</p>{{/hasWallWeek}}
     <h3>{{labels.thisMonth}}</h3>
-    {{#hasWallMonth}}<ul class="wins">{{#wallMonth}}<li><strong>{{amount}}</strong> {{account}} <span class="muted">{{#repURL}}<a href="{{repURL}}">{{rep}}</a>{{/repURL}}{{^repURL}}{{rep}}{{/repURL}} · {{date}}</span></li>{{/wallMonth}}</ul>{{/hasWallMonth}}
+    {{#hasWallMonth}}<ul class="wins">{{#wallMonth}}{{>win}}{{/wallMonth}}</ul>{{/hasWallMonth}}
     {{^hasWallMonth}}<p>{{labels.noWinsThisMonth}}</p>{{/hasWallMonth}}
     {{#hasRecords}}
     <h3>{{labels.records}}</h3>
@@ -134,10 +134,10 @@ package enum DefaultTheme {
     {{^hasWall}}
     {{#hasWins}}
     <ul class="wins">
-      {{#wins}}<li><strong>{{amount}}</strong> {{account}} <span class="muted">{{#repURL}}<a href="{{repURL}}">{{rep}}</a>{{/repURL}}{{^repURL}}{{rep}}{{/repURL}} · {{date}}</span></li>{{/wins}}
+      {{#wins}}{{>win}}{{/wins}}
     </ul>
     {{/hasWins}}
-    {{^hasWins}}<p>{{noWins}}</p>{{/hasWins}}
+    {{^hasWins}}<p>{{labels.noWinsInPeriod}}</p>{{/hasWins}}
     {{/hasWall}}
   </section>
 </div>
@@ -673,6 +673,9 @@ package enum DefaultTheme {
 </figure>
 {{/trend}}
 
+"""####),
+        "win": TemplateSource(name: "win", path: "(built-in theme)/partials/win.mustache", text: ####"""
+<li><strong>{{amount}}</strong> {{account}} <span class="muted">{{#repURL}}<a href="{{repURL}}">{{rep}}</a>{{/repURL}}{{^repURL}}{{rep}}{{/repURL}} · {{date}}</span></li>
 """####),
     ]
 

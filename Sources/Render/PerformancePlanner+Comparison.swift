@@ -88,7 +88,7 @@ extension PerformancePlanner {
     /// rise in revenue against the previous period of the dashboard's kind (like for like while it is under way).
     func records(_ asOf: Day) -> [RecordView] {
         var records: [RecordView] = []
-        if let q = periodIndex(.quarter, containing: asOf.monthNumber), let deal = largestWins(in: board.periods[q], asOf: asOf).first {
+        if let q = periodIndex(.quarter, containing: asOf.monthNumber), let deal = largestWins(in: board.periods[q], limit: 1).first {
             records.append(
                 RecordView(
                     title: "\(labels["largestDeal"]), \(format.period(board.periods[q], calendar: board.calendar))",

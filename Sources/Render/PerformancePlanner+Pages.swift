@@ -8,6 +8,7 @@ extension PerformancePlanner {
     /// rep's rows for the period when made already (the current period's), else each list makes the rows it shows.
     func dashboardView(_ asOf: Day, _ at: At, rows: [RepRowView]?, recent: [DocumentSummaryView]) -> DashboardView {
         let p = at.index
+        let wall = at.isLatest ? winsWall(asOf) : nil
         return DashboardView(
             header: header(site.config.title, labels["dashboard"], asOf: asOf, current: p, periods: periodNav(at, url: teamURL)),
             figures: figures(board.team, p, members: Array(board.reps.indices), trendID: "team-trend", latest: at.isLatest),
@@ -16,9 +17,9 @@ extension PerformancePlanner {
             attainmentChart: regionAttainment(p),
             reps: ranked(board.reps.indices.map { ($0, board.reps[$0].periods[p].rankInTeam) }, p, rows: rows, limit: 10),
             fullTable: at.isLatest, atRisk: atRisk(p, rows: rows),
-            wins: at.isLatest ? [] : largestWins(in: board.periods[p], asOf: asOf),
-            winsTitle: labels[at.isLatest ? "winsWall" : "largestWins"], noWins: labels[at.isLatest ? "noWins" : "noWinsInPeriod"],
-            wallWeek: at.isLatest ? winsWall(asOf).week : nil, wallMonth: at.isLatest ? winsWall(asOf).month : [],
+            wins: at.isLatest ? [] : largestWins(in: board.periods[p]),
+            winsTitle: labels[at.isLatest ? "winsWall" : "largestWins"],
+            wallWeek: wall?.week, wallMonth: wall?.month ?? [],
             records: at.isLatest ? records(asOf) : [],
             recent: at.isLatest ? recent : [],
             people: board.regions.map { LinkView(title: $0.name, url: regionURL($0.id, at)) },

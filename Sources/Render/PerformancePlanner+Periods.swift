@@ -75,8 +75,8 @@ extension PerformancePlanner {
         return (nav, view)
     }
 
-    /// The five largest deals won in a period (up to the as-of date), largest first.
-    func largestWins(in period: Period, asOf: Day) -> [DealRowView] {
-        wins { closed in closed >= period.firstDay && closed <= period.lastDay && closed <= asOf }
+    /// The `limit` largest deals won in a period (up to the as-of date), largest first.
+    func largestWins(in period: Period, limit: Int = 5) -> [DealRowView] {
+        wins(limit: limit) { closed in closed >= period.firstDay && closed <= period.lastDay }
     }
 }

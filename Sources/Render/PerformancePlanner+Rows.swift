@@ -88,14 +88,16 @@ extension PerformancePlanner {
 
     private func dealRow(_ deal: Deal, rep: String, date: Day?) -> DealRowView {
         let probability = deal.probability(stages: site.config.stageProbabilities)
-        let slipping = board.asOf.map { deal.isSlipping(on: $0) } ?? false
-        let flags = [isStale(deal) ? labels["stale"] : nil, slipping ? labels["slipping"] : nil].compactMap { $0 }
+        // Age and flags belong to open deals; a won deal in a wins list has neither.
+        let open = !(deal.isWon || deal.isLost)
+        let slipping = open && (board.asOf.map { deal.isSlipping(on: $0) } ?? false)
+        let flags = [open && isStale(deal) ? labels["stale"] : nil, slipping ? labels["slipping"] : nil].compactMap { $0 }
         return DealRowView(
             rep: rep, repURL: repURL(deal.rep), account: deal.account ?? "–", product: deal.product ?? "–", stage: deal.stage,
             amount: deal.amount.map { format.money(Double($0) / 100) + (deal.amountEstimated ? " " + labels["atListPrice"] : "") } ?? "–",
             date: date.map(format.date) ?? "–",
             probability: probability.map(format.percent) ?? "–",
-            age: (deal.isWon || deal.isLost ? nil : board.asOf.flatMap { deal.age(on: $0) }).map { format.value(Double($0), unit: .days) } ?? "–",
+            age: (open ? board.asOf.flatMap { deal.age(on: $0) } : nil).map { format.value(Double($0), unit: .days) } ?? "–",
             flags: flags.isEmpty ? nil : flags.joined(separator: " · "))
     }
 }

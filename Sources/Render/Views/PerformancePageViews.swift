@@ -65,9 +65,8 @@ package struct DashboardView: TemplateView {
     package var fullTable: Bool
     package var atRisk: [RepRowView]
     package var wins: [DealRowView]
-    /// "Recent wins" (the last 30 days) on `/`, "Largest wins" in a period on its page; and what to say without any.
+    /// "Wins wall" on `/`, "Largest wins" on a period's page.
     package var winsTitle: String
-    package var noWins: String
     /// On `/`: the wins wall (deals won this week and this month) and records, in place of the period's largest wins.
     package var wallWeek: [DealRowView]?
     package var wallMonth: [DealRowView]
@@ -101,7 +100,6 @@ package struct DashboardView: TemplateView {
             "hasWallMonth": .value { !$0.wallMonth.isEmpty },
             "records": .value(\.records),
             "hasRecords": .value { !$0.records.isEmpty },
-            "noWins": .value(\.noWins),
             "recent": .value(\.recent),
             "hasRecent": .value { !$0.recent.isEmpty },
             "people": .value(\.people),

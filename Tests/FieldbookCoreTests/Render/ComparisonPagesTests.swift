@@ -67,8 +67,8 @@ import Testing
 }
 
 extension ComparisonPagesTests {
-    /// Every "What to work on" line of every scorecard that names the region's median shows the rep's figure and that
-    /// median as the API has them (the median worked out here from the region's reps); at most three lines each.
+    /// Every "What to work on" line of every scorecard shows the rep's figure and the target due by now or the region's
+    /// median as the API has them (the pro-rating and the median worked out here); at most three lines each.
     @Test func whatToWorkOnQuotesTheAPI() throws {
         let teamText = try #require(Self.example.page("api/team.json"))
         let team = try #require(try JSONSerialization.jsonObject(with: Data(teamText.utf8)) as? [String: Any])
@@ -80,7 +80,7 @@ extension ComparisonPagesTests {
                 else { return nil }
                 return (label, (id, unit))
             })
-        var checked = 0
+        var (checked, dueChecked) = (0, 0)
         for rep in try reps() {
             let page = try #require(Self.example.page("reps/\(rep)/index.html"))
             let lines = page.matches(of: /<li><strong>([^<]+)<\/strong> <span class="focus-why">([^<]+)<\/span>/)
@@ -88,6 +88,15 @@ extension ComparisonPagesTests {
             let repText = try #require(Self.example.page("api/reps/\(rep).json"))
             let file = try #require(try JSONSerialization.jsonObject(with: Data(repText.utf8)) as? [String: Any])
             let region = try #require(file["region"] as? String)
+            // Against the target due by now: 51 of Q4 2026's 92 days are gone on November 20.
+            for line in lines where line.2.contains(" · Due by now ") {
+                let (id, unit) = try #require(units[String(line.1)], "\(line.1)")
+                let quarter = try figures("api/reps/\(rep).json")
+                let target = try #require(quarter["\(id)_target"] as? Double)
+                let text = { (value: Double?) in format.value(value, unit: unit, compact: unit == .currency) }
+                #expect(String(line.2) == "\(text(quarter[id] as? Double)) · Due by now \(text(target * 51 / 92))", "\(rep) \(line.1)")
+                dueChecked += 1
+            }
             for line in lines where line.2.contains(" · Region median ") {
                 let (id, unit) = try #require(units[String(line.1)], "\(line.1)")
                 let peers = try reps(region).compactMap { try figures("api/reps/\($0).json")[id] as? Double }
@@ -98,5 +107,6 @@ extension ComparisonPagesTests {
             }
         }
         #expect(checked >= 10)
+        #expect(dueChecked >= 2)
     }
 }

@@ -58,6 +58,25 @@ import Testing
         let staleAmount = stale.reduce(0.0) { $0 + ($1["amount"] as? Double ?? 0) }
         #expect(page.contains("<dt>Stale deals</dt><dd>\(stale.count) · \(format.money(staleAmount, compact: true)) "))
         #expect(page.contains("(\(format.value(typical, unit: .days)))"))
+        // Median age of the open deals with a created date.
+        let ages = open.compactMap { deal in (deal["created"] as? String).map { days($0, asOf) } }.sorted()
+        let age = ages.count % 2 == 1 ? Double(ages[ages.count / 2]) : Double(ages[ages.count / 2 - 1] + ages[ages.count / 2]) / 2
+        #expect(page.contains("<dt>Median age of open deals</dt><dd>\(format.value(age, unit: .days))</dd>"))
+        // By product, Q4 2026 so far: deals won and lost from October 1 to the as-of date.
+        let closed = try deals().filter { deal in
+            guard let stage = deal["stage"] as? String, stage == "won" || stage == "lost", let date = deal["closed"] as? String else { return false }
+            return date >= "2026-10-01" && date <= asOf
+        }
+        for product in Set(closed.compactMap { $0["product"] as? String }) {
+            let mine = closed.filter { $0["product"] as? String == product }
+            let won = mine.filter { $0["stage"] as? String == "won" }
+            let revenue = won.reduce(0.0) { $0 + ($1["amount"] as? Double ?? 0) }
+            #expect(
+                page.contains(
+                    "<tr><th scope=\"row\">\(product)</th><td class=\"number\">\(won.count)</td><td class=\"number\">"
+                        + "\(format.percent(Double(won.count) / Double(mine.count)))</td>"), "\(product)")
+            #expect(page.contains("<td class=\"number\">\(format.money(revenue))</td></tr>"), "\(product)")
+        }
         // Coverage: the open pipeline over what is left of the quarter's revenue target, from the API.
         let teamFile = try #require(Self.example.page("api/team.json"))
         let api = try #require(try JSONSerialization.jsonObject(with: Data(teamFile.utf8)) as? [String: Any])
