@@ -27,7 +27,7 @@ package enum DefaultTheme {
 <body>
 <a class="skip-link" href="#main">{{labels.skipToContent}}</a>
 {{>header}}
-<main id="main" class="page">
+<main id="main" class="page" data-csv-label="{{labels.downloadCSV}}">
 {{#hasBreadcrumbs}}{{>breadcrumbs}}{{/hasBreadcrumbs}}
 {{$main}}{{/main}}
 </main>
@@ -149,6 +149,44 @@ package enum DefaultTheme {
   </ul>
 </section>
 {{/hasRecent}}
+{{/main}}
+{{/base}}
+
+"""####),
+        "deals": TemplateSource(name: "deals", path: "(built-in theme)/pages/deals.mustache", text: ####"""
+{{<base}}
+{{$main}}
+<header class="page-header">
+  <p class="eyebrow"><a href="{{back.url}}">{{back.title}}</a></p>
+  <h1>{{title}}</h1>
+  {{>as-of}}
+  {{>period-nav}}
+</header>
+{{#lists}}
+<section class="deal-list" id="{{id}}" aria-labelledby="{{id}}-title">
+  <h2 id="{{id}}-title">{{title}} <span class="muted">{{summary}}</span></h2>
+  {{#note}}<p class="muted">{{note}}</p>{{/note}}
+  {{#hasRows}}
+  <div class="table-scroll">
+  <table class="sortable deal-table" data-csv="{{id}}">
+    <thead><tr><th scope="col">{{labels.account}}</th><th scope="col" data-sort="number">{{labels.amount}}</th><th scope="col">{{labels.rep}}</th><th scope="col">{{labels.product}}</th><th scope="col">{{labels.stage}}</th><th scope="col">{{dateLabel}}</th><th scope="col">{{labels.deal}}</th></tr></thead>
+    <tbody>{{#rows}}<tr><th scope="row">{{account}}</th><td class="number" data-value="{{amountValue}}">{{amount}}</td><td>{{#repURL}}<a href="{{repURL}}">{{rep}}</a>{{/repURL}}{{^repURL}}{{rep}}{{/repURL}}</td><td>{{product}}</td><td>{{stage}}</td><td data-value="{{dateValue}}">{{date}}</td><td>{{id}}</td></tr>{{/rows}}</tbody>
+  </table>
+  </div>
+  {{/hasRows}}
+</section>
+{{/lists}}
+{{#hasMembers}}
+<section id="members" aria-labelledby="members-title">
+  <h2 id="members-title">{{membersTitle}}</h2>
+  <div class="table-scroll">
+  <table class="sortable member-table" data-csv="members">
+    <thead><tr><th scope="col">{{labels.name}}</th>{{#columns}}<th scope="col" data-sort="number">{{.}}</th>{{/columns}}</tr></thead>
+    <tbody>{{#members}}<tr><th scope="row">{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}</th>{{#cells}}<td class="number" data-value="{{value}}">{{text}}</td>{{/cells}}</tr>{{/members}}</tbody>
+  </table>
+  </div>
+</section>
+{{/hasMembers}}
 {{/main}}
 {{/base}}
 
@@ -528,7 +566,7 @@ package enum DefaultTheme {
   {{#cards}}
   <article class="kpi-card {{statusClass}}" data-kpi="{{kpi}}" data-unit="{{unit}}">
     <h3>{{label}}</h3>
-    <p class="kpi-value">{{value}}</p>
+    <p class="kpi-value">{{#url}}<a href="{{url}}">{{value}}</a>{{/url}}{{^url}}{{value}}{{/url}}</p>
     {{#bullet}}<div class="kpi-bullet">{{{svg}}}</div>{{/bullet}}
     <dl class="kpi-facts">
       {{#target}}<div><dt>{{labels.target}}</dt><dd>{{target}}</dd></div>{{/target}}
@@ -908,8 +946,15 @@ h3 { font-size: 1.15rem; }
     radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / 0.18), transparent), radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / 0.18), transparent) 100% 0;
   background-repeat: no-repeat; background-size: 2.5rem 100%, 2.5rem 100%, 0.9rem 100%, 0.9rem 100%; background-attachment: local, local, scroll, scroll; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
-.rep-table th, .rep-table td, .scorecard table th, .scorecard table td, .pipeline table th, .pipeline table td, .region-table th, .region-table td { padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--border); text-align: left; white-space: nowrap; }
+.rep-table th, .rep-table td, .scorecard table th, .scorecard table td, .pipeline table th, .pipeline table td, .region-table th, .region-table td,
+.deal-table th, .deal-table td, .member-table th, .member-table td { padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--border); text-align: left; white-space: nowrap; }
 td.number { text-align: right; }
+/* A card's figure leads to the deals behind it; every table offers its rows as CSV. */
+.kpi-value a { color: inherit; text-decoration: underline dotted 0.08em; text-underline-offset: 0.2em; }
+.kpi-value a:hover { text-decoration-style: solid; }
+.csv-download { margin: 0.3rem 0 0.8rem; font: inherit; font-size: 0.85rem; padding: 0.15rem 0.6rem; border: 1px solid var(--border);
+  border-radius: 0.3rem; background: transparent; color: var(--accent); cursor: pointer; }
+.deal-list h2 .muted { font-size: 1rem; font-weight: 400; }
 td.trend svg { width: 4.5rem; height: auto; display: block; }
 table.sortable th button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; }
 table.sortable th[aria-sort="ascending"] button::after { content: " ▲"; }
@@ -963,7 +1008,7 @@ svg.chart { display: block; width: 100%; height: auto; overflow: visible; }
   .rep-table th, .rep-table td, .scorecard table th, .scorecard table td { padding: 0.15rem 0.4rem; white-space: normal; }
   .dashboard-grid { grid-template-columns: 1fr 1fr; }
   figure { break-inside: auto; }
-  .js-only, table.sortable th button::after { display: none; }
+  .js-only, table.sortable th button::after, .csv-download { display: none; }
   .site-header, .skip-link, .pager, .site-footer, .breadcrumbs { display: none; }
   .period-nav, .pipeline .chart-figure, .pipeline h3, .pipeline h3 + .table-scroll, .pipeline .small { display: none; }
   .print-only { display: block; }
@@ -1042,6 +1087,36 @@ svg.chart { display: block; width: 100%; height: auto; overflow: visible; }
         rows.forEach(function (row) { body.appendChild(row); });
       });
     });
+  });
+  // Every table of figures offers its rows as CSV: numbers as numbers (a cell's data-value), the rest as read; text
+  // that a spreadsheet would take for a formula is prefixed with an apostrophe.
+  var csvLabel = document.querySelector("main[data-csv-label]");
+  document.querySelectorAll(".table-scroll > table").forEach(function (table, index) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "csv-download";
+    button.textContent = csvLabel ? csvLabel.getAttribute("data-csv-label") : "CSV";
+    button.addEventListener("click", function () {
+      var quote = function (text) {
+        if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+        return /[",\r\n]/.test(text) ? "\"" + text.replace(/"/g, "\"\"") + "\"" : text;
+      };
+      var lines = Array.prototype.map.call(table.rows, function (row) {
+        return Array.prototype.map.call(row.cells, function (cell) {
+          var value = cell.getAttribute("data-value");
+          return value ? value : quote(cell.textContent.trim());
+        }).join(",");
+      });
+      var page = location.pathname.replace(/^\/+|\/+$/g, "").replace(/[^\w-]+/g, "-") || "index";
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" }));
+      link.download = page + "-" + (table.getAttribute("data-csv") || index + 1) + ".csv";
+      document.body.appendChild(link);
+      link.click();
+      document.body.removeChild(link);
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    });
+    table.parentNode.parentNode.insertBefore(button, table.parentNode.nextSibling);
   });
   // A scorecard switches to another period in place, from the rep's API file (without JavaScript, or if the file
   // cannot be read, its period links lead to the manager's page for that period). Figures are written as the build

@@ -11,7 +11,9 @@ extension PerformancePlanner {
         let wall = at.isLatest ? winsWall(asOf) : nil
         return DashboardView(
             header: header(site.config.title, labels["dashboard"], asOf: asOf, current: p, periods: periodNav(at, url: teamURL)),
-            figures: figures(board.team, p, members: Array(board.reps.indices), trendID: "team-trend", latest: at.isLatest),
+            figures: figures(
+                board.team, p, members: Array(board.reps.indices), trendID: "team-trend", latest: at.isLatest,
+                deals: site.url((at.isLatest ? "" : teamPath(p)) + "deals/")),
             distribution: distribution(Array(board.reps.indices), p, id: "team-distribution"), regionRows: regionRows(p, at: at),
             pipeline: at.isLatest ? pipeline(board.team, members: Array(board.reps.indices)) : nil,
             attainmentChart: regionAttainment(p),
@@ -42,7 +44,9 @@ extension PerformancePlanner {
         let managersHere = Set(members.compactMap { team.manager(of: team.reps[$0]) })
         return RegionPageView(
             header: header(region.name, labels["region"], asOf: asOf, current: p, periods: periodNav(at) { regionURL(region.id, $0) }),
-            figures: figures(board.regions[r], p, members: members, trendID: "region-trend", latest: at.isLatest),
+            figures: figures(
+                board.regions[r], p, members: members, trendID: "region-trend", latest: at.isLatest,
+                deals: site.url(entityPath("regions", region.id, at) + "deals/")),
             distribution: distribution(members, p, id: "region-distribution"),
             pipeline: at.isLatest ? pipeline(board.regions[r], members: members) : nil,
             reps: ranked(members.map { ($0, board.reps[$0].periods[p].rankInRegion) }, p, rows: rows), fullTable: at.isLatest,
@@ -58,13 +62,16 @@ extension PerformancePlanner {
         return ManagerPageView(
             header: header(
                 manager.name, labels["manager"], asOf: asOf, current: p, periods: periodNav(at) { site.url(entityPath("managers", manager.id, $0)) }),
-            figures: figures(board.managers[m], p, members: members, trendID: "manager-trend", latest: at.isLatest),
+            figures: figures(
+                board.managers[m], p, members: members, trendID: "manager-trend", latest: at.isLatest,
+                deals: site.url(entityPath("managers", manager.id, at) + "deals/")),
             pipeline: at.isLatest ? pipeline(board.managers[m], members: members) : nil,
             reps: ranked(Array(zip(members, ranks.map(Optional.some))), p, rows: rows), fullTable: at.isLatest)
     }
 
-    /// The team's, every region's and every manager's page for one period; `rows` as `dashboardView` takes them. A
-    /// period page's view is made when it is rendered (`Page(deferred:)`): there are thousands.
+    /// The team's, every region's and every manager's page for one period, each with its deals page; `rows` as
+    /// `dashboardView` takes them. A period page's view is made when it is rendered (`Page(deferred:)`): there are
+    /// thousands.
     func entityPages(_ asOf: Day, _ at: At, rows: [RepRowView]?, recent: [DocumentSummaryView], lessons: LessonLookup) -> [Page] {
         let team = data.team
         func make(
@@ -76,26 +83,44 @@ extension PerformancePlanner {
                 ? Page(outputPath: path + "index.html", template: template, meta: meta, view: view())
                 : Page(outputPath: path + "index.html", template: template, meta: meta, deferred: view)
         }
-        let dashboard = make(at.isLatest ? "" : teamPath(at.index), "dashboard", site.config.title, at.isLatest ? [] : [home], private: false) {
-            dashboardView(asOf, at, rows: rows, recent: recent)
+        func deals(_ path: String, _ name: String, members: [Int], private: Bool, nav: @escaping @Sendable (At) -> String) -> Page {
+            dealsPage(
+                asOf, at,
+                DealsPage(
+                    path: path + "deals/", back: LinkView(title: title(name, at), url: site.url(path)), members: members,
+                    rows: members.map { (team.reps[$0].name, repURL(team.reps[$0].id), board.reps[$0]) }, rowsTitle: labels["byRep"], nav: nav,
+                    isPrivate: `private`))
         }
-        let regions = team.regions.indices.map { r in
-            make(
-                entityPath("regions", team.regions[r].id, at), "region", team.regions[r].name,
-                crumbs(at, "regions", team.regions[r].id, team.regions[r].name), private: false
-            ) {
-                regionView(asOf, at, r, rows: rows, lessons: lessons)
-            }
+        let teamPath = at.isLatest ? "" : teamPath(at.index)
+        var pages = [
+            make(teamPath, "dashboard", site.config.title, at.isLatest ? [] : [home], private: false) {
+                dashboardView(asOf, at, rows: rows, recent: recent)
+            },
+            dealsPage(
+                asOf, at,
+                DealsPage(
+                    path: teamPath + "deals/", back: LinkView(title: title(site.config.title, at), url: site.url(teamPath)),
+                    members: Array(board.reps.indices), rows: team.regions.indices.map { (team.regions[$0].name, regionURL(team.regions[$0].id, at), board.regions[$0]) },
+                    rowsTitle: labels["byRegion"], nav: { site.url(($0.isLatest ? "" : self.teamPath($0.index)) + "deals/") }, isPrivate: false)),
+        ]
+        for r in team.regions.indices {
+            let (id, name, members) = (team.regions[r].id, team.regions[r].name, regionMembers[team.regions[r].id] ?? [])
+            pages.append(
+                make(entityPath("regions", id, at), "region", name, crumbs(at, "regions", id, name), private: false) {
+                    regionView(asOf, at, r, rows: rows, lessons: lessons)
+                })
+            pages.append(deals(entityPath("regions", id, at), name, members: members, private: false) { site.url(entityPath("regions", id, $0) + "deals/") })
         }
-        let managers = team.managers.indices.map { m in
-            make(
-                entityPath("managers", team.managers[m].id, at), "manager", team.managers[m].name,
-                crumbs(at, "managers", team.managers[m].id, team.managers[m].name), private: isPrivate
-            ) {
-                managerView(asOf, at, m, rows: rows)
-            }
+        for m in team.managers.indices {
+            let (id, name, members) = (team.managers[m].id, team.managers[m].name, managerMembers[team.managers[m].id] ?? [])
+            pages.append(
+                make(entityPath("managers", id, at), "manager", name, crumbs(at, "managers", id, name), private: isPrivate) {
+                    managerView(asOf, at, m, rows: rows)
+                })
+            pages.append(
+                deals(entityPath("managers", id, at), name, members: members, private: isPrivate) { site.url(entityPath("managers", id, $0) + "deals/") })
         }
-        return [dashboard] + regions + managers
+        return pages
     }
 
     /// A scorecard per rep, planned on every core: they are most of the pages, and each is its rep's alone.
@@ -110,7 +135,7 @@ extension PerformancePlanner {
             let view = ScorecardView(
                 header: header(rep.name, rep.title ?? labels["rep"], asOf: asOf, current: current, periods: periods.nav),
                 periodSwitch: periods.switch,
-                figures: figures(board.reps[index], current, members: [index], trendID: "rep-trend", bullets: true),
+                figures: figures(board.reps[index], current, members: [index], trendID: "rep-trend", bullets: true, deals: site.url("reps/\(rep.id)/deals/")),
                 focus: focus(of: index, current, medians: medians.regions[rep.region] ?? [], lessons: lessons),
                 comparison: comparison(of: index, current, medians: medians), pipeline: pipeline(board.reps[index], members: [index]),
                 openDeals: openDeals(of: rep.id), openDealsNote: openDealsNote(of: rep.id), toDiscuss: openDeals(of: rep.id, toDiscuss: true),

@@ -59,13 +59,12 @@ extension PerformancePlanner {
 
     /// The `limit` largest deals won by the as-of date on a day that `includes`, largest first.
     func wins(limit: Int = 5, closedOn includes: (Day) -> Bool) -> [DealRowView] {
-        let names = Dictionary(uniqueKeysWithValues: data.team.reps.map { ($0.id, $0.name) })
         var rows: [DealRowView] = []
         for index in wonByAmount {
             let deal = data.deals[index]
             guard let closed = deal.closed, includes(closed) else { continue }
             guard rows.count < limit else { break }
-            rows.append(dealRow(deal, rep: names[deal.rep] ?? deal.rep, date: closed))
+            rows.append(dealRow(deal, rep: repNames[deal.rep] ?? deal.rep, date: closed))
         }
         return rows
     }

@@ -34,6 +34,10 @@ package struct PerformancePlanner: Sendable {
     /// date, which for these is as they are), and the team's typical won cycle: for pipeline health (`PipelineHealth`).
     let closedByRep: [String: [Int]]
     let typicalCycle: Double?
+    /// Each rep's deals (by rep index; indices into `data.deals`), for the pages behind the figures.
+    let repDeals: [[Int]]
+    /// Each rep's name by id.
+    let repNames: [String: String]
 
     package init(site: SiteView, board: Scoreboard, data: PerformanceData) {
         self.site = site
@@ -74,6 +78,11 @@ package struct PerformancePlanner: Sendable {
                 return closed >= period.firstDay && closed <= period.lastDay
             }, by: { deals[$0].rep })
         self.typicalCycle = asOf.flatMap { PipelineHealth.typicalCycle(of: data.deals, asOf: $0) }
+        let repIndex = Dictionary(team.reps.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var repDeals = Array(repeating: [Int](), count: team.reps.count)
+        for index in deals.indices { if let rep = repIndex[deals[index].rep] { repDeals[rep].append(index) } }
+        self.repDeals = repDeals
+        self.repNames = Dictionary(team.reps.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 
     var labels: Labels { site.labels }
@@ -95,7 +104,7 @@ package struct PerformancePlanner: Sendable {
         let teamRows = rows(current, trend: true)
         let latest = At(index: current, isLatest: true)
         return entityPages(asOf, latest, rows: teamRows, recent: recent, lessons: lessons) + [repListPage(asOf, current, teamRows: teamRows)]
-            + scorecardPages(asOf, current, lessons: lessons)
+            + scorecardPages(asOf, current, lessons: lessons) + scorecardDealsPages(asOf)
             + board.periods.indices.flatMap { entityPages(asOf, At(index: $0, isLatest: false), rows: nil, recent: [], lessons: lessons) }
     }
 
@@ -124,11 +133,17 @@ package struct PerformancePlanner: Sendable {
     /// An entity's cards (with bullets on a scorecard), revenue trend (the 13 months up to the period's end) and
     /// forecasts (on a main page, of the quarter and year under way; on a period page, of that period while under
     /// way); its reps are `members`.
-    func figures(_ entity: EntityFigures, _ p: Int, members: [Int], trendID: String, bullets: Bool = false, latest: Bool = true) -> EntityFiguresView
-    {
+    /// Each card's figure links to the list behind it on the deals page at `deals`.
+    func figures(
+        _ entity: EntityFigures, _ p: Int, members: [Int], trendID: String, bullets: Bool = false, latest: Bool = true, deals: String? = nil
+    ) -> EntityFiguresView {
         let (trend, trendTitle) = revenueTrend(entity, p, id: trendID)
         return EntityFiguresView(
-            cards: cardKPIs.map { card(entity, $0, p, withBullet: bullets, members: members) }, trend: trend, trendTitle: trendTitle,
+            cards: cardKPIs.map { k in
+                var card = card(entity, k, p, withBullet: bullets, members: members)
+                card.url = deals.flatMap { drillDownURL(k, deals: $0, group: entity.kind != .rep) }
+                return card
+            }, trend: trend, trendTitle: trendTitle,
             forecasts: forecasts(entity, only: latest ? nil : board.periods[p]))
     }
 

@@ -48,6 +48,36 @@
       });
     });
   });
+  // Every table of figures offers its rows as CSV: numbers as numbers (a cell's data-value), the rest as read; text
+  // that a spreadsheet would take for a formula is prefixed with an apostrophe.
+  var csvLabel = document.querySelector("main[data-csv-label]");
+  document.querySelectorAll(".table-scroll > table").forEach(function (table, index) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "csv-download";
+    button.textContent = csvLabel ? csvLabel.getAttribute("data-csv-label") : "CSV";
+    button.addEventListener("click", function () {
+      var quote = function (text) {
+        if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+        return /[",\r\n]/.test(text) ? "\"" + text.replace(/"/g, "\"\"") + "\"" : text;
+      };
+      var lines = Array.prototype.map.call(table.rows, function (row) {
+        return Array.prototype.map.call(row.cells, function (cell) {
+          var value = cell.getAttribute("data-value");
+          return value ? value : quote(cell.textContent.trim());
+        }).join(",");
+      });
+      var page = location.pathname.replace(/^\/+|\/+$/g, "").replace(/[^\w-]+/g, "-") || "index";
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" }));
+      link.download = page + "-" + (table.getAttribute("data-csv") || index + 1) + ".csv";
+      document.body.appendChild(link);
+      link.click();
+      document.body.removeChild(link);
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    });
+    table.parentNode.parentNode.insertBefore(button, table.parentNode.nextSibling);
+  });
   // A scorecard switches to another period in place, from the rep's API file (without JavaScript, or if the file
   // cannot be read, its period links lead to the manager's page for that period). Figures are written as the build
   // writes them (FigureFormatter); status and the bullet belong to the period the page was built for, so a switched

@@ -84,6 +84,9 @@ package struct Labels: TemplateView {
         "medianHow": "Medians of the reps who have a figure for the period.",
         "noStageHistory":
             "Conversion from each stage to won needs each deal's stage history, which the data does not have; the probabilities are the ones set in fieldbook.json.",
+        "behindFigures": "Behind the figures", "listWon": "Won", "listLost": "Lost", "listCreated": "Created", "listOpen": "Open on {date}",
+        "largestOf": "The {limit} largest of {n} deals are listed.", "dealCount": "deals", "dealCount.one": "deal", "byRep": "By rep",
+        "byRegion": "By region", "created": "Created", "deal": "Deal", "downloadCSV": "Download CSV", "name": "Name",
     ]
 
     static let chinese: [String: String] = [
@@ -137,6 +140,9 @@ package struct Labels: TemplateView {
         "noWinsThisWeek": "近 7 天没有赢单。", "noWinsThisMonth": "本月还没有赢单。", "records": "纪录",
         "largestDeal": "最大单", "mostImproved": "进步最大", "dealsWon": "赢单数", "pipeline": "商机金额", "medianHow": "中位数取本期有该指标数据的销售代表。",
         "noStageHistory": "各阶段到赢单的转化率需要每个商机的阶段历史，数据中没有；赢率为 fieldbook.json 中的设定。",
+        "behindFigures": "数据明细", "listWon": "赢单", "listLost": "输单", "listCreated": "新建", "listOpen": "{date} 在途",
+        "largestOf": "列出 {n} 个商机中金额最大的 {limit} 个。", "dealCount": "个商机", "dealCount.one": "个商机", "byRep": "按销售代表",
+        "byRegion": "按区域", "created": "创建日期", "deal": "商机", "downloadCSV": "下载 CSV", "name": "名称",
     ]
 }
 

@@ -22,10 +22,13 @@ package struct KPICardView: TemplateView {
     package var bullet: Chart?
     /// What the figure leaves out or estimates: "1,589 open deals without an amount" on a pipeline card.
     package var note: String?
+    /// The list behind the figure (`…/deals/#won`); nil where there is none.
+    package var url: String? = nil
 
     package static let templateSchema = TemplateSchema(
         Self.self,
         [
+            "url": .value(\.url),
             "kpi": .value(\.kpi),
             "unit": .value(\.unit),
             "label": .value(\.label),

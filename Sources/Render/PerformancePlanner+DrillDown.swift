@@ -1,0 +1,104 @@
+import FieldbookAnalyze
+import FieldbookModel
+
+/// The pages behind the figures (`…/deals/`): beside every team, region and manager page (each period's too) and
+/// every scorecard, the deals each card counts (`DealLists`) and, for a group, its regions or reps with every card's
+/// figure. A card's figure links to its list there.
+extension PerformancePlanner {
+    /// How many deals a list shows, largest first; its count and amount are of all of them.
+    static let drillDownLimit = 100
+
+    /// Where KPI `k`'s figure leads on the deals page at `deals`: its list of deals; for a group's metric of
+    /// kpis.json, the table of its members' figures; for a rep's metric, nowhere.
+    func drillDownURL(_ k: Int, deals: String, group: Bool) -> String? {
+        if let list = DealLists.list(behind: board.kpis[k].id) { return deals + "#" + list }
+        return group ? deals + "#members" : nil
+    }
+
+    /// The deals page in folder `path` (`regions/emea/2017-Q3/deals/`) of an entity's page `back` for period `at`:
+    /// `members` are its reps, `rows` the regions or reps its members table lists (none on a rep's page), `nav` the
+    /// same entity's deals page for another period (none on a rep's page, which shows the current period only).
+    struct DealsPage {
+        var path: String
+        var back: LinkView
+        var members: [Int]
+        var rows: [(name: String, url: String?, figures: EntityFigures)]
+        var rowsTitle: String?
+        var nav: (@Sendable (At) -> String)?
+        var isPrivate: Bool
+    }
+
+    func dealsPage(_ asOf: Day, _ at: At, _ spec: DealsPage) -> Page {
+        let title = "\(labels["behindFigures"]) · \(spec.back.title)"
+        let meta = meta(spec.path, title: title, crumbs: [home, spec.back], p: at.index, private: spec.isPrivate)
+        return Page(outputPath: spec.path + "index.html", template: "deals", meta: meta, deferred: {
+            DealsPageView(
+                header: header(title, labels["behindFigures"], asOf: asOf, current: at.index, periods: spec.nav.map { periodNav(at, url: $0) }),
+                back: spec.back, lists: dealLists(asOf, at.index, members: spec.members), membersTitle: spec.rowsTitle,
+                columns: cardKPIs.map { label(board.kpis[$0]) },
+                members: spec.rows.map { row in
+                    MemberRowView(
+                        name: row.name, url: row.url,
+                        cells: cardKPIs.map { k in
+                            let value = row.figures.periods[at.index].actual[k]
+                            return CellView(
+                                text: format.value(value, unit: board.kpis[k].definition.unit), value: value.map { "\($0)" } ?? "")
+                        })
+                })
+        })
+    }
+
+    /// A deals page beside every scorecard, for the current period.
+    func scorecardDealsPages(_ asOf: Day) -> [Page] {
+        data.team.reps.indices.map { index in
+            let rep = data.team.reps[index]
+            return dealsPage(
+                asOf, At(index: current, isLatest: true),
+                DealsPage(
+                    path: "reps/\(rep.id)/deals/", back: LinkView(title: rep.name, url: site.url("reps/\(rep.id)/")), members: [index], rows: [],
+                    rowsTitle: nil, nav: nil, isPrivate: isPrivate))
+        }
+    }
+
+    /// The four lists of reps `members`' deals in period `p`.
+    private func dealLists(_ asOf: Day, _ p: Int, members: [Int]) -> [DealListView] {
+        let period = board.periods[p]
+        let lists = DealLists(
+            members.lazy.flatMap { repDeals[$0] }.map { data.deals[$0] }, period: period, asOf: asOf, firstMonth: board.firstMonth ?? Int.min,
+            limit: Self.drillDownLimit)
+        let stockDay = min(period.lastDay, asOf)
+        return [
+            dealList("won", labels["listWon"], lists.won, date: labels["closed"]) { $0.closed },
+            dealList("lost", labels["listLost"], lists.lost, date: labels["closed"]) { $0.closed },
+            dealList("created", labels["listCreated"], lists.created, date: labels["created"]) { $0.created },
+            dealList("open", labels["listOpen"].replacingOccurrences(of: "{date}", with: format.date(stockDay)), lists.open, date: labels["created"]) {
+                $0.created
+            },
+        ]
+    }
+
+    private func dealList(_ id: String, _ title: String, _ list: DealLists.List, date label: String, date: (Deal) -> Day?) -> DealListView {
+        let count = format.value(Double(list.count), unit: .count)
+        let note =
+            list.count > list.top.count
+            ? labels["largestOf"].replacingOccurrences(of: "{limit}", with: "\(list.top.count)").replacingOccurrences(of: "{n}", with: count) : nil
+        return DealListView(
+            id: id, title: title, summary: "\(labels.count(list.count, "dealCount")) · \(format.money(Double(list.amount) / 100))", note: note,
+            dateLabel: label,
+            rows: list.top.map { deal in
+                DealListRowView(
+                    id: deal.id, rep: repNames[deal.rep] ?? deal.rep, repURL: repURL(deal.rep), account: deal.account ?? "–",
+                    product: deal.product ?? "–", stage: deal.closedLater ? labels["stageUnknown"] : deal.stage,
+                    amount: deal.amount.map { format.money(Double($0) / 100) + (deal.amountEstimated ? " " + labels["atListPrice"] : "") } ?? "–",
+                    amountValue: deal.amount.map(Self.decimal) ?? "", date: date(deal).map(format.date) ?? "–",
+                    dateValue: date(deal)?.description ?? "")
+            })
+    }
+
+    /// Cents as an exact decimal number of currency units, for CSV: `-1234567` is `-12345.67`.
+    static func decimal(_ cents: Cents) -> String {
+        let units = cents.magnitude / 100
+        let rest = cents.magnitude % 100
+        return "\(cents < 0 ? "-" : "")\(units).\(rest < 10 ? "0" : "")\(rest)"
+    }
+}
