@@ -31,21 +31,23 @@ extension PerformancePlanner {
     func dealsPage(_ asOf: Day, _ at: At, _ spec: DealsPage) -> Page {
         let title = "\(labels["behindFigures"]) · \(spec.back.title)"
         let meta = meta(spec.path, title: title, crumbs: [home, spec.back], p: at.index, private: spec.isPrivate)
-        return Page(outputPath: spec.path + "index.html", template: "deals", meta: meta, deferred: {
-            DealsPageView(
-                header: header(title, labels["behindFigures"], asOf: asOf, current: at.index, periods: spec.nav.map { periodNav(at, url: $0) }),
-                back: spec.back, lists: dealLists(asOf, at.index, members: spec.members), membersTitle: spec.rowsTitle,
-                columns: cardKPIs.map { label(board.kpis[$0]) },
-                members: spec.rows.map { row in
-                    MemberRowView(
-                        name: row.name, url: row.url,
-                        cells: cardKPIs.map { k in
-                            let value = row.figures.periods[at.index].actual[k]
-                            return CellView(
-                                text: format.value(value, unit: board.kpis[k].definition.unit), value: value.map { "\($0)" } ?? "")
-                        })
-                })
-        })
+        return Page(
+            outputPath: spec.path + "index.html", template: "deals", meta: meta,
+            deferred: {
+                DealsPageView(
+                    header: header(title, labels["behindFigures"], asOf: asOf, current: at.index, periods: spec.nav.map { periodNav(at, url: $0) }),
+                    back: spec.back, lists: dealLists(asOf, at.index, members: spec.members), membersTitle: spec.rowsTitle,
+                    columns: cardKPIs.map { label(board.kpis[$0]) },
+                    members: spec.rows.map { row in
+                        MemberRowView(
+                            name: row.name, url: row.url,
+                            cells: cardKPIs.map { k in
+                                let value = row.figures.periods[at.index].actual[k]
+                                return CellView(
+                                    text: format.value(value, unit: board.kpis[k].definition.unit), value: value.map { "\($0)" } ?? "")
+                            })
+                    })
+            })
     }
 
     /// A deals page beside every scorecard, for the current period.
@@ -71,7 +73,8 @@ extension PerformancePlanner {
             dealList("won", labels["listWon"], lists.won, date: labels["closed"]) { $0.closed },
             dealList("lost", labels["listLost"], lists.lost, date: labels["closed"]) { $0.closed },
             dealList("created", labels["listCreated"], lists.created, date: labels["created"]) { $0.created },
-            dealList("open", labels["listOpen"].replacingOccurrences(of: "{date}", with: format.date(stockDay)), lists.open, date: labels["created"]) {
+            dealList("open", labels["listOpen"].replacingOccurrences(of: "{date}", with: format.date(stockDay)), lists.open, date: labels["created"])
+            {
                 $0.created
             },
         ]
@@ -83,7 +86,8 @@ extension PerformancePlanner {
             list.count > list.top.count
             ? labels["largestOf"].replacingOccurrences(of: "{limit}", with: "\(list.top.count)").replacingOccurrences(of: "{n}", with: count) : nil
         return DealListView(
-            id: id, title: title, summary: "\(labels.count(list.count, "dealCount")) · \(format.money(Double(list.amount) / 100))", note: note,
+            id: id, title: title, summary: "\(labels.count(list.count, "dealCount", written: count)) · \(format.money(Double(list.amount) / 100))",
+            note: note,
             dateLabel: label,
             rows: list.top.map { deal in
                 DealListRowView(

@@ -100,7 +100,8 @@ extension PerformancePlanner {
                 asOf, at,
                 DealsPage(
                     path: teamPath + "deals/", back: LinkView(title: title(site.config.title, at), url: site.url(teamPath)),
-                    members: Array(board.reps.indices), rows: team.regions.indices.map { (team.regions[$0].name, regionURL(team.regions[$0].id, at), board.regions[$0]) },
+                    members: Array(board.reps.indices),
+                    rows: team.regions.indices.map { (team.regions[$0].name, regionURL(team.regions[$0].id, at), board.regions[$0]) },
                     rowsTitle: labels["byRegion"], nav: { site.url(($0.isLatest ? "" : self.teamPath($0.index)) + "deals/") }, isPrivate: false)),
         ]
         for r in team.regions.indices {
@@ -109,7 +110,8 @@ extension PerformancePlanner {
                 make(entityPath("regions", id, at), "region", name, crumbs(at, "regions", id, name), private: false) {
                     regionView(asOf, at, r, rows: rows, lessons: lessons)
                 })
-            pages.append(deals(entityPath("regions", id, at), name, members: members, private: false) { site.url(entityPath("regions", id, $0) + "deals/") })
+            pages.append(
+                deals(entityPath("regions", id, at), name, members: members, private: false) { site.url(entityPath("regions", id, $0) + "deals/") })
         }
         for m in team.managers.indices {
             let (id, name, members) = (team.managers[m].id, team.managers[m].name, managerMembers[team.managers[m].id] ?? [])
@@ -118,7 +120,9 @@ extension PerformancePlanner {
                     managerView(asOf, at, m, rows: rows)
                 })
             pages.append(
-                deals(entityPath("managers", id, at), name, members: members, private: isPrivate) { site.url(entityPath("managers", id, $0) + "deals/") })
+                deals(entityPath("managers", id, at), name, members: members, private: isPrivate) {
+                    site.url(entityPath("managers", id, $0) + "deals/")
+                })
         }
         return pages
     }
@@ -135,7 +139,8 @@ extension PerformancePlanner {
             let view = ScorecardView(
                 header: header(rep.name, rep.title ?? labels["rep"], asOf: asOf, current: current, periods: periods.nav),
                 periodSwitch: periods.switch,
-                figures: figures(board.reps[index], current, members: [index], trendID: "rep-trend", bullets: true, deals: site.url("reps/\(rep.id)/deals/")),
+                figures: figures(
+                    board.reps[index], current, members: [index], trendID: "rep-trend", bullets: true, deals: site.url("reps/\(rep.id)/deals/")),
                 focus: focus(of: index, current, medians: medians.regions[rep.region] ?? [], lessons: lessons),
                 comparison: comparison(of: index, current, medians: medians), pipeline: pipeline(board.reps[index], members: [index]),
                 openDeals: openDeals(of: rep.id), openDealsNote: openDealsNote(of: rep.id), toDiscuss: openDeals(of: rep.id, toDiscuss: true),

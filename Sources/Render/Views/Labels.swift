@@ -168,9 +168,10 @@ extension Labels {
     }
 
     /// "5 lessons" / "5 课", with `noun` a counting word of this table (`lessons`, `playbookCount`).
-    /// `1 lesson`, `2 lessons`, `3 课`: a language with a singular form has it under `noun.one`.
-    func count(_ number: Int, _ noun: String) -> String {
+    /// `1 lesson`, `2 lessons`, `3 课`: a language with a singular form has it under `noun.one`. `written` is the number
+    /// as the page writes it ("1,204"), when not as digits alone.
+    func count(_ number: Int, _ noun: String, written: String? = nil) -> String {
         let singular = noun + ".one"
-        return "\(number) \(number == 1 && has(singular) ? self[singular] : self[noun])"
+        return "\(written ?? "\(number)") \(number == 1 && has(singular) ? self[singular] : self[noun])"
     }
 }

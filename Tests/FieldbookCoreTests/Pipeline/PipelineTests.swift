@@ -17,24 +17,29 @@ import Testing
         for page in [
             "library/training/basics/first/index.html", "library/training/basics/index.html", "library/playbooks/global/pricing/index.html",
             "tags/crm/index.html", "index.html", "sitemap.xml", "404.html", "reps/index.html", "reps/ann/index.html", "regions/north/index.html",
-            "managers/mia/index.html", "api/reps/ann.json",
+            "managers/mia/index.html", "api/reps/ann.json", "regions/north/2024-Q1/deals/index.html",
         ] {
             try expectGolden(try #require(portal.page(page), "missing \(page)"), page.replacingOccurrences(of: "/", with: "_"))
         }
-        // A page for every period (8) of the team, each region (2) and each manager (2).
+        // A page for every period (8) of the team, each region (2) and each manager (2), each with the deals behind it.
         let periods = ["2024", "2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-Q1", "2024-Q2"]
         let periodPages = periods.flatMap { period in
-            ["team/", "regions/north/", "regions/south/", "managers/mia/", "managers/sam/"].map { "\($0)\(period)/index.html" }
+            ["team/", "regions/north/", "regions/south/", "managers/mia/", "managers/sam/"].flatMap {
+                ["\($0)\(period)/index.html", "\($0)\(period)/deals/index.html"]
+            }
         }
         #expect(Set(portal.files.map(\.path)).isSuperset(of: periodPages))
         #expect(
             portal.files.map(\.path).filter { (!$0.hasPrefix("search/") || $0 == "search/index.html") && !periodPages.contains($0) }.sorted() == [
                 "404.html", "api/managers/mia.json", "api/managers/sam.json", "api/regions/north.json", "api/regions/south.json", "api/reps.csv",
-                "api/reps/ann.json", "api/reps/bob.json", "api/reps/cat.json", "api/team.json", "feed.xml", "index.html", "library/index.html",
+                "api/reps/ann.json", "api/reps/bob.json", "api/reps/cat.json", "api/team.json", "deals/index.html", "feed.xml", "index.html",
+                "library/index.html",
                 "library/playbooks/global/index.html", "library/playbooks/global/pricing/index.html", "library/playbooks/index.html",
                 "library/training/basics/first/index.html", "library/training/basics/index.html", "library/training/basics/second/index.html",
-                "managers/mia/index.html", "managers/sam/index.html", "regions/north/index.html", "regions/south/index.html", "reps/ann/index.html",
-                "reps/bob/index.html", "reps/cat/index.html", "reps/index.html", "search/index.html", "sitemap.xml", "tags/crm/index.html",
+                "managers/mia/deals/index.html", "managers/mia/index.html", "managers/sam/deals/index.html", "managers/sam/index.html",
+                "regions/north/deals/index.html", "regions/north/index.html", "regions/south/deals/index.html", "regions/south/index.html",
+                "reps/ann/deals/index.html", "reps/ann/index.html", "reps/bob/deals/index.html", "reps/bob/index.html", "reps/cat/deals/index.html",
+                "reps/cat/index.html", "reps/index.html", "search/index.html", "sitemap.xml", "tags/crm/index.html",
                 "tags/index.html",
                 "tags/客户/index.html",
             ])

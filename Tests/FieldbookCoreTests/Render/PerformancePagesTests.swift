@@ -142,7 +142,11 @@ import Testing
             let quarter = try #require(periods.first { $0["period"] as? String == "2026-Q4" })
             let revenue = try #require(quarter["revenue"] as? Double)
             let page = try #require(Self.example.page("reps/\(rep)/index.html"))
-            #expect(page.contains("<h3>Revenue</h3>\n    <p class=\"kpi-value\">\(format.money(revenue, compact: true))</p>"), "\(rep)")
+            #expect(
+                page.contains(
+                    "<h3>Revenue</h3>\n    <p class=\"kpi-value\"><a href=\"/reps/\(rep)/deals/#won\">\(format.money(revenue, compact: true))</a></p>"
+                ),
+                "\(rep)")
             #expect(table.contains("data-value=\"\(JSONOutput.format(revenue, decimals: 2))\">\(format.money(revenue))</td>"), "\(rep)")
             if let attainment = quarter["revenue_attainment"] as? Double {
                 #expect(page.contains("<dd>\(format.percent(attainment))</dd>"), "\(rep)")
@@ -150,7 +154,10 @@ import Testing
         }
         let dashboard = try #require(Self.example.page("index.html"))
         let teamQuarter = try #require((team["periods"] as? [[String: Any]])?.first { $0["period"] as? String == "2026-Q4" })
-        #expect(dashboard.contains("<p class=\"kpi-value\">\(format.money(try #require(teamQuarter["revenue"] as? Double), compact: true))</p>"))
+        #expect(
+            dashboard.contains(
+                "<p class=\"kpi-value\"><a href=\"/deals/#won\">\(format.money(try #require(teamQuarter["revenue"] as? Double), compact: true))</a></p>"
+            ))
         #expect(dashboard.contains("Data as of 20 Nov 2026 · <span class=\"period-name\">Q4 2026 (so far)</span>"))
     }
 

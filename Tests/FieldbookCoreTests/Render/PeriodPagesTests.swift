@@ -40,8 +40,8 @@ import Testing
             for id in regions { #expect(Self.example.page("regions/\(id)/\(label)/index.html") != nil, "\(id) \(label)") }
             for id in managers { #expect(Self.example.page("managers/\(id)/\(label)/index.html") != nil, "\(id) \(label)") }
         }
-        // 5,000 reps must not become 100,000 pages: a rep has their scorecard alone.
-        #expect(!Self.example.files.contains { $0.path.wholeMatch(of: /reps\/[^\/]+\/[^\/]+\/index\.html/) != nil })
+        // 5,000 reps must not become 100,000 pages: a rep has their scorecard and the deals behind it alone.
+        #expect(!Self.example.files.contains { $0.path.wholeMatch(of: /reps\/[^\/]+\/(?!deals\/)[^\/]+\/index\.html/) != nil })
     }
 
     /// A closed quarter's page shows its revenue and both changes exactly as the API has them, and the change on a
@@ -55,7 +55,7 @@ import Testing
         #expect(now["revenue_change_year"] as? Double == ((revenue - yearEarlier) * 100).rounded() / 100)
         #expect(now["revenue_change"] as? Double == ((revenue - previous) * 100).rounded() / 100)
         let card = try revenueCard("regions/emea/2026-Q2/index.html")
-        #expect(card.contains("<p class=\"kpi-value\">\(format.money(revenue, compact: true))</p>"))
+        #expect(card.contains("<p class=\"kpi-value\"><a href=\"/regions/emea/2026-Q2/deals/#won\">\(format.money(revenue, compact: true))</a></p>"))
         #expect(card.contains("<p class=\"kpi-change\">\(format.signed(revenue - previous, unit: .currency)) vs Q1 2026</p>"))
         #expect(card.contains("<p class=\"kpi-change\">\(format.signed(revenue - yearEarlier, unit: .currency)) vs Q2 2025</p>"))
         // The data begins in November 2024: Q4 2024 holds two of its months, so nothing is compared with it.
