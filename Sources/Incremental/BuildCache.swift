@@ -170,7 +170,7 @@ package struct BuildCache: Sendable {
     /// new version never trusts what an old one rendered.
     static let engine: Fingerprint = {
         var writer = ByteWriter()
-        writer.write(UInt64(1))  // the format of these files
+        writer.write(UInt64(2))  // the format of these files
         var info = stat()
         if let executable = Bundle.main.executablePath, stat(executable, &info) == 0 {
             writer.write(executable)

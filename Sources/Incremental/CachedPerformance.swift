@@ -21,10 +21,12 @@ package struct CachedPerformance: Sendable, Equatable {
     package var pages: [PageRecord]
     /// The API's files (`api/...`).
     package var files: [String]
+    /// The reports the feed lists.
+    package var feed: [FeedEntry]
 
     package init(
         diagnostics: [Diagnostic], hasDashboard: Bool, regions: [String]? = nil, metricIDs: [String], people: [SearchEntry], pages: [PageRecord],
-        files: [String]
+        files: [String], feed: [FeedEntry] = []
     ) {
         self.diagnostics = diagnostics
         self.hasDashboard = hasDashboard
@@ -33,6 +35,7 @@ package struct CachedPerformance: Sendable, Equatable {
         self.people = people
         self.pages = pages
         self.files = files
+        self.feed = feed
     }
 
     /// A published page, as much of it as the sitemap and the writer need.
@@ -123,6 +126,13 @@ package struct CachedPerformance: Sendable, Equatable {
             }
         }
         writer.write(files)
+        writer.write(UInt64(feed.count))
+        for entry in feed {
+            writer.write(entry.title)
+            writer.write(entry.url)
+            writer.write(entry.updated.description)
+            writer.write(entry.summary)
+        }
     }
 }
 
@@ -145,5 +155,10 @@ extension CachedPerformance {
             return PageRecord(outputPath: outputPath, sitemap: sitemap)
         }
         files = try reader.readStrings()
+        feed = try reader.readArray { (reader: inout ByteReader) throws(ByteReader.Truncated) in
+            let (title, url) = (try reader.readString(), try reader.readString())
+            guard let updated = Day(try reader.readString()) else { throw ByteReader.Truncated() }
+            return FeedEntry(title: title, url: url, updated: updated, summary: try reader.readString())
+        }
     }
 }

@@ -109,15 +109,14 @@ extension Pipeline {
         diagnostics += unknownCards(config.dashboard.cards, scoreboard: dashboard?.figures)
         let people = dashboard.map { config.dashboard.scorecardsPublic ? SearchCatalog.people($0.data.team) : [] } ?? []
         let site = SiteView(config: config, hasReps: dashboard != nil && config.dashboard.scorecardsPublic)
-        let pages =
-            dashboard.map {
-                PerformancePlanner(site: site, board: $0.figures, data: $0.data).pages(library: library, documents: documents, recent: recent)
-            } ?? []
+        let planner = dashboard.map { PerformancePlanner(site: site, board: $0.figures, data: $0.data) }
+        let pages = planner?.pages(library: library, documents: documents, recent: recent) ?? []
         let api = scoreboard.map { APIRenderer(scoreboard: $0.figures, team: $0.data.team, currency: config.currency).render() } ?? []
         let summary = CachedPerformance(
             diagnostics: diagnostics, hasDashboard: dashboard != nil, regions: data.map { $0.team.regions.map(\.id) },
             metricIDs: data?.metricDefinitions.map(\.id) ?? [], people: people,
-            pages: pages.map { .init(outputPath: $0.outputPath, sitemap: $0.sitemapEntry) }, files: api.map(\.path))
+            pages: pages.map { .init(outputPath: $0.outputPath, sitemap: $0.sitemapEntry) }, files: api.map(\.path), feed: planner?.reportFeed() ?? []
+        )
         return PerformanceSide(key: key, summary: summary, pages: pages, api: api)
     }
 
@@ -146,7 +145,7 @@ extension Pipeline {
     ) -> (files: [OutputFile], searchTerms: SearchTerms) {
         let entries = SearchCatalog.entries(documents: documents, team: nil, includePeople: false) + performance.people
         let (search, searchTerms) = SearchIndexer().index(entries, cache: incremental.cache?.search ?? SearchTerms())
-        let feed = FeedRenderer(config: source.portal.config).render(documents)
+        let feed = FeedRenderer(config: source.portal.config).render(documents, reports: performance.feed)
         return (PageRenderer.sitemap(plan.sitemap, site: plan.site) + [feed] + search, searchTerms)
     }
 

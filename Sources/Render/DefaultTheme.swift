@@ -78,6 +78,7 @@ package enum DefaultTheme {
   <h1>{{title}}</h1>
   {{>as-of}}
   {{>period-nav}}
+  {{#report}}<p class="report-link"><a href="{{url}}">{{title}}</a></p>{{/report}}
 </header>
 {{>kpi-cards}}
 <div class="dashboard-grid">
@@ -305,6 +306,32 @@ package enum DefaultTheme {
   <ul>{{#playbooks}}<li><a href="{{url}}">{{title}}</a></li>{{/playbooks}}</ul>
 </section>
 {{/hasPlaybooks}}
+{{/main}}
+{{/base}}
+
+"""####),
+        "report": TemplateSource(name: "report", path: "(built-in theme)/pages/report.mustache", text: ####"""
+{{<base}}
+{{$main}}
+<header class="page-header">
+  <p class="eyebrow"><a href="{{dashboard.url}}">{{dashboard.title}}</a></p>
+  <h1>{{title}}</h1>
+  {{>as-of}}
+  {{>period-nav}}
+</header>
+<article class="report">
+  {{#sections}}
+  <section>
+    <h2>{{title}}</h2>
+    <ul>{{#lines}}<li>{{#lead}}<strong>{{#url}}<a href="{{url}}">{{lead}}</a>{{/url}}{{^url}}{{lead}}{{/url}}</strong>: {{/lead}}{{text}}</li>{{/lines}}</ul>
+  </section>
+  {{/sections}}
+</article>
+<section class="report-text" aria-labelledby="report-text-title">
+  <h2 id="report-text-title">{{labels.plainText}}</h2>
+  <button type="button" class="copy-report js-only" data-copied="{{labels.copied}}">{{labels.copy}}</button>
+  <pre>{{text}}</pre>
+</section>
 {{/main}}
 {{/base}}
 
@@ -955,6 +982,13 @@ td.number { text-align: right; }
 .csv-download { margin: 0.3rem 0 0.8rem; font: inherit; font-size: 0.85rem; padding: 0.15rem 0.6rem; border: 1px solid var(--border);
   border-radius: 0.3rem; background: transparent; color: var(--accent); cursor: pointer; }
 .deal-list h2 .muted { font-size: 1rem; font-weight: 400; }
+/* A period's report: lists to read, and the same as plain text to paste into email or chat. */
+.report ul { padding-left: 1.2rem; }
+.report li { margin: 0.25rem 0; }
+.report-text pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--surface, transparent); border: 1px solid var(--border);
+  border-radius: 0.4rem; padding: 0.8rem; font-size: 0.85rem; }
+.js .copy-report { display: inline-block; margin-bottom: 0.5rem; font: inherit; font-size: 0.85rem; padding: 0.15rem 0.6rem;
+  border: 1px solid var(--border); border-radius: 0.3rem; background: transparent; color: var(--accent); cursor: pointer; }
 td.trend svg { width: 4.5rem; height: auto; display: block; }
 table.sortable th button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; }
 table.sortable th[aria-sort="ascending"] button::after { content: " ▲"; }
@@ -1117,6 +1151,14 @@ svg.chart { display: block; width: 100%; height: auto; overflow: visible; }
       setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
     });
     table.parentNode.parentNode.insertBefore(button, table.parentNode.nextSibling);
+  });
+  // A report's plain text copies with one click.
+  document.querySelectorAll(".copy-report").forEach(function (button) {
+    var text = button.parentNode.querySelector("pre");
+    button.addEventListener("click", function () {
+      if (!navigator.clipboard || !text) return;
+      navigator.clipboard.writeText(text.textContent).then(function () { button.textContent = button.getAttribute("data-copied"); });
+    });
   });
   // A scorecard switches to another period in place, from the rep's API file (without JavaScript, or if the file
   // cannot be read, its period links lead to the manager's page for that period). Figures are written as the build

@@ -25,7 +25,8 @@ extension PerformancePlanner {
             records: at.isLatest ? records(asOf) : [],
             recent: at.isLatest ? recent : [],
             people: board.regions.map { LinkView(title: $0.name, url: regionURL($0.id, at)) },
-            revenueTargetsSet: revenue.map { revenue in board.reps.contains { $0.periods[p].target[revenue] != nil } } ?? false)
+            revenueTargetsSet: revenue.map { revenue in board.reps.contains { $0.periods[p].target[revenue] != nil } } ?? false,
+            report: LinkView(title: reportTitle(p), url: site.url(reportPath(p))))
     }
 
     /// Every rep at `/reps/`, by rank in the team.

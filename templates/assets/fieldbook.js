@@ -78,6 +78,14 @@
     });
     table.parentNode.parentNode.insertBefore(button, table.parentNode.nextSibling);
   });
+  // A report's plain text copies with one click.
+  document.querySelectorAll(".copy-report").forEach(function (button) {
+    var text = button.parentNode.querySelector("pre");
+    button.addEventListener("click", function () {
+      if (!navigator.clipboard || !text) return;
+      navigator.clipboard.writeText(text.textContent).then(function () { button.textContent = button.getAttribute("data-copied"); });
+    });
+  });
   // A scorecard switches to another period in place, from the rep's API file (without JavaScript, or if the file
   // cannot be read, its period links lead to the manager's page for that period). Figures are written as the build
   // writes them (FigureFormatter); status and the bullet belong to the period the page was built for, so a switched

@@ -77,6 +77,8 @@ package struct DashboardView: TemplateView {
     /// Whether any rep has a revenue target for the period: without one, nobody can be behind, and the page says
     /// that instead of "no rep is behind".
     package var revenueTargetsSet: Bool
+    /// The period's report (`/reports/<period>/`).
+    package var report: LinkView? = nil
 
     package static let templateSchema = TemplateSchema(
         Self.self,
@@ -105,6 +107,7 @@ package struct DashboardView: TemplateView {
             "people": .value(\.people),
             "hasPeople": .value { !$0.people.isEmpty },
             "revenueTargetsSet": .value(\.revenueTargetsSet),
+            "report": .value(\.report),
         ],
         including: [
             RepColumns.fields(region: true, manager: true),

@@ -17,16 +17,17 @@ import Testing
         for page in [
             "library/training/basics/first/index.html", "library/training/basics/index.html", "library/playbooks/global/pricing/index.html",
             "tags/crm/index.html", "index.html", "sitemap.xml", "404.html", "reps/index.html", "reps/ann/index.html", "regions/north/index.html",
-            "managers/mia/index.html", "api/reps/ann.json", "regions/north/2024-Q1/deals/index.html",
+            "managers/mia/index.html", "api/reps/ann.json", "regions/north/2024-Q1/deals/index.html", "reports/2024-Q1/index.html",
         ] {
             try expectGolden(try #require(portal.page(page), "missing \(page)"), page.replacingOccurrences(of: "/", with: "_"))
         }
-        // A page for every period (8) of the team, each region (2) and each manager (2), each with the deals behind it.
+        // A page for every period (8) of the team, each region (2) and each manager (2), each with the deals behind it,
+        // and the period's report.
         let periods = ["2024", "2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-Q1", "2024-Q2"]
         let periodPages = periods.flatMap { period in
             ["team/", "regions/north/", "regions/south/", "managers/mia/", "managers/sam/"].flatMap {
                 ["\($0)\(period)/index.html", "\($0)\(period)/deals/index.html"]
-            }
+            } + ["reports/\(period)/index.html"]
         }
         #expect(Set(portal.files.map(\.path)).isSuperset(of: periodPages))
         #expect(
