@@ -27,26 +27,38 @@ package struct DealLists: Sendable, Equatable {
     package var created = List()
     package var open = List()
 
-    /// The lists of `deals` (the reps' deals, as stored) for `period`, as of `asOf`.
-    package init(_ deals: some Sequence<Deal>, period: Period, asOf: Day, firstMonth: Int, limit: Int) {
-        let start = max(period.firstMonth, firstMonth)
-        let stockMonth = min(period.lastMonth, asOf.monthNumber)
-        var won: [Deal] = []
-        var lost: [Deal] = []
-        var created: [Deal] = []
-        var open: [Deal] = []
-        for stored in deals {
-            guard let deal = stored.as(of: asOf) else { continue }
-            if let day = deal.created, day.monthNumber >= start, day.monthNumber <= period.lastMonth { created.append(deal) }
-            if let closed = deal.closed, closed.monthNumber >= start, closed.monthNumber <= period.lastMonth {
-                if deal.isWon { won.append(deal) } else if deal.isLost { lost.append(deal) }
+    package init() {}
+
+    /// The lists of `deals` (as stored) for `period`, as of `asOf`.
+    package init(_ deals: [Deal], period: Period, asOf: Day, firstMonth: Int, limit: Int) {
+        self.init(DealFacts(deals, asOf: asOf), indices: deals.indices, period: period, firstMonth: firstMonth, limit: limit)
+    }
+
+    /// The lists of the deals at `indices` of `facts` for `period`: integers are compared until the largest deals are
+    /// known, and only those are made (a team's year holds hundreds of thousands of deals).
+    package init(_ facts: DealFacts, indices: some Sequence<Int>, period: Period, firstMonth: Int, limit: Int) {
+        let (start, last) = (Int32(clamping: max(period.firstMonth, firstMonth)), Int32(clamping: period.lastMonth))
+        let stock = Int32(clamping: min(period.lastMonth, facts.asOf.monthNumber))
+        let asOfMonth = Int32(clamping: facts.asOf.monthNumber)
+        var won: [Int] = []
+        var lost: [Int] = []
+        var created: [Int] = []
+        var open: [Int] = []
+        for i in indices where facts.state[i] != .absent {
+            let createdMonth = facts.created[i]
+            if createdMonth >= start && createdMonth <= last { created.append(i) }
+            let closed = facts.closed[i]
+            if closed >= start && closed <= last {
+                if facts.state[i] == .won { won.append(i) } else if facts.state[i] == .lost { lost.append(i) }
             }
-            if Self.isOpen(deal, atEndOf: stockMonth, asOf: asOf) { open.append(deal) }
+            // Open from the month it was created (undated: the as-of month) until the month it closed, as `Monthly`
+            // counts the stocks.
+            if (createdMonth == DealFacts.undated ? asOfMonth : createdMonth) <= stock && closed > stock { open.append(i) }
         }
-        self.won = Self.list(won, limit: limit)
-        self.lost = Self.list(lost, limit: limit)
-        self.created = Self.list(created, limit: limit)
-        self.open = Self.list(open, limit: limit)
+        self.won = facts.list(won, limit: limit)
+        self.lost = facts.list(lost, limit: limit)
+        self.created = facts.list(created, limit: limit)
+        self.open = facts.list(open, limit: limit)
     }
 
     /// The list holding the deals behind a built-in KPI's figure (`won`, `lost`, `created`, `open`): win rate, average
@@ -60,18 +72,47 @@ package struct DealLists: Sendable, Equatable {
         default: nil
         }
     }
+}
 
-    /// Open at the end of `month` (the as-of date in its month): created by then (undated: only in the as-of month),
-    /// and not won or lost by then; as `Monthly` counts the stocks.
-    static func isOpen(_ deal: Deal, atEndOf month: Int, asOf: Day) -> Bool {
-        let opens = deal.created?.monthNumber ?? asOf.monthNumber
-        guard opens <= month else { return false }
-        guard deal.isWon || deal.isLost else { return true }
-        return deal.closed.map { $0.monthNumber > month } ?? true
+/// What the deal lists test of every deal, as it stood on the as-of date (`Deal.as(of:)`), in flat arrays of
+/// integers: comparing strings and copying deals for each of thousands of pages would cost more than the pages.
+package struct DealFacts: Sendable {
+    package enum State: UInt8, Sendable { case absent, open, won, lost }
+    /// The month number of a deal without a `created` date.
+    static let undated = Int32.min
+
+    let deals: [Deal]
+    let asOf: Day
+    /// Per deal: absent (created after the as-of date), open, won or lost on the as-of date.
+    let state: [State]
+    /// The month it was created (`undated` without a date), and the month it was won or lost (`Int32.max` while open,
+    /// and for a deal won or lost without a date, which the figures count as open).
+    let created: [Int32]
+    let closed: [Int32]
+    /// The amount in cents, -1 when unknown.
+    let cents: [Int64]
+
+    package init(_ deals: [Deal], asOf: Day) {
+        (self.deals, self.asOf) = (deals, asOf)
+        var state: [State] = []
+        var created: [Int32] = []
+        var closed: [Int32] = []
+        var cents: [Int64] = []
+        for stored in deals {
+            let deal = stored.as(of: asOf)
+            state.append(deal.map { $0.isWon ? .won : $0.isLost ? .lost : .open } ?? .absent)
+            created.append(deal?.created.map { Int32(clamping: $0.monthNumber) } ?? Self.undated)
+            closed.append(deal.flatMap { $0.isWon || $0.isLost ? $0.closed : nil }.map { Int32(clamping: $0.monthNumber) } ?? .max)
+            cents.append(stored.amount ?? -1)
+        }
+        (self.state, self.created, self.closed, self.cents) = (state, created, closed, cents)
     }
 
-    private static func list(_ deals: [Deal], limit: Int) -> List {
-        let top = deals.sorted { ($0.amount ?? -1, $1.id) > ($1.amount ?? -1, $0.id) }.prefix(limit)
-        return List(top: Array(top), count: deals.count, amount: deals.reduce(0) { $0 + ($1.amount ?? 0) })
+    /// The list of the deals at `indices`: the `limit` largest (largest amount first, deals without one last, then by
+    /// id), as they stood on the as-of date, and the count and amount of all.
+    func list(_ indices: [Int], limit: Int) -> DealLists.List {
+        let amount = indices.reduce(Cents(0)) { $0 + Cents(max(cents[$1], 0)) }
+        let top = indices.sorted { a, b in cents[a] != cents[b] ? cents[a] > cents[b] : deals[a].id < deals[b].id }.prefix(limit)
+        return DealLists.List(top: top.compactMap { deals[$0].as(of: asOf) }, count: indices.count, amount: amount)
     }
 }

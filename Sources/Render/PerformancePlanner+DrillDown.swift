@@ -65,9 +65,11 @@ extension PerformancePlanner {
     /// The four lists of reps `members`' deals in period `p`.
     private func dealLists(_ asOf: Day, _ p: Int, members: [Int]) -> [DealListView] {
         let period = board.periods[p]
-        let lists = DealLists(
-            members.lazy.flatMap { repDeals[$0] }.map { data.deals[$0] }, period: period, asOf: asOf, firstMonth: board.firstMonth ?? Int.min,
-            limit: Self.drillDownLimit)
+        let lists = dealFacts.map { facts in
+            DealLists(
+                facts, indices: members.lazy.flatMap { repDeals[$0] }, period: period, firstMonth: board.firstMonth ?? Int.min,
+                limit: Self.drillDownLimit)
+        } ?? DealLists()
         let stockDay = min(period.lastDay, asOf)
         return [
             dealList("won", labels["listWon"], lists.won, date: labels["closed"]) { $0.closed },

@@ -34,8 +34,9 @@ package struct PerformancePlanner: Sendable {
     /// date, which for these is as they are), and the team's typical won cycle: for pipeline health (`PipelineHealth`).
     let closedByRep: [String: [Int]]
     let typicalCycle: Double?
-    /// Each rep's deals (by rep index; indices into `data.deals`), for the pages behind the figures.
+    /// Each rep's deals (by rep index; indices into `data.deals`) and every deal's facts, for the pages behind the figures.
     let repDeals: [[Int]]
+    let dealFacts: DealFacts?
     /// Each rep's name by id.
     let repNames: [String: String]
 
@@ -82,6 +83,7 @@ package struct PerformancePlanner: Sendable {
         var repDeals = Array(repeating: [Int](), count: team.reps.count)
         for index in deals.indices { if let rep = repIndex[deals[index].rep] { repDeals[rep].append(index) } }
         self.repDeals = repDeals
+        self.dealFacts = asOf.map { DealFacts(deals, asOf: $0) }
         self.repNames = Dictionary(team.reps.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 
