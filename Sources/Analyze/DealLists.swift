@@ -31,12 +31,12 @@ package struct DealLists: Sendable, Equatable {
 
     /// The lists of `deals` (as stored) for `period`, as of `asOf`.
     package init(_ deals: [Deal], period: Period, asOf: Day, firstMonth: Int, limit: Int) {
-        self.init(DealFacts(deals, asOf: asOf), indices: deals.indices, period: period, firstMonth: firstMonth, limit: limit)
+        self.init(DealFacts(deals, asOf: asOf), indices: Array(deals.indices), period: period, firstMonth: firstMonth, limit: limit)
     }
 
     /// The lists of the deals at `indices` of `facts` for `period`: integers are compared until the largest deals are
     /// known, and only those are made (a team's year holds hundreds of thousands of deals).
-    package init(_ facts: DealFacts, indices: some Sequence<Int>, period: Period, firstMonth: Int, limit: Int) {
+    package init(_ facts: DealFacts, indices: [Int], period: Period, firstMonth: Int, limit: Int) {
         let (start, last) = (Int32(clamping: max(period.firstMonth, firstMonth)), Int32(clamping: period.lastMonth))
         let stock = Int32(clamping: min(period.lastMonth, facts.asOf.monthNumber))
         let asOfMonth = Int32(clamping: facts.asOf.monthNumber)
@@ -112,7 +112,21 @@ package struct DealFacts: Sendable {
     /// id), as they stood on the as-of date, and the count and amount of all.
     func list(_ indices: [Int], limit: Int) -> DealLists.List {
         let amount = indices.reduce(Cents(0)) { $0 + Cents(max(cents[$1], 0)) }
-        let top = indices.sorted { a, b in cents[a] != cents[b] ? cents[a] > cents[b] : deals[a].id < deals[b].id }.prefix(limit)
+        // The largest `limit`, kept in order as the deals go by: a year of a large team holds hundreds of thousands,
+        // and sorting them all for a hundred cost more than the page.
+        func before(_ a: Int, _ b: Int) -> Bool { cents[a] != cents[b] ? cents[a] > cents[b] : deals[a].id < deals[b].id }
+        var top: [Int] = []
+        top.reserveCapacity(min(limit, indices.count) + 1)
+        for i in indices where top.count < limit || before(i, top[top.count - 1]) {
+            var low = 0
+            var high = top.count
+            while low < high {
+                let middle = (low + high) / 2
+                if before(top[middle], i) { low = middle + 1 } else { high = middle }
+            }
+            top.insert(i, at: low)
+            if top.count > limit { top.removeLast() }
+        }
         return DealLists.List(top: top.compactMap { deals[$0].as(of: asOf) }, count: indices.count, amount: amount)
     }
 }

@@ -6,7 +6,7 @@ import FieldbookModel
 /// figure. A card's figure links to its list there.
 extension PerformancePlanner {
     /// How many deals a list shows, largest first; its count and amount are of all of them.
-    static let drillDownLimit = 100
+    static let drillDownLimit = 50
 
     /// Where KPI `k`'s figure leads on the deals page at `deals`: its list of deals; for a group's metric of
     /// kpis.json, the table of its members' figures; for a rep's metric, nowhere.
@@ -65,11 +65,12 @@ extension PerformancePlanner {
     /// The four lists of reps `members`' deals in period `p`.
     private func dealLists(_ asOf: Day, _ p: Int, members: [Int]) -> [DealListView] {
         let period = board.periods[p]
-        let lists = dealFacts.map { facts in
-            DealLists(
-                facts, indices: members.lazy.flatMap { repDeals[$0] }, period: period, firstMonth: board.firstMonth ?? Int.min,
-                limit: Self.drillDownLimit)
-        } ?? DealLists()
+        let lists =
+            dealFacts.map { facts in
+                DealLists(
+                    facts, indices: members.reduce(into: []) { $0 += repDeals[$1] }, period: period, firstMonth: board.firstMonth ?? Int.min,
+                    limit: Self.drillDownLimit)
+            } ?? DealLists()
         let stockDay = min(period.lastDay, asOf)
         return [
             dealList("won", labels["listWon"], lists.won, date: labels["closed"]) { $0.closed },
