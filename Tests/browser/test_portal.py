@@ -17,6 +17,8 @@ PAGES = {
     "region-period": "/regions/emea/2025-09/",
     "manager-period": "/managers/li-na/2026/",
     "scorecard": "/reps/ines-costa/",
+    "region-deals": "/regions/emea/2025-Q3/deals/",
+    "report": "/reports/2026-10/",
     "reps": "/reps/",
     "library": "/library/",
     "course": "/library/training/discovery/",
@@ -287,6 +289,56 @@ def test_every_coaching_sheet_fits_one_printed_page(site, driver):
         driver.set_window_size(1440, 1000)
 
 
+def test_a_cards_figure_leads_to_the_deals_behind_it(site, driver):
+    driver.get(site + "/regions/emea/2025-Q3/")
+    value = driver.find_element(By.CSS_SELECTOR, ".kpi-card[data-kpi='revenue'] .kpi-value a")
+    figure = value.text
+    value.click()
+    WebDriverWait(driver, 5).until(lambda d: d.current_url.endswith("/regions/emea/2025-Q3/deals/#won"))
+    heading = driver.find_element(By.ID, "won-title")
+    assert heading.is_displayed()
+    # The list's sum is the card's figure, written in full ("$890,481" for "$890.5K").
+    total = float(re.search(r"\$([0-9,]+)", heading.text).group(1).replace(",", ""))
+    shown = float(figure.strip("$K")) * (1000 if figure.endswith("K") else 1)
+    assert abs(total - shown) <= (50 if figure.endswith("K") else 0.5), (heading.text, figure)
+
+
+CSV_OF_TABLE = """
+    var done = arguments[arguments.length - 1], button = arguments[0], made = URL.createObjectURL;
+    URL.createObjectURL = function (blob) { blob.text().then(done); URL.createObjectURL = made; return made.call(URL, blob); };
+    HTMLAnchorElement.prototype.click = function () {};  // no download dialog in a test
+    button.click();
+"""
+
+
+@pytest.mark.parametrize("name", ["region-deals", "dashboard", "scorecard"])
+def test_every_table_downloads_as_csv(site, driver, name):
+    driver.get(site + PAGES[name])
+    tables = driver.find_elements(By.CSS_SELECTOR, ".table-scroll > table")
+    buttons = driver.find_elements(By.CSS_SELECTOR, ".csv-download")
+    assert tables and len(buttons) == len(tables)
+    table = tables[0]
+    csv = driver.execute_async_script(CSV_OF_TABLE, buttons[0]).lstrip("\ufeff").rstrip("\r\n").split("\r\n")
+    rows = driver.execute_script(
+        "return Array.from(arguments[0].rows).map(function (r) { return Array.from(r.cells).map(function (c) {"
+        " return c.getAttribute('data-value') || c.textContent.trim(); }); })", table)
+    assert len(csv) == len(rows)
+    for line, cells in zip(csv, rows):
+        assert line == ",".join('"%s"' % c.replace('"', '""') if re.search(r'[",\r\n]', c) else c for c in cells)
+    if name == "region-deals":  # amounts as numbers, dates as ISO dates
+        first = csv[1].split(",")
+        assert re.fullmatch(r"[0-9]+\.[0-9]{2}", first[1]) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", first[5]), first
+
+
+def test_a_report_is_plain_text_to_paste(site, driver):
+    driver.get(site + PAGES["report"])
+    text = driver.find_element(By.CSS_SELECTOR, ".report-text pre").text
+    assert text.startswith("Northwind Sales Portal · Report · Oct 2026")
+    for section in ["Key figures", "Regions", "Who moved", "Deals won", "Risks"]:
+        assert "\n%s\n- " % section in text
+    assert driver.find_element(By.CSS_SELECTOR, ".copy-report").is_displayed()
+
+
 def test_reps_table_sorts_by_every_column(site, driver):
     driver.get(site + PAGES["reps"])
     headers = driver.find_elements(By.CSS_SELECTOR, "table.sortable thead th")
@@ -342,6 +394,9 @@ def test_pages_are_complete_without_javascript(site):
         assert len(driver.find_elements(By.CSS_SELECTOR, "table.rep-table tbody tr")) == 10
         driver.get(site + PAGES["reps"])
         assert len(driver.find_elements(By.CSS_SELECTOR, "table.rep-table tbody tr")) == 12
+        driver.get(site + PAGES["region-deals"])
+        assert len(driver.find_elements(By.CSS_SELECTOR, "#won tbody tr")) > 0
+        assert driver.find_elements(By.CSS_SELECTOR, ".csv-download") == []  # made by the script alone
         driver.get(site + PAGES["lesson"])
         assert "重点客户拜访计划" in driver.find_element(By.TAG_NAME, "h1").text
         driver.get(site + "/search/?q=crm")
