@@ -158,7 +158,7 @@ package enum DefaultTheme {
 {{<base}}
 {{$main}}
 <header class="page-header">
-  <p class="eyebrow"><a href="{{back.url}}">{{back.title}}</a></p>
+  <p class="eyebrow">{{subtitle}}</p>
   <h1>{{title}}</h1>
   {{>as-of}}
   {{>period-nav}}
@@ -314,8 +314,9 @@ package enum DefaultTheme {
 {{<base}}
 {{$main}}
 <header class="page-header">
-  <p class="eyebrow"><a href="{{dashboard.url}}">{{dashboard.title}}</a></p>
+  <p class="eyebrow">{{subtitle}}</p>
   <h1>{{title}}</h1>
+  <p><a href="{{dashboard.url}}">{{dashboard.title}}</a></p>
   {{>as-of}}
   {{>period-nav}}
 </header>
@@ -982,6 +983,8 @@ td.number { text-align: right; }
 .csv-download { margin: 0.3rem 0 0.8rem; font: inherit; font-size: 0.85rem; padding: 0.15rem 0.6rem; border: 1px solid var(--border);
   border-radius: 0.3rem; background: transparent; color: var(--accent); cursor: pointer; }
 .deal-list h2 .muted { font-size: 1rem; font-weight: 400; }
+/* Account and amount side by side on a phone: the account name wraps, the rest scrolls. */
+.deal-table tbody th { white-space: normal; min-width: 7rem; }
 /* A period's report: lists to read, and the same as plain text to paste into email or chat. */
 .report ul { padding-left: 1.2rem; }
 .report li { margin: 0.25rem 0; }

@@ -35,7 +35,8 @@ extension PerformancePlanner {
             outputPath: spec.path + "index.html", template: "deals", meta: meta,
             deferred: {
                 DealsPageView(
-                    header: header(title, labels["behindFigures"], asOf: asOf, current: at.index, periods: spec.nav.map { periodNav(at, url: $0) }),
+                    header: header(
+                        spec.back.title, labels["behindFigures"], asOf: asOf, current: at.index, periods: spec.nav.map { periodNav(at, url: $0) }),
                     back: spec.back, lists: dealLists(asOf, at.index, members: spec.members), membersTitle: spec.rowsTitle,
                     columns: cardKPIs.map { label(board.kpis[$0]) },
                     members: spec.rows.map { row in

@@ -43,13 +43,14 @@ extension PerformancePlanner {
             ReportSectionView(title: labels["risks"], lines: risks(asOf, p)),
         ].filter { !$0.lines.isEmpty }
         let name = reportTitle(p)
-        let dashboard = LinkView(title: title(site.config.title, At(index: p, isLatest: false)), url: site.url(teamPath(p)))
+        let dashboard = LinkView(title: title(labels["dashboard"], At(index: p, isLatest: false)), url: site.url(teamPath(p)))
         var text = ["\(site.config.title) · \(name)", "\(labels["dataAsOf"]) \(format.date(asOf))"]
         for section in sections { text += ["", section.title] + section.lines.map { "- " + Self.plain($0) } }
         if dashboard.url.contains("://") { text += ["", dashboard.url] }
         return ReportView(
             header: header(
-                name, labels["report"], asOf: asOf, current: p, periods: periodNav(At(index: p, isLatest: false)) { site.url(reportPath($0.index)) }),
+                title(site.config.title, At(index: p, isLatest: false)), labels["report"], asOf: asOf, current: p,
+                periods: periodNav(At(index: p, isLatest: false)) { site.url(reportPath($0.index)) }),
             dashboard: dashboard, sections: sections, text: text.joined(separator: "\n"))
     }
 
