@@ -63,7 +63,7 @@ extension PerformancePlanner {
         }
     }
 
-    /// The four lists of reps `members`' deals in period `p`.
+    /// The lists of reps `members`' deals in period `p` that the cards count.
     private func dealLists(_ asOf: Day, _ p: Int, members: [Int]) -> [DealListView] {
         let period = board.periods[p]
         let lists =
@@ -73,6 +73,8 @@ extension PerformancePlanner {
                     limit: Self.drillDownLimit)
             } ?? DealLists()
         let stockDay = min(period.lastDay, asOf)
+        // Only the lists behind the cards: a list no card counts would cost every page and lead from nowhere.
+        let shown = Set(cardKPIs.flatMap { DealLists.lists(behind: board.kpis[$0].id) })
         return [
             dealList("won", labels["listWon"], lists.won, date: labels["closed"]) { $0.closed },
             dealList("lost", labels["listLost"], lists.lost, date: labels["closed"]) { $0.closed },
@@ -81,7 +83,7 @@ extension PerformancePlanner {
             {
                 $0.created
             },
-        ]
+        ].filter { shown.contains($0.id) }
     }
 
     private func dealList(_ id: String, _ title: String, _ list: DealLists.List, date label: String, date: (Deal) -> Day?) -> DealListView {

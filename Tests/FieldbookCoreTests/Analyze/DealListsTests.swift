@@ -80,5 +80,7 @@ import Testing
         #expect(DealLists.list(behind: "deals_created") == "created")
         #expect(DealLists.list(behind: "weighted_pipeline") == "open")
         #expect(DealLists.list(behind: "calls") == nil)
+        #expect(DealLists.lists(behind: "win_rate") == ["won", "lost"])
+        #expect(DealLists.lists(behind: "calls") == [])
     }
 }

@@ -49,9 +49,9 @@ import Testing
                     #expect(summary(html, "won") == expected(figures, count: "deals_won", amount: "revenue"), "\(path) won")
                     #expect(
                         summary(html, "lost")?.hasPrefix(expected(figures, count: "deals_lost", amount: nil).prefix { $0 != "·" }) == true, "\(path)")
-                    #expect(
-                        summary(html, "created")?.hasPrefix(expected(figures, count: "deals_created", amount: nil).prefix { $0 != "·" }) == true,
-                        "\(path)")
+                    // No card counts created deals (the example's are revenue, deals won, win rate, average deal size and
+                    // weighted pipeline): no list of them.
+                    #expect(summary(html, "created") == nil, "\(path)")
                     #expect(summary(html, "open") == expected(figures, count: "open_deals", amount: "pipeline"), "\(path) open")
                     checked += 1
                 }
