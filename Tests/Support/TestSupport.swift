@@ -74,4 +74,15 @@ extension RenderedPortal {
         files.first { $0.path == path }.map { String(decoding: $0.bytes, as: UTF8.self) }
     }
     package var messages: [String] { diagnostics.map(\.description) }
+
+    /// A JSON file of the output (the API's), parsed.
+    package func json(_ path: String) throws -> [String: Any] {
+        let text = try #require(page(path), "no \(path)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    /// One period's figures (`2017-Q3`) in an API file.
+    package func figures(_ path: String, _ label: String) throws -> [String: Any] {
+        try #require((try json(path)["periods"] as? [[String: Any]])?.first { $0["period"] as? String == label }, "\(path) \(label)")
+    }
 }

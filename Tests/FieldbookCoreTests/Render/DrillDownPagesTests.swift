@@ -12,10 +12,7 @@ import Testing
     static let example = PerformancePagesTests.example
     let format = FigureFormatter(locale: .english, currency: "USD")
 
-    private func json(_ path: String) throws -> [String: Any] {
-        let text = try #require(Self.example.page(path), "no \(path)")
-        return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-    }
+    private func json(_ path: String) throws -> [String: Any] { try Self.example.json(path) }
 
     private func page(_ path: String) throws -> String { try #require(Self.example.page(path), "no \(path)") }
 

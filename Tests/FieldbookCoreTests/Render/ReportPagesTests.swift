@@ -12,14 +12,9 @@ import Testing
     static let example = PerformancePagesTests.example
     let format = FigureFormatter(locale: .english, currency: "USD")
 
-    private func json(_ path: String) throws -> [String: Any] {
-        let text = try #require(Self.example.page(path), "no \(path)")
-        return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-    }
+    private func json(_ path: String) throws -> [String: Any] { try Self.example.json(path) }
 
-    private func period(_ file: String, _ label: String) throws -> [String: Any] {
-        try #require((try json(file)["periods"] as? [[String: Any]])?.first { $0["period"] as? String == label }, "\(file) \(label)")
-    }
+    private func period(_ file: String, _ label: String) throws -> [String: Any] { try Self.example.figures(file, label) }
 
     /// The report's plain text, unescaped.
     private func text(_ label: String) throws -> [String] {
