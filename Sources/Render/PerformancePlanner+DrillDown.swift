@@ -22,7 +22,8 @@ extension PerformancePlanner {
         var path: String
         var back: LinkView
         var members: [Int]
-        var rows: [(name: String, url: String?, figures: EntityFigures)]
+        /// Made when the page is rendered, like its view: thousands of pages wait to be.
+        var rows: @Sendable () -> [(name: String, url: String?, figures: EntityFigures)]
         var rowsTitle: String?
         var nav: (@Sendable (At) -> String)?
         var isPrivate: Bool
@@ -39,7 +40,7 @@ extension PerformancePlanner {
                         spec.back.title, labels["behindFigures"], asOf: asOf, current: at.index, periods: spec.nav.map { periodNav(at, url: $0) }),
                     back: spec.back, lists: dealLists(asOf, at.index, members: spec.members), membersTitle: spec.rowsTitle,
                     columns: cardKPIs.map { label(board.kpis[$0]) },
-                    members: spec.rows.map { row in
+                    members: spec.rows().map { row in
                         MemberRowView(
                             name: row.name, url: row.url,
                             cells: cardKPIs.map { k in
@@ -58,7 +59,7 @@ extension PerformancePlanner {
             return dealsPage(
                 asOf, At(index: current, isLatest: true),
                 DealsPage(
-                    path: "reps/\(rep.id)/deals/", back: LinkView(title: rep.name, url: site.url("reps/\(rep.id)/")), members: [index], rows: [],
+                    path: "reps/\(rep.id)/deals/", back: LinkView(title: rep.name, url: site.url("reps/\(rep.id)/")), members: [index], rows: { [] },
                     rowsTitle: nil, nav: nil, isPrivate: isPrivate))
         }
     }

@@ -89,7 +89,7 @@ extension PerformancePlanner {
                 asOf, at,
                 DealsPage(
                     path: path + "deals/", back: LinkView(title: title(name, at), url: site.url(path)), members: members,
-                    rows: members.map { (team.reps[$0].name, repURL(team.reps[$0].id), board.reps[$0]) }, rowsTitle: labels["byRep"], nav: nav,
+                    rows: { members.map { (team.reps[$0].name, repURL(team.reps[$0].id), board.reps[$0]) } }, rowsTitle: labels["byRep"], nav: nav,
                     isPrivate: `private`))
         }
         let teamPath = at.isLatest ? "" : teamPath(at.index)
@@ -102,7 +102,7 @@ extension PerformancePlanner {
                 DealsPage(
                     path: teamPath + "deals/", back: LinkView(title: title(site.config.title, at), url: site.url(teamPath)),
                     members: Array(board.reps.indices),
-                    rows: team.regions.indices.map { (team.regions[$0].name, regionURL(team.regions[$0].id, at), board.regions[$0]) },
+                    rows: { team.regions.indices.map { (team.regions[$0].name, regionURL(team.regions[$0].id, at), board.regions[$0]) } },
                     rowsTitle: labels["byRegion"], nav: { site.url(($0.isLatest ? "" : self.teamPath($0.index)) + "deals/") }, isPrivate: false)),
         ]
         for r in team.regions.indices {
