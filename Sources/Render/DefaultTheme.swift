@@ -324,7 +324,7 @@ package enum DefaultTheme {
   {{#sections}}
   <section>
     <h2>{{title}}</h2>
-    <ul>{{#lines}}<li>{{#lead}}<strong>{{#url}}<a href="{{url}}">{{lead}}</a>{{/url}}{{^url}}{{lead}}{{/url}}</strong>: {{/lead}}{{text}}</li>{{/lines}}</ul>
+    <ul>{{#lines}}<li>{{#lead}}<strong>{{#url}}<a href="{{url}}">{{lead}}</a>{{/url}}{{^url}}{{lead}}{{/url}}</strong>{{labels.colon}}{{/lead}}{{text}}</li>{{/lines}}</ul>
   </section>
   {{/sections}}
 </article>

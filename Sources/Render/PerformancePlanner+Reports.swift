@@ -30,7 +30,7 @@ extension PerformancePlanner {
         return board.periods.indices.filter { board.periods[$0].kind != .year && board.periods[$0].lastDay <= asOf }.map { p in
             FeedEntry(
                 title: "\(site.config.title): \(reportTitle(p))", url: reportPath(p), updated: board.periods[p].lastDay,
-                summary: keyFigures(p).map(Self.plain).joined(separator: "; "))
+                summary: keyFigures(p).map(plain).joined(separator: "; "))
         }
     }
 
@@ -45,7 +45,7 @@ extension PerformancePlanner {
         let name = reportTitle(p)
         let dashboard = LinkView(title: title(labels["dashboard"], At(index: p, isLatest: false)), url: site.url(teamPath(p)))
         var text = ["\(site.config.title) · \(name)", "\(labels["dataAsOf"]) \(format.date(asOf))"]
-        for section in sections { text += ["", section.title] + section.lines.map { "- " + Self.plain($0) } }
+        for section in sections { text += ["", section.title] + section.lines.map { "- " + plain($0) } }
         if dashboard.url.contains("://") { text += ["", dashboard.url] }
         return ReportView(
             header: header(
@@ -123,6 +123,6 @@ extension PerformancePlanner {
         return lines
     }
 
-    /// A line as plain text: "Lead: text".
-    static func plain(_ line: ReportLineView) -> String { line.lead.map { "\($0): \(line.text)" } ?? line.text }
+    /// A line as plain text: "Lead: text" ("Lead：text" in Chinese).
+    func plain(_ line: ReportLineView) -> String { line.lead.map { "\($0)\(labels["colon"])\(line.text)" } ?? line.text }
 }

@@ -88,7 +88,7 @@ package struct Labels: TemplateView {
         "largestOf": "The {limit} largest of {n} deals are listed.", "dealCount": "deals", "dealCount.one": "deal", "byRep": "By rep",
         "byRegion": "By region", "created": "Created", "deal": "Deal", "downloadCSV": "Download CSV", "name": "Name",
         "report": "Report", "whoMoved": "Who moved", "dealsWonTitle": "Deals won", "risks": "Risks", "ofTarget": "of target",
-        "plainText": "Plain text to paste", "copy": "Copy", "copied": "Copied", "reports": "Reports",
+        "plainText": "Plain text to paste", "copy": "Copy", "copied": "Copied", "reports": "Reports", "colon": ": ",
     ]
 
     static let chinese: [String: String] = [
@@ -146,7 +146,7 @@ package struct Labels: TemplateView {
         "largestOf": "列出 {n} 个商机中金额最大的 {limit} 个。", "dealCount": "个商机", "dealCount.one": "个商机", "byRep": "按销售代表",
         "byRegion": "按区域", "created": "创建日期", "deal": "商机", "downloadCSV": "下载 CSV", "name": "名称",
         "report": "报告", "whoMoved": "变化最大", "dealsWonTitle": "赢单", "risks": "风险", "ofTarget": "目标完成",
-        "plainText": "可粘贴的纯文本", "copy": "复制", "copied": "已复制", "reports": "报告",
+        "plainText": "可粘贴的纯文本", "copy": "复制", "copied": "已复制", "reports": "报告", "colon": "：",
     ]
 }
 
