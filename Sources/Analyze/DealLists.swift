@@ -65,18 +65,15 @@ package struct DealLists: Sendable, Equatable {
     /// deal size and cycle are made from the won deals (win rate with the lost ones); nil for metrics of kpis.json.
     package static func list(behind kpi: String) -> String? { lists(behind: kpi).first }
 
-    /// Every list a built-in KPI's figure is made from: the won and lost deals for the win rate, else its one list.
+    /// Every list a built-in KPI's figure is made from, the one a card links to first.
     package static func lists(behind kpi: String) -> [String] {
-        kpi == "win_rate" ? ["won", "lost"] : single(behind: kpi).map { [$0] } ?? []
-    }
-
-    private static func single(behind kpi: String) -> String? {
         switch kpi {
-        case "revenue", "deals_won", "win_rate", "avg_deal_size", "cycle_days": "won"
-        case "deals_lost": "lost"
-        case "deals_created": "created"
-        case "open_deals", "pipeline", "weighted_pipeline": "open"
-        default: nil
+        case "win_rate": ["won", "lost"]
+        case "revenue", "deals_won", "avg_deal_size", "cycle_days": ["won"]
+        case "deals_lost": ["lost"]
+        case "deals_created": ["created"]
+        case "open_deals", "pipeline", "weighted_pipeline": ["open"]
+        default: []
         }
     }
 }

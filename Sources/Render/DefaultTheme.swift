@@ -1116,17 +1116,19 @@ svg.chart { display: block; width: 100%; height: auto; overflow: visible; }
         var rows = Array.prototype.slice.call(body.rows);
         rows.sort(function (a, b) {
           var x = a.cells[column], y = b.cells[column];
-          var left = x.getAttribute("data-value") || x.textContent.trim();
-          var right = y.getAttribute("data-value") || y.textContent.trim();
-          var order = numeric ? (parseFloat(left) || 0) - (parseFloat(right) || 0) : left.localeCompare(right);
+          var left = x.hasAttribute("data-value") ? x.getAttribute("data-value") : x.textContent.trim();
+          var right = y.hasAttribute("data-value") ? y.getAttribute("data-value") : y.textContent.trim();
+          // An empty data-value is a figure that is absent: below every figure.
+          var number = function (text) { return text === "" ? -Infinity : parseFloat(text) || 0; };
+          var order = numeric ? (number(left) === number(right) ? 0 : number(left) < number(right) ? -1 : 1) : left.localeCompare(right);
           return ascending ? order : -order;
         });
         rows.forEach(function (row) { body.appendChild(row); });
       });
     });
   });
-  // Every table of figures offers its rows as CSV: numbers as numbers (a cell's data-value), the rest as read; text
-  // that a spreadsheet would take for a formula is prefixed with an apostrophe.
+  // Every table of figures offers its rows as CSV: numbers as numbers (a cell's data-value; empty when absent), the
+  // rest as read; text that a spreadsheet would take for a formula is prefixed with an apostrophe.
   var csvLabel = document.querySelector("main[data-csv-label]");
   document.querySelectorAll(".table-scroll > table").forEach(function (table, index) {
     var button = document.createElement("button");
@@ -1140,8 +1142,8 @@ svg.chart { display: block; width: 100%; height: auto; overflow: visible; }
       };
       var lines = Array.prototype.map.call(table.rows, function (row) {
         return Array.prototype.map.call(row.cells, function (cell) {
-          var value = cell.getAttribute("data-value");
-          return value ? value : quote(cell.textContent.trim());
+          // A number's cell has its value (empty when absent: an empty field, not the "–" a reader sees).
+          return cell.hasAttribute("data-value") ? cell.getAttribute("data-value") : quote(cell.textContent.trim());
         }).join(",");
       });
       var page = location.pathname.replace(/^\/+|\/+$/g, "").replace(/[^\w-]+/g, "-") || "index";

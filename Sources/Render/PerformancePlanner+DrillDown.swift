@@ -44,9 +44,8 @@ extension PerformancePlanner {
                         MemberRowView(
                             name: row.name, url: row.url,
                             cells: cardKPIs.map { k in
-                                let value = row.figures.periods[at.index].actual[k]
-                                return CellView(
-                                    text: format.value(value, unit: board.kpis[k].definition.unit), value: value.map { "\($0)" } ?? "")
+                                let (value, unit) = (row.figures.periods[at.index].actual[k], board.kpis[k].definition.unit)
+                                return Figure(value, text: format.value(value, unit: unit), sortDecimals: unit == .currency ? 2 : 6)
                             })
                     })
             })
@@ -100,16 +99,11 @@ extension PerformancePlanner {
                 DealListRowView(
                     id: deal.id, rep: repNames[deal.rep] ?? deal.rep, repURL: repURL(deal.rep), account: deal.account ?? "–",
                     product: deal.product ?? "–", stage: deal.closedLater ? labels["stageUnknown"] : deal.stage,
-                    amount: deal.amount.map { format.money(Double($0) / 100) + (deal.amountEstimated ? " " + labels["atListPrice"] : "") } ?? "–",
-                    amountValue: deal.amount.map(Self.decimal) ?? "", date: date(deal).map(format.date) ?? "–",
+                    amount: Figure(
+                        deal.amount.map { Double($0) / 100 },
+                        text: deal.amount.map { format.money(Double($0) / 100) + (deal.amountEstimated ? " " + labels["atListPrice"] : "") } ?? "–",
+                        sortDecimals: 2), date: date(deal).map(format.date) ?? "–",
                     dateValue: date(deal)?.description ?? "")
             })
-    }
-
-    /// Cents as an exact decimal number of currency units, for CSV: `-1234567` is `-12345.67`.
-    static func decimal(_ cents: Cents) -> String {
-        let units = cents.magnitude / 100
-        let rest = cents.magnitude % 100
-        return "\(cents < 0 ? "-" : "")\(units).\(rest < 10 ? "0" : "")\(rest)"
     }
 }

@@ -51,7 +51,7 @@ package struct DealListView: TemplateView {
         ])
 }
 
-/// A deal in a drill-down list; `amountValue` and `dateValue` are what a CSV download takes.
+/// A deal in a drill-down list; the amount's value and `dateValue` are what a CSV download takes.
 package struct DealListRowView: TemplateView {
     package var id: String
     package var rep: String
@@ -59,8 +59,7 @@ package struct DealListRowView: TemplateView {
     package var account: String
     package var product: String
     package var stage: String
-    package var amount: String
-    package var amountValue: String
+    package var amount: Figure
     package var date: String
     package var dateValue: String
 
@@ -73,8 +72,8 @@ package struct DealListRowView: TemplateView {
             "account": .value(\.account),
             "product": .value(\.product),
             "stage": .value(\.stage),
-            "amount": .value(\.amount),
-            "amountValue": .value(\.amountValue),
+            "amount": .value(\.amount.text),
+            "amountValue": .value(\.amount.sortKey),
             "date": .value(\.date),
             "dateValue": .value(\.dateValue),
         ])
@@ -84,7 +83,7 @@ package struct DealListRowView: TemplateView {
 package struct MemberRowView: TemplateView {
     package var name: String
     package var url: String?
-    package var cells: [CellView]
+    package var cells: [Figure]
 
     package static let templateSchema = TemplateSchema(
         Self.self,
@@ -92,65 +91,5 @@ package struct MemberRowView: TemplateView {
             "name": .value(\.name),
             "url": .value(\.url),
             "cells": .value(\.cells),
-        ])
-}
-
-/// A figure as read (`text`) and as a number (`value`, for sorting and CSV; empty when absent).
-package struct CellView: TemplateView {
-    package var text: String
-    package var value: String
-
-    package static let templateSchema = TemplateSchema(
-        Self.self,
-        [
-            "text": .value(\.text),
-            "value": .value(\.value),
-        ])
-}
-
-/// A period's report at `/reports/<period>/`: what a manager pastes into the team's email or chat. The sections are
-/// shown as lists, and written once more as plain text (`text`) to copy.
-package struct ReportView: TemplateView {
-    package var header: PerformanceHeaderView
-    /// The team dashboard for the period.
-    package var dashboard: LinkView
-    package var sections: [ReportSectionView]
-    package var text: String
-
-    package static let templateSchema = TemplateSchema(
-        Self.self,
-        [
-            "dashboard": .value(\.dashboard),
-            "sections": .value(\.sections),
-            "text": .value(\.text),
-        ],
-        including: [TemplateField.lifting(PerformanceHeaderView.templateFields, from: \.header)])
-}
-
-/// One part of a report ("Key figures", "Who moved", …) and its lines.
-package struct ReportSectionView: TemplateView {
-    package var title: String
-    package var lines: [ReportLineView]
-
-    package static let templateSchema = TemplateSchema(
-        Self.self,
-        [
-            "title": .value(\.title),
-            "lines": .value(\.lines),
-        ])
-}
-
-/// A line of a report: who or what it is about (`lead`, linked when it has a page), then what it says.
-package struct ReportLineView: TemplateView {
-    package var lead: String?
-    package var url: String?
-    package var text: String
-
-    package static let templateSchema = TemplateSchema(
-        Self.self,
-        [
-            "lead": .value(\.lead),
-            "url": .value(\.url),
-            "text": .value(\.text),
         ])
 }

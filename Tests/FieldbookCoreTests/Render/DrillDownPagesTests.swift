@@ -79,7 +79,7 @@ import Testing
         let revenue = try #require(amara?["revenue"] as? Double)
         #expect(
             deals.contains(
-                #"<a href="/reps/amara-okafor/">Amara Okafor</a></th><td class="number" data-value="\#(revenue)">\#(format.value(revenue, unit: .currency))</td>"#
+                #"<a href="/reps/amara-okafor/">Amara Okafor</a></th><td class="number" data-value="\#(JSONOutput.format(revenue, decimals: 2))">\#(format.value(revenue, unit: .currency))</td>"#
             ))
         // The team's lists its regions; a scorecard's lists the rep's deals of the current period, no members table.
         #expect(try page("team/2025-Q3/deals/index.html").contains(#"<a href="/regions/emea/2025-Q3/">EMEA</a>"#))
