@@ -101,7 +101,7 @@ extension PerformancePlanner {
                     product: deal.product ?? "–", stage: deal.closedLater ? labels["stageUnknown"] : deal.stage,
                     amount: Figure(
                         deal.amount.map { Double($0) / 100 },
-                        text: deal.amount.map { format.money(Double($0) / 100) + (deal.amountEstimated ? " " + labels["atListPrice"] : "") } ?? "–",
+                        text: amountText(deal),
                         sortDecimals: 2), date: date(deal).map(format.date) ?? "–",
                     dateValue: date(deal)?.description ?? "")
             })

@@ -85,6 +85,11 @@ extension PerformancePlanner {
         return Double(age) > typicalCycle
     }
 
+    /// A deal's amount as a list shows it: "$12,400", "$9,900 (list price)" when estimated, "–" when unknown.
+    func amountText(_ deal: Deal) -> String {
+        deal.amount.map { format.money(Double($0) / 100) + (deal.amountEstimated ? " " + labels["atListPrice"] : "") } ?? "–"
+    }
+
     private func dealRow(_ deal: Deal, rep: String, date: Day?) -> DealRowView {
         let probability = deal.probability(stages: site.config.stageProbabilities)
         // Age and flags belong to open deals; a won deal in a wins list has neither.
@@ -93,8 +98,7 @@ extension PerformancePlanner {
         let flags = [open && isStale(deal) ? labels["stale"] : nil, slipping ? labels["slipping"] : nil].compactMap { $0 }
         return DealRowView(
             rep: rep, repURL: repURL(deal.rep), account: deal.account ?? "–", product: deal.product ?? "–", stage: deal.stage,
-            amount: deal.amount.map { format.money(Double($0) / 100) + (deal.amountEstimated ? " " + labels["atListPrice"] : "") } ?? "–",
-            date: date.map(format.date) ?? "–",
+            amount: amountText(deal), date: date.map(format.date) ?? "–",
             probability: probability.map(format.percent) ?? "–",
             age: (open ? board.asOf.flatMap { deal.age(on: $0) } : nil).map { format.value(Double($0), unit: .days) } ?? "–",
             flags: flags.isEmpty ? nil : flags.joined(separator: " · "))
