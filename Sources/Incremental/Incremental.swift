@@ -37,11 +37,15 @@ package struct Incremental: Sendable {
 
     /// The Render stage for pages: a page whose inputs (`PageRenderer.inputs`) match what the previous output's
     /// manifest records is not rendered; it comes back in `reused`, for the writer to link from the previous output.
+    /// `whole`: pages whose inputs a key of their own covers already (the performance side's, which spares them all
+    /// when it matches): they are rendered without a key of their own, since fingerprinting thousands of views costs
+    /// half what rendering them does; the writer still keeps the files whose bytes did not change.
     /// With a `sink`, pages are rendered in batches and each batch is handed to it (to be written) instead of kept, so a
     /// large portal is never in memory whole; once a page has failed, no more batches are handed on.
     package func pages(
-        _ pages: [Page], with renderer: PageRenderer, sink: (([OutputFile]) -> Void)? = nil
+        _ keyed: [Page], whole: [Page] = [], with renderer: PageRenderer, sink: (([OutputFile]) -> Void)? = nil
     ) -> (files: [OutputFile], reused: [ReusedFile], diagnostics: [Diagnostic]) {
+        let pages = keyed + whole
         let shared = BuildCache.engine.combined(with: renderer.sharedKey)
         let previous = previous
         var (files, reused, diagnostics): ([OutputFile], [ReusedFile], [Diagnostic]) = ([], [], [])
@@ -49,7 +53,8 @@ package struct Incremental: Sendable {
         let batchSize = sink == nil ? max(pages.count, 1) : Self.batchSize
         for start in stride(from: 0, to: pages.count, by: batchSize) {
             let batch = Array(pages[start..<min(start + batchSize, pages.count)])
-            let results = parallelMap(batch) { page -> (Fingerprint, Result<[UInt8], TemplateSet.TemplateFailure>?) in
+            let results = parallelMap(Array(batch.enumerated())) { offset, page -> (Fingerprint?, Result<[UInt8], TemplateSet.TemplateFailure>?) in
+                guard start + offset < keyed.count else { return (nil, renderer.renderPage(page)) }
                 let page = page.materialized()
                 let key = renderer.inputs(of: page, shared: shared)
                 return (key, previous[page.outputPath]?.inputs == key ? nil : renderer.renderPage(page))

@@ -76,8 +76,10 @@ extension Pipeline {
 
     /// Analyze and Plan for the performance side, or the previous build's when nothing it reads has changed (its key
     /// covers the data, the configuration, the templates and each document's metadata, not the documents' text).
+    /// With a `sink`, the API's files are handed to it as they are made, not kept.
     static func performanceSide(
-        _ source: inout LoadedPortal, _ library: Library, _ documents: [RenderedDocument], _ options: BuildOptions, _ incremental: Incremental
+        _ source: inout LoadedPortal, _ library: Library, _ documents: [RenderedDocument], _ options: BuildOptions, _ incremental: Incremental,
+        sink: (([OutputFile]) -> Void)? = nil
     ) -> PerformanceSide {
         // The dashboard's "recently updated" list reads no site-wide field that data changes: one list serves both.
         let recent = PagePlanner(site: SiteView(config: source.portal.config)).recentlyUpdated(documents)
@@ -88,13 +90,15 @@ extension Pipeline {
         if let kept = incremental.performance(key, output: options.outputPath) {
             return PerformanceSide(key: key, summary: kept.summary, reused: kept.reused)
         }
-        return analyze(source.portal, library: library, documents: documents, recent: recent, key: key)
+        return analyze(source.portal, library: library, documents: documents, recent: recent, key: key, sink: sink)
     }
 
     /// Loads and checks the data, computes every figure, plans the dashboard, region, manager and rep pages and
-    /// renders the API.
+    /// renders the API (handing it to `sink` as it goes, when there is one and the data has no errors: hundreds of
+    /// megabytes for 5,000 reps, which would otherwise wait in memory for the pages).
     static func analyze(
-        _ source: PortalSource, library: Library, documents: [RenderedDocument], recent: [DocumentSummaryView], key: Fingerprint
+        _ source: PortalSource, library: Library, documents: [RenderedDocument], recent: [DocumentSummaryView], key: Fingerprint,
+        sink: (([OutputFile]) -> Void)?
     ) -> PerformanceSide {
         let config = source.config
         // Load, for the data: parsed and checked here, where the cache cannot spare it.
@@ -111,11 +115,21 @@ extension Pipeline {
         let site = SiteView(config: config, hasReps: dashboard != nil && config.dashboard.scorecardsPublic)
         let planner = dashboard.map { PerformancePlanner(site: site, board: $0.figures, data: $0.data) }
         let pages = planner?.pages(library: library, documents: documents, recent: recent) ?? []
-        let api = scoreboard.map { APIRenderer(scoreboard: $0.figures, team: $0.data.team, currency: config.currency).render() } ?? []
+        let apiRenderer = scoreboard.map { APIRenderer(scoreboard: $0.figures, team: $0.data.team, currency: config.currency) }
+        var (api, apiPaths): ([OutputFile], [String]) = ([], [])
+        if let sink, !diagnostics.hasErrors {
+            apiRenderer?.render { batch in
+                apiPaths += batch.map(\.path)
+                sink(batch)
+            }
+        } else {
+            api = apiRenderer?.render() ?? []
+            apiPaths = api.map(\.path)
+        }
         let summary = CachedPerformance(
             diagnostics: diagnostics, hasDashboard: dashboard != nil, regions: data.map { $0.team.regions.map(\.id) },
             metricIDs: data?.metricDefinitions.map(\.id) ?? [], people: people,
-            pages: pages.map { .init(outputPath: $0.outputPath, sitemap: $0.sitemapEntry) }, files: api.map(\.path), feed: planner?.reportFeed() ?? []
+            pages: pages.map { .init(outputPath: $0.outputPath, sitemap: $0.sitemapEntry) }, files: apiPaths, feed: planner?.reportFeed() ?? []
         )
         return PerformanceSide(key: key, summary: summary, pages: pages, api: api)
     }

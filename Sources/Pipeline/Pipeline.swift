@@ -61,7 +61,7 @@ package enum Pipeline {
         diagnostics += markdown.diagnostics
         // Analyze: the performance data checked and every KPI computed (or the last build's, when none of its inputs
         // changed), then what only shows across documents: orphans, duplicate titles, unknown tags, regions and KPIs.
-        let performance = performanceSide(&source, library, markdown.documents, options, incremental)
+        let performance = performanceSide(&source, library, markdown.documents, options, incremental, sink: sink)
         diagnostics += performance.summary.diagnostics + crossChecks(source, library, markdown.documents, performance.summary)
         // Plan: every page of the library and the dashboard, with its typed view model.
         let plan = planLibrary(source, library, markdown.documents, performance.summary)
@@ -69,7 +69,7 @@ package enum Pipeline {
         // Render: every page through its template (pages whose inputs did not change are linked, not rendered).
         progress(.renderingPages(pages: plan.pages.count + performance.pages.count))
         let renderer = PageRenderer(templates: source.templates, templateSources: source.portal.templates, site: plan.site)
-        let pages = incremental.pages(plan.pages + performance.pages, with: renderer, sink: sink)
+        let pages = incremental.pages(plan.pages, whole: performance.pages, with: renderer, sink: sink)
         diagnostics += pages.diagnostics
         // Index: search, sitemap and feed.
         let index = indexes(source, markdown.documents, plan, performance.summary, incremental)

@@ -52,10 +52,18 @@ package struct APIRenderer: Sendable {
 
     private func describe(_ period: Period) -> PeriodText { periodText[period] ?? PeriodText(period, scoreboard.calendar) }
 
+    /// Every file of the API.
     package func render() -> [OutputFile] {
         var files: [OutputFile] = []
-        let regions = Dictionary(uniqueKeysWithValues: team.regions.map { ($0.id, $0) })
-        let managers = Dictionary(uniqueKeysWithValues: team.managers.map { ($0.id, $0) })
+        render { files += $0 }
+        return files
+    }
+
+    /// Every file of the API, handed to `emit` in batches as they are made: the reps' files (most of the output, 70 KB
+    /// each with three years of data) `batchSize` at a time, so a writer that takes each batch as it comes never holds
+    /// the API whole.
+    package func render(batches emit: ([OutputFile]) -> Void) {
+        var files: [OutputFile] = []
         func repsOf(_ include: (Rep) -> Bool) -> JSONOutput { .array(team.reps.filter(include).map { .string($0.id) }) }
 
         let kpiList = JSONOutput.array(
@@ -85,18 +93,25 @@ package struct APIRenderer: Sendable {
                     "api/managers/\(figures.id).json", figures,
                     extra: [("region", .text(manager.region)), ("reps", repsOf { team.manager(of: $0) == manager.id })]))
         }
+        emit(files)
         // Reps are most of the output: render them on every core.
-        files += parallelMap(Array(zip(scoreboard.reps, team.reps))) { figures, rep in
-            file(
-                "api/reps/\(figures.id).json", figures,
-                extra: [
-                    ("region", .string(rep.region)), ("manager", .text(team.manager(of: rep))), ("title", .text(rep.title)),
-                    ("started", .text(rep.started?.description)),
-                ])
+        let reps = Array(zip(scoreboard.reps, team.reps))
+        for start in stride(from: 0, to: reps.count, by: Self.batchSize) {
+            emit(
+                parallelMap(Array(reps[start..<min(start + Self.batchSize, reps.count)])) { figures, rep in
+                    file(
+                        "api/reps/\(figures.id).json", figures,
+                        extra: [
+                            ("region", .string(rep.region)), ("manager", .text(team.manager(of: rep))), ("title", .text(rep.title)),
+                            ("started", .text(rep.started?.description)),
+                        ])
+                })
         }
-        files.append(OutputFile(path: "api/reps.csv", bytes: csv()))
-        return files
+        emit([OutputFile(path: "api/reps.csv", bytes: csv())])
     }
+
+    /// Reps' files per batch.
+    static let batchSize = 256
 
     private func file(_ path: String, _ figures: EntityFigures, extra: [(String, JSONOutput)]) -> OutputFile {
         let object = JSONOutput.object(

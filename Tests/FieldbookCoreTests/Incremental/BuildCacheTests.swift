@@ -54,6 +54,10 @@ import Testing
             return portal
         }
 
+        func inode(_ path: String) throws -> Int {
+            try #require(FileManager.default.attributesOfItem(atPath: portal + "/public/" + path)[.systemFileNumber] as? Int)
+        }
+
         func mtime(_ path: String) throws -> Date {
             try #require(FileManager.default.attributesOfItem(atPath: portal + "/public/" + path)[.modificationDate] as? Date)
         }
@@ -127,11 +131,20 @@ import Testing
         try bench.edit("fieldbook.json") { $0.replacingOccurrences(of: "Northwind Sales Portal", with: "Northwind Sales") }
         let configEdit = try bench.build("config edit")
         #expect(configEdit.work.reused.isEmpty)
+        let beforeDataEdit = try snapshot(of: bench.portal + "/public")
+        let inodesBefore = try beforeDataEdit.keys.map { ($0, try bench.inode($0)) }
         try bench.edit("content/data/targets.json") { $0.replacingOccurrences(of: "\"revenue\": 208000", with: "\"revenue\": 408000") }
         let dataEdit = try bench.build("data edit")
         #expect(renderedPages(dataEdit).contains("index.html"))
         #expect(!renderedPages(dataEdit).contains("library/training/onboarding/welcome/index.html"))
         #expect(!reusedPerformance(dataEdit))
+        // The performance side's pages are rendered again without a key of their own (its key covers them all), but
+        // a file whose bytes did not change is the same file, with its modification time, for rsync and CDN deploys.
+        let afterDataEdit = try snapshot(of: bench.portal + "/public")
+        let unchanged = inodesBefore.filter { path, _ in afterDataEdit[path] == beforeDataEdit[path] }
+        #expect(unchanged.filter { $0.0.hasPrefix("reps/") }.count > 3, "some scorecards are unchanged by a region's target")
+        #expect(afterDataEdit.keys.contains { afterDataEdit[$0] != beforeDataEdit[$0] && $0.hasPrefix("reps/") })
+        for (path, inode) in unchanged { #expect(try bench.inode(path) == inode, "\(path) was written again with the same bytes") }
     }
 
     @Test func whatTheDataReportedIsReportedAgainWhenItIsReused() throws {
