@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -35,6 +36,8 @@ let package = Package(
         ),
         .target(name: "FieldbookSearch", dependencies: ["FieldbookModel"], path: "Sources/Search"),
         .target(name: "FieldbookWrite", dependencies: ["FieldbookModel"], path: "Sources/Write"),
+        // Encrypted portals: who may open which file, and the envelope encryption (swift-crypto, never our own primitives).
+        .target(name: "FieldbookSeal", dependencies: ["FieldbookModel", .product(name: "Crypto", package: "swift-crypto")], path: "Sources/Seal"),
         .target(
             name: "FieldbookIncremental",
             dependencies: ["FieldbookModel", "FieldbookRender", "FieldbookSearch", "FieldbookWrite"],
@@ -44,7 +47,7 @@ let package = Package(
             name: "FieldbookCore",
             dependencies: [
                 "FieldbookModel", "FieldbookLoad", "FieldbookMarkdown", "FieldbookAnalyze", "FieldbookRender",
-                "FieldbookSearch", "FieldbookWrite", "FieldbookIncremental",
+                "FieldbookSearch", "FieldbookWrite", "FieldbookIncremental", "FieldbookSeal",
             ],
             path: "Sources/Pipeline"
         ),
@@ -80,7 +83,8 @@ let package = Package(
             dependencies: [
                 "FieldbookModel", "FieldbookLoad", "FieldbookMarkdown", "FieldbookAnalyze", "FieldbookTemplates", "FieldbookRender",
                 "FieldbookSearch",
-                "FieldbookWrite", "FieldbookIncremental", "FieldbookCore", "FieldbookImport", "FieldbookScaffold", "FieldbookTestSupport",
+                "FieldbookWrite", "FieldbookIncremental", "FieldbookSeal", "FieldbookCore", "FieldbookImport", "FieldbookScaffold",
+                "FieldbookTestSupport",
             ],
             exclude: ["Fixtures"]
         ),
@@ -89,7 +93,8 @@ let package = Package(
             dependencies: [
                 "FieldbookModel", "FieldbookLoad", "FieldbookMarkdown", "FieldbookAnalyze", "FieldbookTemplates", "FieldbookRender",
                 "FieldbookSearch",
-                "FieldbookWrite", "FieldbookIncremental", "FieldbookCore", "FieldbookImport", "FieldbookScaffold", "FieldbookTestSupport",
+                "FieldbookWrite", "FieldbookIncremental", "FieldbookSeal", "FieldbookCore", "FieldbookImport", "FieldbookScaffold",
+                "FieldbookTestSupport",
                 "FieldbookServe",
             ]),
         .testTarget(
@@ -97,7 +102,8 @@ let package = Package(
             dependencies: [
                 "FieldbookModel", "FieldbookLoad", "FieldbookMarkdown", "FieldbookAnalyze", "FieldbookTemplates", "FieldbookRender",
                 "FieldbookSearch",
-                "FieldbookWrite", "FieldbookIncremental", "FieldbookCore", "FieldbookImport", "FieldbookScaffold", "FieldbookTestSupport",
+                "FieldbookWrite", "FieldbookIncremental", "FieldbookSeal", "FieldbookCore", "FieldbookImport", "FieldbookScaffold",
+                "FieldbookTestSupport",
                 "FieldbookServe",
                 "fieldbook",
             ]),

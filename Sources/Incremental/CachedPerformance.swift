@@ -55,10 +55,11 @@ package struct CachedPerformance: Sendable, Equatable {
     /// is not part of it.
     package static func key(
         dataFiles: [String: [UInt8]], config: Fingerprint, baseURL: String?, includeDrafts: Bool, templates: [String: TemplateSource],
-        library: Library, documents: [RenderedDocument], recent: [DocumentSummaryView]
+        library: Library, documents: [RenderedDocument], recent: [DocumentSummaryView], keys: Fingerprint? = nil
     ) -> Fingerprint {
         var writer = ByteWriter()
         writer.write(BuildCache.engine.value)
+        writer.write(keys?.value ?? 0)  // an encrypted portal's keys: a rotated key seals every file anew
         writer.write(config.value)
         writer.write(templates)
         writer.write(baseURL)

@@ -32,8 +32,9 @@ public enum ConfigParser {
         }
         if let targets = reader.object("targets") { readTargets(reader.nested(targets, keyPrefix: "targets."), into: &config, &diagnostics) }
         if let tags = reader.object("tags") { readTags(reader.nested(tags, keyPrefix: "tags."), into: &config, &diagnostics) }
+        if let access = reader.object("access") { readAccess(reader.nested(access, keyPrefix: "access."), into: &config, &diagnostics) }
         reader.warnUnknownKeys(
-            "title, baseURL, locale, currency, markdown, asOf, fiscalYearStartMonth, pipeline, dashboard, scorecards, targets, tags")
+            "title, baseURL, locale, currency, markdown, asOf, fiscalYearStartMonth, pipeline, dashboard, scorecards, targets, tags, access")
         return (config, reader.diagnostics + diagnostics)
     }
 
@@ -111,6 +112,30 @@ public enum ConfigParser {
             }
         }
         nested.warnUnknownKeys("ramp")
+        diagnostics += nested.diagnostics
+    }
+
+    private static func readAccess(_ nested: consuming JSONObjectReader, into config: inout SiteConfig, _ diagnostics: inout [Diagnostic]) {
+        if let text = nested.string("mode") {
+            if let mode = AccessSettings.Mode(rawValue: text) {
+                config.access.mode = mode
+            } else {
+                nested.report(key: "mode", "access.mode must be \"open\" or \"encrypted\", not \"\(text)\"")
+            }
+        }
+        if nested.node("admins") != nil { config.access.admins = nested.strings("admins") }
+        if nested.node("open") != nil {
+            for name in nested.strings("open") {
+                if let section = AccessSettings.Section(rawValue: name) {
+                    config.access.open.insert(section)
+                } else {
+                    let known = AccessSettings.Section.allCases.map(\.rawValue).joined(separator: ", ")
+                    nested.report(key: "open", "access.open: unknown section \"\(name)\" (known: \(known))")
+                }
+            }
+        }
+        if let file = nested.string("keysFile") { config.access.keysFile = file }
+        nested.warnUnknownKeys("mode, admins, open, keysFile")
         diagnostics += nested.diagnostics
     }
 

@@ -23,6 +23,7 @@ public struct SiteConfig: Sendable, Equatable {
     /// `pipeline.stages`: the probability an open deal in each stage closes, for deals without their own.
     package var stageProbabilities: [String: Double]
     package var dashboard = DashboardSettings()
+    package var access = AccessSettings()
     /// `targets.ramp`: the share of their targets a new rep carries in their first months, from the month of their
     /// `started` date (`[0.25, 0.5, 0.75]`: a quarter, a half, three quarters, then all). Empty: no ramp.
     package var ramp: [Double] = []

@@ -17,10 +17,16 @@ package struct BuildOptions: Sendable {
     package var cacheFolder: String?
     /// Renders everything anew, ignoring the cache (which is then refreshed).
     package var clean: Bool
+    /// An encrypted portal's keys from `FIELDBOOK_KEYS`: the keys file's text (starting with `{`) or its path,
+    /// instead of `access.keysFile` (docs/security.md).
+    package var keys: String?
+
+    /// The environment variable the command line reads `keys` from.
+    package static let keysVariable = "FIELDBOOK_KEYS"
 
     package init(
         portal: String = ".", output: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false,
-        cacheFolder: String? = nil, clean: Bool = false
+        cacheFolder: String? = nil, clean: Bool = false, keys: String? = nil
     ) {
         self.portal = portal
         self.output = output
@@ -29,6 +35,7 @@ package struct BuildOptions: Sendable {
         self.strict = strict
         self.cacheFolder = cacheFolder
         self.clean = clean
+        self.keys = keys
     }
 
     /// The cache folder the command line uses: `.fieldbook/cache` in the portal.

@@ -4,6 +4,7 @@ import FieldbookLoad
 import FieldbookMarkdown
 import FieldbookModel
 import FieldbookRender
+import FieldbookSeal
 import FieldbookSearch
 import FieldbookWrite
 
@@ -13,6 +14,8 @@ struct LoadedPortal {
     var templates: TemplateSet
     /// The theme's assets and the content's files that are not Markdown.
     var assets: [AssetSource]
+    /// An encrypted portal's keys.
+    var keys: LoadedKeys?
 }
 
 /// The performance side of a build: the pages and API files to write, and what the cache keeps of them.
@@ -23,6 +26,9 @@ struct PerformanceSide {
     var api: [OutputFile] = []
     /// From the cache: the previous build's files, to link.
     var reused: [ReusedFile] = []
+    /// An encrypted portal's sealer, for the pages (the API is sealed as it is made), and its keys, to be saved.
+    var sealer: Sealer?
+    var keys: LoadedKeys?
 
     /// Pages not planned or rendered because the previous build's are still right.
     var unchangedPages: Int { reused.isEmpty ? 0 : summary.pages.count }
@@ -49,7 +55,8 @@ extension Pipeline {
         let contentAssets = portal.contentFiles.map {
             AssetSource(outputPath: LinkResolver.outputPath(ofContentFile: $0), origin: .file(loader.resolve($0)))
         }
-        return LoadedPortal(portal: portal, templates: templates, assets: portal.assets + contentAssets)
+        let keys = loadKeys(portal.config, options, fileSystem, &diagnostics)
+        return LoadedPortal(portal: portal, templates: templates, assets: portal.assets + contentAssets, keys: keys)
     }
 
     /// Model: arranges documents into courses and playbook shelves, each with its URL.
@@ -85,12 +92,13 @@ extension Pipeline {
         let recent = PagePlanner(site: SiteView(config: source.portal.config)).recentlyUpdated(documents)
         let key = CachedPerformance.key(
             dataFiles: source.portal.dataFiles, config: source.portal.configFingerprint, baseURL: options.baseURL,
-            includeDrafts: options.includeDrafts, templates: source.portal.templates, library: library, documents: documents, recent: recent)
+            includeDrafts: options.includeDrafts, templates: source.portal.templates, library: library, documents: documents, recent: recent,
+            keys: source.keys?.ring.fingerprint)
         defer { source.portal.dataFiles = [:] }  // parsed: let the raw bytes (hundreds of MB for a big CRM) go
         if let kept = incremental.performance(key, output: options.outputPath) {
             return PerformanceSide(key: key, summary: kept.summary, reused: kept.reused)
         }
-        return analyze(source.portal, library: library, documents: documents, recent: recent, key: key, sink: sink)
+        return analyze(source.portal, library: library, documents: documents, recent: recent, key: key, keys: source.keys, sink: sink)
     }
 
     /// Loads and checks the data, computes every figure, plans the dashboard, region, manager and rep pages and
@@ -98,7 +106,7 @@ extension Pipeline {
     /// megabytes for 5,000 reps, which would otherwise wait in memory for the pages).
     static func analyze(
         _ source: PortalSource, library: Library, documents: [RenderedDocument], recent: [DocumentSummaryView], key: Fingerprint,
-        sink: (([OutputFile]) -> Void)?
+        keys: LoadedKeys? = nil, sink: (([OutputFile]) -> Void)?
     ) -> PerformanceSide {
         let config = source.config
         // Load, for the data: parsed and checked here, where the cache cannot spare it.
@@ -111,27 +119,32 @@ extension Pipeline {
         let scoreboard = data.map { (data: $0, figures: calculator.compute($0)) }
         let dashboard = scoreboard.flatMap { $0.figures.asOf == nil ? nil : $0 }
         diagnostics += unknownCards(config.dashboard.cards, scoreboard: dashboard?.figures)
-        let people = dashboard.map { config.dashboard.scorecardsPublic ? SearchCatalog.people($0.data.team) : [] } ?? []
-        let site = SiteView(config: config, hasReps: dashboard != nil && config.dashboard.scorecardsPublic)
+        let listsReps = config.dashboard.scorecardsPublic && !config.access.encrypted
+        let people = dashboard.map { listsReps ? SearchCatalog.people($0.data.team) : [] } ?? []
+        let site = SiteView(config: config, hasReps: dashboard != nil && listsReps)
+        let sealing = scoreboard.flatMap { sealer(keys, team: $0.data.team, settings: config.access, &diagnostics) }
         let planner = dashboard.map { PerformancePlanner(site: site, board: $0.figures, data: $0.data) }
         let pages = planner?.pages(library: library, documents: documents, recent: recent) ?? []
         let apiRenderer = scoreboard.map { APIRenderer(scoreboard: $0.figures, team: $0.data.team, currency: config.currency) }
         var (api, apiPaths): ([OutputFile], [String]) = ([], [])
         if let sink, !diagnostics.hasErrors {
             apiRenderer?.render { batch in
+                let batch = seal(batch, with: sealing?.0)
                 apiPaths += batch.map(\.path)
                 sink(batch)
             }
         } else {
-            api = apiRenderer?.render() ?? []
+            api = seal(apiRenderer?.render() ?? [], with: sealing?.0)
             apiPaths = api.map(\.path)
         }
+        // A sealed page is in no sitemap: it would only lead search engines to a locked screen.
+        let sitemap = { (page: Page) in sealing.map { $0.0.policy.access(page.outputPath) == .open } ?? true ? page.sitemapEntry : nil }
         let summary = CachedPerformance(
             diagnostics: diagnostics, hasDashboard: dashboard != nil, regions: data.map { $0.team.regions.map(\.id) },
             metricIDs: data?.metricDefinitions.map(\.id) ?? [], people: people,
-            pages: pages.map { .init(outputPath: $0.outputPath, sitemap: $0.sitemapEntry) }, files: apiPaths, feed: planner?.reportFeed() ?? []
+            pages: pages.map { .init(outputPath: $0.outputPath, sitemap: sitemap($0)) }, files: apiPaths, feed: planner?.reportFeed() ?? []
         )
-        return PerformanceSide(key: key, summary: summary, pages: pages, api: api)
+        return PerformanceSide(key: key, summary: summary, pages: pages, api: api, sealer: sealing?.0, keys: sealing?.1)
     }
 
     /// What only shows across documents: orphans, duplicate titles, tags, and regions and KPIs named in front matter.
@@ -148,7 +161,7 @@ extension Pipeline {
         _ source: LoadedPortal, _ library: Library, _ documents: [RenderedDocument], _ performance: CachedPerformance
     ) -> LibraryPlan {
         let config = source.portal.config
-        let site = SiteView(config: config, hasReps: performance.hasDashboard && config.dashboard.scorecardsPublic)
+        let site = SiteView(config: config, hasReps: performance.hasDashboard && config.dashboard.scorecardsPublic && !config.access.encrypted)
         let pages = PagePlanner(site: site).pages(for: library, documents: documents, dashboardAtHome: performance.hasDashboard)
         return LibraryPlan(site: site, pages: pages, sitemap: pages.compactMap(\.sitemapEntry) + performance.pages.compactMap(\.sitemap))
     }

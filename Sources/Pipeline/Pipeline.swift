@@ -27,6 +27,7 @@ package enum Pipeline {
         guard !portal.diagnostics.hasErrors else { throw staging.abandon(portal.diagnostics, saving) }
         progress(.writing(files: portal.fileCount))
         saving.tables(kept)
+        do { try saveKeys(portal.keys) } catch { throw staging.abandon(portal.diagnostics + error.diagnostics, saving) }
         let manifest = try staging.finish(portal, saving)
         portal.diagnostics += saving.finish(manifest)
         return portal
@@ -65,20 +66,24 @@ package enum Pipeline {
         diagnostics += performance.summary.diagnostics + crossChecks(source, library, markdown.documents, performance.summary)
         // Plan: every page of the library and the dashboard, with its typed view model.
         let plan = planLibrary(source, library, markdown.documents, performance.summary)
+        let renderer = PageRenderer(templates: source.templates, templateSources: source.portal.templates, site: plan.site)
+        // Seal (an encrypted portal): private pages go out encrypted, inside the open page that opens them.
+        let sealer = performance.sealer.map { sealedShell($0, renderer, &diagnostics) }
         guard !diagnostics.hasErrors else { return failed(diagnostics, options) }
         // Render: every page through its template (pages whose inputs did not change are linked, not rendered).
         progress(.renderingPages(pages: plan.pages.count + performance.pages.count))
-        let renderer = PageRenderer(templates: source.templates, templateSources: source.portal.templates, site: plan.site)
-        let pages = incremental.pages(plan.pages, whole: performance.pages, with: renderer, sink: sink)
+        let sealingSink = sink.map { sink in { (files: [OutputFile]) in sink(seal(files, with: sealer)) } }
+        let pages = incremental.pages(plan.pages, whole: performance.pages, with: renderer, sink: sealingSink)
         diagnostics += pages.diagnostics
         // Index: search, sitemap and feed.
         let index = indexes(source, markdown.documents, plan, performance.summary, incremental)
-        let portal = RenderedPortal(
-            files: pages.files + index.files + performance.api, assets: source.assets, pageCount: plan.pages.count + performance.summary.pages.count,
-            diagnostics: finished(diagnostics, options),
+        var portal = RenderedPortal(
+            files: seal(pages.files, with: sealer) + index.files + performance.api, assets: source.assets,
+            pageCount: plan.pages.count + performance.summary.pages.count, diagnostics: finished(diagnostics, options),
             work: .init(
                 reused: pages.reused + performance.reused, unchangedPages: pages.reused.count + performance.unchangedPages,
                 markdownRendered: markdown.rendered))
+        portal.keys = performance.keys
         guard !portal.diagnostics.hasErrors else { return failed(portal.diagnostics, options) }
         return (portal, CacheSaving.Tables(search: index.searchTerms, performance: (performance.key, performance.summary)))
     }

@@ -10,6 +10,8 @@ package struct RenderedPortal: Sendable {
     package var diagnostics: [Diagnostic]
     /// How the work was spared and spread: what the cache saved and what went to the writer early.
     package var work = Work()
+    /// An encrypted portal's keys: `added` readers' keys are saved before the output is (`Pipeline.build`).
+    package var keys: LoadedKeys?
 
     /// What the Incremental layer spared and what was streamed to the writer while rendering.
     package struct Work: Sendable {

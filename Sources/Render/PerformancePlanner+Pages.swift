@@ -9,7 +9,7 @@ extension PerformancePlanner {
     func dashboardView(_ asOf: Day, _ at: At, rows: [RepRowView]?, recent: [DocumentSummaryView]) -> DashboardView {
         let p = at.index
         let wall = at.isLatest ? winsWall(asOf) : nil
-        return DashboardView(
+        var view = DashboardView(
             header: header(site.config.title, labels["dashboard"], asOf: asOf, current: p, periods: periodNav(at, url: teamURL)),
             figures: figures(
                 board.team, p, members: Array(board.reps.indices), trendID: "team-trend", latest: at.isLatest,
@@ -27,6 +27,11 @@ extension PerformancePlanner {
             people: board.regions.map { LinkView(title: $0.name, url: regionURL($0.id, at)) },
             revenueTargetsSet: revenue.map { revenue in board.reps.contains { $0.periods[p].target[revenue] != nil } } ?? false,
             report: LinkView(title: reportTitle(p), url: site.url(reportPath(p))))
+        if site.config.access.encrypted {
+            // Open pages of an encrypted portal: aggregates only; names with figures are in the private pages.
+            (view.namesReps, view.reps, view.atRisk, view.wins, view.wallWeek, view.wallMonth, view.records) = (false, [], [], [], nil, [], [])
+        }
+        return view
     }
 
     /// Every rep at `/reps/`, by rank in the team.

@@ -30,7 +30,7 @@ struct Check: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     func run() throws {
-        let options = BuildOptions(portal: portal, includeDrafts: drafts, strict: strict)
+        let options = BuildOptions(portal: portal, includeDrafts: drafts, strict: strict, keys: BuildOptions.keysFromEnvironment)
         // The build cache, read only: what the last build rendered from the same inputs is not rendered again.
         let result = Pipeline.render(options, readingCache: true)
         // GitHub wants paths relative to the repository; a portal in a sub-folder prefixes its own path.

@@ -15,7 +15,7 @@ struct Fieldbook: AsyncParsableCommand {
             Shell completion: fieldbook --generate-completion-script bash|zsh|fish.
             """,
         version: fieldbookVersion,
-        subcommands: [Build.self, Check.self, Serve.self, Import.self, Init.self, New.self, Theme.self],
+        subcommands: [Build.self, Check.self, Serve.self, Import.self, Init.self, New.self, Theme.self, Keys.self],
         defaultSubcommand: Build.self
     )
 }
@@ -68,7 +68,7 @@ struct Build: ParsableCommand {
         let start = DispatchTime.now()
         let options = BuildOptions(
             portal: portal, output: output, baseURL: baseURL, includeDrafts: drafts, strict: strict,
-            cacheFolder: BuildOptions.defaultCacheFolder(portal: portal), clean: clean)
+            cacheFolder: BuildOptions.defaultCacheFolder(portal: portal), clean: clean, keys: BuildOptions.keysFromEnvironment)
         let progress = ProgressLine()
         do {
             let portal = try Pipeline.build(options, progress: progress.show)
@@ -77,6 +77,10 @@ struct Build: ParsableCommand {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             let warnings = portal.diagnostics.count
             let unchanged = portal.work.unchangedPages == 0 ? "" : ", \(portal.work.unchangedPages) pages unchanged"
+            if let keys = portal.keys, let file = keys.file, !keys.added.isEmpty {
+                let count = keys.added.count
+                print("Made keys for \(count) new reader\(count == 1 ? "" : "s") in \(file): `fieldbook keys` lists their personal links.")
+            }
             print(
                 "Built \(portal.pageCount) pages (\(portal.fileCount) files\(unchanged)) into \(options.outputPath) in \(String(format: "%.2f", seconds)) s"
                     + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))

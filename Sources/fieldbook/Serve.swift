@@ -28,7 +28,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let options = BuildOptions(
             portal: portal, output: portal + "/.fieldbook/serve", baseURL: "/", includeDrafts: drafts,
-            cacheFolder: BuildOptions.defaultCacheFolder(portal: portal))
+            cacheFolder: BuildOptions.defaultCacheFolder(portal: portal), keys: BuildOptions.keysFromEnvironment)
         let server = PreviewServer(options: options, host: host, port: port) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }

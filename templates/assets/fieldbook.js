@@ -196,6 +196,11 @@
       (rep ? Promise.resolve(rep) : fetch(word("api")).then(function (response) {
         if (!response.ok) throw new Error(response.status);
         return response.json();
+      }).then(function (data) {
+        // An encrypted portal's API file: unlock.js (loaded by the private page this one came from) decrypts it.
+        if (!data.sealed) return data;
+        if (!window.fieldbookUnseal) throw new Error("sealed");
+        return window.fieldbookUnseal(data).then(JSON.parse);
       })).then(function (data) {
         rep = data;
         if (!show(link.getAttribute("data-period"))) throw new Error("no such period");

@@ -89,6 +89,14 @@ package struct Labels: TemplateView {
         "byRegion": "By region", "created": "Created", "deal": "Deal", "downloadCSV": "Download CSV", "name": "Name",
         "report": "Report", "whoMoved": "Who moved", "dealsWonTitle": "Deals won", "risks": "Risks", "ofTarget": "of target",
         "plainText": "Plain text to paste", "copy": "Copy", "copied": "Copied", "reports": "Reports", "colon": ": ",
+        "privatePage": "Private page", "privateOpening": "Opening…", "privateTitle": "This page is private",
+        "privateHow": "Open it with your personal link to the portal. If you have none, ask your manager or the portal's owner for one.",
+        "privateNotYours": "The key saved in this browser does not open this page.", "privateForget": "Forget the key saved in this browser",
+        "privateDamaged": "This page could not be opened",
+        "privateDamagedHow":
+            "It is damaged, or it was made with keys that have since changed. Reload it; if that does not help, ask the portal's owner.",
+        "privateNoScript": "Private pages are decrypted in your browser: turn on JavaScript to open this one.",
+        "namesPrivate": "Reps' own figures are on private pages: open yours, your team's or your region's with your personal link.",
     ]
 
     static let chinese: [String: String] = [
@@ -147,6 +155,12 @@ package struct Labels: TemplateView {
         "byRegion": "按区域", "created": "创建日期", "deal": "商机", "downloadCSV": "下载 CSV", "name": "名称",
         "report": "报告", "whoMoved": "变化最大", "dealsWonTitle": "赢单", "risks": "风险", "ofTarget": "目标完成",
         "plainText": "可粘贴的纯文本", "copy": "复制", "copied": "已复制", "reports": "报告", "colon": "：",
+        "privatePage": "私密页面", "privateOpening": "正在打开…", "privateTitle": "此页面为私密页面",
+        "privateHow": "请使用您的个人门户链接打开。如果没有，请向您的经理或门户管理员索取。",
+        "privateNotYours": "此浏览器中保存的密钥无法打开此页面。", "privateForget": "清除此浏览器中保存的密钥",
+        "privateDamaged": "无法打开此页面", "privateDamagedHow": "页面已损坏，或其密钥已更换。请刷新；如仍无法打开，请联系门户管理员。",
+        "privateNoScript": "私密页面在浏览器中解密：请启用 JavaScript 后打开。",
+        "namesPrivate": "销售代表的个人数据在私密页面中：请用您的个人链接打开您自己、您团队或您区域的页面。",
     ]
 }
 

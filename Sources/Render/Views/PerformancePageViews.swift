@@ -79,10 +79,14 @@ package struct DashboardView: TemplateView {
     package var revenueTargetsSet: Bool
     /// The period's report (`/reports/<period>/`).
     package var report: LinkView? = nil
+    /// Whether the page names reps beside their figures (leaderboard, reps at risk, wins): not in an encrypted
+    /// portal, whose team pages are open and carry aggregates only.
+    package var namesReps = true
 
     package static let templateSchema = TemplateSchema(
         Self.self,
         [
+            "namesReps": .value(\.namesReps),
             "distribution": .value(\.distribution),
             "regionRows": .value(\.regionRows),
             "pipeline": .value(\.pipeline),
