@@ -67,7 +67,7 @@ import Testing
         let run = try fieldbook(["build"], in: folder.path)
         #expect(run.status == 0)
         #expect(run.stderr == "")
-        #expect(run.stdout.hasPrefix("Built 8 pages (16 files) into public in "))
+        #expect(run.stdout.hasPrefix("Built 8 pages (17 files) into public in "))
         #expect(FileManager.default.fileExists(atPath: folder.path + "/public/library/training/a/x/index.html"))
     }
 

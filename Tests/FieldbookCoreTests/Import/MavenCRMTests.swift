@@ -150,18 +150,23 @@ enum MavenCRM {
     static func text(_ name: String) throws -> String { try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) }
 
     /// Imports both files the way `fieldbook import` does and renders the portal in memory, as of `asOf` when given.
-    static func build(asOf: String? = nil) throws -> RenderedPortal {
-        let teamTable = try CSVTable.parse(try text("sales_teams.csv"), path: "sales_teams.csv").get()
-        let team = try CRMImporter().team(from: teamTable).get().json
+    static func teamJSON() throws -> String {
+        try CRMImporter().team(from: try CSVTable.parse(try text("sales_teams.csv"), path: "sales_teams.csv").get()).get().json
+    }
+
+    /// `access`: fieldbook.json's `access` object, with `keys` (an encrypted build).
+    static func build(asOf: String? = nil, access: String? = nil, keys: KeyRing? = nil) throws -> RenderedPortal {
+        let team = try teamJSON()
         let loadedTeam = try #require(DataLoader().load(["team.json": Array(team.utf8)]).0?.team)
         let dealTable = try CSVTable.parse(try text("sales_pipeline.csv"), path: "sales_pipeline.csv").get()
         let deals = try CRMImporter().deals(from: dealTable, team: loadedTeam, openStages: ["engaging", "prospecting"]).get().json
-        return renderPortal([
-            "fieldbook.json": #"{"title": "Maven", "pipeline": {"stages": {"engaging": 0.3, "prospecting": 0.1}}"#
-                + (asOf.map { #", "asOf": "\#($0)""# } ?? "") + "}",
-            "content/data/team.json": team,
-            "content/data/deals.json": deals,
-        ])
+        return renderPortal(
+            [
+                "fieldbook.json": #"{"title": "Maven", "pipeline": {"stages": {"engaging": 0.3, "prospecting": 0.1}}"#
+                    + (asOf.map { #", "asOf": "\#($0)""# } ?? "") + (access.map { #", "access": \#($0)"# } ?? "") + "}",
+                "content/data/team.json": team,
+                "content/data/deals.json": deals,
+            ], options: BuildOptions(portal: "", keys: keys.map { String(decoding: $0.fileBytes, as: UTF8.self) }))
     }
 
     /// The pipeline's rows as (agent, stage, created, closed, value), dates as `yyyy-MM-dd` text (which sorts as dates).

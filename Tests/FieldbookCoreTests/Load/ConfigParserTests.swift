@@ -20,7 +20,7 @@ import Testing
         #expect(
             diagnostics.map(\.description) == [
                 "fieldbook.json:2:11: error: unknown locale \"fr\" (supported: en, zh-CN)",
-                "fieldbook.json:4:1: warning: unknown key 'theme' (known keys: title, baseURL, locale, currency, markdown, asOf, fiscalYearStartMonth, pipeline, dashboard, scorecards, targets, tags)",
+                "fieldbook.json:4:1: warning: unknown key 'theme' (known keys: title, baseURL, locale, currency, markdown, asOf, fiscalYearStartMonth, pipeline, dashboard, scorecards, targets, tags, access)",
                 "fieldbook.json:3:14: warning: unknown key 'markdown.unsafe' (known keys: unsafeHTML)",
             ])
     }
