@@ -17,13 +17,14 @@ import Testing
         var stderr: String
     }
 
-    func fieldbook(_ arguments: [String], in directory: String? = nil) throws -> Run {
+    func fieldbook(_ arguments: [String], in directory: String? = nil, environment extra: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = Repository.binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var environment = ProcessInfo.processInfo.environment
         environment["CI"] = "true"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -58,6 +59,54 @@ import Testing
         try folder.write(["portal/templates/partials/footer.mustache": "<footer>Our own footer</footer>\n"])
         #expect(try fieldbook(["build", "portal"], in: folder.path).status == 0)
         #expect(try String(contentsOfFile: folder.path + "/portal/public/index.html", encoding: .utf8).contains("Our own footer"))
+    }
+
+    /// An encrypted portal from the command line: the first build makes the keys file (owner-only), `keys` lists a
+    /// link per reader, `rotate` replaces one key, and a build from FIELDBOOK_KEYS gives the same bytes as one from
+    /// the file.
+    @Test func keysAreMadeListedAndRotated() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        try folder.write([
+            "fieldbook.json": #"{"title": "T", "baseURL": "/sales/", "asOf": "2026-03-31", "access": {"mode": "encrypted", "admins": ["ops"]}}"#,
+            "content/data/team.json": #"""
+            {"regions": [{"id": "emea", "name": "EMEA", "manager": "tomas"}], "managers": [{"id": "tomas", "name": "Tomás", "region": "emea"}],
+             "reps": [{"id": "ana", "name": "Ana, Jr.", "region": "emea"}, {"id": "ben", "name": "Ben", "region": "emea"}]}
+            """#,
+            "content/data/deals.json":
+                #"[{"id": "d1", "rep": "ana", "stage": "won", "amount": 1200, "created": "2026-01-05", "closed": "2026-02-01"}]"#,
+        ])
+        let build = try fieldbook(["build"], in: folder.path)
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(build.stdout.hasPrefix("Made keys for 4 new readers in ./.fieldbook/keys.json"))
+        let keysFile = folder.path + "/.fieldbook/keys.json"
+        #expect((try FileManager.default.attributesOfItem(atPath: keysFile)[.posixPermissions] as? Int) == 0o600)
+        let list = try fieldbook(["keys", "--base-url", "https://x.example/sales"], in: folder.path)
+        #expect(list.status == 0, "\(list.stderr)")
+        let lines = list.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "reader,name,role,link" && lines.count == 5)
+        #expect(lines[1].hasPrefix(#"ana,"Ana, Jr.",rep,https://x.example/sales/reps/ana/#key="#))
+        #expect(lines[3].hasPrefix("tomas,Tomás,manager; region lead,https://x.example/sales/managers/tomas/#key="))
+        #expect(lines[4].hasPrefix("ops,ops,admin,https://x.example/sales/#key="))
+        let before = try String(contentsOfFile: keysFile, encoding: .utf8)
+        #expect(try fieldbook(["keys", "rotate", "ben"], in: folder.path).status == 0)
+        let after = try fieldbook(["keys"], in: folder.path).stdout.split(separator: "\n").map(String.init)
+        #expect(after[1] == lines[1].replacingOccurrences(of: "https://x.example/sales/", with: "/sales/"))
+        #expect(after[2].hasPrefix("ben,Ben,rep,/sales/reps/ben/#key=") && after[2].split(separator: "=").last != lines[2].split(separator: "=").last)
+        #expect(try fieldbook(["keys", "rotate", "nobody"], in: folder.path).status == 1)
+        // The same keys from the environment: the same output, byte for byte.
+        let keys = try String(contentsOfFile: keysFile, encoding: .utf8)
+        #expect(keys != before)
+        #expect(try fieldbook(["build", "--output", "from-file"], in: folder.path).status == 0)
+        try FileManager.default.moveItem(atPath: keysFile, toPath: folder.path + "/kept-keys.json")
+        let fromEnvironment = try fieldbook(["build", "--output", "from-env"], in: folder.path, environment: ["FIELDBOOK_KEYS": keys])
+        #expect(fromEnvironment.status == 0, "\(fromEnvironment.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: keysFile))
+        #expect(try snapshot(of: folder.path + "/from-file") == (try snapshot(of: folder.path + "/from-env")))
+        // An open portal has no readers.
+        try folder.write(["fieldbook.json": #"{"title": "T"}"#])
+        let open = try fieldbook(["keys"], in: folder.path)
+        #expect(open.status == 1 && open.stderr.contains("this portal is open"))
     }
 
     @Test func buildPrintsASummaryAndExitsZero() throws {

@@ -30,6 +30,9 @@ import Testing
             "content/.DS_Store": "x",
         ])
         #expect(portal.messages == [])
-        #expect(portal.assets.map(\.outputPath) == ["assets/favicon.svg", "assets/fieldbook.css", "assets/fieldbook.js", "assets/search.js", "assets/unlock.js"])
+        #expect(
+            portal.assets.map(\.outputPath) == [
+                "assets/favicon.svg", "assets/fieldbook.css", "assets/fieldbook.js", "assets/search.js", "assets/unlock.js",
+            ])
     }
 }

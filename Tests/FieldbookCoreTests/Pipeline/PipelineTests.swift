@@ -46,7 +46,8 @@ import Testing
             ])
         #expect(
             portal.assets.map(\.outputPath) == [
-                "assets/favicon.svg", "assets/fieldbook.css", "assets/fieldbook.js", "assets/search.js", "assets/unlock.js", "library/training/basics/funnel.svg",
+                "assets/favicon.svg", "assets/fieldbook.css", "assets/fieldbook.js", "assets/search.js", "assets/unlock.js",
+                "library/training/basics/funnel.svg",
             ])
     }
 
