@@ -28,19 +28,36 @@ package struct KeyRing: Sendable, Equatable {
     package var fingerprint: Fingerprint { Fingerprint(fileBytes) }
 }
 
-/// Unpadded base64url (RFC 4648 §5), the alphabet of keys in links and files: Foundation's base64, two letters swapped.
+/// Unpadded base64url (RFC 4648 §5), the alphabet of keys in links and files: Foundation's base64, two letters swapped,
+/// byte by byte (a sealed page is hundreds of kilobytes of it).
 package enum Base64URL {
-    package static func encode(_ bytes: [UInt8]) -> String {
-        var text = Data(bytes).base64EncodedString()
-        while text.last == "=" { text.removeLast() }
-        return String(text.map { $0 == "+" ? "-" : $0 == "/" ? "_" : $0 })
+    package static func encode(_ bytes: [UInt8]) -> String { String(decoding: encodedBytes(bytes), as: UTF8.self) }
+
+    package static func encodedBytes(_ bytes: [UInt8]) -> [UInt8] {
+        var encoded = [UInt8](Data(bytes).base64EncodedData())
+        while encoded.last == UInt8(ascii: "=") { encoded.removeLast() }
+        for index in encoded.indices {
+            switch encoded[index] {
+            case UInt8(ascii: "+"): encoded[index] = UInt8(ascii: "-")
+            case UInt8(ascii: "/"): encoded[index] = UInt8(ascii: "_")
+            default: break
+            }
+        }
+        return encoded
     }
 
     /// Nil when `text` is not unpadded base64url.
     package static func decode(_ text: String) -> [UInt8]? {
-        guard !text.contains(where: { $0 == "+" || $0 == "/" || $0 == "=" }) else { return nil }
-        var standard = String(text.map { $0 == "-" ? "+" : $0 == "_" ? "/" : $0 })
-        while standard.count % 4 != 0 { standard += "=" }
-        return Data(base64Encoded: standard).map { [UInt8]($0) }
+        var standard = Array(text.utf8)
+        for index in standard.indices {
+            switch standard[index] {
+            case UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="): return nil
+            case UInt8(ascii: "-"): standard[index] = UInt8(ascii: "+")
+            case UInt8(ascii: "_"): standard[index] = UInt8(ascii: "/")
+            default: break
+            }
+        }
+        while standard.count % 4 != 0 { standard.append(UInt8(ascii: "=")) }
+        return Data(base64Encoded: Data(standard)).map { [UInt8]($0) }
     }
 }

@@ -38,7 +38,7 @@ extension Pipeline {
     /// nothing. Keys from `FIELDBOOK_KEYS` cannot be rotated here (rotate them where they are kept).
     package static func rotateKey(of id: String, _ options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem()) throws(DiagnosticsError) {
         let (config, team, keys) = try accessInputs(options, fileSystem)
-        guard var keys, let file = keys.file else {
+        guard var keys, keys.file != nil else {
             throw DiagnosticsError([
                 .error(SourceLocation(path: BuildOptions.keysVariable), "keys from \(BuildOptions.keysVariable) cannot be rotated here")
             ])
@@ -48,8 +48,7 @@ extension Pipeline {
             throw DiagnosticsError([.error(SourceLocation(path: "content/data/team.json"), "no reader \"\(id)\" (a rep, a manager or an admin)")])
         }
         keys.ring.readers[id] = KeyRing.randomKey()
-        keys.added = [id]
-        _ = file
+        keys.added = [id]  // what `saveKeys` saves for
         try saveKeys(keys)
     }
 

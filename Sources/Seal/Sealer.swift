@@ -68,10 +68,14 @@ package struct Sealer: Sendable {
                 inputKeyMaterial: reader.key, salt: Array("fieldbook wrapping key".utf8), info: cid, outputByteCount: 32)
             return (reader.id, Self.encrypt(contentKeyBytes, with: wrapping))
         }.sorted { $0.0 < $1.0 }
+        let ciphertext = Base64URL.encodedBytes(Self.encrypt(plaintext, with: contentKey))
         var json = #"{"sealed":"fieldbook-1","cid":""# + Base64URL.encode(cid) + #"","keys":["#
         json += wrapped.map { #"[""# + $0.0 + #"",""# + Base64URL.encode($0.1) + #""]"# }.joined(separator: ",")
-        json += #"],"ct":""# + Base64URL.encode(Self.encrypt(plaintext, with: contentKey)) + #""}"#
-        return Array(json.utf8)
+        var bytes = Array((json + #"],"ct":""#).utf8)
+        bytes.reserveCapacity(bytes.count + ciphertext.count + 2)
+        bytes += ciphertext
+        bytes += Array(#""}"#.utf8)
+        return bytes
     }
 
     /// AES-256-GCM with the all-zero nonce (each key here encrypts one plaintext only): ciphertext, then the tag.
