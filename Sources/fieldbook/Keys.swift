@@ -23,6 +23,12 @@ struct Keys: ParsableCommand {
         defaultSubcommand: List.self
     )
 
+    /// Prints the diagnostics; the exit code of a portal with errors.
+    static func failed(_ error: DiagnosticsError) -> ExitCode {
+        FileHandle.standardError.write(Data((error.diagnostics.map(\.description).joined(separator: "\n") + "\n").utf8))
+        return ExitCode(1)
+    }
+
     enum Format: String, ExpressibleByArgument {
         case csv, json
     }
@@ -44,8 +50,7 @@ struct Keys: ParsableCommand {
             do {
                 links = try Pipeline.readerLinks(BuildOptions(portal: portal, keys: BuildOptions.keysFromEnvironment), baseURL: baseURL)
             } catch {
-                FileHandle.standardError.write(Data((error.diagnostics.map(\.description).joined(separator: "\n") + "\n").utf8))
-                throw ExitCode(1)
+                throw Keys.failed(error)
             }
             switch format {
             case .csv:
@@ -82,8 +87,7 @@ struct Keys: ParsableCommand {
             do {
                 try Pipeline.rotateKey(of: reader, BuildOptions(portal: portal, keys: BuildOptions.keysFromEnvironment))
             } catch {
-                FileHandle.standardError.write(Data((error.diagnostics.map(\.description).joined(separator: "\n") + "\n").utf8))
-                throw ExitCode(1)
+                throw Keys.failed(error)
             }
             print("New key for \(reader). Rebuild and publish the portal, then send them their new link (fieldbook keys).")
         }
