@@ -34,7 +34,15 @@ extension Pipeline {
         let file = config.access.keysFile
         let path = options.keys ?? (file.hasPrefix("/") || options.portal.isEmpty ? file : options.portal + "/" + file)
         let shown = options.keys ?? config.access.keysFile
-        guard let bytes = try? fileSystem.contents(of: path) else {
+        let read: [UInt8]?
+        do {
+            read = try fileSystem.contents(of: path)
+        } catch {
+            // Never a new ring in its place: saving it would lock every reader out.
+            diagnostics.append(.error(SourceLocation(path: shown), "cannot read the keys file: \(error)"))
+            return nil
+        }
+        guard let bytes = read else {
             if options.keys != nil { diagnostics.append(.error(SourceLocation(path: shown), "\(BuildOptions.keysVariable) names no keys file")) }
             return options.keys != nil ? nil : LoadedKeys(ring: .random(), file: path, origin: shown)
         }
