@@ -3,7 +3,7 @@ import FieldbookModel
 import Foundation
 
 /// Encrypts the private files of an encrypted portal (`AccessPolicy`), each once, for every reader allowed to open it
-/// (envelope encryption, AES-256-GCM, keys derived with HKDF-SHA256): what `fieldbook-unlock.js` decrypts in the
+/// (envelope encryption, AES-256-GCM, keys derived with HKDF-SHA256): what `templates/assets/unlock.js` decrypts in the
 /// reader's browser with WebCrypto. docs/security.md gives the format and the argument that no key ever encrypts
 /// two different plaintexts.
 ///
