@@ -55,7 +55,7 @@ struct Keys: ParsableCommand {
             switch format {
             case .csv:
                 print("reader,name,role,link")
-                for link in links { print([link.reader, link.name, link.role, link.link].map(Self.csvField).joined(separator: ",")) }
+                for link in links { print([link.reader, link.name, link.role, link.link].map(csvField).joined(separator: ",")) }
             case .json:
                 let rows = links.map { link in
                     JSONOutput.object([
@@ -64,12 +64,6 @@ struct Keys: ParsableCommand {
                 }
                 print(JSONOutput.array(rows).rendered(indentedLevels: 2))
             }
-        }
-
-        /// RFC 4180: quoted when it holds a comma, quote or line break.
-        static func csvField(_ field: String) -> String {
-            guard field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return field }
-            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
     }
 

@@ -224,17 +224,5 @@ package struct APIRenderer: Sendable {
         return output
     }
 
-    /// RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. A leading `=`, `+`, `-`
-    /// or `@` in text gets a `'` so spreadsheets do not run it as a formula.
-    static func csvField(_ field: String) -> String {
-        guard let first = field.utf8.first else { return field }
-        let plain = !field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-        let formulaLike =
-            first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "@")
-            || (first == UInt8(ascii: "-") && Double(field) == nil)
-        if plain && !formulaLike { return field }
-        let defused = formulaLike ? "'" + field : field
-        guard !plain else { return defused }
-        return "\"" + defused.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func csvField(_ field: String) -> String { FieldbookModel.csvField(field) }
 }
