@@ -14,24 +14,26 @@ extension Pipeline {
         package var link: String
     }
 
-    /// Every reader of the portal at `options.portal` with their link under `baseURL` (or the portal's). Readers
-    /// without a key get one first, saved to the keys file (which the first call makes), as a build would.
+    /// Every reader of the portal at `options.portal` with their link under `baseURL` (or the portal's), and warnings
+    /// (readers left out: no key in `FIELDBOOK_KEYS`). Readers without a key get one first, saved to the keys file
+    /// (which the first call makes), as a build would.
     package static func readerLinks(
         _ options: BuildOptions, baseURL: String?, fileSystem: any FileSystem = DiskFileSystem()
     ) throws(DiagnosticsError)
-        -> [ReaderLink]
+        -> (links: [ReaderLink], warnings: [Diagnostic])
     {
         let (config, team, keys) = try accessInputs(options, fileSystem)
         var diagnostics: [Diagnostic] = []
-        guard let (sealer, saved) = sealer(keys, team: team, settings: config.access, &diagnostics) else { return [] }
+        guard let (sealer, saved) = sealer(keys, team: team, settings: config.access, &diagnostics) else { return ([], diagnostics) }
         try saveKeys(saved)
         let base = baseURL.map(SiteConfig.normalizedBaseURL) ?? config.baseURL
-        return sealer.policy.readers.compactMap { reader in
+        let links = sealer.policy.readers.compactMap { reader -> ReaderLink? in
             guard let key = saved.ring.readers[reader.id] else { return nil }
             return ReaderLink(
                 reader: reader.id, name: reader.name, role: reader.roles.map(\.rawValue).joined(separator: "; "),
                 link: base + reader.home + "#key=" + Base64URL.encode(key))
         }
+        return (links, diagnostics)
     }
 
     /// Replaces reader `id`'s key in the keys file: the next build seals every file anew, and their old link opens

@@ -48,7 +48,12 @@ struct Keys: ParsableCommand {
         func run() throws {
             let links: [Pipeline.ReaderLink]
             do {
-                links = try Pipeline.readerLinks(BuildOptions(portal: portal, keys: BuildOptions.keysFromEnvironment), baseURL: baseURL)
+                let found = try Pipeline.readerLinks(BuildOptions(portal: portal, keys: BuildOptions.keysFromEnvironment), baseURL: baseURL)
+                links = found.links
+                // Readers left out (no key in FIELDBOOK_KEYS) are named, never silently missing from the list.
+                if !found.warnings.isEmpty {
+                    FileHandle.standardError.write(Data((found.warnings.map(\.description).joined(separator: "\n") + "\n").utf8))
+                }
             } catch {
                 throw Keys.failed(error)
             }

@@ -104,6 +104,11 @@ import Testing
         #expect(fromEnvironment.status == 0, "\(fromEnvironment.stderr)")
         #expect(!FileManager.default.fileExists(atPath: keysFile))
         #expect(try snapshot(of: folder.path + "/from-file") == (try snapshot(of: folder.path + "/from-env")))
+        // Keys from the environment that lack a reader: the list leaves them out and says who, on stderr.
+        let withoutBen = keys.split(separator: "\n").filter { !$0.contains("\"ben\"") }.joined(separator: "\n")
+        let partial = try fieldbook(["keys"], in: folder.path, environment: ["FIELDBOOK_KEYS": withoutBen])
+        #expect(partial.status == 0 && partial.stdout.split(separator: "\n").count == 4 && !partial.stdout.contains("ben,"))
+        #expect(partial.stderr.contains("warning: 1 reader has no key (ben)"))
         // An open portal has no readers.
         try folder.write(["fieldbook.json": #"{"title": "T"}"#])
         let open = try fieldbook(["keys"], in: folder.path)
