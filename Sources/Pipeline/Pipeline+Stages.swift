@@ -91,7 +91,7 @@ extension Pipeline {
         // The dashboard's "recently updated" list reads no site-wide field that data changes: one list serves both.
         let recent = PagePlanner(site: SiteView(config: source.portal.config)).recentlyUpdated(documents)
         let key = CachedPerformance.key(
-            dataFiles: source.portal.dataFiles, config: source.portal.configFingerprint, baseURL: options.baseURL,
+            dataFiles: source.portal.dataFiles, config: source.portal.configFingerprint, output: options.outputPath, baseURL: options.baseURL,
             includeDrafts: options.includeDrafts, templates: source.portal.templates, library: library, documents: documents, recent: recent,
             keys: source.keys?.ring.fingerprint)
         defer { source.portal.dataFiles = [:] }  // parsed: let the raw bytes (hundreds of MB for a big CRM) go

@@ -147,6 +147,22 @@ import Testing
         for (path, inode) in unchanged { #expect(try bench.inode(path) == inode, "\(path) was written again with the same bytes") }
     }
 
+    /// Two output folders built in turns from one cache (`--output`): each build reuses only what its own folder holds.
+    /// A key saved by the other folder's build once let this one keep its old figures after a data edit.
+    @Test func twoOutputFoldersTakingTurnsEachGetWhatChanged() throws {
+        let bench = try Workbench()
+        defer { bench.folder.cleanUp() }
+        try bench.build("first build")
+        var other = bench.cached
+        other.output = bench.folder.path + "/other"
+        try bench.edit("content/data/targets.json") { $0.replacingOccurrences(of: "\"revenue\": 208000", with: "\"revenue\": 408000") }
+        try bench.edit("content/training/onboarding/04-team-rhythms.md") { $0 + "\nOne more sentence at the end.\n" }
+        _ = try Pipeline.build(other)
+        let back = try bench.build("the first folder again")
+        #expect(reusedPerformance(back) == false)
+        #expect(renderedPages(back).contains("library/training/onboarding/team-rhythms/index.html"))
+    }
+
     @Test func whatTheDataReportedIsReportedAgainWhenItIsReused() throws {
         let bench = try Workbench()
         defer { bench.folder.cleanUp() }
