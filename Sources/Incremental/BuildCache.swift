@@ -20,6 +20,8 @@ import Foundation
 ///   rebuilt without tokenizing unchanged documents again.
 /// - `performance.bin`: what the performance side (data, KPIs, dashboard and scorecards, API) produced, under a
 ///   fingerprint of its inputs (`CachedPerformance.key`), so a build after a text edit skips it whole.
+/// - `library-<hash>.bin`, one per output folder: the library side's pages under the key of its outline
+///   (`CachedLibrary`), so an edit that leaves every title, summary, date and tag as it was plans only its own pages.
 /// - `output-<hash>.bin`, one per output folder: for each file written there, the fingerprint of what its page was
 ///   made from, the fingerprint of its bytes, and the file's identity on disk (inode, size, modification time).
 ///   A page whose inputs did not change is not rendered again: its previous file is hard-linked into the new output,
@@ -37,6 +39,8 @@ package struct BuildCache: Sendable {
     package var search = SearchTerms()
     /// The last build's performance side, under the key of its inputs.
     package var performance: (key: Fingerprint, value: CachedPerformance)?
+    /// The last build's library pages (into this output folder), under the key of the library's outline.
+    package var library: (key: Fingerprint, value: CachedLibrary)?
     package var outputs: OutputManifest
 
     /// Loads the cache for an output folder; `clean` starts from nothing (the new build still saves its own).
@@ -44,13 +48,19 @@ package struct BuildCache: Sendable {
         let empty = BuildCache(folder: folder, markdown: [:], outputs: OutputManifest(), outputPath: outputPath)
         guard !clean else { return empty }
         var cache = empty
-        // Nineteen files, read on every core.
+        // Twenty files, read on every core.
         enum Part: Sendable {
             case markdown([Fingerprint: DocumentMarkdown]), search(SearchTerms), outputs(OutputManifest)
-            case performance(Fingerprint, CachedPerformance), missing
+            case performance(Fingerprint, CachedPerformance), library(Fingerprint, CachedLibrary), missing
         }
-        let parts = parallelMap(Array(-3..<Self.markdownShards)) { part -> Part in
+        let parts = parallelMap(Array(-4..<Self.markdownShards)) { part -> Part in
             switch part {
+            case -4:
+                read(empty.libraryFile).flatMap { reader -> Part? in
+                    var reader = reader
+                    guard let key = try? reader.readUInt64(), let value = try? CachedLibrary(reading: &reader) else { return nil }
+                    return .library(Fingerprint(key), value)
+                } ?? .missing
             case -3:
                 read(empty.performanceFile).flatMap { reader -> Part? in
                     var reader = reader
@@ -71,6 +81,7 @@ package struct BuildCache: Sendable {
             case .search(let search): cache.search = search
             case .outputs(let outputs): cache.outputs = outputs
             case .performance(let key, let value): cache.performance = (key, value)
+            case .library(let key, let value): cache.library = (key, value)
             case .missing: break
             }
         }
@@ -92,6 +103,7 @@ package struct BuildCache: Sendable {
     private var searchFile: String { folder + "/search.bin" }
     private var performanceFile: String { folder + "/performance.bin" }
     private var manifestFile: String { folder + "/output-\(Fingerprint(outputPath)).bin" }
+    private var libraryFile: String { folder + "/library-\(Fingerprint(outputPath)).bin" }
 
     /// Saves what this build used (and some of what it did not, see below), so entries for documents since deleted do
     /// not pile up: the rendered Markdown, the search terms and the performance side, each file on its own core; a
@@ -99,7 +111,9 @@ package struct BuildCache: Sendable {
     /// the pages are rendered and the output is written, then `saveOutputs`. Failing to save only costs the next build
     /// time, so it is reported to the caller but never fails the build.
     package func saveTables(
-        markdown: [Fingerprint: DocumentMarkdown]? = nil, search: SearchTerms? = nil, performance: (key: Fingerprint, value: CachedPerformance)? = nil
+        markdown: [Fingerprint: DocumentMarkdown]? = nil, search: SearchTerms? = nil,
+        performance: (key: Fingerprint, value: CachedPerformance)? = nil,
+        library: (key: Fingerprint, value: CachedLibrary)? = nil
     ) -> String? {
         var files: [@Sendable () throws -> Void] = []
         if let markdown { files += markdownFiles(markdown) }
@@ -113,6 +127,15 @@ package struct BuildCache: Sendable {
                 try Self.write(to: path, capacity: 1 << 20) { writer in
                     writer.write(performance.key.value)
                     performance.value.write(to: &writer)
+                }
+            }
+        }
+        if let library, library.key != self.library?.key || library.value != self.library?.value {
+            let path = libraryFile
+            files.append {
+                try Self.write(to: path, capacity: library.value.pages.count * 96 + library.value.documents.count * 96) { writer in
+                    writer.write(library.key.value)
+                    library.value.write(to: &writer)
                 }
             }
         }

@@ -18,14 +18,14 @@ package struct CachedPerformance: Sendable, Equatable {
     /// Reps and regions, for the search index.
     package var people: [SearchEntry]
     /// Every page the performance side publishes.
-    package var pages: [PageRecord]
+    package var pages: [CachedPage]
     /// The API's files (`api/...`).
     package var files: [String]
     /// The reports the feed lists.
     package var feed: [FeedEntry]
 
     package init(
-        diagnostics: [Diagnostic], hasDashboard: Bool, regions: [String]? = nil, metricIDs: [String], people: [SearchEntry], pages: [PageRecord],
+        diagnostics: [Diagnostic], hasDashboard: Bool, regions: [String]? = nil, metricIDs: [String], people: [SearchEntry], pages: [CachedPage],
         files: [String], feed: [FeedEntry] = []
     ) {
         self.diagnostics = diagnostics
@@ -36,17 +36,6 @@ package struct CachedPerformance: Sendable, Equatable {
         self.pages = pages
         self.files = files
         self.feed = feed
-    }
-
-    /// A published page, as much of it as the sitemap and the writer need.
-    package struct PageRecord: Sendable, Equatable {
-        package var outputPath: String
-        package var sitemap: SitemapEntry?
-
-        package init(outputPath: String, sitemap: SitemapEntry? = nil) {
-            self.outputPath = outputPath
-            self.sitemap = sitemap
-        }
     }
 
     /// The fingerprint of every input of the performance side: the data files, the configuration and the options
@@ -121,14 +110,7 @@ package struct CachedPerformance: Sendable, Equatable {
             writer.write(entry.summary)
         }
         writer.write(UInt64(pages.count))
-        for page in pages {
-            writer.write(page.outputPath)
-            writer.write(page.sitemap != nil)
-            if let sitemap = page.sitemap {
-                writer.write(sitemap.url)
-                writer.write(sitemap.lastModified)
-            }
-        }
+        for page in pages { page.write(to: &writer) }
         writer.write(files)
         writer.write(UInt64(feed.count))
         for entry in feed {
@@ -153,11 +135,7 @@ extension CachedPerformance {
                 kind: kind, url: try reader.readString(), title: try reader.readString(), headings: try reader.readStrings(),
                 tags: try reader.readStrings(), body: try reader.readString(), summary: try reader.readString())
         }
-        pages = try reader.readArray { (reader: inout ByteReader) throws(ByteReader.Truncated) in
-            let outputPath = try reader.readString()
-            let sitemap = try reader.readBool() ? SitemapEntry(url: try reader.readString(), lastModified: try reader.readOptionalString()) : nil
-            return PageRecord(outputPath: outputPath, sitemap: sitemap)
-        }
+        pages = try reader.readArray { (reader: inout ByteReader) throws(ByteReader.Truncated) in try CachedPage(reading: &reader) }
         files = try reader.readStrings()
         feed = try reader.readArray { (reader: inout ByteReader) throws(ByteReader.Truncated) in
             let (title, url) = (try reader.readString(), try reader.readString())

@@ -15,10 +15,14 @@ package struct Incremental: Sendable {
     package var previous: OutputManifest { cache?.outputs ?? OutputManifest() }
 
     /// The Markdown stage: a document whose key (its path and text, and the renderer's `settingsKey`) is in the cache
-    /// is not rendered again. Returns the entries this build used, for the cache, and how many were rendered.
+    /// is not rendered again. Returns the entries this build used, for the cache, how many were rendered, and each
+    /// document's own key (`CachedLibrary.documentKey`) by path.
     package func markdown(
         _ library: Library, with renderer: DocumentRenderer
-    ) -> (documents: [RenderedDocument], diagnostics: [Diagnostic], used: [Fingerprint: DocumentMarkdown], rendered: Int) {
+    ) -> (
+        documents: [RenderedDocument], diagnostics: [Diagnostic], used: [Fingerprint: DocumentMarkdown], rendered: Int,
+        keys: [String: Fingerprint]
+    ) {
         let settings = BuildCache.engine.combined(with: renderer.settingsKey)
         let stored = cache?.markdown ?? [:]
         let results = parallelMap(library.documents) { document -> (key: Fingerprint, entry: DocumentMarkdown, rendered: Bool) in
@@ -32,7 +36,23 @@ package struct Incremental: Sendable {
         }
         let (documents, diagnostics) = renderer.finish(library, results.map(\.entry))
         let used = Dictionary(results.map { ($0.key, $0.entry) }, uniquingKeysWith: { first, _ in first })
-        return (documents, diagnostics, used, results.filter(\.rendered).count)
+        let keys = Dictionary(
+            zip(library.documents, results).map { ($0.source.path, CachedLibrary.documentKey($0.source, markdown: $1.key)) },
+            uniquingKeysWith: { first, _ in first })
+        return (documents, diagnostics, used, results.filter(\.rendered).count, keys)
+    }
+
+    /// The library pages the previous build made into `output`, when the outline `key` is the one it saved: the
+    /// documents whose own key changed (their pages are planned again) and every other page, to link. Nil when the
+    /// outline changed, or a page to keep is no longer in `output` as that build wrote it.
+    package func library(
+        _ key: Fingerprint, documents: [String: Fingerprint], output: String
+    ) -> (changed: Set<String>, reused: [ReusedFile], pages: [CachedPage])? {
+        guard let stored = cache?.library, stored.key == key else { return nil }
+        let changed = Set(documents.compactMap { stored.value.documents[$0.key] == $0.value ? nil : $0.key })
+        let kept = stored.value.pages.filter { !($0.source.map(changed.contains) ?? false) }
+        guard let reused = intact(kept.map(\.outputPath), in: output) else { return nil }
+        return (changed, reused, stored.value.pages)
     }
 
     /// The Render stage for pages: a page whose inputs (`PageRenderer.inputs`) match what the previous output's
@@ -82,13 +102,21 @@ package struct Incremental: Sendable {
     /// The previous build's performance side under `key`, if every one of its files is still in `output` as that
     /// build wrote it: then its pages and API files are linked, not made again.
     package func performance(_ key: Fingerprint, output: String) -> (summary: CachedPerformance, reused: [ReusedFile])? {
-        guard let stored = cache?.performance, stored.key == key else { return nil }
+        guard let stored = cache?.performance, stored.key == key,
+            let reused = intact(stored.value.pages.map(\.outputPath) + stored.value.files, in: output)
+        else { return nil }
+        return (stored.value, reused)
+    }
+
+    /// The previous build's files at `paths`, to link, if every one is still in `output` as it wrote it.
+    private func intact(_ paths: [String], in output: String) -> [ReusedFile]? {
         var reused: [ReusedFile] = []
-        for path in stored.value.pages.map(\.outputPath) + stored.value.files {
+        reused.reserveCapacity(paths.count)
+        for path in paths {
             guard let (_, record) = previous.intactFile(path, in: output) else { return nil }
             reused.append(ReusedFile(path: path, record: record) { nil })
         }
-        return (stored.value, reused)
+        return reused
     }
 }
 

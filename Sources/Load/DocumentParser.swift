@@ -27,7 +27,7 @@ public enum DocumentParser {
         }
         if let yaml = YAMLFrontMatter.error(in: text, path: path) { return (nil, [yaml]) }
         guard text.utf8.first == UInt8(ascii: "{") else {
-            return (SourceDocument(path: path, frontMatter: FrontMatter(), markdown: text), [])
+            return (SourceDocument(path: path, frontMatter: FrontMatter(), markdown: text, contents: Fingerprint(bytes)), [])
         }
         let utf8 = Array(text.utf8)
         let root: JSONNode
@@ -47,7 +47,7 @@ public enum DocumentParser {
         let blankLines = String(repeating: "\n", count: utf8[0..<end].count { $0 == UInt8(ascii: "\n") })
         // `end` is at a newline or the end, never inside a character, so this cut needs no decoding again.
         let markdown = blankLines + String(Substring(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: end)...]))
-        return (SourceDocument(path: path, frontMatter: frontMatter, markdown: markdown), diagnostics)
+        return (SourceDocument(path: path, frontMatter: frontMatter, markdown: markdown, contents: Fingerprint(bytes)), diagnostics)
     }
 
     /// A custom value as text: strings, numbers, true/false, and lists of those joined with commas.

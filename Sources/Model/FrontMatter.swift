@@ -52,10 +52,20 @@ public struct SourceDocument: Sendable, Equatable {
     package var frontMatter: FrontMatter
     /// The Markdown with the front matter replaced by blank lines, so cmark's line numbers are the file's.
     public var markdown: String
+    /// A fingerprint of the file as read (front matter and text): any change to the file changes it.
+    package var contents: Fingerprint
 
-    package init(path: String, frontMatter: FrontMatter, markdown: String) {
+    /// `contents` defaults to a fingerprint of the text and the front matter as a debugger prints them (for documents
+    /// made in code; `DocumentParser` gives the file's own).
+    package init(path: String, frontMatter: FrontMatter, markdown: String, contents: Fingerprint? = nil) {
         self.path = path
         self.frontMatter = frontMatter
         self.markdown = markdown
+        self.contents = contents ?? Fingerprint(markdown + "\u{0}" + String(reflecting: frontMatter))
+    }
+
+    /// The same document: path, front matter and text (`contents` only summarizes them).
+    public static func == (a: SourceDocument, b: SourceDocument) -> Bool {
+        (a.path, a.markdown) == (b.path, b.markdown) && a.frontMatter == b.frontMatter
     }
 }

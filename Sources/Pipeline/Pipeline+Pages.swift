@@ -14,9 +14,9 @@ extension Pipeline {
         let markdown = incremental.markdown(library, with: documentRenderer(&source, library, options))
         library = library.withoutMarkdown()
         let performance = performanceSide(&source, library, markdown.documents, options, incremental)
-        let plan = planLibrary(source, library, markdown.documents, performance.summary)
+        let renderer = pageRenderer(source, performance.summary)
+        let plan = planLibrary(source, library, markdown.documents, performance.summary, renderer: renderer, options)
         guard !(diagnostics + markdown.diagnostics + performance.summary.diagnostics).hasErrors else { return nil }
-        let renderer = PageRenderer(templates: source.templates, templateSources: source.portal.templates, site: plan.site)
         return (renderer, plan.pages + performance.pages)
     }
 }

@@ -34,11 +34,16 @@ struct PerformanceSide {
     var unchangedPages: Int { reused.isEmpty ? 0 : summary.pages.count }
 }
 
-/// The library's pages and the site-wide view they share.
+/// The library's pages: those to render, those kept from the previous output, and the sitemap of all.
 struct LibraryPlan {
-    var site: SiteView
     var pages: [Page]
+    /// Pages of the previous build linked without being planned (`CachedLibrary`).
+    var reused: [ReusedFile] = []
     var sitemap: [SitemapEntry]
+    /// Every library page, planned or kept.
+    var pageCount: Int
+    /// What the cache keeps for the next build.
+    var cache: (key: Fingerprint, value: CachedLibrary)
 }
 
 extension Pipeline {
@@ -156,24 +161,40 @@ extension Pipeline {
         return PortalChecker(allowedTags: source.portal.config.allowedTags, regions: regions, kpis: kpiIDs).check(documents)
     }
 
-    /// Plan: the library's pages (and the home page, which is the dashboard when there is one).
-    static func planLibrary(
-        _ source: LoadedPortal, _ library: Library, _ documents: [RenderedDocument], _ performance: CachedPerformance
-    ) -> LibraryPlan {
+    /// The renderer every page goes through: the theme's templates and the site-wide view.
+    static func pageRenderer(_ source: LoadedPortal, _ performance: CachedPerformance) -> PageRenderer {
         let config = source.portal.config
         let site = SiteView(config: config, hasReps: performance.hasDashboard && config.dashboard.scorecardsPublic && !config.access.encrypted)
-        let pages = PagePlanner(site: site).pages(for: library, documents: documents, dashboardAtHome: performance.hasDashboard)
-        return LibraryPlan(site: site, pages: pages, sitemap: pages.compactMap(\.sitemapEntry) + performance.pages.compactMap(\.sitemap))
+        return PageRenderer(templates: source.templates, templateSources: source.portal.templates, site: site)
+    }
+
+    /// Plan: the library's pages (and the home page, which is the dashboard when there is one). When the library's
+    /// outline is the one the previous build saved for this output (`CachedLibrary`), only the pages of documents whose
+    /// own key changed (`keys`, by path) are planned; the others are linked from the previous output.
+    static func planLibrary(
+        _ source: LoadedPortal, _ library: Library, _ documents: [RenderedDocument], _ performance: CachedPerformance, renderer: PageRenderer,
+        keys: [String: Fingerprint] = [:], _ options: BuildOptions, _ incremental: Incremental = Incremental(cache: nil)
+    ) -> LibraryPlan {
+        let key = CachedLibrary.key(
+            shared: renderer.sharedKey, output: options.outputPath, dashboardAtHome: performance.hasDashboard, library: library, documents: documents)
+        let kept = incremental.library(key, documents: keys, output: options.outputPath)
+        let pages = PagePlanner(site: renderer.site).pages(
+            for: library, documents: documents, dashboardAtHome: performance.hasDashboard, only: kept?.changed)
+        let records = kept?.pages ?? pages.map { CachedPage($0, sitemap: $0.sitemapEntry) }
+        return LibraryPlan(
+            pages: pages, reused: kept?.reused ?? [], sitemap: records.compactMap(\.sitemap) + performance.pages.compactMap(\.sitemap),
+            pageCount: records.count, cache: (key, CachedLibrary(pages: records, documents: keys)))
     }
 
     /// Index: the search index (terms of unchanged entries kept from the last build), the sitemap and the feed.
     static func indexes(
-        _ source: LoadedPortal, _ documents: [RenderedDocument], _ plan: LibraryPlan, _ performance: CachedPerformance, _ incremental: Incremental
+        _ source: LoadedPortal, _ documents: [RenderedDocument], _ plan: LibraryPlan, site: SiteView, _ performance: CachedPerformance,
+        _ incremental: Incremental
     ) -> (files: [OutputFile], searchTerms: SearchTerms) {
         let entries = SearchCatalog.entries(documents: documents, team: nil, includePeople: false) + performance.people
         let (search, searchTerms) = SearchIndexer().index(entries, cache: incremental.cache?.search ?? SearchTerms())
         let feed = FeedRenderer(config: source.portal.config).render(documents, reports: performance.feed)
-        return (PageRenderer.sitemap(plan.sitemap, site: plan.site) + [feed] + search, searchTerms)
+        return (PageRenderer.sitemap(plan.sitemap, site: site) + [feed] + search, searchTerms)
     }
 
     /// Dashboard cards must name KPIs that exist (built in, or in kpis.json).

@@ -54,6 +54,7 @@ final class CacheSaving {
     struct Tables {
         var search = SearchTerms()
         var performance: (key: Fingerprint, value: CachedPerformance)?
+        var library: (key: Fingerprint, value: CachedLibrary)?
     }
 
     private let cache: BuildCache?
@@ -66,7 +67,9 @@ final class CacheSaving {
     }
 
     func tables(_ tables: Tables) {
-        if let cache { saves.append(Background { cache.saveTables(search: tables.search, performance: tables.performance) }) }
+        if let cache {
+            saves.append(Background { cache.saveTables(search: tables.search, performance: tables.performance, library: tables.library) })
+        }
     }
 
     /// Waits for every save, then saves the manifest of a finished output; a warning if any of it failed.

@@ -64,9 +64,11 @@ package enum Pipeline {
         // changed), then what only shows across documents: orphans, duplicate titles, unknown tags, regions and KPIs.
         let performance = performanceSide(&source, library, markdown.documents, options, incremental, sink: sink)
         diagnostics += performance.summary.diagnostics + crossChecks(source, library, markdown.documents, performance.summary)
-        // Plan: every page of the library and the dashboard, with its typed view model.
-        let plan = planLibrary(source, library, markdown.documents, performance.summary)
-        let renderer = PageRenderer(templates: source.templates, templateSources: source.portal.templates, site: plan.site)
+        // Plan: every page of the library and the dashboard, with its typed view model (of the library, only the pages an
+        // edit reaches, when the rest of the library is as the last build left it).
+        let renderer = pageRenderer(source, performance.summary)
+        let plan = planLibrary(
+            source, library, markdown.documents, performance.summary, renderer: renderer, keys: markdown.keys, options, incremental)
         // Seal (an encrypted portal): private pages go out encrypted, inside the open page that opens them.
         let sealer = performance.sealer.map { sealedShell($0, renderer, &diagnostics) }
         guard !diagnostics.hasErrors else { return failed(diagnostics, options) }
@@ -76,15 +78,16 @@ package enum Pipeline {
         let pages = incremental.pages(plan.pages, whole: performance.pages, with: renderer, sink: sealingSink)
         diagnostics += pages.diagnostics
         // Index: search, sitemap and feed.
-        let index = indexes(source, markdown.documents, plan, performance.summary, incremental)
+        let index = indexes(source, markdown.documents, plan, site: renderer.site, performance.summary, incremental)
         var portal = RenderedPortal(
             files: seal(pages.files, with: sealer) + index.files + performance.api, assets: source.assets,
-            pageCount: plan.pages.count + performance.summary.pages.count, diagnostics: finished(diagnostics, options),
+            pageCount: plan.pageCount + performance.summary.pages.count, diagnostics: finished(diagnostics, options),
             work: .init(
-                reused: pages.reused + performance.reused, unchangedPages: pages.reused.count + performance.unchangedPages,
+                reused: plan.reused + pages.reused + performance.reused,
+                unchangedPages: plan.reused.count + pages.reused.count + performance.unchangedPages, unplannedPages: plan.reused.count,
                 markdownRendered: markdown.rendered))
         portal.keys = performance.keys
         guard !portal.diagnostics.hasErrors else { return failed(portal.diagnostics, options) }
-        return (portal, CacheSaving.Tables(search: index.searchTerms, performance: (performance.key, performance.summary)))
+        return (portal, CacheSaving.Tables(search: index.searchTerms, performance: (performance.key, performance.summary), library: plan.cache))
     }
 }

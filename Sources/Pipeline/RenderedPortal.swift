@@ -21,6 +21,8 @@ package struct RenderedPortal: Sendable {
         package var reused: [ReusedFile] = []
         /// Pages not rendered because the cache shows their inputs are unchanged.
         package var unchangedPages = 0
+        /// Of those, library pages not even planned: the library's outline was unchanged and their source was too.
+        package var unplannedPages = 0
         /// Documents whose Markdown was rendered (the others came from the cache).
         package var markdownRendered = 0
     }

@@ -35,16 +35,18 @@ package struct PagePlanner: Sendable {
     /// How many recently updated documents the library overview lists.
     static let recentCount = 10
 
-    /// The library's pages; `dashboardAtHome` leaves `/` to the performance dashboard.
-    package func pages(for library: Library, documents: [RenderedDocument], dashboardAtHome: Bool = false) -> [Page] {
+    /// The library's pages; `dashboardAtHome` leaves `/` to the performance dashboard. With `only`, just the pages
+    /// whose `source` is one of those documents (an edit's, when nothing other pages read has changed).
+    package func pages(for library: Library, documents: [RenderedDocument], dashboardAtHome: Bool = false, only: Set<String>? = nil) -> [Page] {
         let byPath = Dictionary(uniqueKeysWithValues: documents.map { ($0.path, $0) })
         let rendered = { (document: LibraryDocument) -> RenderedDocument in
             guard let rendered = byPath[document.source.path] else { preconditionFailure("the Markdown stage renders every library document") }
             return rendered
         }
         let tags = TagIndex(documents)
-        let courses = coursePages(library.courses, rendered, tags: tags)
-        let shelves = shelfPages(library.shelves, rendered, tags: tags)
+        let courses = coursePages(library.courses, rendered, tags: tags, only: only)
+        let shelves = shelfPages(library.shelves, rendered, tags: tags, only: only)
+        if let only { return (courses.pages + shelves.pages).filter { $0.source.map(only.contains) ?? false } }
         let overview = LibraryPageView(title: labels["library"], courses: courses.cards, shelves: shelves.cards, recent: recentlyUpdated(documents))
         var pages = courses.pages + shelves.pages
         if !dashboardAtHome {
@@ -72,7 +74,7 @@ package struct PagePlanner: Sendable {
 
     /// Each course's page and its lessons' pages (with previous and next), and the course's card for the overview.
     private func coursePages(
-        _ courses: [Course], _ rendered: (LibraryDocument) -> RenderedDocument, tags: TagIndex
+        _ courses: [Course], _ rendered: (LibraryDocument) -> RenderedDocument, tags: TagIndex, only: Set<String>?
     ) -> (cards: [CollectionCardView], pages: [Page]) {
         var (cards, pages): ([CollectionCardView], [Page]) = ([], [])
         for course in courses {
@@ -83,7 +85,7 @@ package struct PagePlanner: Sendable {
                 countNoun: "lessons", crumbs: [home, libraryLink], linksFirstDocument: true)
             cards.append(card)
             pages.append(coursePage)
-            for (index, lesson) in lessons.enumerated() {
+            for (index, lesson) in lessons.enumerated() where only?.contains(lesson.path) ?? true {
                 let previous = index > 0 ? lessons[index - 1] : nil
                 let next = index + 1 < lessons.count ? lessons[index + 1] : nil
                 pages.append(
@@ -97,7 +99,7 @@ package struct PagePlanner: Sendable {
 
     /// Each playbook shelf's page and its playbooks' pages (by `order`, title, path), and the shelf's card.
     private func shelfPages(
-        _ shelves: [PlaybookShelf], _ rendered: (LibraryDocument) -> RenderedDocument, tags: TagIndex
+        _ shelves: [PlaybookShelf], _ rendered: (LibraryDocument) -> RenderedDocument, tags: TagIndex, only: Set<String>?
     ) -> (cards: [CollectionCardView], pages: [Page]) {
         var (cards, pages): ([CollectionCardView], [Page]) = ([], [])
         for shelf in shelves {
@@ -110,7 +112,7 @@ package struct PagePlanner: Sendable {
                 countNoun: "playbookCount", crumbs: [home, libraryLink, playbooksLink], linksFirstDocument: false)
             cards.append(card)
             pages.append(shelfPage)
-            for playbook in playbooks {
+            for playbook in playbooks where only?.contains(playbook.path) ?? true {
                 pages.append(
                     documentPage(
                         playbook, template: "playbook", kind: labels["playbook"], parent: shelfLink,
@@ -160,7 +162,9 @@ package struct PagePlanner: Sendable {
             title: title, url: link.url, summary: intro?.summary ?? "", count: labels.count(documents.count, countNoun), documents: summaries)
         let start = linksFirstDocument ? documents.first.map { LinkView(title: $0.title, url: site.url($0.document.url)) } : nil
         let view = CollectionPageView(title: title, html: intro?.markdown.html ?? "", toc: toc(intro), documents: summaries, start: start)
-        return (card, page(url, template, title: title, description: intro?.summary ?? title, crumbs: crumbs, view: view), link)
+        var collectionPage = page(url, template, title: title, description: intro?.summary ?? title, crumbs: crumbs, view: view)
+        collectionPage.source = intro?.path
+        return (card, collectionPage, link)
     }
 
     private func documentPage(
@@ -176,7 +180,9 @@ package struct PagePlanner: Sendable {
             previous: previous.map { LinkView(title: $0.title, url: site.url($0.document.url)) },
             next: next.map { LinkView(title: $0.title, url: site.url($0.document.url)) }, position: position, isDraft: front.draft,
             params: ParamsView(values: front.params))
-        return page(document.document.url, template, title: document.title, description: document.summary, crumbs: crumbs, view: view)
+        var documentPage = page(document.document.url, template, title: document.title, description: document.summary, crumbs: crumbs, view: view)
+        documentPage.source = document.path
+        return documentPage
     }
 
     private func summary(_ document: RenderedDocument, number: Int) -> DocumentSummaryView {

@@ -7,6 +7,9 @@ package struct Page: Sendable {
     /// Template name: `lesson`.
     package var template: String
     package var meta: PageMeta
+    /// The document whose own text and front matter the page shows (a lesson or playbook, a course's or shelf's
+    /// introduction): what else it shows comes from other documents' titles, summaries and tags (`CachedLibrary`).
+    package var source: String?
     private var content: Content
 
     private enum Content: Sendable {

@@ -147,6 +147,50 @@ import Testing
         for (path, inode) in unchanged { #expect(try bench.inode(path) == inode, "\(path) was written again with the same bytes") }
     }
 
+    /// An edit that leaves every title, summary, date and tag as it was plans only the pages that show the edited
+    /// document's own text: the rest of the library is linked without being planned. Anything other pages read plans
+    /// them all again. Every step equals a clean build.
+    @Test func anEditPlansOnlyThePagesThatShowTheEditedDocument() throws {
+        let bench = try Workbench()
+        defer { bench.folder.cleanUp() }
+        let first = try bench.build("first build")
+        #expect(first.work.unplannedPages == 0)
+        let libraryPages = try bench.build("nothing changed").work.unplannedPages
+        #expect(libraryPages > 40)
+
+        try bench.edit("content/training/onboarding/04-team-rhythms.md") { $0 + "\nOne more sentence at the end.\n" }
+        let bodyEdit = try bench.build("body edit")
+        #expect(bodyEdit.work.unplannedPages == libraryPages - 1)
+        #expect(renderedPages(bodyEdit) == ["library/training/onboarding/team-rhythms/index.html"])
+
+        // Front matter only the page itself shows (the owner), and a course's introduction (its course page).
+        try bench.edit("content/playbooks/emea/territory-plan.md") {
+            $0.replacingOccurrences(of: "\"owner\": \"Tomás Ribeiro\"", with: "\"owner\": \"Li Na\"")
+        }
+        try bench.edit("content/training/onboarding/index.md") { $0.replacingOccurrences(of: "Welcome to the team.", with: "Welcome aboard.") }
+        let ownEdits = try bench.build("owner and introduction edits")
+        #expect(ownEdits.work.unplannedPages == libraryPages - 2)
+        #expect(
+            renderedPages(ownEdits) == ["library/playbooks/emea/territory-plan/index.html", "library/training/onboarding/index.html"])
+
+        // A new date shows in lists and the sitemap; a new tag on the tags pages: everything is planned again.
+        try bench.edit("content/playbooks/emea/territory-plan.md") { $0.replacingOccurrences(of: "2026-05-11", with: "2026-11-11") }
+        let dateEdit = try bench.build("date edit")
+        #expect(dateEdit.work.unplannedPages == 0)
+        #expect(renderedPages(dateEdit).contains("library/index.html"))
+        try bench.edit("content/playbooks/emea/territory-plan.md") {
+            $0.replacingOccurrences(of: "[\"territory\"]", with: "[\"territory\", \"maps\"]")
+        }
+        #expect(try bench.build("tag edit").work.unplannedPages == 0)
+
+        // A page of the last output changed by hand is not kept: the library is planned whole and the page rendered.
+        let tagsPage = bench.portal + "/public/tags/index.html"
+        try Data("hand edit".utf8).write(to: URL(fileURLWithPath: tagsPage))
+        try bench.edit("content/training/onboarding/04-team-rhythms.md") { $0 + "\nAnd another.\n" }
+        #expect(try bench.build("after a hand edit").work.unplannedPages == 0)
+        #expect(try String(contentsOfFile: tagsPage, encoding: .utf8).contains("<html"))
+    }
+
     /// Two output folders built in turns from one cache (`--output`): each build reuses only what its own folder holds.
     /// A key saved by the other folder's build once let this one keep its old figures after a data edit.
     @Test func twoOutputFoldersTakingTurnsEachGetWhatChanged() throws {
