@@ -55,18 +55,8 @@ package struct BuildCache: Sendable {
         }
         let parts = parallelMap(Array(-4..<Self.markdownShards)) { part -> Part in
             switch part {
-            case -4:
-                read(empty.libraryFile).flatMap { reader -> Part? in
-                    var reader = reader
-                    guard let key = try? reader.readUInt64(), let value = try? CachedLibrary(reading: &reader) else { return nil }
-                    return .library(Fingerprint(key), value)
-                } ?? .missing
-            case -3:
-                read(empty.performanceFile).flatMap { reader -> Part? in
-                    var reader = reader
-                    guard let key = try? reader.readUInt64(), let value = try? CachedPerformance(reading: &reader) else { return nil }
-                    return .performance(Fingerprint(key), value)
-                } ?? .missing
+            case -4: readKeyed(empty.libraryFile, CachedLibrary.init(reading:)).map(Part.library) ?? .missing
+            case -3: readKeyed(empty.performanceFile, CachedPerformance.init(reading:)).map(Part.performance) ?? .missing
             case -2:
                 read(empty.searchFile).flatMap { reader in
                     var reader = reader; return try? SearchTerms(reading: &reader)
@@ -213,6 +203,14 @@ package struct BuildCache: Sendable {
         var payload = ByteReader(bytes, offset: magic.count)
         guard let engine = try? payload.readUInt64(), engine == Self.engine.value else { return nil }
         return payload
+    }
+
+    /// A table saved under a key (the fingerprint of its inputs), then the table.
+    private static func readKeyed<Table>(
+        _ path: String, _ table: (inout ByteReader) throws(ByteReader.Truncated) -> Table
+    ) -> (Fingerprint, Table)? {
+        guard var reader = read(path), let key = try? reader.readUInt64(), let value = try? table(&reader) else { return nil }
+        return (Fingerprint(key), value)
     }
 
     private static func write(to path: String, capacity: Int, payload: (inout ByteWriter) -> Void) throws {
