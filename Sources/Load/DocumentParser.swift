@@ -88,7 +88,7 @@ public enum DocumentParser {
         fields.order = reader.integer("order") ?? reader.integer("weight")
         fields.kpis = reader.strings("kpis")
         fields.region = reader.string("region")
-        for tag in fields.tags where tag.trimmingCharacters(in: .whitespaces).isEmpty {
+        for tag in fields.tags where tag.trimmingWhitespace.isEmpty {
             reader.report(key: "tags", "tags must not be empty")
         }
         var params: [String: String] = [:]

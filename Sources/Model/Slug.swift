@@ -35,6 +35,6 @@ package enum Slug {
 
     /// A tag as it appears in a URL: lower-cased, spaces to `-`, anything that is not a letter, digit, `-` or `_` dropped.
     package static func tag(_ tag: String) -> String {
-        HeadingSlugger.slug(tag.trimmingCharacters(in: .whitespaces))
+        HeadingSlugger.slug(tag.trimmingWhitespace)
     }
 }

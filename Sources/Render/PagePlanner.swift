@@ -82,9 +82,9 @@ package struct PagePlanner: Sendable {
             let intro = course.intro.map(rendered)
             let (card, coursePage, courseLink) = collection(
                 course.url, template: "course", title: intro?.title ?? Slug.humanized(course.id), intro: intro, documents: lessons,
-                countNoun: "lessons", crumbs: [home, libraryLink], linksFirstDocument: true)
-            cards.append(card)
-            pages.append(coursePage)
+                countNoun: "lessons", crumbs: [home, libraryLink], linksFirstDocument: true, only: only)
+            cards += card.map { [$0] } ?? []
+            pages += coursePage.map { [$0] } ?? []
             for (index, lesson) in lessons.enumerated() where only?.contains(lesson.path) ?? true {
                 let previous = index > 0 ? lessons[index - 1] : nil
                 let next = index + 1 < lessons.count ? lessons[index + 1] : nil
@@ -109,9 +109,9 @@ package struct PagePlanner: Sendable {
             let intro = shelf.intro.map(rendered)
             let (card, shelfPage, shelfLink) = collection(
                 shelf.url, template: "shelf", title: intro?.title ?? regionName(shelf.region), intro: intro, documents: playbooks,
-                countNoun: "playbookCount", crumbs: [home, libraryLink, playbooksLink], linksFirstDocument: false)
-            cards.append(card)
-            pages.append(shelfPage)
+                countNoun: "playbookCount", crumbs: [home, libraryLink, playbooksLink], linksFirstDocument: false, only: only)
+            cards += card.map { [$0] } ?? []
+            pages += shelfPage.map { [$0] } ?? []
             for playbook in playbooks where only?.contains(playbook.path) ?? true {
                 pages.append(
                     documentPage(
@@ -152,11 +152,13 @@ package struct PagePlanner: Sendable {
     }
 
     /// A course or a shelf: its card for the overview pages, its own page, and the link its documents point back to.
+    /// With `only` (see `pages`), just the link unless its introduction is one of those documents.
     private func collection(
         _ url: String, template: String, title: String, intro: RenderedDocument?, documents: [RenderedDocument], countNoun: String,
-        crumbs: [LinkView], linksFirstDocument: Bool
-    ) -> (CollectionCardView, Page, LinkView) {
+        crumbs: [LinkView], linksFirstDocument: Bool, only: Set<String>?
+    ) -> (CollectionCardView?, Page?, LinkView) {
         let link = LinkView(title: title, url: site.url(url))
+        if let only, !(intro.map { only.contains($0.path) } ?? false) { return (nil, nil, link) }
         let summaries = documents.enumerated().map { summary($1, number: $0 + 1) }
         let card = CollectionCardView(
             title: title, url: link.url, summary: intro?.summary ?? "", count: labels.count(documents.count, countNoun), documents: summaries)
@@ -218,7 +220,7 @@ struct TagIndex {
     init(_ documents: [RenderedDocument]) {
         var grouped: [String: Entry] = [:]
         for document in documents {
-            for tag in Set(document.frontMatter.tags.map { $0.trimmingCharacters(in: .whitespaces) }) {
+            for tag in Set(document.frontMatter.tags.map(\.trimmingWhitespace)) {
                 let slug = Slug.tag(tag)
                 // Mutate in place: copying the entry out and back would copy its document list on every append.
                 grouped[slug, default: Entry(name: tag, url: "tags/\(slug)/", documents: [])].documents.append(document)

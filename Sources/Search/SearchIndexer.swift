@@ -86,14 +86,26 @@ package struct SearchIndexer: Sendable {
             let token = terms[id]
             shards[SearchTokenizer.shardKey(token), default: [:]][token.text, default: []].append(contentsOf: list)
         }
-        // Shards are independent too: sort their postings and write them on every core.
+        // Shards are independent too: sort their postings and write them on every core, straight into bytes.
         return parallelMap(shards.sorted { $0.key < $1.key }) { key, terms -> OutputFile in
-            var script = "fieldbookSearch.add(" + JSONOutput.quoted(key) + ",{"
-            script += terms.sorted { $0.key < $1.key }.map { term, postings in
+            var script = Array("fieldbookSearch.add(".utf8)
+            JSONOutput.appendQuoted(key, to: &script)
+            script.append(contentsOf: ",{".utf8)
+            for (index, (term, postings)) in terms.sorted(by: { $0.key < $1.key }).enumerated() {
+                if index > 0 { script.append(UInt8(ascii: ",")) }
+                JSONOutput.appendQuoted(term, to: &script)
+                script.append(contentsOf: ":[".utf8)
                 let best = postings.sorted { ($0.weight, $1.doc) > ($1.weight, $0.doc) }.prefix(Self.postingLimit)
-                return JSONOutput.quoted(term) + ":[" + best.map { "\($0.doc),\($0.weight)" }.joined(separator: ",") + "]"
-            }.joined(separator: ",")
-            return OutputFile(path: "\(Self.folder)/\(Self.shardFile(key))", bytes: Array((script + "});\n").utf8))
+                for (rank, posting) in best.enumerated() {
+                    if rank > 0 { script.append(UInt8(ascii: ",")) }
+                    script.append(contentsOf: String(posting.doc).utf8)
+                    script.append(UInt8(ascii: ","))
+                    script.append(contentsOf: String(posting.weight).utf8)
+                }
+                script.append(UInt8(ascii: "]"))
+            }
+            script.append(contentsOf: "});\n".utf8)
+            return OutputFile(path: "\(Self.folder)/\(Self.shardFile(key))", bytes: script)
         }
     }
 

@@ -150,8 +150,21 @@ package struct SiteWriter: Sendable {
 
     /// A path the renderer produced must stay inside the output: relative, no `..`, no empty or hidden parts.
     static func isSafeRelativePath(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0") else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+        // Byte by byte: asked of every file of every build, where splitting into substrings cost 3% of an edit's rebuild.
+        func isName(_ length: Int, dots: Int) -> Bool { length > 0 && !(dots == length && length <= 2) }
+        var (length, dots) = (0, 0)
+        for byte in path.utf8 {
+            switch byte {
+            case 0: return false
+            case UInt8(ascii: "/"):
+                guard isName(length, dots: dots) else { return false }
+                (length, dots) = (0, 0)
+            default:
+                length += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return isName(length, dots: dots)
     }
 
     private static func exchange(_ a: String, _ b: String) -> Bool {

@@ -12,6 +12,16 @@ import Testing
 @testable import FieldbookWrite
 
 @Suite struct SiteWriterTests {
+    /// Only paths that stay inside the output are written: relative, without empty, `.` or `..` parts or NUL bytes.
+    @Test func onlyPathsInsideTheOutputAreSafe() {
+        for path in ["index.html", "a/b/index.html", ".nojekyll", "a/.well-known/x", "...", "a/..b/c", "a/b../c"] {
+            #expect(SiteWriter.isSafeRelativePath(path), "\(path)")
+        }
+        for path in ["", "/etc/passwd", "a//b", "a/", "./a", "a/./b", "..", "../a", "a/..", "a/../b", "a\0b", "."] {
+            #expect(!SiteWriter.isSafeRelativePath(path), "\(path)")
+        }
+    }
+
     @Test func replacesTheOutputWholeAndLeavesNoStagingBehind() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
