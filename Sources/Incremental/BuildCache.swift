@@ -16,6 +16,8 @@ import Foundation
 ///   path, the renderer's settings and every link target in the portal, so an edit re-renders that document alone, and
 ///   a rename or a new document (which can change where links point) re-renders all of them. Split in sixteen by key,
 ///   so an edit rewrites a sixteenth or two of the table, not all of it.
+/// - `sources.bin`: every Markdown file as parsed (front matter, what parsing reported, fingerprints of its bytes and
+///   text) with its stamp on disk (`ParsedSources`), so a build reads and parses only the files that changed.
 /// - `search.bin`: every search entry's weighed terms, keyed by a fingerprint of its text, so the search index is
 ///   rebuilt without tokenizing unchanged documents again.
 /// - `performance.bin`: what the performance side (data, KPIs, dashboard and scorecards, API) produced, under a
@@ -41,6 +43,8 @@ package struct BuildCache: Sendable {
     package var performance: (key: Fingerprint, value: CachedPerformance)?
     /// The last build's library pages (into this output folder), under the key of the library's outline.
     package var library: (key: Fingerprint, value: CachedLibrary)?
+    /// The Markdown files as the last build parsed them.
+    package var parsed: ParsedSources?
     package var outputs: OutputManifest
 
     /// Loads the cache for an output folder; `clean` starts from nothing (the new build still saves its own).
@@ -51,10 +55,14 @@ package struct BuildCache: Sendable {
         // Twenty files, read on every core.
         enum Part: Sendable {
             case markdown([Fingerprint: DocumentMarkdown]), search(SearchTerms), outputs(OutputManifest)
-            case performance(Fingerprint, CachedPerformance), library(Fingerprint, CachedLibrary), missing
+            case performance(Fingerprint, CachedPerformance), library(Fingerprint, CachedLibrary), parsed(ParsedSources), missing
         }
-        let parts = parallelMap(Array(-4..<Self.markdownShards)) { part -> Part in
+        let parts = parallelMap(Array(-5..<Self.markdownShards)) { part -> Part in
             switch part {
+            case -5:
+                read(empty.sourcesFile).flatMap { reader in
+                    var reader = reader; return try? ParsedSources(reading: &reader)
+                }.map(Part.parsed) ?? .missing
             case -4: readKeyed(empty.libraryFile, CachedLibrary.init(reading:)).map(Part.library) ?? .missing
             case -3: readKeyed(empty.performanceFile, CachedPerformance.init(reading:)).map(Part.performance) ?? .missing
             case -2:
@@ -72,6 +80,7 @@ package struct BuildCache: Sendable {
             case .outputs(let outputs): cache.outputs = outputs
             case .performance(let key, let value): cache.performance = (key, value)
             case .library(let key, let value): cache.library = (key, value)
+            case .parsed(let parsed): cache.parsed = parsed
             case .missing: break
             }
         }
@@ -91,6 +100,7 @@ package struct BuildCache: Sendable {
     private static func shard(_ key: Fingerprint) -> Int { Int(key.value >> 60) }
     private func markdownFile(_ shard: Int) -> String { folder + "/markdown-\(String(shard, radix: 16)).bin" }
     private var searchFile: String { folder + "/search.bin" }
+    private var sourcesFile: String { folder + "/sources.bin" }
     private var performanceFile: String { folder + "/performance.bin" }
     private var manifestFile: String { folder + "/output-\(Fingerprint(outputPath)).bin" }
     private var libraryFile: String { folder + "/library-\(Fingerprint(outputPath)).bin" }
@@ -103,9 +113,13 @@ package struct BuildCache: Sendable {
     package func saveTables(
         markdown: [Fingerprint: DocumentMarkdown]? = nil, search: SearchTerms? = nil,
         performance: (key: Fingerprint, value: CachedPerformance)? = nil,
-        library: (key: Fingerprint, value: CachedLibrary)? = nil
+        library: (key: Fingerprint, value: CachedLibrary)? = nil, parsed: ParsedSources? = nil
     ) -> String? {
         var files: [@Sendable () throws -> Void] = []
+        if let parsed {
+            let path = sourcesFile
+            files.append { try Self.write(to: path, capacity: parsed.entries.count * 512) { parsed.write(to: &$0) } }
+        }
         if let markdown { files += markdownFiles(markdown) }
         if let search, search != self.search {
             let path = searchFile
@@ -227,71 +241,5 @@ package struct BuildCache: Sendable {
             unlink(temporary)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
         }
-    }
-}
-
-extension DocumentMarkdown {
-    static func writeTable(_ table: [Fingerprint: DocumentMarkdown], to writer: inout ByteWriter) {
-        writer.write(UInt64(table.count))
-        // Sorted, so the same cache gives the same file.
-        for (key, entry) in table.sorted(by: { $0.key.value < $1.key.value }) {
-            writer.write(key.value)
-            entry.write(to: &writer)
-        }
-    }
-
-    static func readTable(_ reader: ByteReader) throws(ByteReader.Truncated) -> [Fingerprint: DocumentMarkdown] {
-        var reader = reader
-        let count = try reader.readCount()
-        var table: [Fingerprint: DocumentMarkdown] = [:]
-        table.reserveCapacity(count)
-        for _ in 0..<count {
-            let key = Fingerprint(try reader.readUInt64())
-            table[key] = try DocumentMarkdown(reading: &reader)
-        }
-        return table
-    }
-
-    func write(to writer: inout ByteWriter) {
-        writer.write(summary)
-        writer.write(markdown.html)
-        writer.write(markdown.firstTitle)
-        writer.write(UInt64(markdown.headings.count))
-        for heading in markdown.headings {
-            writer.write(heading.level)
-            writer.write(heading.text)
-            writer.write(heading.id)
-        }
-        writer.write(UInt64(markdown.links.count))
-        for link in markdown.links { writer.write(link) }
-        writer.write(markdown.plainText)
-        writer.write(UInt64(problems.count))
-        for problem in problems { writer.write(problem) }
-        writer.write(UInt64(anchors.count))
-        for anchor in anchors {
-            writer.write(anchor.link)
-            writer.write(anchor.path)
-            writer.write(anchor.fragment)
-        }
-        writer.write(linked)
-    }
-
-}
-
-extension DocumentMarkdown {
-    init(reading reader: inout ByteReader) throws(ByteReader.Truncated) {
-        let summary = try reader.readString()
-        let html = try reader.readString()
-        let firstTitle = try reader.readOptionalString()
-        let headings = try reader.readArray { (reader: inout ByteReader) throws(ByteReader.Truncated) in
-            Heading(level: try reader.readInt(), text: try reader.readString(), id: try reader.readString())
-        }
-        let links = try reader.readArray { (reader: inout ByteReader) throws(ByteReader.Truncated) in try reader.readLink() }
-        let markdown = RenderedMarkdown(html: html, firstTitle: firstTitle, headings: headings, links: links, plainText: try reader.readString())
-        let problems = try reader.readArray { (reader: inout ByteReader) throws(ByteReader.Truncated) in try reader.readDiagnostic() }
-        let anchors = try reader.readArray { (reader: inout ByteReader) throws(ByteReader.Truncated) in
-            Anchor(link: try reader.readLink(), path: try reader.readString(), fragment: try reader.readString())
-        }
-        self.init(markdown: markdown, summary: summary, problems: problems, anchors: anchors, linked: try reader.readStrings())
     }
 }

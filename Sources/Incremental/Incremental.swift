@@ -23,15 +23,12 @@ package struct Incremental: Sendable {
         documents: [RenderedDocument], diagnostics: [Diagnostic], used: [Fingerprint: DocumentMarkdown], rendered: Int,
         keys: [String: Fingerprint]
     ) {
-        let settings = BuildCache.engine.combined(with: renderer.settingsKey)
+        let settings = markdownSettings(renderer)
         let stored = cache?.markdown ?? [:]
         let results = parallelMap(library.documents) { document -> (key: Fingerprint, entry: DocumentMarkdown, rendered: Bool) in
-            var writer = ByteWriter(capacity: 128)
-            writer.write(settings.value)
-            writer.write(document.source.path)
-            writer.write(Fingerprint(document.source.markdown).value)  // hashed in place, not copied into the writer
-            let key = Fingerprint(writer.bytes)
+            let key = Self.markdownKey(document, settings: settings)
             if let entry = stored[key] { return (key, entry, false) }
+            // A document without its text here is one `markdownNeedingText` named and reading failed: the build stops.
             return (key, renderer.renderOne(document), true)
         }
         let (documents, diagnostics) = renderer.finish(library, results.map(\.entry))
@@ -40,6 +37,24 @@ package struct Incremental: Sendable {
             zip(library.documents, results).map { ($0.source.path, CachedLibrary.documentKey($0.source, markdown: $1.key)) },
             uniquingKeysWith: { first, _ in first })
         return (documents, diagnostics, used, results.filter(\.rendered).count, keys)
+    }
+
+    /// Documents whose text was left unread (`ParsedSources`) and whose Markdown is not in the cache under its key (a
+    /// link target moved, say): their text must be read before the Markdown stage.
+    package func markdownNeedingText(_ library: Library, with renderer: DocumentRenderer) -> [String] {
+        let (settings, stored) = (markdownSettings(renderer), cache?.markdown ?? [:])
+        return library.documents.filter { !$0.source.hasText && stored[Self.markdownKey($0, settings: settings)] == nil }.map(\.source.path)
+    }
+
+    private func markdownSettings(_ renderer: DocumentRenderer) -> Fingerprint { BuildCache.engine.combined(with: renderer.settingsKey) }
+
+    /// A document's key in the Markdown table: the renderer's settings, its path and its text's fingerprint.
+    private static func markdownKey(_ document: LibraryDocument, settings: Fingerprint) -> Fingerprint {
+        var writer = ByteWriter(capacity: 64)
+        writer.write(settings.value)
+        writer.write(document.source.path)
+        writer.write(document.source.text.value)
+        return Fingerprint(writer.bytes)
     }
 
     /// The library pages the previous build made into `output`, when the outline `key` is the one it saved: the

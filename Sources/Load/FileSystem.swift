@@ -9,6 +9,12 @@ package protocol FileSystem: Sendable {
     func files(under directory: String) throws -> [String]
     /// Whether a folder exists at `path`.
     func isDirectory(_ path: String) -> Bool
+    /// The stamp of the regular file at `path` (`ParsedSources`), nil when the file system keeps none.
+    func stamp(of path: String) -> SourceStamp?
+}
+
+extension FileSystem {
+    package func stamp(of path: String) -> SourceStamp? { nil }
 }
 
 /// Reads the real disk. Symbolic links are not followed out of the folder being listed.
@@ -16,6 +22,8 @@ package struct DiskFileSystem: FileSystem {
     package init() {}
 
     package func contents(of path: String) throws -> [UInt8]? { try readWholeFile(path) }
+
+    package func stamp(of path: String) -> SourceStamp? { SourceStamp.of(path) }
 
     package func files(under directory: String) throws -> [String] {
         guard isDirectory(directory) else { return [] }

@@ -19,7 +19,9 @@ package struct PortalLoader: Sendable {
         root.isEmpty ? relative : root + "/" + relative
     }
 
-    package func load() -> (PortalSource?, [Diagnostic]) {
+    /// Reads the portal. Markdown files that `parsed` (an earlier build's) holds with their stamp unchanged are taken
+    /// from it without their text (`SourceDocument.hasText` false; `texts(of:)` reads it when it is needed).
+    package func load(parsed known: ParsedSources? = nil) -> (PortalSource?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard let configBytes = try? fileSystem.contents(of: resolve(ConfigParser.path)) else {
             return (
@@ -30,21 +32,47 @@ package struct PortalLoader: Sendable {
         diagnostics += configDiagnostics
 
         let content = readContent(&diagnostics)
-        // Reading and parsing ten thousand documents is work for every core.
-        let parsed = parallelMap(content.markdownPaths) { path -> (SourceDocument?, [Diagnostic]) in
+        // Reading and parsing ten thousand documents is work for every core; those unchanged since the last build, none.
+        let readAt = SourceStamp.now()
+        let parsed = parallelMap(content.markdownPaths) {
+            path -> (document: SourceDocument?, entry: ParsedSources.Entry?, diagnostics: [Diagnostic], read: Bool) in
+            // Stamped before reading: a file changed in between shows a new stamp next time.
+            let stamp = fileSystem.stamp(of: resolve(path))
+            if let entry = known?.unchanged(path, stamp: stamp) { return (entry.document, entry, entry.diagnostics, false) }
             var problems: [Diagnostic] = []
-            guard let bytes = read(path, &problems) else { return (nil, problems) }
+            guard let bytes = read(path, &problems) else { return (nil, nil, problems, true) }
             let (document, found) = DocumentParser.parse(bytes, path: path)
-            return (document, problems + found)
+            guard let document else { return (nil, nil, problems + found, true) }
+            return (document, stamp.map { ParsedSources.Entry(stamp: $0, document: document, diagnostics: found) }, problems + found, true)
         }
-        let documents = parsed.compactMap(\.0)
-        diagnostics += parsed.flatMap(\.1)
+        let documents = parsed.compactMap(\.document)
+        diagnostics += parsed.flatMap(\.diagnostics)
+        let table = ParsedSources(
+            readAt: readAt, entries: Dictionary(uniqueKeysWithValues: parsed.compactMap { $0.entry.map { ($0.document.path, $0) } }))
 
         let theme = readTheme(&diagnostics)
-        let source = PortalSource(
+        var source = PortalSource(
             config: config, configFingerprint: Fingerprint(configBytes), documents: documents, contentFiles: content.contentFiles,
             templates: theme.templates, assets: theme.assets, dataFiles: content.dataFiles)
+        source.parsed = table
+        source.documentsRead = parsed.count { $0.read }
         return (source, diagnostics)
+    }
+
+    /// The Markdown text of documents an earlier build parsed (`load(parsed:)` left it out), read again now that it is
+    /// needed; a file that can no longer be read or parsed is an error (it changed while the portal was built).
+    package func texts(of paths: [String]) -> (texts: [String: String], diagnostics: [Diagnostic]) {
+        let results = parallelMap(paths) { path -> (String?, [Diagnostic]) in
+            var problems: [Diagnostic] = []
+            guard let bytes = read(path, &problems) else { return (nil, problems) }
+            guard let document = DocumentParser.parse(bytes, path: path).0 else {
+                return (nil, [.error(SourceLocation(path: path), "the file changed while the portal was built; build again")])
+            }
+            return (document.markdown, [])
+        }
+        var texts: [String: String] = [:]
+        for (path, (text, _)) in zip(paths, results) { texts[path] = text }
+        return (texts, results.flatMap(\.1))
     }
 
     /// Sorts `content/` into the Markdown to parse, the other files to copy and the data files' bytes, skipping

@@ -54,6 +54,11 @@ public struct SourceDocument: Sendable, Equatable {
     public var markdown: String
     /// A fingerprint of the file as read (front matter and text): any change to the file changes it.
     package var contents: Fingerprint
+    /// A fingerprint of `markdown`, kept when the text is not (`hasText`).
+    package var text: Fingerprint
+    /// Whether `markdown` holds the text: false for a document an earlier build parsed (`ParsedSources`) until its text
+    /// is needed, and after the Markdown stage, which lets it go.
+    package var hasText = true
 
     /// `contents` defaults to a fingerprint of the text and the front matter as a debugger prints them (for documents
     /// made in code; `DocumentParser` gives the file's own).
@@ -61,11 +66,20 @@ public struct SourceDocument: Sendable, Equatable {
         self.path = path
         self.frontMatter = frontMatter
         self.markdown = markdown
+        self.text = Fingerprint(markdown)
         self.contents = contents ?? Fingerprint(markdown + "\u{0}" + String(reflecting: frontMatter))
     }
 
-    /// The same document: path, front matter and text (`contents` only summarizes them).
+    /// This document without its text (its fingerprints stay).
+    package func withoutText() -> SourceDocument {
+        var document = self
+        document.markdown = ""
+        document.hasText = false
+        return document
+    }
+
+    /// The same document: path, front matter and text (`contents` and `text` only summarize them).
     public static func == (a: SourceDocument, b: SourceDocument) -> Bool {
-        (a.path, a.markdown) == (b.path, b.markdown) && a.frontMatter == b.frontMatter
+        (a.path, a.text, a.hasText) == (b.path, b.text, b.hasText) && a.markdown == b.markdown && a.frontMatter == b.frontMatter
     }
 }

@@ -55,16 +55,27 @@ package struct Library: Sendable, Equatable {
 
     /// The same library without the documents' Markdown, once it has become HTML: on a large portal that text is
     /// tens of megabytes nothing later reads.
-    package func withoutMarkdown() -> Library {
-        func strip(_ document: LibraryDocument) -> LibraryDocument { document.withoutMarkdown() }
+    package func withoutMarkdown() -> Library { mapDocuments { $0.withoutMarkdown() } }
+
+    /// The same library with the text of the documents at these paths (read again: an earlier build had parsed them).
+    package func withText(_ texts: [String: String]) -> Library {
+        mapDocuments { document in
+            guard let text = texts[document.source.path] else { return document }
+            var document = document
+            (document.source.markdown, document.source.hasText) = (text, true)
+            return document
+        }
+    }
+
+    private func mapDocuments(_ transform: (LibraryDocument) -> LibraryDocument) -> Library {
         var library = self
         for index in library.courses.indices {
-            library.courses[index].intro = library.courses[index].intro.map(strip)
-            library.courses[index].lessons = library.courses[index].lessons.map(strip)
+            library.courses[index].intro = library.courses[index].intro.map(transform)
+            library.courses[index].lessons = library.courses[index].lessons.map(transform)
         }
         for index in library.shelves.indices {
-            library.shelves[index].intro = library.shelves[index].intro.map(strip)
-            library.shelves[index].playbooks = library.shelves[index].playbooks.map(strip)
+            library.shelves[index].intro = library.shelves[index].intro.map(transform)
+            library.shelves[index].playbooks = library.shelves[index].playbooks.map(transform)
         }
         return library
     }
@@ -74,7 +85,7 @@ extension LibraryDocument {
     /// This document without its Markdown text (see `Library.withoutMarkdown`).
     package func withoutMarkdown() -> LibraryDocument {
         var document = self
-        document.source.markdown = ""
+        document.source = source.withoutText()
         return document
     }
 }

@@ -43,6 +43,10 @@ package struct PortalSource: Sendable {
     package var assets: [AssetSource]
     /// Files of `content/data/` by name (`deals.json`), read but not yet parsed.
     package var dataFiles: [String: [UInt8]]
+    /// The Markdown files as parsed, for the next build (`ParsedSources`; empty when the file system keeps no stamps).
+    package var parsed: ParsedSources?
+    /// How many Markdown files were read and parsed (the others were an earlier build's, unchanged on disk).
+    package var documentsRead = 0
 
     package init(
         config: SiteConfig, configFingerprint: Fingerprint, documents: [SourceDocument], contentFiles: [String], templates: [String: TemplateSource],

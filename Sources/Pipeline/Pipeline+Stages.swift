@@ -49,9 +49,11 @@ struct LibraryPlan {
 extension Pipeline {
     /// Load: reads fieldbook.json, content/ and templates/ (the built-in theme fills in what a portal leaves out) and
     /// parses the templates. Nil when there is nothing to build from.
-    static func load(_ options: BuildOptions, _ fileSystem: any FileSystem, _ diagnostics: inout [Diagnostic]) -> LoadedPortal? {
+    static func load(
+        _ options: BuildOptions, _ fileSystem: any FileSystem, _ diagnostics: inout [Diagnostic], parsed: ParsedSources? = nil
+    ) -> LoadedPortal? {
         let loader = PortalLoader(root: options.portal, fileSystem: fileSystem, builtIn: DefaultTheme.theme)
-        let (loaded, loadDiagnostics) = loader.load()
+        let (loaded, loadDiagnostics) = loader.load(parsed: parsed)
         diagnostics += loadDiagnostics
         guard var portal = loaded else { return nil }
         if let baseURL = options.baseURL { portal.config.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
@@ -69,6 +71,19 @@ extension Pipeline {
         let (library, modelDiagnostics) = LibraryBuilder(includeDrafts: options.includeDrafts).build(source.portal.documents)
         diagnostics += modelDiagnostics
         return library
+    }
+
+    /// Load, again: the text of documents the last build parsed (unchanged on disk, so not read) whose Markdown must be
+    /// rendered anew (`Incremental.markdownNeedingText`).
+    static func readTexts(
+        _ library: Library, _ renderer: DocumentRenderer, _ options: BuildOptions, _ fileSystem: any FileSystem, _ incremental: Incremental,
+        _ diagnostics: inout [Diagnostic]
+    ) -> Library {
+        let paths = incremental.markdownNeedingText(library, with: renderer)
+        guard !paths.isEmpty else { return library }
+        let (texts, problems) = PortalLoader(root: options.portal, fileSystem: fileSystem).texts(of: paths)
+        diagnostics += problems
+        return library.withText(texts)
     }
 
     /// The Markdown stage's renderer, with every place a link can go. The source's documents are let go here: the

@@ -62,8 +62,9 @@ final class CacheSaving {
 
     init(_ cache: BuildCache?) { self.cache = cache }
 
-    func markdown(_ used: [Fingerprint: DocumentMarkdown]) {
-        if let cache { saves.append(Background { cache.saveTables(markdown: used) }) }
+    /// The rendered Markdown, and the Markdown files as parsed when any was read anew.
+    func markdown(_ used: [Fingerprint: DocumentMarkdown], _ parsed: ParsedSources?) {
+        if let cache { saves.append(Background { cache.saveTables(markdown: used, parsed: parsed) }) }
     }
 
     func tables(_ tables: Tables) {

@@ -39,26 +39,31 @@ package enum Pipeline {
         let cache =
             readingCache
             ? BuildCache.open(folder: BuildOptions.defaultCacheFolder(portal: options.portal), outputPath: options.outputPath, clean: false) : nil
-        return stages(options, fileSystem, Incremental(cache: cache), { _ in }, markdownDone: { _ in }, sink: nil).portal
+        return stages(options, fileSystem, Incremental(cache: cache), { _ in }, markdownDone: { _, _ in }, sink: nil).portal
     }
 
     /// The stages, in order. `sink` takes rendered pages in batches (to be written) instead of keeping them.
     static func stages(
         _ options: BuildOptions, _ fileSystem: any FileSystem, _ incremental: Incremental, _ progress: (BuildStage) -> Void,
-        markdownDone: ([Fingerprint: DocumentMarkdown]) -> Void, sink: (([OutputFile]) -> Void)?
+        markdownDone: ([Fingerprint: DocumentMarkdown], ParsedSources?) -> Void, sink: (([OutputFile]) -> Void)?
     ) -> (portal: RenderedPortal, kept: CacheSaving.Tables) {
         progress(.loading)
         // Load: fieldbook.json, documents and theme (the built-in one filling in) read and parsed; data files read (parsed
         // by the performance side, which the cache can spare whole).
         var diagnostics: [Diagnostic] = []
-        guard var source = load(options, fileSystem, &diagnostics) else { return failed(diagnostics, options) }
+        // Files unchanged on disk since the last build are not read again.
+        guard var source = load(options, fileSystem, &diagnostics, parsed: incremental.cache?.parsed) else { return failed(diagnostics, options) }
         // Model: documents arranged into courses and playbook shelves, each with its URL.
         var library = arrange(source, options, &diagnostics)
-        // Markdown: every document to HTML, links resolved and checked (documents unchanged since the last build kept).
+        // Markdown: every document to HTML, links resolved and checked (documents unchanged since the last build kept;
+        // the text of one not read is read now if its Markdown must be rendered again).
         progress(.renderingMarkdown(documents: library.documents.count))
-        let markdown = incremental.markdown(library, with: documentRenderer(&source, library, options))
+        let documentRenderer = documentRenderer(&source, library, options)
+        library = readTexts(library, documentRenderer, options, fileSystem, incremental, &diagnostics)
+        guard !diagnostics.hasErrors || library.documents.allSatisfy(\.source.hasText) else { return failed(diagnostics, options) }
+        let markdown = incremental.markdown(library, with: documentRenderer)
         library = library.withoutMarkdown()
-        markdownDone(markdown.used)
+        markdownDone(markdown.used, source.portal.documentsRead > 0 ? source.portal.parsed : nil)
         diagnostics += markdown.diagnostics
         // Analyze: the performance data checked and every KPI computed (or the last build's, when none of its inputs
         // changed), then what only shows across documents: orphans, duplicate titles, unknown tags, regions and KPIs.
@@ -85,7 +90,7 @@ package enum Pipeline {
             work: .init(
                 reused: plan.reused + pages.reused + performance.reused,
                 unchangedPages: plan.reused.count + pages.reused.count + performance.unchangedPages, unplannedPages: plan.reused.count,
-                markdownRendered: markdown.rendered))
+                markdownRendered: markdown.rendered, documentsRead: source.portal.documentsRead))
         portal.keys = performance.keys
         guard !portal.diagnostics.hasErrors else { return failed(portal.diagnostics, options) }
         return (portal, CacheSaving.Tables(search: index.searchTerms, performance: (performance.key, performance.summary), library: plan.cache))

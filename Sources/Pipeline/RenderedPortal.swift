@@ -25,6 +25,8 @@ package struct RenderedPortal: Sendable {
         package var unplannedPages = 0
         /// Documents whose Markdown was rendered (the others came from the cache).
         package var markdownRendered = 0
+        /// Markdown files read and parsed (the others were unchanged on disk since the last build).
+        package var documentsRead = 0
     }
 
     package var fileCount: Int { files.count + work.streamed.count + work.reused.count + assets.count }

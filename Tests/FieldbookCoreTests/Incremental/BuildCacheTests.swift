@@ -191,6 +191,37 @@ import Testing
         #expect(try String(contentsOfFile: tagsPage, encoding: .utf8).contains("<html"))
     }
 
+    /// Markdown files unchanged on disk since the last build (stamp, and last touched a second before it read them)
+    /// are not read again; an edited one is, and one whose Markdown must be rendered again (a new document moves link
+    /// targets) has its text read then. Every step equals a clean build.
+    @Test func unchangedFilesAreNotReadAgain() throws {
+        let bench = try Workbench()
+        defer { bench.folder.cleanUp() }
+        Thread.sleep(forTimeInterval: 1.2)  // the copied files are now more than a second older than any build
+        let all = try bench.build("first build").work.documentsRead
+        #expect(all > 20)
+        #expect(try bench.build("nothing changed").work.documentsRead == 0)
+
+        try bench.edit("content/training/onboarding/04-team-rhythms.md") {
+            $0.replacingOccurrences(of: "These rhythms keep everyone aligned anyway.", with: "These rhythms keep everyone in step.")
+        }
+        let edit = try bench.build("an edit")
+        #expect(edit.work.documentsRead == 1)
+        #expect(edit.work.markdownRendered == 1)
+        // Touched just before that build read it: its stamp could hide a second edit in the same instant, so it is read
+        // again, until it is more than a second older than a build.
+        #expect(try bench.build("right after").work.documentsRead == 1)
+        Thread.sleep(forTimeInterval: 1.2)
+        #expect(try bench.build("a second later").work.documentsRead <= 1)
+        #expect(try bench.build("settled").work.documentsRead == 0)
+
+        // A new document changes where links can point: every document's Markdown is rendered again, from its text.
+        try bench.folder.write(["portal/content/playbooks/emea/renewals.md": "{\"tags\": [\"renewals\"]}\n# Renewals\n\nStart ninety days out.\n"])
+        let added = try bench.build("a new document")
+        #expect(added.work.documentsRead == 1)
+        #expect(added.work.markdownRendered == all + 1)
+    }
+
     /// Two output folders built in turns from one cache (`--output`): each build reuses only what its own folder holds.
     /// A key saved by the other folder's build once let this one keep its old figures after a data edit.
     @Test func twoOutputFoldersTakingTurnsEachGetWhatChanged() throws {
@@ -339,12 +370,31 @@ import Testing
         let search = SearchTerms(
             terms: [.init(text: "价格", isCJK: true), .init(text: "pricing", isCJK: false)],
             entries: [Fingerprint(3): [.init(term: 1, weight: 10), .init(term: 0, weight: 4)], Fingerprint(4): []])
-        #expect(cache.saveTables(markdown: [Fingerprint(42): entry], search: search, performance: nil) == nil)
+        // A document with every front matter field, as parsed, and what parsing reported.
+        let text = Array(
+            """
+            {"title": "Preço", "description": "d", "tags": ["a", "价格"], "owner": "Li", "updated": "2026-01-02", "draft": true, "order": 3,
+             "kpis": ["revenue"], "region": "emea", "params": {"topic": "x", "featured": false, "level": 2}, "colour": "blue"}
+            # Body
+            """.utf8)
+        let (parsedDocument, parseDiagnostics) = DocumentParser.parse(text, path: "content/a.md")
+        let document = try #require(parsedDocument)
+        let parsed = ParsedSources(
+            readAt: 1_700_000_000_123_456_789,
+            entries: [
+                "content/a.md": .init(
+                    stamp: SourceStamp(inode: 5, size: text.count, modified: 1_700_000_000_000_000_001, changed: 2), document: document,
+                    diagnostics: parseDiagnostics + [.warning(FieldbookModel.SourceLocation(path: "content/a.md", line: 1, column: 2), "w")])
+            ])
+        #expect(!document.frontMatter.params.isEmpty && !document.frontMatter.locations.isEmpty)
+        #expect(cache.saveTables(markdown: [Fingerprint(42): entry], search: search, performance: nil, parsed: parsed) == nil)
         #expect(cache.saveOutputs(manifest) == nil)
         let reopened = BuildCache.open(folder: folder.path, outputPath: folder.path + "/public", clean: false)
         #expect(reopened.markdown == [Fingerprint(42): entry])
         #expect(reopened.search == search)
         #expect(reopened.outputs == manifest)
+        #expect(reopened.parsed == parsed)
+        #expect(reopened.parsed?.entries["content/a.md"]?.document.frontMatter == document.frontMatter)
         // Another output folder has its own manifest.
         #expect(BuildCache.open(folder: folder.path, outputPath: folder.path + "/elsewhere", clean: false).outputs == OutputManifest())
     }
