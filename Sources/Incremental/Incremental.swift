@@ -41,9 +41,9 @@ package struct Incremental: Sendable {
 
     /// Documents whose text was left unread (`ParsedSources`) and whose Markdown is not in the cache under its key (a
     /// link target moved, say): their text must be read before the Markdown stage.
-    package func markdownNeedingText(_ library: Library, with renderer: DocumentRenderer) -> [String] {
+    package func markdownNeedingText(_ library: Library, with renderer: DocumentRenderer) -> [SourceDocument] {
         let (settings, stored) = (markdownSettings(renderer), cache?.markdown ?? [:])
-        return library.documents.filter { !$0.source.hasText && stored[Self.markdownKey($0, settings: settings)] == nil }.map(\.source.path)
+        return library.documents.filter { !$0.source.hasText && stored[Self.markdownKey($0, settings: settings)] == nil }.map(\.source)
     }
 
     private func markdownSettings(_ renderer: DocumentRenderer) -> Fingerprint { BuildCache.engine.combined(with: renderer.settingsKey) }

@@ -60,18 +60,19 @@ package struct PortalLoader: Sendable {
     }
 
     /// The Markdown text of documents an earlier build parsed (`load(parsed:)` left it out), read again now that it is
-    /// needed; a file that can no longer be read or parsed is an error (it changed while the portal was built).
-    package func texts(of paths: [String]) -> (texts: [String: String], diagnostics: [Diagnostic]) {
-        let results = parallelMap(paths) { path -> (String?, [Diagnostic]) in
+    /// needed. A file whose bytes are no longer those parsed (`contents`) is an error: it changed while the portal was
+    /// built, and its front matter as parsed may no longer be its own.
+    package func texts(of documents: [SourceDocument]) -> (texts: [String: String], diagnostics: [Diagnostic]) {
+        let results = parallelMap(documents) { source -> (String?, [Diagnostic]) in
             var problems: [Diagnostic] = []
-            guard let bytes = read(path, &problems) else { return (nil, problems) }
-            guard let document = DocumentParser.parse(bytes, path: path).0 else {
-                return (nil, [.error(SourceLocation(path: path), "the file changed while the portal was built; build again")])
+            guard let bytes = read(source.path, &problems) else { return (nil, problems) }
+            guard Fingerprint(bytes) == source.contents, let document = DocumentParser.parse(bytes, path: source.path).0 else {
+                return (nil, [.error(SourceLocation(path: source.path), "the file changed while the portal was built; build again")])
             }
             return (document.markdown, [])
         }
         var texts: [String: String] = [:]
-        for (path, (text, _)) in zip(paths, results) { texts[path] = text }
+        for (source, (text, _)) in zip(documents, results) { texts[source.path] = text }
         return (texts, results.flatMap(\.1))
     }
 

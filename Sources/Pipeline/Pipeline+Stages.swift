@@ -79,9 +79,9 @@ extension Pipeline {
         _ library: Library, _ renderer: DocumentRenderer, _ options: BuildOptions, _ fileSystem: any FileSystem, _ incremental: Incremental,
         _ diagnostics: inout [Diagnostic]
     ) -> Library {
-        let paths = incremental.markdownNeedingText(library, with: renderer)
-        guard !paths.isEmpty else { return library }
-        let (texts, problems) = PortalLoader(root: options.portal, fileSystem: fileSystem).texts(of: paths)
+        let unread = incremental.markdownNeedingText(library, with: renderer)
+        guard !unread.isEmpty else { return library }
+        let (texts, problems) = PortalLoader(root: options.portal, fileSystem: fileSystem).texts(of: unread)
         diagnostics += problems
         return library.withText(texts)
     }

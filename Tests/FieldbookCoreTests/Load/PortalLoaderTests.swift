@@ -8,6 +8,28 @@ import Testing
 @testable import FieldbookRender
 
 @Suite struct PortalLoaderTests {
+    /// A file parsed by an earlier build and left unread is read again when its text is needed, and only if its bytes
+    /// are still those parsed: one changed in between is an error, never another file's text under the old front matter.
+    @Test func unreadTextsAreReadAgainOnlyIfUnchanged() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        try folder.write(["fieldbook.json": "{}", "content/training/a/01-x.md": "{\"title\": \"X\"}\nBody one.\n"])
+        let loader = PortalLoader(root: folder.path)
+        let first = try #require(loader.load().0)
+        let table = try #require(first.parsed)
+        Thread.sleep(forTimeInterval: 1.2)
+        let later = try #require(loader.load(parsed: ParsedSources(readAt: SourceStamp.now(), entries: table.entries)).0)
+        #expect(later.documentsRead == 0)
+        let unread = try #require(later.documents.first)
+        #expect(!unread.hasText && unread.markdown.isEmpty && unread.frontMatter.title == "X")
+        #expect(loader.texts(of: [unread]).texts == ["content/training/a/01-x.md": "\nBody one.\n"])
+
+        try folder.write(["content/training/a/01-x.md": "{\"title\": \"Y\"}\nBody two.\n"])
+        let (texts, diagnostics) = loader.texts(of: [unread])
+        #expect(texts.isEmpty)
+        #expect(diagnostics.map(\.message) == ["the file changed while the portal was built; build again"])
+    }
+
     @Test func symbolicLinksAreRefusedOneByOne() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
