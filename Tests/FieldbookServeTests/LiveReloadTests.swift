@@ -33,7 +33,8 @@ import Testing
         let reload = LiveReload()
         let first = String(decoding: await reload.wait(after: -1), as: UTF8.self)
         #expect(first == #"{"version":0,"errors":[]}"#)
-        async let waited = reload.wait(after: 0)
+        // A generous timeout: under a full parallel test run this task can wait seconds for a thread.
+        async let waited = reload.wait(after: 0, timeout: 300)
         try await Task.sleep(nanoseconds: 100_000_000)
         await reload.failed([.error(.init(path: "content/a.md", line: 2, column: 3), "broken \"link\"")])
         #expect(String(decoding: await waited, as: UTF8.self) == #"{"version":1,"errors":["content/a.md:2:3: error: broken \"link\""]}"#)
