@@ -20,8 +20,9 @@ import Foundation
 ///   text) with its stamp on disk (`ParsedSources`), so a build reads and parses only the files that changed.
 /// - `search.bin`: every search entry's weighed terms, keyed by a fingerprint of its text, so the search index is
 ///   rebuilt without tokenizing unchanged documents again.
-/// - `performance.bin`: what the performance side (data, KPIs, dashboard and scorecards, API) produced, under a
-///   fingerprint of its inputs (`CachedPerformance.key`), so a build after a text edit skips it whole.
+/// - `performance-<hash>.bin`, one per output folder: what the performance side (data, KPIs, dashboard and
+///   scorecards, API) produced there, under a fingerprint of its inputs (`CachedPerformance.key`), so a build after a
+///   text edit skips it whole, and builds into two folders in turns each keep their own.
 /// - `library-<hash>.bin`, one per output folder: the library side's pages under the key of its outline
 ///   (`CachedLibrary`), so an edit that leaves every title, summary, date and tag as it was plans only its own pages.
 /// - `output-<hash>.bin`, one per output folder: for each file written there, the fingerprint of what its page was
@@ -101,7 +102,7 @@ package struct BuildCache: Sendable {
     private func markdownFile(_ shard: Int) -> String { folder + "/markdown-\(String(shard, radix: 16)).bin" }
     private var searchFile: String { folder + "/search.bin" }
     private var sourcesFile: String { folder + "/sources.bin" }
-    private var performanceFile: String { folder + "/performance.bin" }
+    private var performanceFile: String { folder + "/performance-\(Fingerprint(outputPath)).bin" }
     private var manifestFile: String { folder + "/output-\(Fingerprint(outputPath)).bin" }
     private var libraryFile: String { folder + "/library-\(Fingerprint(outputPath)).bin" }
 

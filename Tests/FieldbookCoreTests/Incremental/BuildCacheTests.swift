@@ -236,6 +236,11 @@ import Testing
         let back = try bench.build("the first folder again")
         #expect(reusedPerformance(back) == false)
         #expect(renderedPages(back).contains("library/training/onboarding/team-rhythms/index.html"))
+        // Each folder keeps its own tables: with nothing changed, neither does the work again.
+        #expect(reusedPerformance(try Pipeline.build(other)))
+        let again = try bench.build("the first folder, nothing changed")
+        #expect(reusedPerformance(again))
+        #expect(again.work.unplannedPages > 40)
     }
 
     @Test func whatTheDataReportedIsReportedAgainWhenItIsReused() throws {
