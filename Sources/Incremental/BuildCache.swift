@@ -12,12 +12,12 @@ import Foundation
 
 /// What one build leaves for the next, in a folder outside the output (`.fieldbook/cache/` in the portal):
 ///
-/// - `markdown-0.bin` to `markdown-f.bin`: every document's rendered Markdown, keyed by a fingerprint of its text, its
+/// - `markdown-0.bin` to `markdown-f.bin`: every document's rendered Markdown, keyed by a fingerprint of its file, its
 ///   path, the renderer's settings and every link target in the portal, so an edit re-renders that document alone, and
 ///   a rename or a new document (which can change where links point) re-renders all of them. Split in sixteen by key,
 ///   so an edit rewrites a sixteenth or two of the table, not all of it.
-/// - `sources.bin`: every Markdown file as parsed (front matter, what parsing reported, fingerprints of its bytes and
-///   text) with its stamp on disk (`ParsedSources`), so a build reads and parses only the files that changed.
+/// - `sources.bin`: every Markdown file as parsed (front matter, what parsing reported, a fingerprint of its bytes)
+///   with its stamp on disk (`ParsedSources`), so a build reads and parses only the files that changed.
 /// - `search.bin`: every search entry's weighed terms, keyed by a fingerprint of its text, so the search index is
 ///   rebuilt without tokenizing unchanged documents again.
 /// - `performance-<hash>.bin`, one per output folder: what the performance side (data, KPIs, dashboard and

@@ -12,7 +12,7 @@ import FieldbookRender
 package struct CachedLibrary: Sendable, Equatable {
     /// Every page the library side published, with its source and its sitemap line.
     package var pages: [CachedPage]
-    /// Each document's own key (`documentKey`), by path.
+    /// Each document's own key (its Markdown stage key: its file and where its links point), by path.
     package var documents: [String: Fingerprint]
 
     package init(pages: [CachedPage], documents: [String: Fingerprint]) {
@@ -21,14 +21,12 @@ package struct CachedLibrary: Sendable, Equatable {
     }
 
     /// The outline: everything a library page reads but its source's own text and front matter. `shared` is the
-    /// page renderer's (templates and site); the output folder is in it because the pages kept are that folder's.
-    package static func key(
-        shared: Fingerprint, output: String, dashboardAtHome: Bool, library: Library, documents: [RenderedDocument]
-    ) -> Fingerprint {
+    /// page renderer's (templates and site). The table is kept per output folder (`BuildCache`): the pages it keeps
+    /// are that folder's.
+    package static func key(shared: Fingerprint, dashboardAtHome: Bool, library: Library, documents: [RenderedDocument]) -> Fingerprint {
         var writer = ByteWriter(capacity: 64 * documents.count + 256)
         writer.write(BuildCache.engine.value)
         writer.write(shared.value)
-        writer.write(output)
         writer.write(dashboardAtHome)
         for course in library.courses {
             writer.write(course.id)
@@ -54,11 +52,6 @@ package struct CachedLibrary: Sendable, Equatable {
             writer.write(front.draft)
         }
         return Fingerprint(writer.bytes)
-    }
-
-    /// A document's own key: its file's contents, and its Markdown stage key (which covers where its links point).
-    package static func documentKey(_ source: SourceDocument, markdown: Fingerprint) -> Fingerprint {
-        source.contents.combined(with: markdown)
     }
 
     func write(to writer: inout ByteWriter) {
@@ -95,8 +88,8 @@ package struct CachedPage: Sendable, Equatable {
         self.source = source
     }
 
-    package init(_ page: Page, sitemap: SitemapEntry?) {
-        self.init(outputPath: page.outputPath, sitemap: sitemap, source: page.source)
+    package init(_ page: Page) {
+        self.init(outputPath: page.outputPath, sitemap: page.sitemapEntry, source: page.source)
     }
 
     func write(to writer: inout ByteWriter) {

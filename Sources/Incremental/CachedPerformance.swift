@@ -41,16 +41,15 @@ package struct CachedPerformance: Sendable, Equatable {
     /// The fingerprint of every input of the performance side: the data files, the configuration and the options
     /// that change pages, the templates its pages are rendered with, and of each document what the scorecards read
     /// (path, URL, kind, title, front matter) plus the "recently updated" list the dashboard shows. A document's text
-    /// is not part of it. The output folder is part of it too: the files it reuses are that folder's, and a key saved by
-    /// a build into another folder says nothing of what this one holds.
+    /// is not part of it. The table is kept per output folder (`BuildCache`): the files it reuses are that folder's,
+    /// and a key saved by a build into another folder says nothing of what this one holds.
     package static func key(
-        dataFiles: [String: [UInt8]], config: Fingerprint, output: String, baseURL: String?, includeDrafts: Bool,
+        dataFiles: [String: [UInt8]], config: Fingerprint, baseURL: String?, includeDrafts: Bool,
         templates: [String: TemplateSource], library: Library, documents: [RenderedDocument], recent: [DocumentSummaryView],
         keys: Fingerprint? = nil
     ) -> Fingerprint {
         var writer = ByteWriter()
         writer.write(BuildCache.engine.value)
-        writer.write(output)
         writer.write(keys?.value ?? 0)  // an encrypted portal's keys: a rotated key seals every file anew
         writer.write(config.value)
         writer.write(templates)

@@ -14,9 +14,9 @@ package struct Incremental: Sendable {
     /// What the output held after the previous build.
     package var previous: OutputManifest { cache?.outputs ?? OutputManifest() }
 
-    /// The Markdown stage: a document whose key (its path and text, and the renderer's `settingsKey`) is in the cache
+    /// The Markdown stage: a document whose key (its path and file, and the renderer's `settingsKey`) is in the cache
     /// is not rendered again. Returns the entries this build used, for the cache, how many were rendered, and each
-    /// document's own key (`CachedLibrary.documentKey`) by path.
+    /// document's key by path (what `CachedLibrary` calls its own key: it covers everything only its own pages show).
     package func markdown(
         _ library: Library, with renderer: DocumentRenderer
     ) -> (
@@ -33,9 +33,7 @@ package struct Incremental: Sendable {
         }
         let (documents, diagnostics) = renderer.finish(library, results.map(\.entry))
         let used = Dictionary(results.map { ($0.key, $0.entry) }, uniquingKeysWith: { first, _ in first })
-        let keys = Dictionary(
-            zip(library.documents, results).map { ($0.source.path, CachedLibrary.documentKey($0.source, markdown: $1.key)) },
-            uniquingKeysWith: { first, _ in first })
+        let keys = Dictionary(zip(library.documents, results).map { ($0.source.path, $1.key) }, uniquingKeysWith: { first, _ in first })
         return (documents, diagnostics, used, results.filter(\.rendered).count, keys)
     }
 
@@ -48,12 +46,13 @@ package struct Incremental: Sendable {
 
     private func markdownSettings(_ renderer: DocumentRenderer) -> Fingerprint { BuildCache.engine.combined(with: renderer.settingsKey) }
 
-    /// A document's key in the Markdown table: the renderer's settings, its path and its text's fingerprint.
+    /// A document's key in the Markdown table: the renderer's settings, its path and its file's fingerprint (taken as
+    /// the file was read; a front matter edit renders that one document's Markdown again).
     private static func markdownKey(_ document: LibraryDocument, settings: Fingerprint) -> Fingerprint {
         var writer = ByteWriter(capacity: 64)
         writer.write(settings.value)
         writer.write(document.source.path)
-        writer.write(document.source.text.value)
+        writer.write(document.source.contents.value)
         return Fingerprint(writer.bytes)
     }
 

@@ -81,7 +81,6 @@ extension ParsedSources {
             writer.write(Int(entry.stamp.modified))
             writer.write(Int(entry.stamp.changed))
             writer.write(entry.document.contents.value)
-            writer.write(entry.document.text.value)
             entry.document.frontMatter.write(to: &writer)
             writer.write(UInt64(entry.diagnostics.count))
             for diagnostic in entry.diagnostics { writer.write(diagnostic) }
@@ -97,9 +96,8 @@ extension ParsedSources {
             let stamp = SourceStamp(
                 inode: try reader.readUInt64(), size: try reader.readInt(), modified: Int64(try reader.readInt()),
                 changed: Int64(try reader.readInt()))
-            let (contents, text) = (Fingerprint(try reader.readUInt64()), Fingerprint(try reader.readUInt64()))
-            var document = SourceDocument(path: path, frontMatter: try FrontMatter(reading: &reader), markdown: "", contents: contents)
-            (document.text, document.hasText) = (text, false)
+            let contents = Fingerprint(try reader.readUInt64())
+            let document = SourceDocument(path: path, frontMatter: try FrontMatter(reading: &reader), markdown: "", contents: contents).withoutText()
             let diagnostics = try reader.readArray { (reader: inout ByteReader) throws(ByteReader.Truncated) in try reader.readDiagnostic() }
             entries[path] = Entry(stamp: stamp, document: document, diagnostics: diagnostics)
         }

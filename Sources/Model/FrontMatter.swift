@@ -52,10 +52,9 @@ public struct SourceDocument: Sendable, Equatable {
     package var frontMatter: FrontMatter
     /// The Markdown with the front matter replaced by blank lines, so cmark's line numbers are the file's.
     public var markdown: String
-    /// A fingerprint of the file as read (front matter and text): any change to the file changes it.
+    /// A fingerprint of the file as read (front matter and text): any change to the file changes it. Kept when the
+    /// text is not (`hasText`).
     package var contents: Fingerprint
-    /// A fingerprint of `markdown`, kept when the text is not (`hasText`).
-    package var text: Fingerprint
     /// Whether `markdown` holds the text: false for a document an earlier build parsed (`ParsedSources`) until its text
     /// is needed, and after the Markdown stage, which lets it go.
     package var hasText = true
@@ -66,11 +65,10 @@ public struct SourceDocument: Sendable, Equatable {
         self.path = path
         self.frontMatter = frontMatter
         self.markdown = markdown
-        self.text = Fingerprint(markdown)
         self.contents = contents ?? Fingerprint(markdown + "\u{0}" + String(reflecting: frontMatter))
     }
 
-    /// This document without its text (its fingerprints stay).
+    /// This document without its text (its fingerprint stays).
     package func withoutText() -> SourceDocument {
         var document = self
         document.markdown = ""
@@ -78,8 +76,8 @@ public struct SourceDocument: Sendable, Equatable {
         return document
     }
 
-    /// The same document: path, front matter and text (`contents` and `text` only summarize them).
+    /// The same document: path, front matter and text (`contents` only summarizes them).
     public static func == (a: SourceDocument, b: SourceDocument) -> Bool {
-        (a.path, a.text, a.hasText) == (b.path, b.text, b.hasText) && a.markdown == b.markdown && a.frontMatter == b.frontMatter
+        (a.path, a.hasText, a.markdown) == (b.path, b.hasText, b.markdown) && a.frontMatter == b.frontMatter
     }
 }

@@ -111,7 +111,7 @@ extension Pipeline {
         // The dashboard's "recently updated" list reads no site-wide field that data changes: one list serves both.
         let recent = PagePlanner(site: SiteView(config: source.portal.config)).recentlyUpdated(documents)
         let key = CachedPerformance.key(
-            dataFiles: source.portal.dataFiles, config: source.portal.configFingerprint, output: options.outputPath, baseURL: options.baseURL,
+            dataFiles: source.portal.dataFiles, config: source.portal.configFingerprint, baseURL: options.baseURL,
             includeDrafts: options.includeDrafts, templates: source.portal.templates, library: library, documents: documents, recent: recent,
             keys: source.keys?.ring.fingerprint)
         defer { source.portal.dataFiles = [:] }  // parsed: let the raw bytes (hundreds of MB for a big CRM) go
@@ -191,11 +191,11 @@ extension Pipeline {
         keys: [String: Fingerprint] = [:], _ options: BuildOptions, _ incremental: Incremental = Incremental(cache: nil)
     ) -> LibraryPlan {
         let key = CachedLibrary.key(
-            shared: renderer.sharedKey, output: options.outputPath, dashboardAtHome: performance.hasDashboard, library: library, documents: documents)
+            shared: renderer.sharedKey, dashboardAtHome: performance.hasDashboard, library: library, documents: documents)
         let kept = incremental.library(key, documents: keys, output: options.outputPath)
         let pages = PagePlanner(site: renderer.site).pages(
             for: library, documents: documents, dashboardAtHome: performance.hasDashboard, only: kept?.changed)
-        let records = kept?.pages ?? pages.map { CachedPage($0, sitemap: $0.sitemapEntry) }
+        let records = kept?.pages ?? pages.map(CachedPage.init)
         return LibraryPlan(
             pages: pages, reused: kept?.reused ?? [], sitemap: records.compactMap(\.sitemap) + performance.pages.compactMap(\.sitemap),
             pageCount: records.count, cache: (key, CachedLibrary(pages: records, documents: keys)))

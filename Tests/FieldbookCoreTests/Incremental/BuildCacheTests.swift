@@ -222,6 +222,37 @@ import Testing
         #expect(added.work.markdownRendered == all + 1)
     }
 
+    /// A file system whose stamps never change, as if an edit had kept its file's stamp.
+    struct FrozenStamps: FileSystem {
+        let disk = DiskFileSystem()
+        func contents(of path: String) throws -> [UInt8]? { try disk.contents(of: path) }
+        func files(under directory: String) throws -> [String] { try disk.files(under: directory) }
+        func isDirectory(_ path: String) -> Bool { disk.isDirectory(path) }
+        func stamp(of path: String) -> SourceStamp? { SourceStamp(inode: 1, size: 1, modified: 0, changed: 0) }
+    }
+
+    /// The text of an unread document, read when its Markdown must be rendered again, is taken only if the file's
+    /// bytes are those parsed: a file changed under an unchanged stamp stops the build, and the output stays as it was.
+    @Test func aFileChangedUnderAnUnchangedStampStopsTheBuild() throws {
+        let bench = try Workbench()
+        defer { bench.folder.cleanUp() }
+        #expect(try Pipeline.build(bench.cached, fileSystem: FrozenStamps()).work.documentsRead > 20)
+        let before = try snapshot(of: bench.portal + "/public")
+        try bench.edit("content/training/onboarding/04-team-rhythms.md") { $0 + "\nA sentence its stamp does not show.\n" }
+        // A new document moves link targets: every document's Markdown is rendered again, from its text read now.
+        try bench.folder.write(["portal/content/playbooks/emea/renewals.md": "# Renewals\n\nStart ninety days out.\n"])
+        do {
+            _ = try Pipeline.build(bench.cached, fileSystem: FrozenStamps())
+            Issue.record("the build went on with a file changed under its stamp")
+        } catch {
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "content/training/onboarding/04-team-rhythms.md:1:1: error: the file changed while the portal was built; build again"
+                ])
+        }
+        #expect(try snapshot(of: bench.portal + "/public") == before)
+    }
+
     /// Two output folders built in turns from one cache (`--output`): each build reuses only what its own folder holds.
     /// A key saved by the other folder's build once let this one keep its old figures after a data edit.
     @Test func twoOutputFoldersTakingTurnsEachGetWhatChanged() throws {
