@@ -68,8 +68,8 @@ let package = Package(
         .executableTarget(
             name: "fieldbook",
             dependencies: [
-                "FieldbookModel", "FieldbookLoad", "FieldbookWrite", "FieldbookCore", "FieldbookImport", "FieldbookScaffold", "FieldbookServe",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "FieldbookModel", "FieldbookLoad", "FieldbookAnalyze", "FieldbookWrite", "FieldbookCore", "FieldbookImport", "FieldbookScaffold",
+                "FieldbookServe", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/fieldbook"
         ),

@@ -44,7 +44,9 @@ public struct KPICalculator: Sendable {
         // At most `maximumMonths` back from the as-of month: a stray date in year 0001 must not cost gigabytes.
         let firstMonth = max(min(Self.earliestMonth(in: data) ?? lastMonth, lastMonth), lastMonth - Self.maximumMonths + 1)
         let periods = shownPeriods(from: firstMonth, to: lastMonth)
-        let months = Monthly(data, firstMonth: firstMonth, asOf: asOf, weight: weight)
+        let months =
+            data.rollups.map { Monthly(data, rollups: $0, firstMonth: firstMonth, asOf: asOf) }
+            ?? Monthly(data, firstMonth: firstMonth, asOf: asOf, weight: weight)
 
         // Tallies: each rep's per shown period, from their monthly tallies; every group sums its reps'.
         let repTallies = parallelMap(months.tallies) { monthly in periods.map { span(monthly, $0, firstMonth: firstMonth) } }
@@ -142,7 +144,9 @@ public struct KPICalculator: Sendable {
         }
     }
 
+    /// The latest date in the data; for rollups, the date the warehouse counted the deals as of.
     static func latestDate(in data: PerformanceData) -> Day? {
+        if let rollups = data.rollups { return rollups.asOf }
         var latest: Day?
         func see(_ day: Day?) { if let day, latest.map({ day > $0 }) ?? true { latest = day } }
         for deal in data.deals {
@@ -161,6 +165,8 @@ public struct KPICalculator: Sendable {
             see(deal.created?.monthNumber)
             see(deal.closed?.monthNumber)
         }
+        // A warehouse's months are those in which a deal was created or closed, as here.
+        for row in data.rollups?.months ?? [] { see(row.month) }
         for record in data.metrics { see(record.month) }
         return earliest
     }

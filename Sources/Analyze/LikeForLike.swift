@@ -13,10 +13,18 @@ import FieldbookModel
 struct LikeForLike {
     /// One span to tally: the first days (and months, for metrics) of a period compared with one under way.
     struct Span: Hashable {
-        var first: Int
-        var last: Int
+        var firstDay: Day
+        var lastDay: Day
         var firstMonth: Int
         var lastMonth: Int
+        /// The first and last day as ordinals, compared with every deal's.
+        var first: Int
+        var last: Int
+
+        init(firstDay: Day, lastDay: Day, firstMonth: Int, lastMonth: Int) {
+            (self.firstDay, self.lastDay, self.firstMonth, self.lastMonth) = (firstDay, lastDay, firstMonth, lastMonth)
+            (first, last) = (firstDay.ordinal, lastDay.ordinal)
+        }
     }
 
     /// The span each comparison of a period under way is made against, by the compared period.
@@ -36,11 +44,19 @@ struct LikeForLike {
                 spans[compared] = list.count
                 list.append(
                     Span(
-                        first: compared.firstDay.ordinal, last: min(compared.firstDay.ordinal + elapsed, compared.lastDay.ordinal),
+                        firstDay: compared.firstDay, lastDay: min(compared.firstDay.advanced(by: elapsed), compared.lastDay),
                         firstMonth: compared.firstMonth, lastMonth: compared.firstMonth + asOf.monthNumber - period.firstMonth))
             }
         }
         spanList = list
+    }
+
+    /// Every span a portal with the as-of date `asOf` may compare with, whatever months its data covers: the days
+    /// `fieldbook warehouse` asks the warehouse to count (`Rollups.windows`), in order.
+    static func windows(asOf: Day, calendar: FiscalCalendar) -> [(first: Day, last: Day)] {
+        let periods = Period.Kind.allCases.map { calendar.period($0, containing: asOf.monthNumber) }
+        let all = LikeForLike(periods: periods.flatMap { [$0, $0.previous, $0.yearEarlier] }, asOf: asOf) { [$0.previous, $0.yearEarlier] }
+        return all.spanList.map { ($0.firstDay, $0.lastDay) }
     }
 
     /// Tallies every rep's spans: deals day by day, metrics from the monthly tallies (`months[rep][month - firstMonth]`).
@@ -49,6 +65,14 @@ struct LikeForLike {
         let metricCount = data.metricDefinitions.count
         var tallies = Array(repeating: Array(repeating: Tally(metrics: metricCount), count: spanList.count), count: data.team.reps.count)
         let repIndex = Dictionary(uniqueKeysWithValues: data.team.reps.enumerated().map { ($1.id, $0) })
+        if let rollups = data.rollups {
+            // The warehouse counted each span (`Rollups.windows`) by the same rules as `count` below.
+            for row in rollups.windows {
+                guard let rep = repIndex[row.rep], let s = spanList.firstIndex(where: { $0.firstDay == row.first && $0.lastDay == row.last })
+                else { continue }
+                tallies[rep][s] = Tally(metrics: metricCount, counts: row.counts)
+            }
+        }
         for stored in data.deals {
             guard let rep = repIndex[stored.rep], let deal = stored.as(of: asOf) else { continue }
             let created = deal.created?.ordinal

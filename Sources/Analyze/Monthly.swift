@@ -1,16 +1,18 @@
 import FieldbookModel
 
-/// Per rep and month: the tallies of deals and metrics, built in one pass over the data.
+/// Per rep and month: the tallies of deals and metrics, built in one pass over the data (its deals, or the rollups a
+/// warehouse made of them).
 struct Monthly {
-    /// `tallies[rep][month - firstMonth]`.
+    /// `tallies[rep][month - firstMonth]`. The weighted pipeline is only in the as-of month's tally: without stage
+    /// history it is known only on the as-of date.
     var tallies: [[Tally]]
-    /// Open deals at the as-of date with an expected close after it: rep index, expected close, weighted cents.
-    var pending: [(rep: Int, expected: Day, cents: Double)] = []
+    /// Per rep and month of expected close: the weighted cents of deals open on the as-of date expected to close after
+    /// it.
+    var pending: [(rep: Int, month: Int, cents: Double)] = []
 
     init(_ data: PerformanceData, firstMonth: Int, asOf: Day, weight: (Deal) -> Double) {
         let monthCount = asOf.monthNumber - firstMonth + 1
-        let metricCount = data.metricDefinitions.count
-        var tallies = Array(repeating: Array(repeating: Tally(metrics: metricCount), count: monthCount), count: data.team.reps.count)
+        var tallies = Self.empty(data, months: monthCount)
         // Stocks change where a deal opens and where it closes: record the changes, then sum them month by month.
         var stocks = StockChanges(reps: data.team.reps.count, months: monthCount)
         let repIndex = Dictionary(uniqueKeysWithValues: data.team.reps.enumerated().map { ($1.id, $0) })
@@ -24,15 +26,49 @@ struct Monthly {
             let opens = deal.created.map { max($0.monthNumber - firstMonth, 0) } ?? asOfIndex
             let closes = (deal.isWon || deal.isLost) ? deal.closed.map { $0.monthNumber - firstMonth } ?? monthCount : monthCount
             guard opens < closes else { continue }
+            stocks.record(rep: rep, opens: opens, closes: closes, cents: deal.amount ?? 0)
+            guard closes == monthCount else { continue }
             let weighted = Double(deal.amount ?? 0) * weight(deal)
-            stocks.record(rep: rep, opens: opens, closes: closes, cents: deal.amount ?? 0, weighted: weighted)
-            if closes == monthCount, let expected = deal.expectedClose, expected > asOf {
-                pending.append((rep, expected, weighted))
-            }
+            tallies[rep][asOfIndex].weighted += weighted
+            if let expected = deal.expectedClose, expected > asOf { pending.append((rep, expected.monthNumber, weighted)) }
         }
         stocks.sum(into: &tallies)
         Self.addMetrics(of: data, repIndex: repIndex, firstMonth: firstMonth, asOf: asOf, to: &tallies)
         self.tallies = tallies
+    }
+
+    /// The same tallies from a warehouse's rollups, whose rows count each rep's deals per month (`Rollups.months`):
+    /// a month's flows from its row, the stocks of its row or else of the rep's last row before it.
+    init(_ data: PerformanceData, rollups: Rollups, firstMonth: Int, asOf: Day) {
+        let monthCount = asOf.monthNumber - firstMonth + 1
+        var tallies = Self.empty(data, months: monthCount)
+        let repIndex = Dictionary(uniqueKeysWithValues: data.team.reps.enumerated().map { ($1.id, $0) })
+        var byRep = Array(repeating: [Rollups.Row](), count: data.team.reps.count)
+        for row in rollups.months { if let rep = repIndex[row.rep] { byRep[rep].append(row) } }
+        for (rep, unsorted) in byRep.enumerated() {
+            let rows = unsorted.sorted { $0.month < $1.month }
+            for row in rows where row.month >= asOf.monthNumber && row.pending != 0 { pending.append((rep, row.month, row.pending)) }
+            var next = 0
+            var stock = (open: 0, pipeline: Cents(0))
+            for index in 0..<monthCount {
+                // Rows before the first month shown carry only their stocks into it.
+                while next < rows.count, rows[next].month <= firstMonth + index {
+                    stock = (rows[next].counts.open, rows[next].counts.pipeline)
+                    if rows[next].month == firstMonth + index {
+                        tallies[rep][index] = Tally(metrics: data.metricDefinitions.count, counts: rows[next].counts)
+                        if index == monthCount - 1 { tallies[rep][index].weighted = rows[next].weighted }
+                    }
+                    next += 1
+                }
+                (tallies[rep][index].open, tallies[rep][index].pipeline) = stock
+            }
+        }
+        Self.addMetrics(of: data, repIndex: repIndex, firstMonth: firstMonth, asOf: asOf, to: &tallies)
+        self.tallies = tallies
+    }
+
+    private static func empty(_ data: PerformanceData, months: Int) -> [[Tally]] {
+        Array(repeating: Array(repeating: Tally(metrics: data.metricDefinitions.count), count: months), count: data.team.reps.count)
     }
 
     /// Counts a deal in the months it was created and closed (won or lost): the flows, as opposed to the stocks.
@@ -73,35 +109,31 @@ struct Monthly {
         var additions: [Period: [Double]] = [:]
         for period in periods {
             var perRep = Array(repeating: 0.0, count: tallies.count)
-            for deal in pending where deal.expected <= period.lastDay { perRep[deal.rep] += deal.cents }
+            for deal in pending where deal.month <= period.lastMonth { perRep[deal.rep] += deal.cents }
             additions[period] = perRep
         }
         return additions
     }
 }
 
-/// Where each rep's open deals, pipeline and weighted pipeline change, by month: a deal adds where it opens and
+/// Where each rep's open deals and pipeline change, by month: a deal adds where it opens and
 /// subtracts where it closes, so one pass over the deals and one over the months give every month's stocks. Each is
 /// `[rep][month]`, with one month past the last for deals still open.
 private struct StockChanges {
     var open: [[Int]]
     var pipeline: [[Cents]]
-    var weighted: [[Double]]
 
     init(reps: Int, months: Int) {
         open = Array(repeating: Array(repeating: 0, count: months + 1), count: reps)
         pipeline = Array(repeating: Array(repeating: Cents(0), count: months + 1), count: reps)
-        weighted = Array(repeating: Array(repeating: 0.0, count: months + 1), count: reps)
     }
 
     /// Records a deal open in months `opens..<closes`.
-    mutating func record(rep: Int, opens: Int, closes: Int, cents: Cents, weighted amount: Double) {
+    mutating func record(rep: Int, opens: Int, closes: Int, cents: Cents) {
         open[rep][opens] += 1
         open[rep][closes] -= 1
         pipeline[rep][opens] += cents
         pipeline[rep][closes] -= cents
-        weighted[rep][opens] += amount
-        weighted[rep][closes] -= amount
     }
 
     /// Sets each month's stocks in `tallies` to the sum of the changes up to it.
@@ -109,14 +141,11 @@ private struct StockChanges {
         for rep in tallies.indices {
             var open = 0
             var pipeline: Cents = 0
-            var weighted = 0.0
             for month in tallies[rep].indices {
                 open += self.open[rep][month]
                 pipeline += self.pipeline[rep][month]
-                weighted += self.weighted[rep][month]
                 tallies[rep][month].open = open
                 tallies[rep][month].pipeline = pipeline
-                tallies[rep][month].weighted = weighted
             }
         }
     }

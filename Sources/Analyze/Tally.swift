@@ -31,6 +31,13 @@ struct Tally {
         lastCount = Array(repeating: 0, count: metrics)
     }
 
+    /// A tally of the counts of a warehouse's rollup row (`Rollups.Counts`): its flows, and its stocks at its end.
+    init(metrics: Int, counts: Rollups.Counts) {
+        self.init(metrics: metrics)
+        (created, won, lost, revenue) = (counts.created, counts.won, counts.lost, counts.revenue)
+        (cycleDays, cycleCount, open, pipeline) = (counts.cycleDays, counts.cycleCount, counts.open, counts.pipeline)
+    }
+
     /// Extends one rep's tally by the following month.
     mutating func append(month later: Tally) {
         revenue += later.revenue

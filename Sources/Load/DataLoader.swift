@@ -50,12 +50,13 @@ public struct DataLoader: Sendable {
         // Deals, targets, metrics and training each check against the team and the KPIs alone, never against one
         // another: they are read at the same time, each into its own copy of what is known, and merged in this order.
         let known = context
-        let parts = parallelMap(["deals.json", "targets.json", "metrics.json", "training.json"]) { name -> (Context, [Diagnostic])? in
+        let parts = parallelMap(["deals.json", "rollups.json", "targets.json", "metrics.json", "training.json"]) { name -> (Context, [Diagnostic])? in
             guard let bytes = files[name] else { return nil }
             var file = DataFileReader(path: "\(Self.folder)/\(name)", bytes: bytes)
             var part = known
             switch name {
             case "deals.json": readDeals(bytes, &file, &part)
+            case "rollups.json": readRollups(bytes, &file, &part)
             case "targets.json": readTargets(bytes, &file, &part)
             case "metrics.json": readMetrics(bytes, &file, &part)
             default: readTraining(bytes, &file, &part)
@@ -65,24 +66,33 @@ public struct DataLoader: Sendable {
         // Each kind of record comes from its own file: taking the part's array whole spares copying a million deals.
         for case (let part, let found)? in parts {
             if !part.deals.isEmpty { context.deals = part.deals }
+            if let rollups = part.rollups { context.rollups = rollups }
             if !part.targets.isEmpty { context.targets = part.targets }
             if !part.metrics.isEmpty { context.metrics = part.metrics }
             if !part.training.isEmpty { context.training = part.training }
             diagnostics += found
         }
+        if files["deals.json"] != nil, files["rollups.json"] != nil {
+            diagnostics.append(
+                .error(
+                    SourceLocation(path: "\(Self.folder)/rollups.json"),
+                    "a portal has deals.json or rollups.json, not both: remove deals.json to build from the warehouse's rollups"))
+        }
         // A rep without deals, metrics or targets yet is normal (a new hire): not a warning.
-        let data = PerformanceData(
+        var data = PerformanceData(
             team: context.team, deals: context.deals, targets: context.targets, metrics: context.metrics,
             metricDefinitions: context.metricDefinitions, training: context.training)
+        data.rollups = context.rollups
         return (data, diagnostics)
     }
 
-    static let fileNames = ["team.json", "deals.json", "targets.json", "metrics.json", "kpis.json", "training.json"]
+    static let fileNames = ["team.json", "deals.json", "rollups.json", "targets.json", "metrics.json", "kpis.json", "training.json"]
 
     /// What has been read so far, for checking references in the files that follow.
     struct Context {
         var team = Team(regions: [], managers: [], reps: [])
         var deals: [Deal] = []
+        var rollups: Rollups?
         var targets: [TargetRecord] = []
         var metrics: [MetricRecord] = []
         var metricDefinitions: [KPIDefinition] = []

@@ -48,6 +48,16 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return 365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + day - 1
     }
 
+    /// The day `days` (zero or more) after this one.
+    package func advanced(by days: Int) -> Day {
+        var (year, month, day) = (self.year, self.month, self.day + days)
+        while day > Day.daysIn(month: month, year: year) {
+            day -= Day.daysIn(month: month, year: year)
+            (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
+        }
+        return Day(year: year, month: month, day: day)
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

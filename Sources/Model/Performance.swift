@@ -199,6 +199,8 @@ public struct PerformanceData: Sendable, Equatable {
     /// Metric definitions from `kpis.json` (the built-in KPIs are in `KPI.builtIn`).
     package var metricDefinitions: [KPIDefinition]
     package var training: [TrainingRecord]
+    /// Deal tallies from a warehouse (`rollups.json`), in place of `deals`: a portal has one or the other.
+    package var rollups: Rollups?
 
     package init(
         team: Team, deals: [Deal], targets: [TargetRecord], metrics: [MetricRecord], metricDefinitions: [KPIDefinition], training: [TrainingRecord]

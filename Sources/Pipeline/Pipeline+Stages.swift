@@ -134,6 +134,10 @@ extension Pipeline {
             source.dataFiles)
         var diagnostics = dataDiagnostics + (data.map { unknownLessons(in: $0.training, library: library) } ?? [])
         diagnostics += data.map { DataFreshness.staleDeals($0.deals, config: config) } ?? []
+        if let rollups = data?.rollups {
+            let file = SourceLocation(path: "\(DataLoader.folder)/rollups.json")
+            diagnostics += RollupsCheck.problems(rollups, asOf: config.asOf, calendar: config.fiscalCalendar).map { .error(file, $0) }
+        }
         let calculator = KPICalculator(
             asOf: config.asOf, calendar: config.fiscalCalendar, stageProbabilities: config.stageProbabilities, ramp: config.ramp)
         let scoreboard = data.map { (data: $0, figures: calculator.compute($0)) }

@@ -122,15 +122,18 @@ package enum DefaultTheme {
     {{/hasAtRisk}}
     {{^hasAtRisk}}<p>{{#revenueTargetsSet}}{{labels.nothingAtRisk}}{{/revenueTargetsSet}}{{^revenueTargetsSet}}{{labels.noRevenueTargets}}{{/revenueTargetsSet}}</p>{{/hasAtRisk}}
   </section>
+  {{#showsWins}}
   <section aria-labelledby="wins-title">
     <h2 id="wins-title">{{winsTitle}}</h2>
     {{#hasWall}}
+    {{#listsDeals}}
     <h3>{{labels.thisWeek}}</h3>
     {{#hasWallWeek}}<ul class="wins">{{#wallWeek}}{{>win}}{{/wallWeek}}</ul>{{/hasWallWeek}}
     {{^hasWallWeek}}<p>{{labels.noWinsThisWeek}}</p>{{/hasWallWeek}}
     <h3>{{labels.thisMonth}}</h3>
     {{#hasWallMonth}}<ul class="wins">{{#wallMonth}}{{>win}}{{/wallMonth}}</ul>{{/hasWallMonth}}
     {{^hasWallMonth}}<p>{{labels.noWinsThisMonth}}</p>{{/hasWallMonth}}
+    {{/listsDeals}}
     {{#hasRecords}}
     <h3>{{labels.records}}</h3>
     <dl class="pipeline-facts">{{#records}}<div><dt>{{title}}</dt><dd>{{value}} <span class="muted">{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}</span></dd></div>{{/records}}</dl>
@@ -145,6 +148,7 @@ package enum DefaultTheme {
     {{^hasWins}}<p>{{labels.noWinsInPeriod}}</p>{{/hasWins}}
     {{/hasWall}}
   </section>
+  {{/showsWins}}
 </div>
 {{/namesReps}}
 {{#hasRecent}}
@@ -411,6 +415,7 @@ package enum DefaultTheme {
 </section>
 {{>forecasts}}
 {{>pipeline}}
+{{#listsDeals}}
 <section aria-labelledby="deals-title">
   <h2 id="deals-title">{{labels.openDeals}}</h2>
   {{#hasOpenDeals}}
@@ -424,6 +429,7 @@ package enum DefaultTheme {
   {{/hasOpenDeals}}
   {{^hasOpenDeals}}<p>{{labels.noOpenDeals}}</p>{{/hasOpenDeals}}
 </section>
+{{/listsDeals}}
 <div class="dashboard-grid">
   {{#hasProgress}}
   <section aria-labelledby="training-title">

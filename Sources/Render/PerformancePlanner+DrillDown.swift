@@ -9,9 +9,10 @@ extension PerformancePlanner {
     static let drillDownLimit = 50
 
     /// Where KPI `k`'s figure leads on the deals page at `deals`: its list of deals; for a group's metric of
-    /// kpis.json, the table of its members' figures; for a rep's metric, nowhere.
+    /// kpis.json (and for every KPI of a portal built from rollups, which has no deals), the table of its members'
+    /// figures; for a rep's metric, nowhere.
     func drillDownURL(_ k: Int, deals: String, group: Bool) -> String? {
-        if let list = DealLists.list(behind: board.kpis[k].id) { return deals + "#" + list }
+        if !fromRollups, let list = DealLists.list(behind: board.kpis[k].id) { return deals + "#" + list }
         return group ? deals + "#members" : nil
     }
 
@@ -51,9 +52,10 @@ extension PerformancePlanner {
             })
     }
 
-    /// A deals page beside every scorecard, for the current period.
+    /// A deals page beside every scorecard, for the current period (none from rollups: it would list nothing).
     func scorecardDealsPages(_ asOf: Day) -> [Page] {
-        data.team.reps.indices.map { index in
+        guard !fromRollups else { return [] }
+        return data.team.reps.indices.map { index in
             let rep = data.team.reps[index]
             return dealsPage(
                 asOf, At(index: current, isLatest: true),
@@ -65,6 +67,7 @@ extension PerformancePlanner {
 
     /// The lists of reps `members`' deals in period `p` that the cards count.
     private func dealLists(_ asOf: Day, _ p: Int, members: [Int]) -> [DealListView] {
+        guard !fromRollups else { return [] }
         let period = board.periods[p]
         let lists =
             dealFacts.map { facts in

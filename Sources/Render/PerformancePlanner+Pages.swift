@@ -27,6 +27,7 @@ extension PerformancePlanner {
             people: board.regions.map { LinkView(title: $0.name, url: regionURL($0.id, at)) },
             revenueTargetsSet: revenue.map { revenue in board.reps.contains { $0.periods[p].target[revenue] != nil } } ?? false,
             report: LinkView(title: reportTitle(p), url: site.url(reportPath(p))))
+        view.listsDeals = !fromRollups
         if site.config.access.encrypted {
             // Open pages of an encrypted portal: aggregates only; names with figures are in the private pages.
             (view.namesReps, view.reps, view.atRisk, view.wins, view.wallWeek, view.wallMonth, view.records) = (false, [], [], [], nil, [], [])
@@ -142,7 +143,7 @@ extension PerformancePlanner {
         return parallelMap(Array(data.team.reps.enumerated())) { index, rep in
             let period = board.reps[index].periods[current]
             let periods = scorecardPeriods(of: rep)
-            let view = ScorecardView(
+            var view = ScorecardView(
                 header: header(rep.name, rep.title ?? labels["rep"], asOf: asOf, current: current, periods: periods.nav),
                 periodSwitch: periods.switch,
                 figures: figures(
@@ -159,6 +160,7 @@ extension PerformancePlanner {
                     FactView(term: labels["rankInRegion"], value: period.rankInRegion.map { "\($0)" } ?? "–"),
                     FactView(term: labels["rankInTeam"], value: period.rankInTeam.map { "\($0) / \(data.team.reps.count)" } ?? "–"),
                 ])
+            view.listsDeals = !fromRollups
             return page("reps/\(rep.id)/", "scorecard", title: rep.name, crumbs: crumbs, p: current, private: isPrivate, view: view)
         }
     }

@@ -39,6 +39,10 @@ package struct PerformancePlanner: Sendable {
     let dealFacts: DealFacts?
     /// Each rep's name by id.
     let repNames: [String: String]
+    /// The figures come from a warehouse's rollups (`PerformanceData.rollups`): there are no deals to list, so no list
+    /// of deals, pipeline by stage or wins is shown (an empty list beside a figure would contradict it), and every page
+    /// says so.
+    let fromRollups: Bool
 
     package init(site: SiteView, board: Scoreboard, data: PerformanceData) {
         self.site = site
@@ -85,6 +89,7 @@ package struct PerformancePlanner: Sendable {
         self.repDeals = repDeals
         self.dealFacts = asOf.map { DealFacts(deals, asOf: $0) }
         self.repNames = Dictionary(team.reps.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        self.fromRollups = data.rollups != nil
     }
 
     var labels: Labels { site.labels }
@@ -125,13 +130,15 @@ package struct PerformancePlanner: Sendable {
     /// The heading part every performance page shares.
     func header(_ title: String, _ subtitle: String, asOf: Day, current: Int, periods: PeriodNavView? = nil) -> PerformanceHeaderView {
         let first = board.firstMonth.flatMap { first in board.periods[current].firstMonth < first ? first : nil }
+        let partly = first.map {
+            labels["partlyCovered"].replacingOccurrences(
+                of: "{month}", with: format.period(Period(kind: .month, firstMonth: $0), calendar: board.calendar))
+        }
+        let notes = [partly, fromRollups ? labels["fromRollups"] : nil].compactMap { $0 }
         return PerformanceHeaderView(
             title: title, subtitle: subtitle, asOf: "\(labels["dataAsOf"]) \(format.date(asOf))", periodName: periodName(current),
             asOfDate: asOf.description, staleAfterDays: settings.staleAfterDays, periods: periods,
-            coverage: first.map {
-                labels["partlyCovered"].replacingOccurrences(
-                    of: "{month}", with: format.period(Period(kind: .month, firstMonth: $0), calendar: board.calendar))
-            })
+            coverage: notes.isEmpty ? nil : notes.joined(separator: " "))
     }
 
     /// An entity's cards (with bullets on a scorecard), revenue trend (the 13 months up to the period's end) and

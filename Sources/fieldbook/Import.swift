@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldbookAnalyze
 import FieldbookCore
 import FieldbookImport
 import FieldbookLoad
@@ -9,7 +10,7 @@ import Foundation
 /// `fieldbook import team|deals FILE.csv`: a CRM export into content/data/, with a report of what was read.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import a CRM export or a quota sheet (CSV) into content/data/team.json, deals.json or targets.json.",
+        abstract: "Import a CRM export, a quota sheet or a warehouse's rollups (CSV) into content/data/.",
         discussion: """
             Columns are recognised by common names (sales_agent, owner, deal_stage, close_value, engage_date, \
             close_date, regional_office, manager, ...); name others with --column FIELD=HEADER. Team fields: \
@@ -19,15 +20,17 @@ struct Import: ParsableCommand {
             Won, Closed Won and 赢单 become won; Lost, Closed Lost and 输单 become lost; any other stage must be one of \
             pipeline.stages in fieldbook.json. Deal owners must be reps of content/data/team.json: import the team first.
             Targets: a rep, region or team column, a period column (YYYY, YYYY-Qn, YYYY-MM) and a column per KPI id.
+            Rollups: the result of sql/rollups.sql saved as CSV, in place of deals (see fieldbook warehouse and \
+            docs/warehouse.md); it becomes content/data/rollups.json.
             A required column that is missing is one error listing the file's headers; nothing is written then.
             """
     )
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case team, deals, targets
+        case team, deals, targets, rollups
     }
 
-    @Argument(help: "What the file holds: team, deals or targets.")
+    @Argument(help: "What the file holds: team, deals, targets or rollups.")
     var kind: Kind
 
     @Argument(help: "The CSV file.")
@@ -83,6 +86,7 @@ struct Import: ParsableCommand {
             case .deals:
                 importer.deals(from: table, team: existingTeam(), openStages: config.map { Set($0.stageProbabilities.keys) }, prices: priceList)
             case .targets: quotas(from: table, columns: chosen, calendar: config?.fiscalCalendar ?? FiscalCalendar())
+            case .rollups: rollups(from: table, config: config ?? SiteConfig())
             }
         }
         switch result {
@@ -118,6 +122,30 @@ struct Import: ParsableCommand {
         }
         let kpis = KPI.builtIn.map(\.definition) + data.metricDefinitions
         return TargetImporter(team: data.team, kpis: kpis, calendar: calendar, columns: columns).targets(from: table)
+    }
+
+    /// Rollups are checked as a build reads them (known reps, one as-of date, the windows of the portal's as-of date and
+    /// fiscal year), at the CSV's lines; a portal with deals.json cannot take them.
+    private func rollups(from table: CSVTable, config: SiteConfig) -> Result<CRMImporter.Imported, DiagnosticsError> {
+        let folder = portal + "/content/data/"
+        let here = SourceLocation(path: table.path)
+        guard !FileManager.default.fileExists(atPath: folder + "deals.json") else {
+            return .failure(
+                DiagnosticsError([.error(here, "the portal has content/data/deals.json: a portal has deals or rollups, not both; remove it first")]))
+        }
+        guard let team = FileManager.default.contents(atPath: folder + "team.json") else {
+            return .failure(DiagnosticsError([.error(here, "the portal has no team yet: import it first (fieldbook import team FILE.csv)")]))
+        }
+        return RollupsImporter.rollups(from: table).flatMap { imported in
+            let loader = DataLoader(fiscalCalendar: config.fiscalCalendar, openStages: Set(config.stageProbabilities.keys))
+            let (data, found) = loader.load(["team.json": [UInt8](team), "rollups.json": Array(imported.json.utf8)])
+            var problems = RollupsImporter.lines(of: found.filter { $0.severity == .error && $0.location.path.hasSuffix("rollups.json") }, in: table)
+            problems += found.filter { $0.severity == .error && !$0.location.path.hasSuffix("rollups.json") }
+            if let rollups = data?.rollups {
+                problems += RollupsCheck.problems(rollups, asOf: config.asOf, calendar: config.fiscalCalendar).map { .error(here, $0) }
+            }
+            return problems.isEmpty ? .success(imported) : .failure(DiagnosticsError(problems))
+        }
     }
 
     /// The portal's team, when there is one, so deal owners map to the rep ids it already uses.

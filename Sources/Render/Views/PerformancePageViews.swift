@@ -71,6 +71,8 @@ package struct DashboardView: TemplateView {
     package var wallWeek: [DealRowView]?
     package var wallMonth: [DealRowView]
     package var records: [RecordView]
+    /// False for a portal built from rollups (`PerformancePlanner.fromRollups`): it has no deals to list.
+    package var listsDeals = true
     package var recent: [DocumentSummaryView]
     /// The regions, linked.
     package var people: [LinkView]
@@ -100,6 +102,8 @@ package struct DashboardView: TemplateView {
             "hasWins": .value { !$0.wins.isEmpty },
             "winsTitle": .value(\.winsTitle),
             "hasWall": .value { $0.wallWeek != nil },
+            "listsDeals": .value(\.listsDeals),
+            "showsWins": .value { $0.listsDeals || ($0.wallWeek != nil && !$0.records.isEmpty) },
             "wallWeek": .value { $0.wallWeek ?? [] },
             "hasWallWeek": .value { !($0.wallWeek ?? []).isEmpty },
             "wallMonth": .value(\.wallMonth),
@@ -215,6 +219,8 @@ package struct ScorecardView: TemplateView {
     /// "The 10 largest of 194" when not every open deal is listed; the stale and slipping deals to talk about.
     package var openDealsNote: String?
     package var toDiscuss: [DealRowView]
+    /// False for a portal built from rollups (`PerformancePlanner.fromRollups`): it has no deals to list.
+    package var listsDeals = true
     package var progress: [ProgressView]
     package var recommended: [LinkView]
     package var playbooks: [LinkView]
@@ -232,6 +238,7 @@ package struct ScorecardView: TemplateView {
             "periodSwitch": .value(\.periodSwitch),
             "openDeals": .value(\.openDeals),
             "hasOpenDeals": .value { !$0.openDeals.isEmpty },
+            "listsDeals": .value(\.listsDeals),
             "openDealsNote": .value(\.openDealsNote),
             "toDiscuss": .value(\.toDiscuss),
             "hasToDiscuss": .value { !$0.toDiscuss.isEmpty },
