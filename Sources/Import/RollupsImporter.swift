@@ -30,52 +30,54 @@ package enum RollupsImporter {
         }
         var diagnostics: [Diagnostic] = []
         var records: [String] = []
-        var kinds = (months: 0, windows: 0)
         for (r, row) in table.rows.enumerated() {
-            func cell(_ name: String) -> String { index[name].flatMap { $0 < row.count ? row[$0].trimmingWhitespace : nil } ?? "" }
-            var problems: [String] = []
-            var fields: [(String, String)] = []
-            func text(_ name: String, _ value: String) {
-                var quoted: [UInt8] = []
-                JSONOutput.appendQuoted(value, to: &quoted)
-                fields.append((name, String(decoding: quoted, as: UTF8.self)))
-            }
-            let kind = cell("kind")
-            text("kind", kind)
-            text("rep", cell("rep"))
-            text("as_of", cell("as_of"))
-            switch kind {
-            case "month":
-                kinds.months += 1
-                if let year = Int(cell("year")), let month = Int(cell("month")), (1...9999).contains(year), (1...12).contains(month) {
-                    text("month", Period(kind: .month, firstMonth: year * 12 + month - 1).firstDay.description.prefix(7).description)
-                } else {
-                    problems.append("year \"\(cell("year"))\" and month \"\(cell("month"))\" are not a year and a month (1 to 12)")
-                }
-            case "window":
-                kinds.windows += 1
-                text("first_day", cell("first_day"))
-                text("last_day", cell("last_day"))
-            default:
-                problems.append("kind \"\(kind)\" is neither month nor window")
-            }
-            for name in counts + amounts {
-                guard let value = Double(cell(name)), value.isFinite else {
-                    problems.append("\(name) \"\(cell(name))\" is not a number")
-                    continue
-                }
-                fields.append((name, counts.contains(name) && value == value.rounded() ? String(Int(value)) : "\(value)"))
-            }
+            let (record, problems) = Self.record(row, index)
             diagnostics += problems.map { .error(table.location(ofRow: r), $0) }
-            records.append("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
+            records.append(record)
         }
         guard diagnostics.isEmpty else { return .failure(CRMImporter.limited(diagnostics, in: table)) }
         var report = ImportReport(
             file: table.path, rows: table.rows.count, delimiter: table.delimiter,
             columns: columns.map { ImportReport.Column(field: $0, header: $0, emptyCells: 0, lookedFor: [$0]) })
         report.ignored = table.header.filter { !columns.contains($0) }
-        report.summary = "\(kinds.months) month rows and \(kinds.windows) window rows"
+        let months = records.count { $0.hasPrefix(#"{"kind": "month""#) }
+        report.summary = "\(months) month rows and \(records.count - months) window rows"
         return .success(CRMImporter.Imported(json: "[\n" + records.joined(separator: ",\n") + "\n]\n", report: report))
+    }
+
+    /// One row as a JSON record, and what is wrong with its cells.
+    private static func record(_ row: [String], _ index: [String: Int]) -> (String, [String]) {
+        func cell(_ name: String) -> String { index[name].flatMap { $0 < row.count ? row[$0].trimmingWhitespace : nil } ?? "" }
+        var problems: [String] = []
+        var fields: [(String, String)] = []
+        func text(_ name: String, _ value: String) {
+            var quoted: [UInt8] = []
+            JSONOutput.appendQuoted(value, to: &quoted)
+            fields.append((name, String(decoding: quoted, as: UTF8.self)))
+        }
+        let kind = cell("kind")
+        for name in ["kind", "rep", "as_of"] { text(name, cell(name)) }
+        switch kind {
+        case "month":
+            if let year = Int(cell("year")), let month = Int(cell("month")), (1...9999).contains(year), (1...12).contains(month) {
+                text("month", String(Period(kind: .month, firstMonth: year * 12 + month - 1).firstDay.description.prefix(7)))
+            } else {
+                problems.append("year \"\(cell("year"))\" and month \"\(cell("month"))\" are not a year and a month (1 to 12)")
+            }
+        case "window":
+            text("first_day", cell("first_day"))
+            text("last_day", cell("last_day"))
+        default:
+            problems.append("kind \"\(kind)\" is neither month nor window")
+        }
+        for name in counts + amounts {
+            guard let value = Double(cell(name)), value.isFinite else {
+                problems.append("\(name) \"\(cell(name))\" is not a number")
+                continue
+            }
+            fields.append((name, counts.contains(name) && value == value.rounded() ? String(Int(value)) : "\(value)"))
+        }
+        return ("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}", problems)
     }
 
     /// The loader's findings about the JSON written from `table`, at the CSV's lines (record `i` is on line `i + 2` of

@@ -21,11 +21,7 @@ public struct DataLoader: Sendable {
     /// Parses the data files given as file name (`deals.json`) → bytes. Nil data when there are no files.
     public func load(_ files: [String: [UInt8]]) -> (PerformanceData?, [Diagnostic]) {
         guard !files.isEmpty else { return (nil, []) }
-        var diagnostics: [Diagnostic] = []
-        for name in files.keys.sorted() where !Self.fileNames.contains(name) {
-            diagnostics.append(
-                .warning(SourceLocation(path: "\(Self.folder)/\(name)"), "unknown data file (known: \(Self.fileNames.joined(separator: ", ")))"))
-        }
+        var diagnostics = Self.checkNames(files)
         guard files["team.json"] != nil else {
             return (
                 nil, diagnostics + [.error(SourceLocation(path: "\(Self.folder)/team.json"), "team.json is required when other data files exist")]
@@ -72,18 +68,28 @@ public struct DataLoader: Sendable {
             if !part.training.isEmpty { context.training = part.training }
             diagnostics += found
         }
-        if files["deals.json"] != nil, files["rollups.json"] != nil {
-            diagnostics.append(
-                .error(
-                    SourceLocation(path: "\(Self.folder)/rollups.json"),
-                    "a portal has deals.json or rollups.json, not both: remove deals.json to build from the warehouse's rollups"))
-        }
         // A rep without deals, metrics or targets yet is normal (a new hire): not a warning.
         var data = PerformanceData(
             team: context.team, deals: context.deals, targets: context.targets, metrics: context.metrics,
             metricDefinitions: context.metricDefinitions, training: context.training)
         data.rollups = context.rollups
         return (data, diagnostics)
+    }
+
+    /// Warnings for files of no known name, and an error for deals.json beside rollups.json: which would count?
+    private static func checkNames(_ files: [String: [UInt8]]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for name in files.keys.sorted() where !fileNames.contains(name) {
+            diagnostics.append(
+                .warning(SourceLocation(path: "\(folder)/\(name)"), "unknown data file (known: \(fileNames.joined(separator: ", ")))"))
+        }
+        if files["deals.json"] != nil, files["rollups.json"] != nil {
+            diagnostics.append(
+                .error(
+                    SourceLocation(path: "\(folder)/rollups.json"),
+                    "a portal has deals.json or rollups.json, not both: remove deals.json to build from the warehouse's rollups"))
+        }
+        return diagnostics
     }
 
     static let fileNames = ["team.json", "deals.json", "rollups.json", "targets.json", "metrics.json", "kpis.json", "training.json"]
