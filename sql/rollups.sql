@@ -93,8 +93,7 @@ windows AS (
         SUM(CASE WHEN d.created <= w.last_day AND (d.closed IS NULL OR d.closed > w.last_day) THEN 1 ELSE 0 END) AS open,
         SUM(CASE WHEN d.created <= w.last_day AND (d.closed IS NULL OR d.closed > w.last_day) THEN d.cents ELSE 0 END) AS pipeline
     FROM d
-    CROSS JOIN days w
-    WHERE w.kind = 'window'
+    CROSS JOIN (SELECT DISTINCT first_day, last_day FROM days WHERE kind = 'window') w
     GROUP BY d.rep, w.first_day, w.last_day
 )
 SELECT 'month' AS kind, rep, (SELECT day FROM as_of) AS as_of, year, month,

@@ -52,11 +52,13 @@ struct LikeForLike {
     }
 
     /// Every span a portal with the as-of date `asOf` may compare with, whatever months its data covers: the days
-    /// `fieldbook warehouse` asks the warehouse to count (`Rollups.windows`), in order.
+    /// `fieldbook warehouse` asks the warehouse to count (`Rollups.windows`), in order, each once (a year's first
+    /// quarter and the year, compared early in both, share their days).
     static func windows(asOf: Day, calendar: FiscalCalendar) -> [(first: Day, last: Day)] {
         let periods = Period.Kind.allCases.map { calendar.period($0, containing: asOf.monthNumber) }
         let all = LikeForLike(periods: periods.flatMap { [$0, $0.previous, $0.yearEarlier] }, asOf: asOf) { [$0.previous, $0.yearEarlier] }
-        return all.spanList.map { ($0.firstDay, $0.lastDay) }
+        var seen: Set<[Day]> = []
+        return all.spanList.filter { seen.insert([$0.firstDay, $0.lastDay]).inserted }.map { ($0.firstDay, $0.lastDay) }
     }
 
     /// Tallies every rep's spans: deals day by day, metrics from the monthly tallies (`months[rep][month - firstMonth]`).
@@ -67,10 +69,12 @@ struct LikeForLike {
         let repIndex = Dictionary(uniqueKeysWithValues: data.team.reps.enumerated().map { ($1.id, $0) })
         if let rollups = data.rollups {
             // The warehouse counted each span (`Rollups.windows`) by the same rules as `count` below.
+            // Two comparisons may share their days (a year's first quarter and the year, early in both).
             for row in rollups.windows {
-                guard let rep = repIndex[row.rep], let s = spanList.firstIndex(where: { $0.firstDay == row.first && $0.lastDay == row.last })
-                else { continue }
-                tallies[rep][s] = Tally(metrics: metricCount, counts: row.counts)
+                guard let rep = repIndex[row.rep] else { continue }
+                for (s, span) in spanList.enumerated() where span.firstDay == row.first && span.lastDay == row.last {
+                    tallies[rep][s] = Tally(metrics: metricCount, counts: row.counts)
+                }
             }
         }
         for stored in data.deals {

@@ -70,7 +70,7 @@ package enum RollupsImporter {
         default:
             problems.append("kind \"\(kind)\" is neither month nor window")
         }
-        for name in counts + amounts {
+        for name in columns where counts.contains(name) || amounts.contains(name) {
             guard let value = Double(cell(name)), value.isFinite else {
                 problems.append("\(name) \"\(cell(name))\" is not a number")
                 continue

@@ -11,7 +11,6 @@ extension DataLoader {
         file.forEachRecord(bytes, "rollups") { file, node, path in
             guard let members = file.members(node, path) else { return }
             var fields = RecordFields(node: node, jsonPath: path, members: members)
-            defer { fields.warnUnknownKeys(in: &file) }
             guard let kind = fields.string("kind", required: true, in: &file), let rep = fields.id("rep", required: true, in: &file),
                 let day = fields.day("as_of", required: true, in: &file)
             else { return }
@@ -26,6 +25,7 @@ extension DataLoader {
             }
             let (counts, weighted, pending) = Self.rollupCounts(&fields, &file)
             let row = Rollups.Row(rep: rep, first: first, last: last, counts: counts, weighted: weighted, pending: pending)
+            fields.warnUnknownKeys(in: &file)
             if kind == "month" { months.append(row) } else { windows.append(row) }
         }
         if let asOf {
