@@ -251,6 +251,50 @@ import Testing
         #expect(try folder.read("content/data/deals.json") == written)
     }
 
+    /// docs/warehouse.md's steps without the warehouse: the query's tables from the settings, a query result imported
+    /// in place of deals, and every disagreement an error that writes nothing.
+    @Test func warehouseTablesAndRollups() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        try folder.write([
+            "fieldbook.json": #"{"asOf": "2024-03-31", "pipeline": {"stages": {"proposal": 0.6, "demo": 0.3}}}"#,
+            "content/data/team.json":
+                #"{"regions": [{"id": "n", "name": "N"}], "managers": [], "reps": [{"id": "ann", "name": "Ann", "region": "n"}]}"#,
+            "rollups.csv": """
+            kind,rep,as_of,year,month,first_day,last_day,created,won,lost,revenue,cycle_days,cycle_count,open,pipeline,weighted,pending
+            month,ann,2024-03-31,2024,3,,,2,1,0,1200.5,30,1,1,400.0,120.0,0.0
+            window,ann,2024-03-31,,,2023-01-01,2023-04-01,0,0,0,0.0,0,0,0,0.0,0.0,0.0
+
+            """,
+        ])
+        // As of 31 March (a leap year's 91st day) only the year is under way: one window, 2023's first 91 days.
+        let tables = try fieldbook(["warehouse", "tables"], in: folder.path)
+        #expect(tables.status == 0, "\(tables.stderr)")
+        #expect(try folder.read("tables/stages.csv") == "stage,probability\ndemo,0.3\nproposal,0.6\n")
+        #expect(try folder.read("tables/days.csv") == "kind,first_day,last_day\nas_of,2024-03-31,2024-03-31\nwindow,2023-01-01,2023-04-01\n")
+        #expect(try fieldbook(["warehouse", "tables", "--as-of", "2024-02-30"], in: folder.path).status == 64)
+
+        let imported = try fieldbook(["import", "rollups", "rollups.csv"], in: folder.path)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.hasSuffix("Imported 1 month rows and 1 window rows into ./content/data/rollups.json\n"))
+        #expect(try fieldbook(["build"], in: folder.path).status == 0)
+        #expect(
+            try folder.read("public/api/reps/ann.json").contains(
+                #""period": "2024-03", "kind": "month", "partial": false, "start": "2024-03-01", "end": "2024-03-31", "revenue": 1200.5, "revenue_target": null"#
+            ))
+
+        // Another as-of date in the settings: the import says so, at the file, and writes nothing.
+        try folder.write(["fieldbook.json": #"{"asOf": "2024-04-01"}"#])
+        let stale = try fieldbook(["import", "rollups", "rollups.csv"], in: folder.path)
+        #expect(stale.status == 1)
+        #expect(stale.stderr.hasPrefix("rollups.csv:1:1: error: the rollups count deals as of 2024-03-31, but fieldbook.json's asOf is 2024-04-01"))
+        #expect(stale.stderr.hasSuffix("Nothing was written.\n"))
+        try folder.write(["fieldbook.json": #"{"asOf": "2024-03-31"}"#, "content/data/deals.json": "[]"])
+        let both = try fieldbook(["import", "rollups", "rollups.csv"], in: folder.path)
+        #expect(both.status == 1)
+        #expect(both.stderr.contains("a portal has deals or rollups, not both"))
+    }
+
     /// The documented workflow is green by default: a new portal, a new playbook (listed on its shelf, so linked) and
     /// the Maven CRM export (whose four agents without deals are new hires, not warnings) pass `check --strict`.
     @Test(.enabled(if: Repository.hasMavenCRM)) func theWorkflowIsGreenByDefault() throws {
