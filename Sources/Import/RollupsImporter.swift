@@ -4,7 +4,7 @@ import FieldbookModel
 ///
 /// Only the shape of each cell is checked here (a kind, dates, whole numbers, amounts), at the CSV's own lines; what
 /// the rows mean (known reps, one as-of date, whole months, the windows the portal needs) is checked by the loader and
-/// `RollupsCheck`, as for a build. The JSON holds one record per line in the CSV's order, so record `i` is on line
+/// `Warehouse`, as for a build. The JSON holds one record per line in the CSV's order, so record `i` is on line
 /// `i + 2` like CSV row `i`, and the loader's findings point at the CSV's lines too (`lines(of:)`).
 package enum RollupsImporter {
     /// The columns of `sql/rollups.sql`'s result, in its order.

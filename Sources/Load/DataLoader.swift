@@ -46,23 +46,26 @@ public struct DataLoader: Sendable {
         // Deals, targets, metrics and training each check against the team and the KPIs alone, never against one
         // another: they are read at the same time, each into its own copy of what is known, and merged in this order.
         let known = context
-        let parts = parallelMap(["deals.json", "rollups.json", "targets.json", "metrics.json", "training.json"]) { name -> (Context, [Diagnostic])? in
+        let parts = parallelMap(["deals.json", "extract.json", "rollups.json", "targets.json", "metrics.json", "training.json"]) {
+            name -> (Context, [Diagnostic])? in
             guard let bytes = files[name] else { return nil }
             var file = DataFileReader(path: "\(Self.folder)/\(name)", bytes: bytes)
             var part = known
             switch name {
-            case "deals.json": readDeals(bytes, &file, &part)
+            case "deals.json", "extract.json": readDeals(bytes, &file, &part)
             case "rollups.json": readRollups(bytes, &file, &part)
             case "targets.json": readTargets(bytes, &file, &part)
             case "metrics.json": readMetrics(bytes, &file, &part)
             default: readTraining(bytes, &file, &part)
             }
+            if name == "extract.json" { (part.extract, part.deals) = (part.deals, []) }
             return (part, file.diagnostics)
         }
         // Each kind of record comes from its own file: taking the part's array whole spares copying a million deals.
         for case (let part, let found)? in parts {
             if !part.deals.isEmpty { context.deals = part.deals }
             if let rollups = part.rollups { context.rollups = rollups }
+            if !part.extract.isEmpty { context.extract = part.extract }
             if !part.targets.isEmpty { context.targets = part.targets }
             if !part.metrics.isEmpty { context.metrics = part.metrics }
             if !part.training.isEmpty { context.training = part.training }
@@ -72,7 +75,7 @@ public struct DataLoader: Sendable {
         var data = PerformanceData(
             team: context.team, deals: context.deals, targets: context.targets, metrics: context.metrics,
             metricDefinitions: context.metricDefinitions, training: context.training)
-        data.rollups = context.rollups
+        (data.rollups, data.extract) = (context.rollups, context.extract)
         return (data, diagnostics)
     }
 
@@ -89,16 +92,23 @@ public struct DataLoader: Sendable {
                     SourceLocation(path: "\(folder)/rollups.json"),
                     "a portal has deals.json or rollups.json, not both: remove deals.json to build from the warehouse's rollups"))
         }
+        if files["extract.json"] != nil, files["rollups.json"] == nil {
+            diagnostics.append(
+                .error(
+                    SourceLocation(path: "\(folder)/extract.json"),
+                    "the warehouse's extract lists deals behind rollups: import them too (fieldbook import rollups), or remove extract.json"))
+        }
         return diagnostics
     }
 
-    static let fileNames = ["team.json", "deals.json", "rollups.json", "targets.json", "metrics.json", "kpis.json", "training.json"]
+    static let fileNames = ["team.json", "deals.json", "rollups.json", "extract.json", "targets.json", "metrics.json", "kpis.json", "training.json"]
 
     /// What has been read so far, for checking references in the files that follow.
     struct Context {
         var team = Team(regions: [], managers: [], reps: [])
         var deals: [Deal] = []
         var rollups: Rollups?
+        var extract: [Deal] = []
         var targets: [TargetRecord] = []
         var metrics: [MetricRecord] = []
         var metricDefinitions: [KPIDefinition] = []

@@ -48,12 +48,16 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return 365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + day - 1
     }
 
-    /// The day `days` (zero or more) after this one.
+    /// The day `days` after this one (before it when negative).
     package func advanced(by days: Int) -> Day {
         var (year, month, day) = (self.year, self.month, self.day + days)
         while day > Day.daysIn(month: month, year: year) {
             day -= Day.daysIn(month: month, year: year)
             (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
+        }
+        while day < 1 {
+            (year, month) = month == 1 ? (year - 1, 12) : (year, month - 1)
+            day += Day.daysIn(month: month, year: year)
         }
         return Day(year: year, month: month, day: day)
     }

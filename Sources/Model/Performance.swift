@@ -201,6 +201,9 @@ public struct PerformanceData: Sendable, Equatable {
     package var training: [TrainingRecord]
     /// Deal tallies from a warehouse (`rollups.json`), in place of `deals`: a portal has one or the other.
     package var rollups: Rollups?
+    /// With rollups, the warehouse's extract of the largest deals behind each list (`extract.json`, from
+    /// `sql/extracts.sql`): what the lists show, never what a figure counts.
+    package var extract: [Deal] = []
 
     package init(
         team: Team, deals: [Deal], targets: [TargetRecord], metrics: [MetricRecord], metricDefinitions: [KPIDefinition], training: [TrainingRecord]

@@ -136,7 +136,7 @@ extension Pipeline {
         diagnostics += data.map { DataFreshness.staleDeals($0.deals, config: config) } ?? []
         if let rollups = data?.rollups {
             let file = SourceLocation(path: "\(DataLoader.folder)/rollups.json")
-            diagnostics += RollupsCheck.problems(rollups, asOf: config.asOf, calendar: config.fiscalCalendar).map { .error(file, $0) }
+            diagnostics += Warehouse.problems(rollups, asOf: config.asOf, calendar: config.fiscalCalendar).map { .error(file, $0) }
         }
         let calculator = KPICalculator(
             asOf: config.asOf, calendar: config.fiscalCalendar, stageProbabilities: config.stageProbabilities, ramp: config.ramp)

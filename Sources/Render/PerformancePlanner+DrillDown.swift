@@ -12,7 +12,7 @@ extension PerformancePlanner {
     /// kpis.json (and for every KPI of a portal built from rollups, which has no deals), the table of its members'
     /// figures; for a rep's metric, nowhere.
     func drillDownURL(_ k: Int, deals: String, group: Bool) -> String? {
-        if !fromRollups, let list = DealLists.list(behind: board.kpis[k].id) { return deals + "#" + list }
+        if listsDeals, let list = DealLists.list(behind: board.kpis[k].id) { return deals + "#" + list }
         return group ? deals + "#members" : nil
     }
 
@@ -52,9 +52,10 @@ extension PerformancePlanner {
             })
     }
 
-    /// A deals page beside every scorecard, for the current period (none from rollups: it would list nothing).
+    /// A deals page beside every scorecard, for the current period (none from rollups without an extract: it would
+    /// list nothing).
     func scorecardDealsPages(_ asOf: Day) -> [Page] {
-        guard !fromRollups else { return [] }
+        guard listsDeals else { return [] }
         return data.team.reps.indices.map { index in
             let rep = data.team.reps[index]
             return dealsPage(
@@ -67,21 +68,22 @@ extension PerformancePlanner {
 
     /// The lists of reps `members`' deals in period `p` that the cards count.
     private func dealLists(_ asOf: Day, _ p: Int, members: [Int]) -> [DealListView] {
-        guard !fromRollups else { return [] }
+        guard listsDeals else { return [] }
         let period = board.periods[p]
-        let lists =
+        var lists =
             dealFacts.map { facts in
                 DealLists(
                     facts, indices: members.reduce(into: []) { $0 += repDeals[$1] }, period: period, firstMonth: board.firstMonth ?? Int.min,
                     limit: Self.drillDownLimit)
             } ?? DealLists()
+        if fromRollups { countFromFigures(&lists, p, members: members) }
         let stockDay = min(period.lastDay, asOf)
         // Only the lists behind the cards: a list no card counts would cost every page and lead from nowhere.
         let shown = Set(cardKPIs.flatMap { DealLists.lists(behind: board.kpis[$0].id) })
         return [
             dealList("won", labels["listWon"], lists.won, date: labels["closed"]) { $0.closed },
-            dealList("lost", labels["listLost"], lists.lost, date: labels["closed"]) { $0.closed },
-            dealList("created", labels["listCreated"], lists.created, date: labels["created"]) { $0.created },
+            dealList("lost", labels["listLost"], lists.lost, amount: !fromRollups, date: labels["closed"]) { $0.closed },
+            dealList("created", labels["listCreated"], lists.created, amount: !fromRollups, date: labels["created"]) { $0.created },
             dealList("open", labels["listOpen"].replacingOccurrences(of: "{date}", with: format.date(stockDay)), lists.open, date: labels["created"])
             {
                 $0.created
@@ -89,13 +91,31 @@ extension PerformancePlanner {
         ].filter { shown.contains($0.id) }
     }
 
-    private func dealList(_ id: String, _ title: String, _ list: DealLists.List, date label: String, date: (Deal) -> Day?) -> DealListView {
+    /// A list from the warehouse's extract holds its largest deals only: how many there are, and the amounts of the
+    /// won and the open ones, are the figures' (the rollups count no amounts of lost or created deals).
+    private func countFromFigures(_ lists: inout DealLists, _ p: Int, members: [Int]) {
+        func total(_ kpi: String) -> Double {
+            guard let k = board.index(of: kpi) else { return 0 }
+            return members.reduce(0) { $0 + (board.reps[$1].periods[p].actual[k] ?? 0) }
+        }
+        lists.won.count = Int(total("deals_won"))
+        lists.won.amount = Cents((total("revenue") * 100).rounded())
+        lists.lost.count = Int(total("deals_lost"))
+        lists.created.count = Int(total("deals_created"))
+        lists.open.count = Int(total("open_deals"))
+        lists.open.amount = Cents((total("pipeline") * 100).rounded())
+    }
+
+    private func dealList(
+        _ id: String, _ title: String, _ list: DealLists.List, amount: Bool = true, date label: String, date: (Deal) -> Day?
+    ) -> DealListView {
         let count = format.value(Double(list.count), unit: .count)
         let note =
             list.count > list.top.count
             ? labels["largestOf"].replacingOccurrences(of: "{limit}", with: "\(list.top.count)").replacingOccurrences(of: "{n}", with: count) : nil
         return DealListView(
-            id: id, title: title, summary: "\(labels.count(list.count, "dealCount", written: count)) · \(format.money(Double(list.amount) / 100))",
+            id: id, title: title,
+            summary: labels.count(list.count, "dealCount", written: count) + (amount ? " · \(format.money(Double(list.amount) / 100))" : ""),
             note: note,
             dateLabel: label,
             rows: list.top.map { deal in

@@ -27,7 +27,7 @@ extension PerformancePlanner {
             people: board.regions.map { LinkView(title: $0.name, url: regionURL($0.id, at)) },
             revenueTargetsSet: revenue.map { revenue in board.reps.contains { $0.periods[p].target[revenue] != nil } } ?? false,
             report: LinkView(title: reportTitle(p), url: site.url(reportPath(p))))
-        view.listsDeals = !fromRollups
+        view.listsDeals = listsDeals
         if site.config.access.encrypted {
             // Open pages of an encrypted portal: aggregates only; names with figures are in the private pages.
             (view.namesReps, view.reps, view.atRisk, view.wins, view.wallWeek, view.wallMonth, view.records) = (false, [], [], [], nil, [], [])
@@ -150,7 +150,8 @@ extension PerformancePlanner {
                     board.reps[index], current, members: [index], trendID: "rep-trend", bullets: true, deals: site.url("reps/\(rep.id)/deals/")),
                 focus: focus(of: index, current, medians: medians.regions[rep.region] ?? [], lessons: lessons),
                 comparison: comparison(of: index, current, medians: medians), pipeline: pipeline(board.reps[index], members: [index]),
-                openDeals: openDeals(of: rep.id), openDealsNote: openDealsNote(of: rep.id), toDiscuss: openDeals(of: rep.id, toDiscuss: true),
+                openDeals: openDeals(of: rep.id), openDealsNote: openDealsNote(of: rep.id, index: index),
+                toDiscuss: fromRollups ? [] : openDeals(of: rep.id, toDiscuss: true),
                 progress: progress(of: rep.id, lessons: lessons),
                 recommended: recommended(for: index, current: current, lessons: lessons),
                 playbooks: Array(lessons.playbooks(for: rep.region).prefix(Self.scorecardPlaybookLimit)),
@@ -160,7 +161,7 @@ extension PerformancePlanner {
                     FactView(term: labels["rankInRegion"], value: period.rankInRegion.map { "\($0)" } ?? "–"),
                     FactView(term: labels["rankInTeam"], value: period.rankInTeam.map { "\($0) / \(data.team.reps.count)" } ?? "–"),
                 ])
-            view.listsDeals = !fromRollups
+            view.listsDeals = listsDeals
             return page("reps/\(rep.id)/", "scorecard", title: rep.name, crumbs: crumbs, p: current, private: isPrivate, view: view)
         }
     }

@@ -6,10 +6,11 @@ extension PerformancePlanner {
     /// The pipeline of reps `members` on the as-of date, with coverage of what `entity` still has to win in the current
     /// period; nil when they have no open deal and closed nothing in the period.
     func pipeline(_ entity: EntityFigures, members: [Int]) -> PipelineView? {
-        guard let asOf = board.asOf else { return nil }
+        // From rollups there are no deals to count by stage, age or product (an extract holds the largest only).
+        guard let asOf = board.asOf, !fromRollups else { return nil }
         let ids = members.map { data.team.reps[$0].id }
         let health = PipelineHealth(
-            open: ids.flatMap { openByRep[$0] ?? [] }, closed: ids.flatMap { (closedByRep[$0] ?? []).map { data.deals[$0] } }, asOf: asOf,
+            open: ids.flatMap { openByRep[$0] ?? [] }, closed: ids.flatMap { (closedByRep[$0] ?? []).map { listed[$0] } }, asOf: asOf,
             typicalCycle: typicalCycle,
             stages: site.config.stageProbabilities)
         guard health.open > 0 || !health.products.isEmpty else { return nil }
@@ -64,8 +65,11 @@ extension PerformancePlanner {
     }
 
     /// "The 10 largest of 194 open deals" when a scorecard lists only some of them.
-    func openDealsNote(of rep: String) -> String? {
-        let count = openByRep[rep]?.count ?? 0
+    func openDealsNote(of rep: String, index: Int) -> String? {
+        // From rollups, the extract holds the largest open deals; how many there are is the figure.
+        let count =
+            fromRollups
+            ? Int(board.index(of: "open_deals").flatMap { board.reps[index].periods[current].actual[$0] } ?? 0) : openByRep[rep]?.count ?? 0
         return count > 10 ? labels["largestOpen"].replacingOccurrences(of: "{n}", with: format.value(Double(count), unit: .count)) : nil
     }
 }

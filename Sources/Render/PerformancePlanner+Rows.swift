@@ -61,7 +61,7 @@ extension PerformancePlanner {
     func wins(limit: Int = 5, closedOn includes: (Day) -> Bool) -> [DealRowView] {
         var rows: [DealRowView] = []
         for index in wonByAmount {
-            let deal = data.deals[index]
+            let deal = listed[index]
             guard let closed = deal.closed, includes(closed) else { continue }
             guard rows.count < limit else { break }
             rows.append(dealRow(deal, rep: repNames[deal.rep] ?? deal.rep, date: closed))

@@ -27,22 +27,28 @@ package struct PerformancePlanner: Sendable {
     let regionMembers: [String: [Int]]
     let managerMembers: [String: [Int]]
     let repPlaces: [(region: String, manager: String)]
-    /// Deals won by the as-of date (indices into `data.deals`), largest first (then by id): the wins lists take the
+    /// The deals the lists show: the portal's, or with rollups the warehouse's extract of the largest
+    /// (`PerformanceData.extract`). The indices below are into these.
+    let listed: [Deal]
+    /// Deals won by the as-of date (indices into `listed`), largest first (then by id): the wins lists take the
     /// first that fit.
     let wonByAmount: [Int]
-    /// Each rep's deals won or lost in the current period (indices into `data.deals`; as they stood on the as-of
+    /// Each rep's deals won or lost in the current period (indices into `listed`; as they stood on the as-of
     /// date, which for these is as they are), and the team's typical won cycle: for pipeline health (`PipelineHealth`).
     let closedByRep: [String: [Int]]
     let typicalCycle: Double?
-    /// Each rep's deals (by rep index; indices into `data.deals`) and every deal's facts, for the pages behind the figures.
+    /// Each rep's deals (by rep index; indices into `listed`) and every deal's facts, for the pages behind the figures.
     let repDeals: [[Int]]
     let dealFacts: DealFacts?
     /// Each rep's name by id.
     let repNames: [String: String]
-    /// The figures come from a warehouse's rollups (`PerformanceData.rollups`): there are no deals to list, so no list
-    /// of deals, pipeline by stage or wins is shown (an empty list beside a figure would contradict it), and every page
-    /// says so.
+    /// The figures come from a warehouse's rollups (`PerformanceData.rollups`), and every page says so. The lists show
+    /// the warehouse's extract of the largest deals (`PerformanceData.extract`), their counts and amounts taken from
+    /// the figures; without an extract no list is shown (an empty list beside a figure would contradict it). What needs
+    /// every deal (the pipeline by stage, deal age, stale and slipping deals, products) is not shown either way.
     let fromRollups: Bool
+    /// Whether there are deals to list: the portal's, or the warehouse's extract.
+    let listsDeals: Bool
 
     package init(site: SiteView, board: Scoreboard, data: PerformanceData) {
         self.site = site
@@ -50,12 +56,15 @@ package struct PerformancePlanner: Sendable {
         self.data = data
         self.settings = site.config.dashboard
         let asOf = board.asOf
-        let openByRep = Dictionary(grouping: asOf.map { day in data.deals.compactMap { $0.open(on: day) } } ?? [], by: \.rep)
+        let deals = data.rollups == nil ? data.deals : data.extract
+        self.listed = deals
+        let openByRep = Dictionary(grouping: asOf.map { day in deals.compactMap { $0.open(on: day) } } ?? [], by: \.rep)
         self.openByRep = openByRep
         self.lessonsDone = data.training.reduce(into: [:]) { $0[$1.rep, default: []].insert($1.lesson) }
         self.entered = TargetResolver(data.targets, calendar: board.calendar)
         self.unpriced = data.team.reps.map { rep in
-            let open = openByRep[rep.id] ?? []
+            // An extract holds some of the open deals: how many lack an amount is not known.
+            let open = data.rollups == nil ? openByRep[rep.id] ?? [] : []
             return (open.count { $0.amount == nil }, open.count { $0.amountEstimated })
         }
         self.revenue = board.index(of: "revenue")
@@ -69,7 +78,6 @@ package struct PerformancePlanner: Sendable {
         let regionNames = Dictionary(team.regions.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let managerNames = Dictionary(team.managers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         self.repPlaces = team.reps.map { rep in (regionNames[rep.region] ?? rep.region, team.manager(of: rep).flatMap { managerNames[$0] } ?? "–") }
-        let deals = data.deals
         self.wonByAmount = deals.indices.filter { index in
             deals[index].isWon && deals[index].closed.map { closed in asOf.map { closed <= $0 } ?? false } ?? false
         }
@@ -82,7 +90,8 @@ package struct PerformancePlanner: Sendable {
                 }
                 return closed >= period.firstDay && closed <= period.lastDay
             }, by: { deals[$0].rep })
-        self.typicalCycle = asOf.flatMap { PipelineHealth.typicalCycle(of: data.deals, asOf: $0) }
+        // The typical cycle is the median of every deal won in a year: an extract's largest deals do not give it.
+        self.typicalCycle = data.rollups == nil ? asOf.flatMap { PipelineHealth.typicalCycle(of: deals, asOf: $0) } : nil
         let repIndex = Dictionary(team.reps.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var repDeals = Array(repeating: [Int](), count: team.reps.count)
         for index in deals.indices { if let rep = repIndex[deals[index].rep] { repDeals[rep].append(index) } }
@@ -90,6 +99,7 @@ package struct PerformancePlanner: Sendable {
         self.dealFacts = asOf.map { DealFacts(deals, asOf: $0) }
         self.repNames = Dictionary(team.reps.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         self.fromRollups = data.rollups != nil
+        self.listsDeals = data.rollups == nil || !data.extract.isEmpty
     }
 
     var labels: Labels { site.labels }
@@ -134,7 +144,7 @@ package struct PerformancePlanner: Sendable {
             labels["partlyCovered"].replacingOccurrences(
                 of: "{month}", with: format.period(Period(kind: .month, firstMonth: $0), calendar: board.calendar))
         }
-        let notes = [partly, fromRollups ? labels["fromRollups"] : nil].compactMap { $0 }
+        let notes = [partly, fromRollups ? labels[listsDeals ? "fromRollupsAndExtract" : "fromRollups"] : nil].compactMap { $0 }
         return PerformanceHeaderView(
             title: title, subtitle: subtitle, asOf: "\(labels["dataAsOf"]) \(format.date(asOf))", periodName: periodName(current),
             asOfDate: asOf.description, staleAfterDays: settings.staleAfterDays, periods: periods,

@@ -15,7 +15,7 @@ struct Fieldbook: AsyncParsableCommand {
             Shell completion: fieldbook --generate-completion-script bash|zsh|fish.
             """,
         version: fieldbookVersion,
-        subcommands: [Build.self, Check.self, Serve.self, Import.self, Warehouse.self, Init.self, New.self, Theme.self, Keys.self],
+        subcommands: [Build.self, Check.self, Serve.self, Import.self, WarehouseTables.self, Init.self, New.self, Theme.self, Keys.self],
         defaultSubcommand: Build.self
     )
 }

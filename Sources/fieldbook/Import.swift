@@ -21,16 +21,17 @@ struct Import: ParsableCommand {
             pipeline.stages in fieldbook.json. Deal owners must be reps of content/data/team.json: import the team first.
             Targets: a rep, region or team column, a period column (YYYY, YYYY-Qn, YYYY-MM) and a column per KPI id.
             Rollups: the result of sql/rollups.sql saved as CSV, in place of deals (see fieldbook warehouse and \
-            docs/warehouse.md); it becomes content/data/rollups.json.
+            docs/warehouse.md); it becomes content/data/rollups.json. Extract: the result of sql/extracts.sql, the \
+            largest deals behind each list, into content/data/extract.json.
             A required column that is missing is one error listing the file's headers; nothing is written then.
             """
     )
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case team, deals, targets, rollups
+        case team, deals, targets, rollups, extract
     }
 
-    @Argument(help: "What the file holds: team, deals, targets or rollups.")
+    @Argument(help: "What the file holds: team, deals, targets, rollups or extract.")
     var kind: Kind
 
     @Argument(help: "The CSV file.")
@@ -81,13 +82,7 @@ struct Import: ParsableCommand {
             }
         }
         let result = CSVTable.parse(bytes: [UInt8](data), path: file, delimiter: separator).flatMap { table in
-            switch kind {
-            case .team: importer.team(from: table)
-            case .deals:
-                importer.deals(from: table, team: existingTeam(), openStages: config.map { Set($0.stageProbabilities.keys) }, prices: priceList)
-            case .targets: quotas(from: table, columns: chosen, calendar: config?.fiscalCalendar ?? FiscalCalendar())
-            case .rollups: rollups(from: table, config: config ?? SiteConfig())
-            }
+            imported(table, importer: importer, columns: chosen, config: config, prices: priceList)
         }
         switch result {
         case .success(let imported):
@@ -106,6 +101,26 @@ struct Import: ParsableCommand {
         case .failure(let error):
             FileHandle.standardError.write(Data((error.description + "\nNothing was written.\n").utf8))
             throw ExitCode(1)
+        }
+    }
+
+    /// The data file of `kind` from `table`, with its report.
+    private func imported(
+        _ table: CSVTable, importer: CRMImporter, columns: [String: String], config: SiteConfig?, prices: PriceList?
+    ) -> Result<CRMImporter.Imported, DiagnosticsError> {
+        let stages = config.map { Set($0.stageProbabilities.keys) }
+        switch kind {
+        case .team: return importer.team(from: table)
+        case .deals: return importer.deals(from: table, team: existingTeam(), openStages: stages, prices: prices)
+        case .targets: return quotas(from: table, columns: columns, calendar: config?.fiscalCalendar ?? FiscalCalendar())
+        case .rollups: return rollups(from: table, config: config ?? SiteConfig())
+        case .extract:
+            // The warehouse's deals table holds Fieldbook's stages and rep ids: it reads like a CRM export.
+            guard FileManager.default.fileExists(atPath: portal + "/content/data/rollups.json") else {
+                let message = "the extract lists the deals behind rollups: import them first (fieldbook import rollups FILE.csv)"
+                return .failure(DiagnosticsError([.error(SourceLocation(path: table.path), message)]))
+            }
+            return importer.deals(from: table, team: existingTeam(), openStages: stages, prices: nil)
         }
     }
 
@@ -142,7 +157,7 @@ struct Import: ParsableCommand {
             var problems = RollupsImporter.lines(of: found.filter { $0.severity == .error && $0.location.path.hasSuffix("rollups.json") }, in: table)
             problems += found.filter { $0.severity == .error && !$0.location.path.hasSuffix("rollups.json") }
             if let rollups = data?.rollups {
-                problems += RollupsCheck.problems(rollups, asOf: config.asOf, calendar: config.fiscalCalendar).map { .error(here, $0) }
+                problems += Warehouse.problems(rollups, asOf: config.asOf, calendar: config.fiscalCalendar).map { .error(here, $0) }
             }
             return problems.isEmpty ? .success(imported) : .failure(DiagnosticsError(problems))
         }

@@ -1,8 +1,11 @@
-"""sql/rollups.sql run for real on DuckDB over the Maven CRM export, imported with `fieldbook import rollups`: the
-portal built from the warehouse's rollups publishes the same API, byte for byte, as the one built from the deals."""
+"""sql/rollups.sql and sql/extracts.sql run for real on DuckDB over the Maven CRM export, imported with `fieldbook
+import rollups` and `fieldbook import extract`: the portal built from the warehouse's results publishes the same API,
+byte for byte, as the one built from the deals, and lists the same deals behind its figures."""
 import datetime
+import glob
 import json
 import os
+import re
 import shutil
 import subprocess
 
@@ -12,7 +15,7 @@ import pytest
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BINARY = os.path.join(ROOT, ".build", "debug", "fieldbook")
 MAVEN = os.path.join(os.path.dirname(ROOT), "shared", "datasets", "maven-crm")
-QUERY = os.path.join(ROOT, "sql", "rollups.sql")
+QUERIES = os.path.join(ROOT, "sql")
 # A day in each part of the data: its first weeks, mid-quarter, a quarter's last day, mid-month, the year's last day.
 AS_OF_DATES = ["2016-11-02", "2017-03-15", "2017-05-01", "2017-06-30", "2017-09-14", "2017-12-31"]
 
@@ -31,7 +34,8 @@ def fieldbook(*args):
 def maven(tmp_path_factory):
     """A portal of the Maven export, its deals given what the export lacks, so every rule is exercised: an expected
     close on every fifth open deal, a probability of its own on every seventh deal (won and lost ones too: one won
-    after the as-of date weighs only its own), and no created date on every fiftieth open deal."""
+    after the as-of date weighs only its own), and no created date on every fiftieth open deal. Amounts the import
+    estimated from list prices become plain amounts: a warehouse's deals table has no such flag."""
     work = tmp_path_factory.mktemp("warehouse")
     fieldbook("init", str(work / "portal"))
     fieldbook("import", "team", os.path.join(MAVEN, "sales_teams.csv"), "--portal", str(work / "portal"))
@@ -48,12 +52,13 @@ def maven(tmp_path_factory):
                 deal.pop("created", None)
         if index % 7 == 0:
             deal["probability"] = 0.25
+        deal.pop("amount_estimated", None)
     path.write_text("[\n" + ",\n".join(json.dumps(deal, ensure_ascii=False) for deal in deals) + "\n]\n", encoding="utf-8")
     return work
 
 
-def rollups(portal, folder):
-    """The README's recipe: the parameter tables from the portal, the query on the deals, the result as CSV."""
+def warehouse(portal, folder):
+    """docs/warehouse.md's recipe: the tables from the portal, both queries on the deals, the results as CSV."""
     fieldbook("warehouse", str(folder / "tables"), "--portal", str(portal))
     con = duckdb.connect()
     deals = portal / "content" / "data" / "deals.json"
@@ -67,9 +72,23 @@ def rollups(portal, folder):
     con.execute(
         f"CREATE TABLE days AS SELECT * FROM read_csv('{folder}/tables/days.csv', header = true, "
         "columns = {'kind': 'VARCHAR', 'first_day': 'DATE', 'last_day': 'DATE'})")
-    with open(QUERY, encoding="utf-8") as file:
-        con.execute(f"COPY ({file.read()}) TO '{folder}/rollups.csv' (HEADER)")
-    return folder / "rollups.csv"
+    con.execute(
+        f"CREATE TABLE periods AS SELECT * FROM read_csv('{folder}/tables/periods.csv', header = true, columns = "
+        "{'period': 'VARCHAR', 'first_day': 'DATE', 'last_day': 'DATE', 'stock_day': 'DATE', 'current': 'INTEGER'})")
+    con.execute(
+        f"CREATE TABLE reps AS SELECT * FROM read_csv('{folder}/tables/reps.csv', header = true, "
+        "columns = {'rep': 'VARCHAR', 'region': 'VARCHAR', 'manager': 'VARCHAR'})")
+    for query in ("rollups", "extracts"):
+        with open(os.path.join(QUERIES, query + ".sql"), encoding="utf-8") as file:
+            con.execute(f"COPY ({file.read()}) TO '{folder}/{query}.csv' (HEADER)")
+    return folder / "rollups.csv", folder / "extracts.csv"
+
+
+def lists(page):
+    """The rows of each list of deals on a deals page, by list."""
+    text = page.read_text(encoding="utf-8")
+    sections = re.findall(r'<section[^>]*id="(won|lost|created|open)"[^>]*>(.*?)</section>', text, re.S)
+    return {name: "".join(re.findall(r"<tbody>(.*?)</tbody>", body, re.S)) for name, body in sections}
 
 
 def files(folder):
@@ -86,12 +105,13 @@ def test_the_api_from_rollups_is_the_api_from_deals(maven, as_of):
     (deals_portal / "fieldbook.json").write_text(json.dumps(settings), encoding="utf-8")
     fieldbook("build", str(deals_portal), "--output", str(folder / "from-deals"))
 
-    csv = rollups(deals_portal, folder)
+    rollups, extract = warehouse(deals_portal, folder)
     rollups_portal = folder / "rollups"
     shutil.copytree(deals_portal, rollups_portal)
     os.remove(rollups_portal / "content" / "data" / "deals.json")
-    imported = fieldbook("import", "rollups", str(csv), "--portal", str(rollups_portal))
+    imported = fieldbook("import", "rollups", str(rollups), "--portal", str(rollups_portal))
     assert "month rows and" in imported.stdout
+    fieldbook("import", "extract", str(extract), "--portal", str(rollups_portal))
     fieldbook("build", str(rollups_portal), "--output", str(folder / "from-rollups"))
 
     api = folder / "from-deals" / "api"
@@ -110,6 +130,17 @@ def test_the_api_from_rollups_is_the_api_from_deals(maven, as_of):
         if period["partial"] and period["kind"] == "quarter":
             assert [forecast["method"] for forecast in period["forecasts"]] == ["run_rate", "pipeline"]
 
+    # Every list behind the figures (the team's, each region's and manager's in every period, each rep's now) shows
+    # the same deals from the extract as from all the deals.
+    pages = sorted(os.path.relpath(path, folder / "from-deals") for path in glob.glob(f"{folder}/from-deals/**/deals/index.html", recursive=True))
+    assert len(pages) > 80  # 35 reps and 3 periods on the first date; up to 225 pages later
+    compared = 0
+    for page in pages:
+        expected = lists(folder / "from-deals" / page)
+        assert lists(folder / "from-rollups" / page) == expected, page
+        compared += sum(1 for rows in expected.values() if rows)
+    assert compared > 60  # lists with rows: 68 on the first date, hundreds later
+
 
 def test_pages_from_rollups_say_there_are_no_deals_to_list(maven):
     folder = maven / "pages"
@@ -118,7 +149,10 @@ def test_pages_from_rollups_say_there_are_no_deals_to_list(maven):
     settings = json.loads((portal / "fieldbook.json").read_text(encoding="utf-8"))
     settings["asOf"] = "2017-09-14"
     (portal / "fieldbook.json").write_text(json.dumps(settings), encoding="utf-8")
-    csv = rollups(portal, folder)
+    csv, extract = warehouse(portal, folder)
+    # An extract lists the deals behind rollups: without them, an error.
+    alone = subprocess.run([BINARY, "import", "extract", str(extract), "--portal", str(portal)], capture_output=True, text=True)
+    assert alone.returncode == 1 and "import them first (fieldbook import rollups FILE.csv)" in alone.stderr
     # Both deals and rollups: which would count? An error, and nothing is imported.
     refused = subprocess.run([BINARY, "import", "rollups", str(csv), "--portal", str(portal)], capture_output=True, text=True)
     assert refused.returncode == 1
@@ -133,6 +167,15 @@ def test_pages_from_rollups_say_there_are_no_deals_to_list(maven):
     assert scorecards and not any((folder / "public" / "reps" / name / "deals").exists() for name in scorecards)
     scorecard = (folder / "public" / "reps" / scorecards[0] / "index.html").read_text(encoding="utf-8")
     assert "No open deals" not in scorecard and "Open deals</h2>" not in scorecard
+    # With the extract, the lists come back (counted from the figures, their rows the largest deals), and the pages
+    # say where they come from; what needs every deal (the pipeline by stage) stays out.
+    fieldbook("import", "extract", str(extract), "--portal", str(portal))
+    fieldbook("build", str(portal), "--output", str(folder / "public"))
+    dashboard = (folder / "public" / "index.html").read_text(encoding="utf-8")
+    assert "and the lists of deals from its extract of the largest deals" in dashboard
+    assert "Wins wall" in dashboard and 'class="wins"' in dashboard and "Pipeline health" not in dashboard
+    assert (folder / "public" / "reps" / scorecards[0] / "deals" / "index.html").exists()
+    assert "Open deals</h2>" in (folder / "public" / "reps" / scorecards[0] / "index.html").read_text(encoding="utf-8")
     # Rollups counted as of another day than the portal's: an error naming both, and the output is untouched.
     settings["asOf"] = "2017-09-15"
     (portal / "fieldbook.json").write_text(json.dumps(settings), encoding="utf-8")

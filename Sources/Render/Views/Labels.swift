@@ -80,6 +80,8 @@ package struct Labels: TemplateView {
         "kpi": "KPI", "partlyCovered": "The data begins in {month}: this period holds only part of its months, and nothing is compared with it.",
         "fromRollups":
             "These figures come from the warehouse's rollups: the deals behind them (lists of deals, the pipeline by stage, wins) are not in this portal.",
+        "fromRollupsAndExtract":
+            "These figures come from the warehouse's rollups, and the lists of deals from its extract of the largest deals: the pipeline by stage, deal age and products need every deal and are not in this portal.",
         "winsWall": "Wins wall", "thisWeek": "This week", "thisMonth": "This month",
         "noWinsThisWeek": "No deals won in the last 7 days.", "noWinsThisMonth": "No deals won this month yet.", "records": "Records",
         "largestDeal": "Largest deal", "mostImproved": "Most improved", "dealsWon": "Deals won", "pipeline": "Pipeline",
@@ -149,6 +151,7 @@ package struct Labels: TemplateView {
         "nothingToWorkOn": "本期没有落后于目标或区域中位数的指标。", "notes": "备注", "readNext": "学习",
         "kpi": "指标", "partlyCovered": "数据从{month}开始：本期只包含部分月份，也不与其他期间比较。",
         "fromRollups": "这些数字来自数据仓库的汇总：其背后的商机明细（商机列表、按阶段的管道、赢单）不在本门户中。",
+        "fromRollupsAndExtract": "这些数字来自数据仓库的汇总，商机列表来自其金额最大商机的摘录：按阶段的管道、商机账龄和产品需要全部商机，不在本门户中。",
         "winsWall": "赢单墙", "thisWeek": "本周", "thisMonth": "本月",
         "noWinsThisWeek": "近 7 天没有赢单。", "noWinsThisMonth": "本月还没有赢单。", "records": "纪录",
         "largestDeal": "最大单", "mostImproved": "进步最大", "dealsWon": "赢单数", "pipeline": "商机金额", "medianHow": "中位数取本期有该指标数据的销售代表。",

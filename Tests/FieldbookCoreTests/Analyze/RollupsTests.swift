@@ -5,7 +5,7 @@ import Testing
 @testable import FieldbookModel
 @testable import FieldbookRender
 
-/// Figures from a warehouse's rollups (`Monthly(rollups:)`, `LikeForLike`, `RollupsCheck`): the small team's deals
+/// Figures from a warehouse's rollups (`Monthly(rollups:)`, `LikeForLike`, `Warehouse`): the small team's deals
 /// (`SmallTeam`) counted by hand into rollup rows give the API its deals give, byte for byte.
 @Suite struct RollupsTests {
     /// `SmallTeam`'s deals as of 2024-05-15, counted by hand by the rules of docs/warehouse.md.
@@ -70,7 +70,7 @@ import Testing
         // On 2025-02-10 the year 2025 and Q1 2025 are both 41 days old: both compare with January 1 to February 10,
         // 2024, which the query counts once. Ann won 1,000 then (d1); nothing in 2025 yet.
         let asOf = try #require(Day("2025-02-10"))
-        let windows = RollupsCheck.windows(asOf: asOf, calendar: FiscalCalendar()).map { "\($0.first) \($0.last)" }
+        let windows = Warehouse.windows(asOf: asOf, calendar: FiscalCalendar()).map { "\($0.first) \($0.last)" }
         #expect(windows == ["2025-01-01 2025-01-10", "2024-02-01 2024-02-10", "2024-10-01 2024-11-10", "2024-01-01 2024-02-10"])
         let rollups = """
             [
@@ -80,7 +80,7 @@ import Testing
             ]
             """
         let data = try Self.data(rollups)
-        #expect(RollupsCheck.problems(try #require(data.rollups), asOf: nil, calendar: FiscalCalendar()) == [])
+        #expect(Warehouse.problems(try #require(data.rollups), asOf: nil, calendar: FiscalCalendar()) == [])
         let board = KPICalculator().compute(data)
         let revenue = try #require(board.index(of: "revenue"))
         #expect(board.figures("team", "2025")?.change[revenue] == -1000)
@@ -89,14 +89,14 @@ import Testing
 
     @Test func rollupsMadeForAnotherDayOrCalendarAreRefused() throws {
         let rollups = try #require(Self.data(Self.rollups).rollups)
-        #expect(RollupsCheck.problems(rollups, asOf: Day("2024-05-15"), calendar: FiscalCalendar()) == [])
+        #expect(Warehouse.problems(rollups, asOf: Day("2024-05-15"), calendar: FiscalCalendar()) == [])
         #expect(
-            RollupsCheck.problems(rollups, asOf: Day("2024-05-16"), calendar: FiscalCalendar()) == [
+            Warehouse.problems(rollups, asOf: Day("2024-05-16"), calendar: FiscalCalendar()) == [
                 "the rollups count deals as of 2024-05-15, but fieldbook.json's asOf is 2024-05-16: run the query again with the tables of "
                     + "`fieldbook warehouse --as-of 2024-05-16`, or set asOf to 2024-05-15"
             ])
         // A fiscal year from April: the quarter under way is the calendar's second, and the year began on April 1.
-        let april = RollupsCheck.problems(rollups, asOf: nil, calendar: FiscalCalendar(startMonth: 4))
+        let april = Warehouse.problems(rollups, asOf: nil, calendar: FiscalCalendar(startMonth: 4))
         // The year under way began on April 1 too, so the year a year earlier shares the quarter's days; what the query
         // counted for the calendar year is not this portal's.
         #expect(april.count == 1)

@@ -163,7 +163,7 @@ import Testing
         #expect(load(["deals.json": "[]"]) == ["content/data/team.json:1:1: error: team.json is required when other data files exist"])
         #expect(
             load(["team.json": team, "notes.json": "{}"]).first
-                == "content/data/notes.json:1:1: warning: unknown data file (known: team.json, deals.json, rollups.json, targets.json, metrics.json, kpis.json, training.json)"
+                == "content/data/notes.json:1:1: warning: unknown data file (known: team.json, deals.json, rollups.json, extract.json, targets.json, metrics.json, kpis.json, training.json)"
         )
     }
 
