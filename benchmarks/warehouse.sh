@@ -2,10 +2,11 @@
 # How a portal built from a warehouse's rollups (docs/warehouse.md) scales: its cost should grow with reps × months,
 # not with deals. Builds, one clean build each (release, no documents):
 #   - REPS reps with metrics and targets and no deals (what such a team costs without deal figures),
-#   - the same team with generated rollups for 12 and 36 months at DEALS deals per rep and month,
+#   - the same team with generated rollups for 12, 24 and 36 months at DEALS deals per rep and month,
 #   - a fifth of the team with 36 months of rollups,
 #   - the same team with about a million deals in deals.json (benchmarks/data-engine.sh's data), for comparison,
-#   - and the deals portal's own rollups made by sql/rollups.sql on DuckDB (the query's time on a laptop).
+#   - and the deals portal's own rollups and extract made by sql/rollups.sql and sql/extracts.sql on DuckDB (the
+#     queries' time on a laptop).
 # Usage: benchmarks/warehouse.sh [WORK_DIR] [REPS] [DEALS_PER_REP_MONTH]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +28,7 @@ echo "$settings" > "$work/deals.json" && mkdir -p "$work/deals" && mv "$work/dea
 .build/generate-data --portal "$work/deals" --reps "$reps" --deals-per-month 8 --from 2025-01 --to 2026-12-20 --seed 7
 portal none
 "$fieldbook" warehouse "$work/tables" --portal "$work/deals" >/dev/null
-for months in 12 36; do
+for months in 12 24 36; do
     portal "rollups-$months"
     python3 benchmarks/generate-rollups.py "$work/deals/content/data/team.json" "$work/tables/days.csv" "$work/rollups-$months.csv" "$months" "$per_month"
     "$fieldbook" import rollups "$work/rollups-$months.csv" --portal "$work/rollups-$months" | tail -1
@@ -58,15 +59,22 @@ con.execute(f"""CREATE TABLE deals AS SELECT * FROM read_json('{work}/deals/cont
     'created': 'DATE', 'closed': 'DATE', 'expected_close': 'DATE', 'probability': 'DOUBLE'}})""")
 con.execute(f"CREATE TABLE stages AS SELECT * FROM read_csv('{work}/tables/stages.csv', header = true)")
 con.execute(f"CREATE TABLE days AS SELECT * FROM read_csv('{work}/tables/days.csv', header = true, columns = {{'kind': 'VARCHAR', 'first_day': 'DATE', 'last_day': 'DATE'}})")
-con.execute(f"COPY ({open('sql/rollups.sql').read()}) TO '{work}/rollups-deals.csv' (HEADER)")
+con.execute(f"CREATE TABLE periods AS SELECT * FROM read_csv('{work}/tables/periods.csv', header = true, columns = {{'period': 'VARCHAR', 'first_day': 'DATE', 'last_day': 'DATE', 'stock_day': 'DATE', 'current': 'INTEGER'}})")
+con.execute(f"CREATE TABLE reps AS SELECT * FROM read_csv('{work}/tables/reps.csv', header = true, columns = {{'rep': 'VARCHAR', 'region': 'VARCHAR', 'manager': 'VARCHAR'}})")
+import time
+for query in ("rollups", "extracts"):
+    start = time.time()
+    con.execute(f"COPY ({open(f'sql/{query}.sql').read()}) TO '{work}/{query}-deals.csv' (HEADER)")
+    print(f"DuckDB: sql/{query}.sql over the deals in {time.time() - start:.2f} s")
 PY
 end=$(date +%s.%N)
-echo "DuckDB: sql/rollups.sql over $(grep -c '"id"' "$work/deals/content/data/deals.json") deals (read from deals.json) in $(echo "$end - $start" | bc) s"
+echo "DuckDB: loading $(grep -c '"id"' "$work/deals/content/data/deals.json") deals from deals.json and both queries: $(echo "$end - $start" | bc) s"
 portal rollups-deals
 "$fieldbook" import rollups "$work/rollups-deals.csv" --portal "$work/rollups-deals" | tail -1
+"$fieldbook" import extract "$work/extracts-deals.csv" --portal "$work/rollups-deals" | tail -1
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 sleep 31  # see benchmarks/site.sh: ext4 creates folders slowly just after deleting many
-for name in none rollups-fifth rollups-12 rollups-36 rollups-deals deals; do
+for name in none rollups-fifth rollups-12 rollups-24 rollups-36 rollups-deals deals; do
     sync
     /usr/bin/time -f "$name: %e s wall, %M KB peak memory" "$fieldbook" build "$work/$name" >/dev/null
     echo "  $(find "$work/$name/public" -name '*.html' | wc -l) pages, data $(du -sh "$work/$name/content/data" | cut -f1)"
