@@ -1,12 +1,14 @@
 import FieldbookModel
 
-/// Reading deals.json: each record checked on its own, on two cores, clean records straight from their bytes.
+/// Reading deals.json (and a warehouse's extract.json, deals too): each record checked on its own, on two cores, clean
+/// records straight from their bytes.
 extension DataLoader {
-    func readDeals(_ bytes: [UInt8], _ file: inout DataFileReader, _ context: inout Context) {
+    /// `records` names them in diagnostics: `deals[311]`, `extract[311]`.
+    func readDeals(_ bytes: [UInt8], _ file: inout DataFileReader, _ context: inout Context, records: String = "deals") {
         let reps = Set(context.team.reps.map(\.id))
         // Each deal is checked on its own, on two cores; whether its id came earlier is decided after, in file order.
         let openStages = openStages
-        let checked = file.mapRecords(bytes, "deals", scanning: { Self.scanDeal(&$0, reps: reps, openStages: openStages) }) { file, node, path in
+        let checked = file.mapRecords(bytes, records, scanning: { Self.scanDeal(&$0, reps: reps, openStages: openStages) }) { file, node, path in
             checkDeal(node, path, reps: reps, &file)
         }
         var seen: [String: Int] = [:]
@@ -18,7 +20,7 @@ extension DataLoader {
             if let (id, node) = deal.id {
                 if let first = seen[id] {
                     // A repeated id is the only thing said about the record: the rest of its check is dropped with it.
-                    file.error(node, "deals[\(index)].id", "duplicate deal id \"\(id)\" (first at deals[\(first)])")
+                    file.error(node, "\(records)[\(index)].id", "duplicate deal id \"\(id)\" (first at \(records)[\(first)])")
                     continue
                 }
                 seen[id] = index

@@ -52,7 +52,8 @@ public struct DataLoader: Sendable {
             var file = DataFileReader(path: "\(Self.folder)/\(name)", bytes: bytes)
             var part = known
             switch name {
-            case "deals.json", "extract.json": readDeals(bytes, &file, &part)
+            case "deals.json": readDeals(bytes, &file, &part)
+            case "extract.json": readDeals(bytes, &file, &part, records: "extract")
             case "rollups.json": readRollups(bytes, &file, &part)
             case "targets.json": readTargets(bytes, &file, &part)
             case "metrics.json": readMetrics(bytes, &file, &part)

@@ -105,6 +105,22 @@ import Testing
                 == true)
     }
 
+    @Test func anExtractGoesWithRollupsAndNamesItsRecords() throws {
+        var files = SmallTeam.files.filter { $0.key == "team.json" }
+        files["extract.json"] = #"[{"id": "d1", "rep": "zoe", "stage": "won", "amount": 5, "closed": "2024-01-02"}]"#
+        #expect(
+            DataLoader().load(files.mapValues { Array($0.utf8) }).1.map(\.description) == [
+                "content/data/extract.json:1:1: error: the warehouse's extract lists deals behind rollups: import them too (fieldbook import rollups), or remove extract.json",
+                #"content/data/extract.json:1:22: error: extract[0].rep: unknown rep "zoe""#,
+            ])
+        files["rollups.json"] = Self.rollups
+        files["extract.json"] = #"[{"id": "d1", "rep": "ann", "stage": "won", "amount": 5, "closed": "2024-01-02"}]"#
+        let data = try #require(DataLoader().load(files.mapValues { Array($0.utf8) }).0)
+        // The extract is what lists show; no figure counts it.
+        #expect(data.deals.isEmpty && data.extract.map(\.id) == ["d1"])
+        #expect(KPICalculator().compute(data).actual("rep:ann", "2024-01", "revenue") == 0)
+    }
+
     @Test func recordsAreCheckedWhereTheyAre() {
         func errors(_ records: String, deals: Bool = false) -> [String] {
             var files = SmallTeam.files.filter { $0.key == "team.json" }
