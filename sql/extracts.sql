@@ -5,9 +5,10 @@
 --   days     kind, first_day, last_day                          the 'as_of' row
 --   periods  period, first_day, last_day, stock_day, current    every month, quarter and year shown, and 'week'
 --   reps     rep, region, manager                               the team
--- and returns deals in the columns of `deals`: for the team, each region and each manager in every period, and for
--- each rep in the dashboard's current period, the 50 largest deals of each list (won, lost, created, open), largest
--- amount first (deals without one last), then by id. Save the result as CSV and run `fieldbook import extract FILE.csv`.
+-- and returns deals in the columns of `deals`, and the as-of date: for the team, each region and each manager in
+-- every period, and for each rep in the month, quarter and year of the as-of date, the 50 largest deals of each list
+-- (won, lost, created, open), largest amount first (deals without one last), then by id. Save the result as CSV and
+-- run `fieldbook import extract FILE.csv`.
 --
 -- Standard SQL, no dialect differences.
 WITH
@@ -60,7 +61,7 @@ ranked AS (
     FROM scoped
 )
 SELECT deals.id, deals.rep, deals.stage, deals.amount, deals.created, deals.closed, deals.expected_close, deals.probability,
-    deals.product, deals.account
+    deals.product, deals.account, (SELECT day FROM as_of) AS as_of
 FROM deals
 WHERE deals.id IN (SELECT id FROM ranked WHERE place <= 50)
 ORDER BY deals.id

@@ -15,11 +15,12 @@ package enum Warehouse {
         package var last: Day
         /// The last day of the month whose end the open list is taken at: the period's last month, or the as-of month.
         package var stock: Day
-        /// The dashboard's period under way (`dashboard.period`): its lists are kept for every rep too (scorecards).
+        /// A period containing the as-of date: its lists are kept for every rep too (a scorecard's, of the dashboard's
+        /// period, whichever of month, quarter and year `dashboard.period` names).
         package var current: Bool
     }
 
-    package static func listPeriods(asOf: Day, calendar: FiscalCalendar, current kind: Period.Kind) -> [ListPeriod] {
+    package static func listPeriods(asOf: Day, calendar: FiscalCalendar) -> [ListPeriod] {
         let last = asOf.monthNumber
         let first = last - KPICalculator.maximumMonths + 1
         var periods: Set<Period> = []
@@ -31,7 +32,7 @@ package enum Warehouse {
             ListPeriod(
                 label: calendar.label(period), first: max(period.firstDay, clip), last: period.lastDay,
                 stock: Period(kind: .month, firstMonth: min(period.lastMonth, last)).lastDay,
-                current: period.kind == kind && period.contains(month: last))
+                current: period.contains(month: last))
         }
         let week = asOf.advanced(by: -6)
         list.append(ListPeriod(label: "week", first: week, last: asOf, stock: Period(kind: .month, firstMonth: last).lastDay, current: false))

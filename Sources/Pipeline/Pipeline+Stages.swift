@@ -148,6 +148,13 @@ extension Pipeline {
         let site = SiteView(config: config, hasReps: dashboard != nil && listsReps)
         let sealing = scoreboard.flatMap { sealer(keys, team: $0.data.team, settings: config.access, &diagnostics) }
         let planner = dashboard.map { PerformancePlanner(site: site, board: $0.figures, data: $0.data) }
+        if let problems = planner?.extractProblems(), let first = problems.first {
+            let more = problems.count > 1 ? " (and \(problems.count - 1) more lists)" : ""
+            diagnostics.append(
+                .error(
+                    SourceLocation(path: "\(DataLoader.folder)/extract.json"),
+                    "\(first)\(more): make the extract with the tables of `fieldbook warehouse` for this portal and as-of date"))
+        }
         let pages = planner?.pages(library: library, documents: documents, recent: recent) ?? []
         let apiRenderer = scoreboard.map { APIRenderer(scoreboard: $0.figures, team: $0.data.team, currency: config.currency) }
         var (api, apiPaths): ([OutputFile], [String]) = ([], [])

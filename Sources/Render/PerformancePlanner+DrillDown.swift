@@ -91,9 +91,35 @@ extension PerformancePlanner {
         ].filter { shown.contains($0.id) }
     }
 
+    /// Lists the warehouse's extract cannot fill: where a list would show fewer deals than it has (by the figures, up
+    /// to `drillDownLimit`), the extract was made for another as-of date, team or period; its lists would be silently
+    /// short. Checked for the team in every period and for each region, manager and rep in the current one.
+    package func extractProblems() -> [String] {
+        guard fromRollups, listsDeals, let facts = dealFacts else { return [] }
+        var problems: [String] = []
+        func check(_ name: String, _ members: [Int], _ p: Int) {
+            var lists = DealLists(
+                facts, indices: members.reduce(into: []) { $0 += repDeals[$1] }, period: board.periods[p], firstMonth: board.firstMonth ?? Int.min,
+                limit: Self.drillDownLimit)
+            countFromFigures(&lists, p, members: members)
+            for (id, list) in [("won", lists.won), ("lost", lists.lost), ("created", lists.created), ("open", lists.open)]
+            where list.top.count < min(list.count, Self.drillDownLimit) {
+                problems.append(
+                    "\(name), \(board.calendar.label(board.periods[p])): the extract holds \(list.top.count) of the \(list.count) \(id) deals"
+                        + ", not the \(min(list.count, Self.drillDownLimit)) largest")
+            }
+        }
+        for p in board.periods.indices { check("the team", Array(board.reps.indices), p) }
+        let team = data.team
+        for region in team.regions { check("region \(region.id)", regionMembers[region.id] ?? [], current) }
+        for manager in team.managers { check("manager \(manager.id)", managerMembers[manager.id] ?? [], current) }
+        for index in team.reps.indices { check("rep \(team.reps[index].id)", [index], current) }
+        return problems
+    }
+
     /// A list from the warehouse's extract holds its largest deals only: how many there are, and the amounts of the
     /// won and the open ones, are the figures' (the rollups count no amounts of lost or created deals).
-    private func countFromFigures(_ lists: inout DealLists, _ p: Int, members: [Int]) {
+    func countFromFigures(_ lists: inout DealLists, _ p: Int, members: [Int]) {
         func total(_ kpi: String) -> Double {
             guard let k = board.index(of: kpi) else { return 0 }
             return members.reduce(0) { $0 + (board.reps[$1].periods[p].actual[k] ?? 0) }

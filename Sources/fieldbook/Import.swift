@@ -114,14 +114,33 @@ struct Import: ParsableCommand {
         case .deals: return importer.deals(from: table, team: existingTeam(), openStages: stages, prices: prices)
         case .targets: return quotas(from: table, columns: columns, calendar: config?.fiscalCalendar ?? FiscalCalendar())
         case .rollups: return rollups(from: table, config: config ?? SiteConfig())
-        case .extract:
-            // The warehouse's deals table holds Fieldbook's stages and rep ids: it reads like a CRM export.
-            guard FileManager.default.fileExists(atPath: portal + "/content/data/rollups.json") else {
-                let message = "the extract lists the deals behind rollups: import them first (fieldbook import rollups FILE.csv)"
-                return .failure(DiagnosticsError([.error(SourceLocation(path: table.path), message)]))
-            }
-            return importer.deals(from: table, team: existingTeam(), openStages: stages, prices: nil)
+        case .extract: return extract(from: table, importer: importer, stages: stages)
         }
+    }
+
+    /// The warehouse's extract: made as of the rollups' date (its `as_of` column), its deals table holding Fieldbook's
+    /// stages and rep ids, so it reads like a CRM export.
+    private func extract(from table: CSVTable, importer: CRMImporter, stages: Set<String>?) -> Result<CRMImporter.Imported, DiagnosticsError> {
+        let folder = portal + "/content/data/"
+        func failure(_ location: SourceLocation, _ message: String) -> Result<CRMImporter.Imported, DiagnosticsError> {
+            .failure(DiagnosticsError([.error(location, message)]))
+        }
+        var files: [String: [UInt8]] = [:]
+        for name in ["team.json", "rollups.json"] { files[name] = FileManager.default.contents(atPath: folder + name).map { [UInt8]($0) } }
+        guard files["rollups.json"] != nil, let asOf = DataLoader().load(files).0?.rollups?.asOf else {
+            return failure(
+                SourceLocation(path: table.path), "the extract lists the deals behind rollups: import them first (fieldbook import rollups FILE.csv)")
+        }
+        guard let column = table.header.firstIndex(of: "as_of") else {
+            return failure(SourceLocation(path: table.path), "no as_of column: save the result of sql/extracts.sql as it is")
+        }
+        if let (r, row) = table.rows.enumerated().first(where: { column >= $1.count || Day($1[column].trimmingWhitespace) != asOf }) {
+            let found = column < row.count ? row[column] : ""
+            return failure(
+                table.location(ofRow: r),
+                "as_of \"\(found)\" is not the rollups' \(asOf): run sql/extracts.sql with the tables sql/rollups.sql was given")
+        }
+        return importer.deals(from: table, team: existingTeam(), openStages: stages, prices: nil)
     }
 
     /// Targets need the team (whose rows they are) and the KPIs (built in, and kpis.json's).

@@ -47,7 +47,7 @@ struct WarehouseTables: ParsableCommand {
         }
         let stages = config.stageProbabilities.sorted { $0.key < $1.key }.map { "\(csvField($0.key)),\($0.value)\n" }
         let windows = Warehouse.windows(asOf: day, calendar: config.fiscalCalendar).map { "window,\($0.first),\($0.last)\n" }
-        let periods = Warehouse.listPeriods(asOf: day, calendar: config.fiscalCalendar, current: config.dashboard.period).map {
+        let periods = Warehouse.listPeriods(asOf: day, calendar: config.fiscalCalendar).map {
             "\($0.label),\($0.first),\($0.last),\($0.stock),\($0.current ? 1 : 0)\n"
         }
         let team = try self.team()

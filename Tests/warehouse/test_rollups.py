@@ -167,8 +167,19 @@ def test_pages_from_rollups_say_there_are_no_deals_to_list(maven):
     assert scorecards and not any((folder / "public" / "reps" / name / "deals").exists() for name in scorecards)
     scorecard = (folder / "public" / "reps" / scorecards[0] / "index.html").read_text(encoding="utf-8")
     assert "No open deals" not in scorecard and "Open deals</h2>" not in scorecard
-    # With the extract, the lists come back (counted from the figures, their rows the largest deals), and the pages
-    # say where they come from; what needs every deal (the pipeline by stage) stays out.
+    # An extract made for another day, or missing deals a list needs: an error, never a list silently short.
+    rows = extract.read_text(encoding="utf-8").splitlines()
+    other = folder / "other.csv"
+    other.write_text("\n".join(rows[:2] + [rows[2].rsplit(",", 1)[0] + ",2017-09-13"] + rows[3:]) + "\n", encoding="utf-8")
+    refused = subprocess.run([BINARY, "import", "extract", str(other), "--portal", str(portal)], capture_output=True, text=True)
+    assert refused.returncode == 1 and 'other.csv:3:1: error: as_of "2017-09-13" is not the rollups\' 2017-09-14' in refused.stderr
+    short = folder / "short.csv"
+    short.write_text("\n".join(rows[: len(rows) // 2]) + "\n", encoding="utf-8")
+    fieldbook("import", "extract", str(short), "--portal", str(portal))
+    failed = subprocess.run([BINARY, "build", str(portal), "--output", str(folder / "public")], capture_output=True, text=True)
+    assert failed.returncode == 1 and "error: the team, " in failed.stderr and "the extract holds" in failed.stderr
+    # With the whole extract, the lists come back (counted from the figures, their rows the largest deals), and the
+    # pages say where they come from; what needs every deal (the pipeline by stage) stays out.
     fieldbook("import", "extract", str(extract), "--portal", str(portal))
     fieldbook("build", str(portal), "--output", str(folder / "public"))
     dashboard = (folder / "public" / "index.html").read_text(encoding="utf-8")
