@@ -10,7 +10,7 @@ import Foundation
 /// `fieldbook import team|deals FILE.csv`: a CRM export into content/data/, with a report of what was read.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import a CRM export, a quota sheet or a warehouse's rollups (CSV) into content/data/.",
+        abstract: "Import a CRM export, a quota sheet, or a warehouse's rollups or extract (CSV) into content/data/.",
         discussion: """
             Columns are recognised by common names (sales_agent, owner, deal_stage, close_value, engage_date, \
             close_date, regional_office, manager, ...); name others with --column FIELD=HEADER. Team fields: \

@@ -272,11 +272,31 @@ import Testing
         #expect(tables.status == 0, "\(tables.stderr)")
         #expect(try folder.read("tables/stages.csv") == "stage,probability\ndemo,0.3\nproposal,0.6\n")
         #expect(try folder.read("tables/days.csv") == "kind,first_day,last_day\nas_of,2024-03-31,2024-03-31\nwindow,2023-01-01,2023-04-01\n")
+        // The extract's periods: the 120 months up to March 2024 (from April 2014, the year 2014 clipped to them), 40
+        // quarters, 11 years and the last week; the month, quarter and year under way keep every rep's lists.
+        let periods = try folder.read("tables/periods.csv").split(separator: "\n").map(String.init)
+        #expect(periods.count == 1 + 120 + 40 + 11 + 1)
+        #expect(periods.prefix(2) == ["period,first_day,last_day,stock_day,current", "2014,2014-04-01,2014-12-31,2014-12-31,0"])
+        #expect(
+            periods.filter { $0.hasSuffix(",1") } == [
+                "2024-Q1,2024-01-01,2024-03-31,2024-03-31,1", "2024,2024-01-01,2024-12-31,2024-03-31,1", "2024-03,2024-03-01,2024-03-31,2024-03-31,1",
+            ])
+        #expect(periods.last == "week,2024-03-25,2024-03-31,2024-03-31,0")
+        #expect(try folder.read("tables/reps.csv") == "rep,region,manager\nann,n,\n")
         #expect(try fieldbook(["warehouse", "tables", "--as-of", "2024-02-30"], in: folder.path).status == 64)
+        try folder.write(["other/fieldbook.json": "{}"])
+        let undated = try fieldbook(["warehouse", "tables", "--portal", "other"], in: folder.path)
+        #expect(undated.status == 64)
+        #expect(undated.stderr.contains("give the date to count the deals as of: --as-of YYYY-MM-DD (fieldbook.json has no asOf)"))
 
         let imported = try fieldbook(["import", "rollups", "rollups.csv"], in: folder.path)
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.hasSuffix("Imported 1 month rows and 1 window rows into ./content/data/rollups.json\n"))
+        // An extract saved without its as_of column cannot be checked against the rollups: refused.
+        try folder.write(["extract.csv": "id,rep,stage,amount,closed\nd1,ann,won,5,2024-03-02\n"])
+        let undatedExtract = try fieldbook(["import", "extract", "extract.csv"], in: folder.path)
+        #expect(undatedExtract.status == 1)
+        #expect(undatedExtract.stderr.hasPrefix("extract.csv:1:1: error: no as_of column: save the result of sql/extracts.sql as it is"))
         #expect(try fieldbook(["build"], in: folder.path).status == 0)
         #expect(
             try folder.read("public/api/reps/ann.json").contains(

@@ -108,10 +108,24 @@ def warehouse(portal, folder):
 
 
 def lists(page):
-    """The rows of each list of deals on a deals page, by list."""
+    """Each list of deals on a deals page, by list: its heading's count and amount, its note, its rows."""
     text = page.read_text(encoding="utf-8")
     sections = re.findall(r'<section[^>]*id="(won|lost|created|open)"[^>]*>(.*?)</section>', text, re.S)
-    return {name: "".join(re.findall(r"<tbody>(.*?)</tbody>", body, re.S)) for name, body in sections}
+    return {
+        name: (
+            re.search(r'<h2[^>]*>.*?<span class="muted">(.*?)</span>', body, re.S).group(1),
+            re.findall(r'<p class="muted">(.*?)</p>', body),
+            "".join(re.findall(r"<tbody>(.*?)</tbody>", body, re.S)),
+        )
+        for name, body in sections
+    }
+
+
+def from_deals(name, list_):
+    """A list as a build from rollups shows it: the rollups count no amounts of lost or created deals, so their
+    headings give the count alone."""
+    heading, notes, rows = list_
+    return (heading.split(" · ")[0] if name in ("lost", "created") else heading, notes, rows)
 
 
 def files(folder):
@@ -155,15 +169,29 @@ def test_the_api_from_rollups_is_the_api_from_deals(request, data, as_of):
             assert [forecast["method"] for forecast in period["forecasts"]] == ["run_rate", "pipeline"]
 
     # Every list behind the figures (the team's, each region's and manager's in every period, each rep's now) shows
-    # the same deals from the extract as from all the deals.
+    # the same deals from the extract as from all the deals, under the same count and amount (from the figures).
     pages = sorted(os.path.relpath(path, folder / "from-deals") for path in glob.glob(f"{folder}/from-deals/**/deals/index.html", recursive=True))
     assert len(pages) > 40  # 47 in the example's first weeks, 85 in Maven's, hundreds later
     compared = 0
     for page in pages:
-        expected = lists(folder / "from-deals" / page)
+        expected = {name: from_deals(name, list_) for name, list_ in lists(folder / "from-deals" / page).items()}
         assert lists(folder / "from-rollups" / page) == expected, page
-        compared += sum(1 for rows in expected.values() if rows)
+        compared += sum(1 for _, _, rows in expected.values() if rows)
     assert compared > 40  # lists with rows
+    # A scorecard's open deals: the extract's largest, under the count of all of them (the figure).
+    note = re.compile(r'<p class="muted">The \d+ largest of [\d,]+ open deals\.</p>')
+    notes = 0
+    for rep in os.listdir(folder / "from-deals" / "reps"):
+        page = os.path.join("reps", rep, "index.html")
+        if os.path.exists(folder / "from-deals" / page):
+            expected = note.findall((folder / "from-deals" / page).read_text(encoding="utf-8"))
+            assert note.findall((folder / "from-rollups" / page).read_text(encoding="utf-8")) == expected, page
+            notes += len(expected)
+    # One note for each rep with more than ten deals open, by the API's figure for the quarter under way.
+    def open_deals(rep):
+        periods = json.loads((api / "reps" / rep).read_text(encoding="utf-8"))["periods"]
+        return next(p["open_deals"] for p in periods if p["kind"] == "quarter" and p["start"] <= as_of <= p["end"])
+    assert notes == sum(1 for rep in os.listdir(api / "reps") if open_deals(rep) > 10)
 
 
 def test_pages_from_rollups_say_there_are_no_deals_to_list(example):

@@ -155,6 +155,7 @@ import Testing
                 #"{"kind": "month", "rep": "ann", "as_of": "2024-05-15", "month": "2024-01", \#(month.replacingOccurrences(of: #""open": 0"#, with: #""open": -1"#))}"#
             )
                 == [#"content/data/rollups.json:2:168: error: rollups[0].open: expected a whole number, not negative, found -1.0"#])
+        #expect(errors("") == ["content/data/rollups.json:1:1: warning: rollups: no records: the portal has no deal figures"])
         let record = #"{"kind": "month", "rep": "ann", "as_of": "2024-05-15", "month": "2024-01", \#(month)}"#
         #expect(
             errors(record + ",\n" + record) == [
