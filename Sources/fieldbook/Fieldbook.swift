@@ -18,6 +18,12 @@ struct Fieldbook: AsyncParsableCommand {
         subcommands: [Build.self, Check.self, Serve.self, Import.self, WarehouseTables.self, Init.self, New.self, Theme.self, Keys.self],
         defaultSubcommand: Build.self
     )
+
+    /// Tunes the allocator before any thread has its heap, then parses the command line and runs the command.
+    static func main() async {
+        Allocator.tuneForBuilds()
+        await main(nil)
+    }
 }
 
 struct Build: ParsableCommand {
