@@ -41,6 +41,7 @@ done
 for which in old new; do
     "${binaries[$which]}" build >/dev/null && "${binaries[$which]}" build >/dev/null  # its own cache, a spare to recycle
     for run in $(seq "$runs"); do
+        if [[ -z $edited ]]; then break; fi  # a portal of data alone has no document to edit
         echo "One more sentence, edit $RANDOM." >> "$edited"
         timed "one-file edit" $which build
     done
