@@ -89,7 +89,8 @@ extension TemplateCompiler {
             switch schema.kind {
             case .fields(let fields):
                 if let accessor = fields[name] {
-                    return Resolved(path: NamePath(head: .field(depth: depth, accessor.read), steps: []), shape: accessor.shape)
+                    return Resolved(
+                        path: NamePath(head: .field(depth: depth, accessor.read), steps: [], append: accessor.append), shape: accessor.shape)
                 }
             case .keyed(let index, let shape, let lookup, _, _):
                 if let index = index(name) {
@@ -141,12 +142,24 @@ struct NamePath {
     var steps: [Step]
     /// Applied to the text the name holds (`{{uppercased(title)}}`).
     var transform: ((String) -> String)? = nil
+    /// For a field of a frame (the head), writes it as `{{name}}` or `{{{name}}}` would.
+    var append: ((AnyObject, inout [UInt8], Bool) -> Void)? = nil
 }
 
 /// A compiled name, shared by reference: an instruction that reads it then costs one retain, not one per part.
 final class CompiledName: @unchecked Sendable {
     let path: NamePath
-    init(_ path: NamePath) { self.path = path }
+    /// A plain field of a frame (`{{title}}`: no dots, no transform), written by its accessor straight onto the page.
+    let field: (depth: Int, append: (AnyObject, inout [UInt8], Bool) -> Void)?
+
+    init(_ path: NamePath) {
+        self.path = path
+        if case .field(let depth, _) = path.head, let append = path.append, path.steps.isEmpty, path.transform == nil {
+            field = (depth, append)
+        } else {
+            field = nil
+        }
+    }
 }
 
 /// The static text of a compiled template, in one buffer: writing a piece copies a range, with no reference counting.

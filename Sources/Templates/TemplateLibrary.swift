@@ -46,22 +46,59 @@ package struct CompiledTemplate: @unchecked Sendable {
 /// Runs compiled instructions against a context stack, appending bytes.
 struct TemplateRenderer {
     var output: [UInt8]
-    var stack: [TemplateValue]
+    private var stack: [TemplateValue]
+    /// The view of each frame of `stack` (nil for other values), unretained: the stack holds them. Fields are read
+    /// through these without the reference counting that copying a frame out of the stack costs.
+    private var objects: [Unmanaged<AnyObject>?]
     /// The compiled template's static text, which `.text` instructions take ranges of.
     let text: UnsafeBufferPointer<UInt8>
 
+    init(output: [UInt8], stack: [TemplateValue], text: UnsafeBufferPointer<UInt8>) {
+        self.output = output
+        self.stack = stack
+        self.text = text
+        objects = stack.map(Self.object)
+    }
+
+    private static func object(_ value: TemplateValue) -> Unmanaged<AnyObject>? {
+        if case .view(let object, _) = value { Unmanaged.passUnretained(object) } else { nil }
+    }
+
+    private mutating func push(_ value: TemplateValue) {
+        stack.append(value)
+        objects.append(Self.object(value))
+    }
+
+    private mutating func pop() {
+        objects.removeLast()
+        stack.removeLast()
+    }
+
+    /// The view `depth` frames below the top, if that frame is a view, borrowed for `body`.
+    @inline(__always)
+    private func withView<R>(at depth: Int, _ body: (AnyObject) -> R) -> R? {
+        guard let object = objects[objects.count - 1 - depth] else { return nil }
+        return object._withUnsafeGuaranteedRef(body)
+    }
+
     mutating func run(_ ops: [TemplateOp]) {
-        for op in ops { perform(op) }
+        // In place: iterating the array itself would copy each instruction, and retain what it holds.
+        ops.withUnsafeBufferPointer { ops in
+            for index in ops.indices { perform(ops[index]) }
+        }
     }
 
     private mutating func perform(_ op: TemplateOp) {
         switch op {
         case .text(let start, let count): output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<start + count]))
         case .value(let path, let escaped):
-            switch evaluate(path) {
-            case .text(let text): escaped ? appendEscapingHTML(text, to: &output) : output.append(contentsOf: text.utf8)
-            case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-            case .absent, .view, .list: break
+            if let (depth, append) = path.field {
+                var output = self.output
+                self.output = []
+                _ = withView(at: depth) { append($0, &output, escaped) }
+                self.output = output
+            } else {
+                evaluate(path).appendText(to: &output, escaped: escaped)
             }
         case .section(let path, let body, let pushes):
             let value = evaluate(path)
@@ -69,14 +106,14 @@ struct TemplateRenderer {
             guard pushes else { return run(body) }
             if case .list(let items) = value {
                 for item in items {
-                    stack.append(item)
+                    push(item)
                     run(body)
-                    stack.removeLast()
+                    pop()
                 }
             } else {
-                stack.append(value)
+                push(value)
                 run(body)
-                stack.removeLast()
+                pop()
             }
         case .inverted(let path, let body): if !evaluate(path).isTruthy { run(body) }
         case .include(let box): run(box.ops)
@@ -95,11 +132,9 @@ struct TemplateRenderer {
         switch name.path.head {
         case .current: value = stack.last ?? .absent
         case .field(let depth, let read):
-            guard case .view(let object, _) = stack[stack.count - 1 - depth] else { return .absent }
-            value = read(object)
+            value = withView(at: depth, read) ?? .absent
         case .keyed(let depth, let index, let name, let lookup):
-            guard case .view(let object, _) = stack[stack.count - 1 - depth] else { return .absent }
-            value = lookup(object, index, name)
+            value = withView(at: depth) { lookup($0, index, name) } ?? .absent
         case .runtime(let depth, let name):
             value = .absent
             for frame in stack[..<(stack.count - depth)].reversed() {

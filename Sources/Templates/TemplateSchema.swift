@@ -136,6 +136,8 @@ package enum TemplateShape {
 struct TemplateAccessor {
     let shape: TemplateShape
     let read: (AnyObject) -> TemplateValue
+    /// Writes the field as `{{name}}` (escaped) or `{{{name}}}` would, without making a `TemplateValue` first.
+    let append: (AnyObject, inout [UInt8], _ escaped: Bool) -> Void
     let fingerprint: (UnsafeRawPointer, inout ByteWriter) -> Void
 }
 
@@ -154,31 +156,37 @@ package final class TemplateBox<V>: @unchecked Sendable {
 package struct TemplateField<V>: @unchecked Sendable {
     let shape: TemplateShape
     let read: (V) -> TemplateValue
+    let append: (V, inout [UInt8], Bool) -> Void
     let fingerprint: (V, inout ByteWriter) -> Void
 
     /// A field read with `get`; what it holds (text, flag, view, list, optional) follows from its type.
     package static func value<T: TemplateRepresentable>(_ get: @escaping (V) -> T) -> TemplateField<V> {
-        TemplateField(shape: T.templateShape, read: { get($0).templateValue }, fingerprint: { get($0).fingerprint(into: &$1) })
+        TemplateField(
+            shape: T.templateShape, read: { get($0).templateValue }, append: { get($0).appendTemplateText(to: &$1, escaped: $2) },
+            fingerprint: { get($0).fingerprint(into: &$1) })
     }
 
     /// A field whose value the view keeps ready (a nested view boxed once, read on every page): `shape` says what
     /// it holds, as `W.templateShape` would.
     package static func prepared(_ shape: TemplateShape, _ get: @escaping (V) -> TemplateValue) -> TemplateField<V> {
-        TemplateField(shape: shape, read: get, fingerprint: { get($0).fingerprint(into: &$1) })
+        TemplateField(
+            shape: shape, read: get, append: { get($0).appendText(to: &$1, escaped: $2) }, fingerprint: { get($0).fingerprint(into: &$1) })
     }
 
     /// The fields of a part `W` of `V` (a page's header), read through `get`.
     package static func lifting<W>(_ fields: [String: TemplateField<W>], from get: @escaping (V) -> W) -> [String: TemplateField<V>] {
         fields.mapValues { field in
-            let (read, fingerprint) = (field.read, field.fingerprint)
-            return TemplateField(shape: field.shape, read: { read(get($0)) }, fingerprint: { fingerprint(get($0), &$1) })
+            let (read, append, fingerprint) = (field.read, field.append, field.fingerprint)
+            return TemplateField(
+                shape: field.shape, read: { read(get($0)) }, append: { append(get($0), &$1, $2) }, fingerprint: { fingerprint(get($0), &$1) })
         }
     }
 
     var erased: TemplateAccessor {
-        let (read, fingerprint) = (self.read, self.fingerprint)
+        let (read, append, fingerprint) = (self.read, self.append, self.fingerprint)
         return TemplateAccessor(
             shape: shape, read: { object in read(unsafeDowncast(object, to: TemplateBox<V>.self).value) },
+            append: { object, output, escaped in append(unsafeDowncast(object, to: TemplateBox<V>.self).value, &output, escaped) },
             fingerprint: { pointer, writer in fingerprint(pointer.assumingMemoryBound(to: V.self).pointee, &writer) })
     }
 }
@@ -189,18 +197,49 @@ package protocol TemplateRepresentable {
     var templateValue: TemplateValue { get }
     /// Writes what `templateValue.fingerprint(into:)` would, without making the value (and boxing its views) first.
     func fingerprint(into writer: inout ByteWriter)
+    /// Writes what `{{name}}` (`escaped`) or `{{{name}}}` shows of `templateValue`, without making it first.
+    func appendTemplateText(to output: inout [UInt8], escaped: Bool)
+}
+
+extension TemplateRepresentable {
+    package func appendTemplateText(to output: inout [UInt8], escaped: Bool) { templateValue.appendText(to: &output, escaped: escaped) }
+}
+
+extension TemplateValue {
+    /// What `{{name}}` (`escaped`) or `{{{name}}}` shows of this value: text, `true` or `false`, or nothing.
+    package func appendText(to output: inout [UInt8], escaped: Bool) {
+        switch self {
+        case .text(let text): escaped ? appendEscapingHTML(text, to: &output) : output.append(contentsOf: text.utf8)
+        case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .absent, .view, .list: break
+        }
+    }
 }
 
 extension String: TemplateRepresentable {
     package static var templateShape: TemplateShape { .text }
     package var templateValue: TemplateValue { .text(self) }
     package func fingerprint(into writer: inout ByteWriter) { TemplateValue.fingerprint(text: self, into: &writer) }
+    package func appendTemplateText(to output: inout [UInt8], escaped: Bool) {
+        escaped ? appendEscapingHTML(self, to: &output) : output.append(contentsOf: utf8)
+    }
 }
 
 extension Int: TemplateRepresentable {
     package static var templateShape: TemplateShape { .text }
     package var templateValue: TemplateValue { .text(String(self)) }
     package func fingerprint(into writer: inout ByteWriter) { TemplateValue.fingerprint(text: String(self), into: &writer) }
+    package func appendTemplateText(to output: inout [UInt8], escaped: Bool) {
+        // Digits and a sign need no escaping; written without making a String.
+        var magnitude = magnitude
+        if self < 0 { output.append(UInt8(ascii: "-")) }
+        let start = output.count
+        repeat {
+            output.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        output[start...].reverse()
+    }
 }
 
 extension Bool: TemplateRepresentable {
@@ -213,6 +252,7 @@ extension Optional: TemplateRepresentable where Wrapped: TemplateRepresentable {
     package static var templateShape: TemplateShape { Wrapped.templateShape }
     // Closures, not key paths: a key path in generic code is built anew at every call.
     package var templateValue: TemplateValue { map { $0.templateValue } ?? .absent }
+    package func appendTemplateText(to output: inout [UInt8], escaped: Bool) { self?.appendTemplateText(to: &output, escaped: escaped) }
     package func fingerprint(into writer: inout ByteWriter) {
         if let self { self.fingerprint(into: &writer) } else { TemplateValue.absent.fingerprint(into: &writer) }
     }
