@@ -58,6 +58,8 @@ package struct PerformancePlanner: Sendable {
         let asOf = board.asOf
         let deals = data.rollups == nil ? data.deals : data.extract
         self.listed = deals
+        // Every deal's facts for the lists, made on another thread while the rest is arranged.
+        let facts = asOf.map { day in Background { DealFacts(deals, asOf: day) } }
         let openByRep = Dictionary(grouping: asOf.map { day in deals.compactMap { $0.open(on: day) } } ?? [], by: \.rep)
         self.openByRep = openByRep
         self.lessonsDone = data.training.reduce(into: [:]) { $0[$1.rep, default: []].insert($1.lesson) }
@@ -81,7 +83,11 @@ package struct PerformancePlanner: Sendable {
         self.wonByAmount = deals.indices.filter { index in
             deals[index].isWon && deals[index].closed.map { closed in asOf.map { closed <= $0 } ?? false } ?? false
         }
-        .sorted { (deals[$0].amount ?? 0, deals[$1].id) > (deals[$1].amount ?? 0, deals[$0].id) }
+        .sorted { a, b in
+            // Largest first, then by id; the ids (strings) only compared on a tie, for hundreds of thousands of deals.
+            let (first, second) = (deals[a].amount ?? 0, deals[b].amount ?? 0)
+            return first != second ? first > second : deals[a].id < deals[b].id
+        }
         let period = board.periods.isEmpty ? nil : board.periods[current]
         self.closedByRep = Dictionary(
             grouping: deals.indices.filter { index in
@@ -96,7 +102,7 @@ package struct PerformancePlanner: Sendable {
         var repDeals = Array(repeating: [Int](), count: team.reps.count)
         for index in deals.indices { if let rep = repIndex[deals[index].rep] { repDeals[rep].append(index) } }
         self.repDeals = repDeals
-        self.dealFacts = asOf.map { DealFacts(deals, asOf: $0) }
+        self.dealFacts = facts?.value
         self.repNames = Dictionary(team.reps.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         self.fromRollups = data.rollups != nil
         self.listsDeals = data.rollups == nil || !data.extract.isEmpty
