@@ -32,15 +32,21 @@ package enum SearchTokenizer {
     }
 
     package static func normalize(_ text: String) -> String {
-        // Plain ASCII (most English text) has nothing to decompose: lower-case it directly, much faster.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: text.utf8.map(lowercasedASCII), as: UTF8.self)
+        // Plain ASCII (most English text) has nothing to decompose: lower-case it directly, much faster (a loop over
+        // the bytes in place: String's UTF-8 view, iterated, checks every index).
+        var text = text
+        let ascii = text.withUTF8 { utf8 -> String? in
+            guard !utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+                for index in utf8.indices { buffer[index] = lowercasedASCII(utf8[index]) }
+                return utf8.count
+            }
         }
+        if let ascii { return ascii }
         // Otherwise only the stretches that need it go through Foundation: ASCII, Chinese characters, Hangul syllables
         // and full-width forms are normalised a scalar at a time (`stableForm`). A stretch starts one scalar early,
         // because a scalar can combine with the mark after it (e + ◌́); it ends before a stable scalar, which never
         // combines with the one before it. A test holds this to normalising the whole text at once.
-        var text = text
         return text.withUTF8 { utf8 -> String in
             var output: [UInt8] = []
             output.reserveCapacity(utf8.count)
