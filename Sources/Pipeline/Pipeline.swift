@@ -77,13 +77,18 @@ package enum Pipeline {
         // Seal (an encrypted portal): private pages go out encrypted, inside the open page that opens them.
         let sealer = performance.sealer.map { sealedShell($0, renderer, &diagnostics) }
         guard !diagnostics.hasErrors else { return failed(diagnostics, options) }
+        // Index: search, sitemap and feed, made on another thread while the pages render (they read only the documents
+        // and the plan; writing pages leaves a core idle while the kernel makes their files).
+        let site = renderer.site
+        let indexing = Background { [source, documents = markdown.documents, plan, summary = performance.summary] in
+            indexes(source, documents, plan, site: site, summary, incremental)
+        }
         // Render: every page through its template (pages whose inputs did not change are linked, not rendered).
         progress(.renderingPages(pages: plan.pages.count + performance.pages.count))
         let sealingSink = sink.map { sink in { (files: [OutputFile]) in sink(seal(files, with: sealer)) } }
         let pages = incremental.pages(plan.pages, whole: performance.pages, with: renderer, sink: sealingSink)
         diagnostics += pages.diagnostics
-        // Index: search, sitemap and feed.
-        let index = indexes(source, markdown.documents, plan, site: renderer.site, performance.summary, incremental)
+        let index = indexing.value
         var portal = RenderedPortal(
             files: seal(pages.files, with: sealer) + index.files + performance.api, assets: source.assets,
             pageCount: plan.pageCount + performance.summary.pages.count, diagnostics: finished(diagnostics, options),
