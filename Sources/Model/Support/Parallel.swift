@@ -33,3 +33,17 @@ final package class Background<R: Sendable>: Sendable {
         return value
     }
 }
+
+/// Values a caller is done with, freed on another thread: `Dropped.later(value)` as the value's last use.
+package enum Dropped {
+    package static func later<T>(_ value: T) {
+        let box = Box(value)
+        DispatchQueue.global(qos: .utility).async { box.value = nil }
+    }
+
+    /// `@unchecked Sendable`: the value is only ever touched by the one thread that sets it to nil.
+    private final class Box<T>: @unchecked Sendable {
+        var value: T?
+        init(_ value: T) { self.value = value }
+    }
+}
