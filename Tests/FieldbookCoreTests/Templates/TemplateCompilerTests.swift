@@ -96,3 +96,16 @@ import Testing
         #expect(problems.list.map(\.kind) == [.unknownTransform("reversed(title)")])
     }
 }
+
+/// Numbers are written onto the page digit by digit (`Int.appendTemplateText`), as `String(number)` spells them.
+@Suite struct TemplateNumberTests {
+    @Test(arguments: [0, 7, -7, 10, 1_234_567, -1_000, Int.max, Int.min])
+    func aNumberIsWrittenAsItsDecimalText(number: Int) {
+        var output: [UInt8] = Array("x".utf8)
+        number.appendTemplateText(to: &output, escaped: true)
+        #expect(String(decoding: output, as: UTF8.self) == "x" + String(number))
+        var optional: [UInt8] = []
+        Int?.none.appendTemplateText(to: &optional, escaped: false)
+        #expect(optional.isEmpty)
+    }
+}
