@@ -22,7 +22,7 @@ swift build -c release --product fieldbook >/dev/null
 new=$PWD/.build/release/fieldbook
 edited=${4:-$(cd "$portal" && find content -name '*.md' | sort | sed -n '500p')}
 trash="$portal-compare-trash" && rm -rf "$trash" && mkdir -p "$trash"
-sleep 31  # past ext4's window for what deleting the trash of an earlier run freed (see benchmarks/site.sh)
+source benchmarks/settle.sh && settle  # past ext4's window for what deleting an earlier trash freed
 cd "$portal"
 declare -A binaries=([old]=$old/.build/release/fieldbook [new]=$new)
 # timed LABEL WHICH COMMAND: one run of binary WHICH (old or new), after `sync`, printing wall time and peak memory.

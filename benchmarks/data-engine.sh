@@ -32,9 +32,9 @@ timed() {
     fi
 }
 # A clean build each time, no cache. Earlier outputs are moved aside and deleted at the end, not before each run:
-# on ext4, creating folders within 30 s of deleting many others is several times slower (see benchmarks/site.sh).
+# on ext4, creating files and folders minutes after deleting many others is much slower (benchmarks/settle.sh).
 trash="$work-trash" && rm -rf "$trash" && mkdir -p "$trash"
-sleep 31
+source benchmarks/settle.sh && settle
 for run in 1 2 3; do
     for path in "$work/public" "$work/.fieldbook" "$work/.fieldbook-spare-public"; do
         if [[ -e $path ]]; then mv "$path" "$trash/$run-$(basename "$path")"; fi

@@ -13,7 +13,7 @@ fieldbook=$PWD/.build/release/fieldbook
 swift build -c release --product fieldbook >/dev/null
 trash="$work/trash-filesystem" && rm -rf "$trash" && mkdir -p "$trash"
 aside() { for path in "$@"; do if [[ -e $path ]]; then mv "$path" "$trash/$RANDOM$RANDOM"; fi; done; }
-sleep 31  # past ext4's window for what deleting an earlier trash freed (see benchmarks/site.sh)
+source benchmarks/settle.sh && settle  # past ext4's window for what deleting an earlier trash freed
 timed() {  # LABEL COMMAND...: one run after `sync`
     local label=$1; shift
     sync

@@ -22,12 +22,11 @@ echo '<!doctype html><html><head><title>{{ .Title }}</title></head><body><ul>{{ 
 find "$work/portal/content" -name '*.md' -print0 | xargs -0 cat > "$work/all.md"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(uname -sr); $documents documents, $(du -sh "$work/portal/content" | cut -f1)"
 
-# Outputs of earlier runs are moved aside, not deleted, until the end: on ext4, creating folders soon after deleting
-# many others is several times slower (the allocator skips inodes freed in the last 30 s), which a fresh CI
-# checkout never sees, for fieldbook and Hugo alike.
+# Outputs of earlier runs are moved aside, not deleted, until the end: on ext4, creating files and folders minutes
+# after deleting many others is much slower (benchmarks/settle.sh), for fieldbook and Hugo alike.
 trash="$work/trash" && rm -rf "$trash" && mkdir -p "$trash"
 aside() { for path in "$@"; do if [[ -e $path ]]; then mv "$path" "$trash/$RANDOM$RANDOM"; fi; done; }
-sleep 31  # past the window for what setting up just deleted (a previous run's Hugo output, say)
+source benchmarks/settle.sh && settle  # past the window for what setting up deleted (a previous run's Hugo output, say)
 declare -A medians
 # measure NAME COMMAND...: runs it $runs times, prints each run, keeps the median wall time.
 measure() {

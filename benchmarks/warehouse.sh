@@ -73,7 +73,7 @@ portal rollups-deals
 "$fieldbook" import rollups "$work/rollups-deals.csv" --portal "$work/rollups-deals" | tail -1
 "$fieldbook" import extract "$work/extracts-deals.csv" --portal "$work/rollups-deals" | tail -1
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(uname -sr)"
-sleep 31  # see benchmarks/site.sh: ext4 creates folders slowly just after deleting many
+source benchmarks/settle.sh && settle  # ext4 creates files slowly minutes after deleting many
 for name in none rollups-fifth rollups-12 rollups-24 rollups-36 rollups-deals deals; do
     sync
     /usr/bin/time -f "$name: %e s wall, %M KB peak memory" "$fieldbook" build "$work/$name" >/dev/null
