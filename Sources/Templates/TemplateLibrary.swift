@@ -34,11 +34,13 @@ package struct CompiledTemplate: @unchecked Sendable {
     /// Renders with `context` (bottom first, one value per schema it was compiled for) onto `output`.
     package func render(_ context: [TemplateValue], into output: inout [UInt8]) {
         precondition(context.count == frameCount, "a template renders with the context it was compiled for")
-        text.withUnsafeBufferPointer { text in
-            var renderer = TemplateRenderer(output: output, stack: context, text: text)
-            output = []
-            renderer.run(ops)
-            output = renderer.output
+        context.withUnsafeBufferPointer { context in
+            text.withUnsafeBufferPointer { text in
+                var renderer = TemplateRenderer(output: output, context: context, text: text)
+                output = []
+                renderer.run(ops)
+                output = renderer.output
+            }
         }
     }
 }
@@ -46,25 +48,30 @@ package struct CompiledTemplate: @unchecked Sendable {
 /// Runs compiled instructions against a context stack, appending bytes.
 struct TemplateRenderer {
     var output: [UInt8]
-    private var stack: [TemplateValue]
-    /// The view of each frame of `stack` (nil for other values), unretained: the stack holds them. Fields are read
-    /// through these without the reference counting that copying a frame out of the stack costs.
+    /// The context stack, bottom first. Each frame points at a value that its owner keeps alive for as long as the
+    /// frame is on the stack (the context `render` was given, the list a section goes through, or a section's value):
+    /// pushing and popping a frame copies nothing, so no reference is counted.
+    private var stack: [UnsafePointer<TemplateValue>]
+    /// The view of each frame of `stack` (nil for other values), unretained: fields are read through these without
+    /// the reference counting that copying a frame's value costs.
     private var objects: [Unmanaged<AnyObject>?]
     /// The compiled template's static text, which `.text` instructions take ranges of.
     let text: UnsafeBufferPointer<UInt8>
 
-    init(output: [UInt8], stack: [TemplateValue], text: UnsafeBufferPointer<UInt8>) {
+    /// `context` must outlive the renderer.
+    init(output: [UInt8], context: UnsafeBufferPointer<TemplateValue>, text: UnsafeBufferPointer<UInt8>) {
         self.output = output
-        self.stack = stack
         self.text = text
+        stack = context.indices.map { context.baseAddress.unsafelyUnwrapped + $0 }
         objects = stack.map(Self.object)
     }
 
-    private static func object(_ value: TemplateValue) -> Unmanaged<AnyObject>? {
-        if case .view(let object, _) = value { Unmanaged.passUnretained(object) } else { nil }
+    private static func object(_ value: UnsafePointer<TemplateValue>) -> Unmanaged<AnyObject>? {
+        if case .view(let object, _) = value.pointee { Unmanaged.passUnretained(object) } else { nil }
     }
 
-    private mutating func push(_ value: TemplateValue) {
+    /// `value` must stay alive until the frame is popped.
+    private mutating func push(_ value: UnsafePointer<TemplateValue>) {
         stack.append(value)
         objects.append(Self.object(value))
     }
@@ -105,15 +112,19 @@ struct TemplateRenderer {
             guard value.isTruthy else { return }
             guard pushes else { return run(body) }
             if case .list(let items) = value {
-                for item in items {
-                    push(item)
+                items.withUnsafeBufferPointer { items in
+                    for index in items.indices {
+                        push(items.baseAddress.unsafelyUnwrapped + index)
+                        run(body)
+                        pop()
+                    }
+                }
+            } else {
+                withUnsafePointer(to: value) { value in
+                    push(value)
                     run(body)
                     pop()
                 }
-            } else {
-                push(value)
-                run(body)
-                pop()
             }
         case .inverted(let path, let body): if !evaluate(path).isTruthy { run(body) }
         case .include(let box): run(box.ops)
@@ -130,7 +141,7 @@ struct TemplateRenderer {
     private func evaluate(_ name: CompiledName) -> TemplateValue {
         var value: TemplateValue
         switch name.path.head {
-        case .current: value = stack.last ?? .absent
+        case .current: value = stack.last?.pointee ?? .absent
         case .field(let depth, let read):
             value = withView(at: depth, read) ?? .absent
         case .keyed(let depth, let index, let name, let lookup):
@@ -138,7 +149,7 @@ struct TemplateRenderer {
         case .runtime(let depth, let name):
             value = .absent
             for frame in stack[..<(stack.count - depth)].reversed() {
-                if let found = frame[field: name] {
+                if let found = frame.pointee[field: name] {
                     value = found
                     break
                 }
