@@ -246,17 +246,16 @@ struct RecordFields {
     func kpiValues(known: Set<String>, unknown: (String) -> String, allowNegative: Bool, in file: inout DataFileReader) -> [(JSONMember, Double)] {
         var values: [(JSONMember, Double)] = []
         for member in remaining {
-            let keyPath = "\(jsonPath).\(member.key)"
             guard known.contains(member.key) else {
-                file.error(member.node, keyPath, unknown(member.key))
+                file.error(member.node, "\(jsonPath).\(member.key)", unknown(member.key))
                 continue
             }
             guard let value = member.node.number else {
-                file.error(member.node, keyPath, "expected a number, found \(DataFileReader.describe(member.node))")
+                file.error(member.node, "\(jsonPath).\(member.key)", "expected a number, found \(DataFileReader.describe(member.node))")
                 continue
             }
             guard allowNegative || value >= 0 else {
-                file.error(member.node, keyPath, "must not be negative, found \(value)")
+                file.error(member.node, "\(jsonPath).\(member.key)", "must not be negative, found \(value)")
                 continue
             }
             values.append((member, value))

@@ -36,7 +36,7 @@ extension DataLoader {
     func readTargets(_ bytes: [UInt8], _ file: inout DataFileReader, _ context: inout Context) {
         let reps = Set(context.team.reps.map(\.id))
         let kpis = Set(KPI.builtIn.map(\.id) + context.metricDefinitions.map(\.id))
-        var seen: [String: String] = [:]
+        var seen = FirstGiven<TargetSlot>()
         file.forEachRecord(bytes, "targets") { file, node, path in
             guard let members = file.members(node, path) else { return }
             var fields = RecordFields(node: node, jsonPath: path, members: members)
@@ -76,13 +76,10 @@ extension DataLoader {
             }
             var values: [String: Double] = [:]
             for (member, value) in fields.kpiValues(known: kpis, unknown: { "unknown KPI \"\($0)\"" }, allowNegative: false, in: &file) {
-                let keyPath = "\(path).\(member.key)"
-                let key = "\(scope) \(period) \(member.key)"
-                if let first = seen[key] {
-                    file.error(member.node, keyPath, "duplicate target (first at \(first))")
+                if let first = seen.earlier(TargetSlot(scope: scope, period: period), member.key, record: path) {
+                    file.error(member.node, "\(path).\(member.key)", "duplicate target (first at \(first).\(member.key))")
                     continue
                 }
-                seen[key] = keyPath
                 values[member.key] = value
             }
             context.targets.append(TargetRecord(scope: scope, period: period, values: values))
@@ -92,7 +89,7 @@ extension DataLoader {
     func readMetrics(_ bytes: [UInt8], _ file: inout DataFileReader, _ context: inout Context) {
         let reps = Set(context.team.reps.map(\.id))
         let metrics = Set(context.metricDefinitions.map(\.id))
-        var seen: [String: String] = [:]
+        var seen = FirstGiven<MetricSlot>()
         file.forEachRecord(bytes, "metrics") { file, node, path in
             guard let members = file.members(node, path) else { return }
             var fields = RecordFields(node: node, jsonPath: path, members: members)
@@ -109,13 +106,10 @@ extension DataLoader {
             var values: [String: Double] = [:]
             let unknown = { (key: String) in "unknown metric \"\(key)\": describe it in kpis.json" }
             for (member, value) in fields.kpiValues(known: metrics, unknown: unknown, allowNegative: true, in: &file) {
-                let keyPath = "\(path).\(member.key)"
-                let key = "\(rep) \(period.firstMonth) \(member.key)"
-                if let first = seen[key] {
-                    file.error(member.node, keyPath, "duplicate value for \(rep) in \(periodText) (first at \(first))")
+                if let first = seen.earlier(MetricSlot(rep: rep, month: period.firstMonth), member.key, record: path) {
+                    file.error(member.node, "\(path).\(member.key)", "duplicate value for \(rep) in \(periodText) (first at \(first).\(member.key))")
                     continue
                 }
-                seen[key] = keyPath
                 values[member.key] = value
             }
             context.metrics.append(MetricRecord(rep: rep, month: period.firstMonth, values: values))
@@ -144,4 +138,32 @@ extension DataLoader {
             context.training.append(TrainingRecord(rep: rep, lesson: lesson, completed: completed, score: score, location: file.location(node)))
         }
     }
+}
+
+/// The record that first gave each value, to point at when another gives it again: a target for a scope and period,
+/// a metric for a rep and month. Kept by value (no text made per value: metrics.json holds hundreds of thousands).
+struct FirstGiven<Slot: Hashable> {
+    private struct Given: Hashable {
+        var slot: Slot
+        var key: String
+    }
+    private var records: [Given: String] = [:]
+
+    /// The path of the record that gave `key` for `slot` before; nil when none did, and `record` is remembered.
+    mutating func earlier(_ slot: Slot, _ key: String, record: String) -> String? {
+        let given = Given(slot: slot, key: key)
+        if let first = records[given] { return first }
+        records[given] = record
+        return nil
+    }
+}
+
+struct TargetSlot: Hashable {
+    var scope: TargetScope
+    var period: Period
+}
+
+struct MetricSlot: Hashable {
+    var rep: String
+    var month: Int
 }

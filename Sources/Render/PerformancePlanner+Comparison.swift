@@ -52,7 +52,7 @@ extension PerformancePlanner {
         let chart = charts.bars(
             id: id, title: "\(labels["attainmentDistribution"]), \(periodName(p))",
             points: zip(names, counts).map { ChartPoint($0, Double($1)) }, columns: (labels["attainment"], labels["reps"]),
-            format: { format.value($0, unit: .count) })
+            format: { [format] in format.value($0, unit: .count) })
         return DistributionView(chart: chart, note: absent > 0 ? labels.count(absent, "withoutRevenueTarget") : nil)
     }
 

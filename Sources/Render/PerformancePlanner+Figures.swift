@@ -20,12 +20,12 @@ extension PerformancePlanner {
             ? nil
             : charts.sparkline(
                 id: "spark-\(entity.id)-\(kpi.id)", title: "\(label(kpi)), \(labels["last12Months"])", points: points,
-                format: { format.value($0, unit: unit, compact: true) })
+                format: { [format] in format.value($0, unit: unit, compact: true) })
         let bullet =
             withBullet && figures.target[k] != nil
             ? charts.bullet(
                 id: "bullet-\(entity.id)-\(kpi.id)", title: label(kpi), actual: figures.actual[k], target: figures.target[k],
-                format: { format.value($0, unit: unit) }) : nil
+                format: { [format] in format.value($0, unit: unit) }) : nil
         return KPICardView(
             kpi: kpi.id, unit: unit.rawValue, label: label(kpi), value: format.value(figures.actual[k], unit: unit, compact: unit == .currency),
             target: figures.target[k].map { format.value($0, unit: unit, compact: unit == .currency) },
@@ -79,7 +79,7 @@ extension PerformancePlanner {
         let title = labels[points.contains { $0.target != nil } ? "revenueTrend" : "revenueByMonth"]
         let chart = charts.line(
             id: id, title: title, points: points, lastIsPartial: months.last.map { entity.periods[$0].partial } ?? false,
-            format: { format.money($0, compact: true) })
+            format: { [format] in format.money($0, compact: true) })
         return (chart, title)
     }
 

@@ -17,7 +17,8 @@ extension PerformancePlanner {
         let stageNames = health.stages.map { $0.name ?? labels["stageUnknown"] }
         let funnel = charts.bars(
             id: "funnel-\(entity.id)", title: "\(labels["openByStage"]), \(format.date(asOf))",
-            points: zip(stageNames, health.stages).map { ChartPoint($0, Double($1.amount) / 100) }, format: { format.money($0, compact: true) })
+            points: zip(stageNames, health.stages).map { ChartPoint($0, Double($1.amount) / 100) },
+            format: { [format] in format.money($0, compact: true) })
         let stages = zip(stageNames, health.stages).map { name, stage in
             StageRowView(
                 name: name, count: format.value(Double(stage.count), unit: .count), amount: format.money(Double(stage.amount) / 100),

@@ -23,7 +23,7 @@ extension PerformancePlanner {
                 points: trendMonths(p).map {
                     ChartPoint(format.period(board.periods[$0], calendar: board.calendar), revenue(of: board.reps[index].periods[$0]))
                 },
-                format: { format.money($0, compact: true) }) : nil
+                format: { [format] in format.money($0, compact: true) }) : nil
         return RepRowView(
             rank: rank.map(String.init) ?? "", name: rep.name, url: repURL(rep.id), region: repPlaces[index].region,
             manager: repPlaces[index].manager, revenue: Figure(sales, text: format.money(sales), sortDecimals: 2),
