@@ -159,6 +159,31 @@ import Testing
             ])
     }
 
+    /// A value given twice for the same place is an error at the second, naming the first; the same KPI for another
+    /// rep, month, scope or period is not a repeat.
+    @Test func repeatedMetricsAndTargetsPointAtTheFirst() {
+        let messages = load([
+            "team.json": team,
+            "kpis.json": #"[{"id": "calls", "unit": "count"}, {"id": "visits", "unit": "count"}]"#,
+            "metrics.json": """
+            [{"rep": "ann", "period": "2024-01", "calls": 1, "visits": 2},
+             {"rep": "ann", "period": "2024-02", "calls": 1},
+             {"rep": "ann", "period": "2024-01", "visits": 3}]
+            """,
+            "targets.json": """
+            [{"rep": "ann", "period": "2024", "revenue": 1},
+             {"region": "north", "period": "2024", "revenue": 1},
+             {"rep": "ann", "period": "2024-Q1", "revenue": 1},
+             {"region": "north", "period": "2024", "calls": 1, "revenue": 2}]
+            """,
+        ])
+        #expect(
+            messages == [
+                "content/data/targets.json:4:63: error: targets[3].revenue: duplicate target (first at targets[1].revenue)",
+                "content/data/metrics.json:3:48: error: metrics[2].visits: duplicate value for ann in 2024-01 (first at metrics[0].visits)",
+            ])
+    }
+
     @Test func teamIsRequiredOnceDataIsUsed() {
         #expect(load(["deals.json": "[]"]) == ["content/data/team.json:1:1: error: team.json is required when other data files exist"])
         #expect(
