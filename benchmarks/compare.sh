@@ -9,6 +9,7 @@
 # (`git worktree remove --force` it when done).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source benchmarks/settle.sh
 commit=$1
 portal=$(cd "$2" && pwd)
 runs=${3:-3}
@@ -21,8 +22,8 @@ fi
 swift build -c release --product fieldbook >/dev/null
 new=$PWD/.build/release/fieldbook
 edited=${4:-$(cd "$portal" && find content -name '*.md' | sort | sed -n '500p')}
-trash="$portal-compare-trash" && rm -rf "$trash" && mkdir -p "$trash"
-source benchmarks/settle.sh && settle  # past ext4's window for what deleting an earlier trash freed
+trash="$portal-compare-trash" && remove "$trash" && mkdir -p "$trash"
+settle  # past ext4's window for what deleting an earlier trash freed
 cd "$portal"
 declare -A binaries=([old]=$old/.build/release/fieldbook [new]=$new)
 # timed LABEL WHICH COMMAND: one run of binary WHICH (old or new), after `sync`, printing wall time and peak memory.
@@ -47,6 +48,6 @@ for which in old new; do
     done
     for run in $(seq "$runs"); do timed "check" $which check; done
 done
-rm -rf "$trash"
+remove "$trash"
 cd - >/dev/null
 echo "old: $commit, built in $old; new: the working tree at $(git rev-parse --short HEAD)"

@@ -5,6 +5,7 @@
 # Usage: benchmarks/data-engine.sh [WORK_DIR] [REPS] [DEALS_PER_REP_MONTH] [DOCUMENTS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source benchmarks/settle.sh
 work=${1:-/tmp/fieldbook-bench-data}
 reps=${2:-5000}
 per_month=${3:-8}
@@ -12,12 +13,12 @@ documents=${4:-10000}
 mkdir -p .build
 swiftc -O scripts/generate-data.swift -o .build/generate-data 2>/dev/null
 swift build -c release --product fieldbook >/dev/null
-rm -rf "$work" && mkdir -p "$work"
+remove "$work" && mkdir -p "$work"
 echo '{"title": "Benchmark", "pipeline": {"stages": {"prospecting": 0.1, "engaging": 0.3, "proposal": 0.6}}}' > "$work/fieldbook.json"
 .build/generate-data --portal "$work" --reps "$reps" --deals-per-month "$per_month" --from 2025-01 --to 2026-12-20 --seed 7
 if ((documents > 0)); then
     swift scripts/generate-portal.swift --out "$work-documents" --documents "$documents"
-    cp -r "$work-documents/content/training" "$work-documents/content/playbooks" "$work/content/" && rm -rf "$work-documents"
+    cp -r "$work-documents/content/training" "$work-documents/content/playbooks" "$work/content/" && remove "$work-documents"
 fi
 ls -l "$work/content/data" | awk 'NR>1 {printf "  %-14s %8.1f MB\n", $9, $5/1048576}'
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(uname -sr)"
@@ -33,8 +34,8 @@ timed() {
 }
 # A clean build each time, no cache. Earlier outputs are moved aside and deleted at the end, not before each run:
 # on ext4, creating files and folders minutes after deleting many others is much slower (benchmarks/settle.sh).
-trash="$work-trash" && rm -rf "$trash" && mkdir -p "$trash"
-source benchmarks/settle.sh && settle
+trash="$work-trash" && remove "$trash" && mkdir -p "$trash"
+settle
 for run in 1 2 3; do
     for path in "$work/public" "$work/.fieldbook" "$work/.fieldbook-spare-public"; do
         if [[ -e $path ]]; then mv "$path" "$trash/$run-$(basename "$path")"; fi
@@ -49,4 +50,4 @@ for run in 1 2 3; do
     echo "Edit $run." >> "$work/content/training/basics/01-first.md"
     timed "lesson edit $run"
 done
-rm -rf "$trash"
+remove "$trash"

@@ -6,14 +6,15 @@
 # Usage: [SEED=N] benchmarks/filesystem.sh [RUNS]      needs: a corpus from benchmarks/site.sh, hugo, time
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source benchmarks/settle.sh
 runs=${1:-3}
 work=/tmp/fieldbook-bench-site${SEED:+-seed$SEED}
 [[ -d $work/portal/content && -d $work/hugo ]] || { echo "run benchmarks/site.sh first (the corpus in $work)" >&2; exit 1; }
 fieldbook=$PWD/.build/release/fieldbook
 swift build -c release --product fieldbook >/dev/null
-trash="$work/trash-filesystem" && rm -rf "$trash" && mkdir -p "$trash"
+trash="$work/trash-filesystem" && remove "$trash" && mkdir -p "$trash"
 aside() { for path in "$@"; do if [[ -e $path ]]; then mv "$path" "$trash/$RANDOM$RANDOM"; fi; done; }
-source benchmarks/settle.sh && settle  # past ext4's window for what deleting an earlier trash freed
+settle  # past ext4's window for what deleting an earlier trash freed
 timed() {  # LABEL COMMAND...: one run after `sync`
     local label=$1; shift
     sync
@@ -38,4 +39,4 @@ if [[ -d /dev/shm ]]; then
     done
     rm -rf "$memory"
 fi
-rm -rf "$trash"
+remove "$trash"

@@ -7,15 +7,17 @@
 # Usage: [SEED=N CHINESE_EVERY=N] benchmarks/site.sh [DOCUMENTS] [RUNS]      needs: apt install hugo cmark-gfm time
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source benchmarks/settle.sh
 documents=${1:-10000}
 runs=${2:-3}
 work=/tmp/fieldbook-bench-site${SEED:+-seed$SEED}
 fieldbook=$PWD/.build/release/fieldbook
 swift build -c release --product fieldbook >/dev/null
 # SEED and CHINESE_EVERY make a second, different corpus (e.g. SEED=2 CHINESE_EVERY=2: half the documents in Chinese).
+remove "$work/portal"  # noted: generating it again would delete the old one unnoticed
 swift scripts/generate-portal.swift --out "$work/portal" --documents "$documents" --seed "${SEED:-1}" --chinese-every "${CHINESE_EVERY:-5}" >/dev/null
 # Hugo reads the same files: JSON front matter is one of its formats.
-rm -rf "$work/hugo" && mkdir -p "$work/hugo/layouts/_default" && cp -r "$work/portal/content" "$work/hugo/"
+remove "$work/hugo" && mkdir -p "$work/hugo/layouts/_default" && cp -r "$work/portal/content" "$work/hugo/"
 echo '{"baseURL": "/", "title": "Synthetic", "disableKinds": ["taxonomy", "term", "RSS", "sitemap"]}' > "$work/hugo/config.json"
 echo '<!doctype html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ .TableOfContents }}{{ .Content }}</body></html>' > "$work/hugo/layouts/_default/single.html"
 echo '<!doctype html><html><head><title>{{ .Title }}</title></head><body><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>' > "$work/hugo/layouts/_default/list.html"
@@ -24,9 +26,9 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}'
 
 # Outputs of earlier runs are moved aside, not deleted, until the end: on ext4, creating files and folders minutes
 # after deleting many others is much slower (benchmarks/settle.sh), for fieldbook and Hugo alike.
-trash="$work/trash" && rm -rf "$trash" && mkdir -p "$trash"
+trash="$work/trash" && remove "$trash" && mkdir -p "$trash"
 aside() { for path in "$@"; do if [[ -e $path ]]; then mv "$path" "$trash/$RANDOM$RANDOM"; fi; done; }
-source benchmarks/settle.sh && settle  # past the window for what setting up deleted (a previous run's Hugo output, say)
+settle  # past the window for what setting up deleted (a previous run's outputs, say)
 declare -A medians
 # measure NAME COMMAND...: runs it $runs times, prints each run, keeps the median wall time.
 measure() {
@@ -59,4 +61,4 @@ clean=${medians["clean build"]}
 echo "medians: clean build $clean s, one-file edit ${medians["one-file edit"]} s, check ${medians[check]} s, hugo ${medians[hugo]} s, floor ${medians["cmark-gfm x2 (floor)"]} s"
 echo "ratios: hugo / clean build $(ratio "${medians[hugo]}" "$clean"), clean build / floor $(ratio "$clean" "${medians["cmark-gfm x2 (floor)"]}"), one-file edit / clean build $(ratio "${medians["one-file edit"]}" "$clean")"
 echo "throughput (clean build): $(awk -v n="$documents" -v t="$clean" 'BEGIN {printf "%.0f", n / t}') documents/s, $(du -sm "$work/portal/content" | awk -v t="$clean" '{printf "%.1f", $1 / t}') MB/s"
-rm -rf "$trash"
+remove "$trash"

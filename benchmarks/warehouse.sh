@@ -10,6 +10,7 @@
 # Usage: benchmarks/warehouse.sh [WORK_DIR] [REPS] [DEALS_PER_REP_MONTH]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source benchmarks/settle.sh
 work=${1:-/tmp/fieldbook-bench-warehouse}
 reps=${2:-5000}
 per_month=${3:-555}
@@ -18,7 +19,7 @@ mkdir -p .build
 swiftc -O scripts/generate-data.swift -o .build/generate-data 2>/dev/null
 swift build -c release --product fieldbook >/dev/null
 fieldbook=.build/release/fieldbook
-rm -rf "$work" && mkdir -p "$work"
+remove "$work" && mkdir -p "$work"
 settings='{"title": "Benchmark", "asOf": "2026-12-20", "pipeline": {"stages": {"prospecting": 0.1, "engaging": 0.3, "proposal": 0.6}}}'
 portal() {  # portal NAME: a copy of the generated team, targets and metrics, without deals
     mkdir -p "$work/$1/content" && echo "$settings" > "$work/$1/fieldbook.json"
@@ -73,7 +74,7 @@ portal rollups-deals
 "$fieldbook" import rollups "$work/rollups-deals.csv" --portal "$work/rollups-deals" | tail -1
 "$fieldbook" import extract "$work/extracts-deals.csv" --portal "$work/rollups-deals" | tail -1
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(uname -sr)"
-source benchmarks/settle.sh && settle  # ext4 creates files slowly minutes after deleting many
+settle  # ext4 creates files slowly for minutes after deleting many
 for name in none rollups-fifth rollups-12 rollups-24 rollups-36 rollups-deals deals; do
     sync
     /usr/bin/time -f "$name: %e s wall, %M KB peak memory" "$fieldbook" build "$work/$name" >/dev/null
