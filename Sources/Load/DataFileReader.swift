@@ -246,16 +246,18 @@ struct RecordFields {
     func kpiValues(known: Set<String>, unknown: (String) -> String, allowNegative: Bool, in file: inout DataFileReader) -> [(JSONMember, Double)] {
         var values: [(JSONMember, Double)] = []
         for member in remaining {
+            // The member's path is made only for a report: a large metrics.json has hundreds of thousands of values.
+            func report(_ message: String) { file.error(member.node, "\(jsonPath).\(member.key)", message) }
             guard known.contains(member.key) else {
-                file.error(member.node, "\(jsonPath).\(member.key)", unknown(member.key))
+                report(unknown(member.key))
                 continue
             }
             guard let value = member.node.number else {
-                file.error(member.node, "\(jsonPath).\(member.key)", "expected a number, found \(DataFileReader.describe(member.node))")
+                report("expected a number, found \(DataFileReader.describe(member.node))")
                 continue
             }
             guard allowNegative || value >= 0 else {
-                file.error(member.node, "\(jsonPath).\(member.key)", "must not be negative, found \(value)")
+                report("must not be negative, found \(value)")
                 continue
             }
             values.append((member, value))
