@@ -31,34 +31,46 @@ package struct DealLists: Sendable, Equatable {
 
     /// The lists of `deals` (as stored) for `period`, as of `asOf`.
     package init(_ deals: [Deal], period: Period, asOf: Day, firstMonth: Int, limit: Int) {
-        self.init(DealFacts(deals, asOf: asOf), indices: Array(deals.indices), period: period, firstMonth: firstMonth, limit: limit)
+        self.init(DealFacts(deals, asOf: asOf, groups: [Array(deals.indices)]), groups: [0], period: period, firstMonth: firstMonth, limit: limit)
     }
 
-    /// The lists of the deals at `indices` of `facts` for `period`: integers are compared until the largest deals are
-    /// known, and only those are made (a team's year holds hundreds of thousands of deals).
-    package init(_ facts: DealFacts, indices: [Int], period: Period, firstMonth: Int, limit: Int) {
+    /// The lists of the deals of `groups` (indices into `facts.groups`: a page's reps) for `period`: integers are
+    /// compared until the largest deals are known, and only those are made (a team's year holds hundreds of thousands
+    /// of deals).
+    package init(_ facts: DealFacts, groups: [Int], period: Period, firstMonth: Int, limit: Int) {
         let (start, last) = (Int32(clamping: max(period.firstMonth, firstMonth)), Int32(clamping: period.lastMonth))
         let stock = Int32(clamping: min(period.lastMonth, facts.asOf.monthNumber))
         let asOfMonth = Int32(clamping: facts.asOf.monthNumber)
-        var won: [Int] = []
-        var lost: [Int] = []
-        var created: [Int] = []
-        var open: [Int] = []
-        for i in indices where facts.state[i] != .absent {
-            let createdMonth = facts.created[i]
-            if createdMonth >= start && createdMonth <= last { created.append(i) }
-            let closed = facts.closed[i]
-            if closed >= start && closed <= last {
-                if facts.state[i] == .won { won.append(i) } else if facts.state[i] == .lost { lost.append(i) }
+        var won = DealFacts.Selection(limit: limit)
+        var lost = DealFacts.Selection(limit: limit)
+        var created = DealFacts.Selection(limit: limit)
+        var open = DealFacts.Selection(limit: limit)
+        facts.hot.withUnsafeBufferPointer { hot in
+            for group in groups {
+                // A group's deals are in order of the first month they could count in: none after `last` can.
+                let range = facts.groups[group]
+                var (low, high) = (range.lowerBound, range.upperBound)
+                while low < high {
+                    let middle = (low + high) / 2
+                    if hot[middle].earliest <= last { low = middle + 1 } else { high = middle }
+                }
+                for position in range.lowerBound..<low {
+                    let fact = hot[position]
+                    if fact.state == .absent { continue }
+                    if fact.created >= start && fact.created <= last { created.add(position, facts) }
+                    if fact.closed >= start && fact.closed <= last {
+                        if fact.state == .won { won.add(position, facts) } else if fact.state == .lost { lost.add(position, facts) }
+                    }
+                    // Open from the month it was created (undated: the as-of month) until the month it closed, as
+                    // `Monthly` counts the stocks.
+                    if (fact.created == DealFacts.undated ? asOfMonth : fact.created) <= stock && fact.closed > stock { open.add(position, facts) }
+                }
             }
-            // Open from the month it was created (undated: the as-of month) until the month it closed, as `Monthly`
-            // counts the stocks.
-            if (createdMonth == DealFacts.undated ? asOfMonth : createdMonth) <= stock && closed > stock { open.append(i) }
         }
-        self.won = facts.list(won, limit: limit)
-        self.lost = facts.list(lost, limit: limit)
-        self.created = facts.list(created, limit: limit)
-        self.open = facts.list(open, limit: limit)
+        self.won = facts.list(won)
+        self.lost = facts.list(lost)
+        self.created = facts.list(created)
+        self.open = facts.list(open)
     }
 
     /// The list holding the deals behind a built-in KPI's figure (`won`, `lost`, `created`, `open`): win rate, average
@@ -78,59 +90,93 @@ package struct DealLists: Sendable, Equatable {
     }
 }
 
-/// What the deal lists test of every deal, as it stood on the as-of date (`Deal.as(of:)`), in flat arrays of
-/// integers: comparing strings and copying deals for each of thousands of pages would cost more than the pages.
+/// What the deal lists test of every deal, as it stood on the as-of date (`Deal.as(of:)`), as integers laid out group
+/// by group (a rep's deals side by side): comparing strings, copying deals and gathering from a million scattered
+/// places for each of thousands of pages would cost more than the pages.
 package struct DealFacts: Sendable {
     package enum State: UInt8, Sendable { case absent, open, won, lost }
     /// The month number of a deal without a `created` date.
     static let undated = Int32.min
 
-    let deals: [Deal]
-    let asOf: Day
-    /// Per deal: absent (created after the as-of date), open, won or lost on the as-of date.
-    let state: [State]
-    /// The month it was created (`undated` without a date), and the month it was won or lost (`Int32.max` while open,
-    /// and for a deal won or lost without a date, which the figures count as open).
-    let created: [Int32]
-    let closed: [Int32]
-    /// The amount in cents, -1 when unknown.
-    let cents: [Int64]
+    /// What a list tests of one deal, apart from the rest, so that scanning a group reads as little as it can.
+    struct Hot {
+        /// The month it was created (`undated` without a date), and the month it was won or lost (`Int32.max` while
+        /// open, and for a deal won or lost without a date, which the figures count as open).
+        var created: Int32
+        var closed: Int32
+        /// Absent (created after the as-of date), open, won or lost on the as-of date.
+        var state: State
 
-    package init(_ deals: [Deal], asOf: Day) {
-        (self.deals, self.asOf) = (deals, asOf)
-        var state: [State] = []
-        var created: [Int32] = []
-        var closed: [Int32] = []
-        var cents: [Int64] = []
-        for stored in deals {
-            let deal = stored.as(of: asOf)
-            state.append(deal.map { $0.isWon ? .won : $0.isLost ? .lost : .open } ?? .absent)
-            created.append(deal?.created.map { Int32(clamping: $0.monthNumber) } ?? Self.undated)
-            closed.append(deal.flatMap { $0.isWon || $0.isLost ? $0.closed : nil }.map { Int32(clamping: $0.monthNumber) } ?? .max)
-            cents.append(stored.amount ?? -1)
-        }
-        (self.state, self.created, self.closed, self.cents) = (state, created, closed, cents)
+        /// The first month in whose lists the deal can be: it is in none of a period ending before.
+        var earliest: Int32 { min(created, closed) }
     }
 
-    /// The list of the deals at `indices`: the `limit` largest (largest amount first, deals without one last, then by
-    /// id), as they stood on the as-of date, and the count and amount of all.
-    func list(_ indices: [Int], limit: Int) -> DealLists.List {
-        let amount = indices.reduce(Cents(0)) { $0 + Cents(max(cents[$1], 0)) }
-        // The largest `limit`, kept in order as the deals go by: a year of a large team holds hundreds of thousands,
-        // and sorting them all for a hundred cost more than the page.
-        func before(_ a: Int, _ b: Int) -> Bool { cents[a] != cents[b] ? cents[a] > cents[b] : deals[a].id < deals[b].id }
+    let deals: [Deal]
+    let asOf: Day
+    /// Per deal, group after group, each group's in order of `earliest`: what the lists test, the amount in cents (-1
+    /// when unknown) and the deal's index.
+    let hot: [Hot]
+    let cents: [Int64]
+    let index: [Int32]
+    /// Where each group's deals are (a deal in no group is in none).
+    let groups: [Range<Int>]
+
+    /// The facts of `deals` as of `asOf`, for the deals at each of `groups`' indices.
+    package init(_ deals: [Deal], asOf: Day, groups: [[Int]]) {
+        (self.deals, self.asOf) = (deals, asOf)
+        let facts = deals.map { stored in
+            let deal = stored.as(of: asOf)
+            return Hot(
+                created: deal?.created.map { Int32(clamping: $0.monthNumber) } ?? Self.undated,
+                closed: deal.flatMap { $0.isWon || $0.isLost ? $0.closed : nil }.map { Int32(clamping: $0.monthNumber) } ?? .max,
+                state: deal.map { $0.isWon ? .won : $0.isLost ? .lost : .open } ?? .absent)
+        }
+        var order: [Int] = []
+        order.reserveCapacity(groups.reduce(0) { $0 + $1.count })
+        var ranges: [Range<Int>] = []
+        for group in groups {
+            let first = order.count
+            order += group.sorted { facts[$0].earliest != facts[$1].earliest ? facts[$0].earliest < facts[$1].earliest : $0 < $1 }
+            ranges.append(first..<order.count)
+        }
+        self.hot = order.map { facts[$0] }
+        self.cents = order.map { deals[$0].amount ?? -1 }
+        self.index = order.map { Int32($0) }
+        self.groups = ranges
+    }
+
+    /// One list as its deals go by: their count and amount, and the positions of the `limit` largest, kept in order.
+    struct Selection {
+        let limit: Int
         var top: [Int] = []
-        top.reserveCapacity(min(limit, indices.count) + 1)
-        for i in indices where top.count < limit || before(i, top[top.count - 1]) {
-            var low = 0
-            var high = top.count
+        var count = 0
+        var amount: Cents = 0
+
+        init(limit: Int) { self.limit = limit }
+
+        mutating func add(_ position: Int, _ facts: DealFacts) {
+            count += 1
+            amount += max(facts.cents[position], 0)
+            guard top.count < limit || facts.before(position, top[top.count - 1]) else { return }
+            var (low, high) = (0, top.count)
             while low < high {
                 let middle = (low + high) / 2
-                if before(top[middle], i) { low = middle + 1 } else { high = middle }
+                if facts.before(top[middle], position) { low = middle + 1 } else { high = middle }
             }
-            top.insert(i, at: low)
+            top.insert(position, at: low)
             if top.count > limit { top.removeLast() }
         }
-        return DealLists.List(top: top.compactMap { deals[$0].as(of: asOf) }, count: indices.count, amount: amount)
+    }
+
+    /// Whether the deal at `a` comes before the one at `b` in a list: the larger amount first, deals without one last,
+    /// then by id (strings compared only on a tie).
+    func before(_ a: Int, _ b: Int) -> Bool {
+        cents[a] != cents[b] ? cents[a] > cents[b] : deals[Int(index[a])].id < deals[Int(index[b])].id
+    }
+
+    /// The list a selection made: its largest deals as they stood on the as-of date, and the count and amount of all.
+    func list(_ selection: Selection) -> DealLists.List {
+        DealLists.List(
+            top: selection.top.compactMap { deals[Int(index[$0])].as(of: asOf) }, count: selection.count, amount: selection.amount)
     }
 }

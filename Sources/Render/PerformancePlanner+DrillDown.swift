@@ -73,7 +73,7 @@ extension PerformancePlanner {
         var lists =
             dealFacts.map { facts in
                 DealLists(
-                    facts, indices: members.reduce(into: []) { $0 += repDeals[$1] }, period: period, firstMonth: board.firstMonth ?? Int.min,
+                    facts, groups: members, period: period, firstMonth: board.firstMonth ?? Int.min,
                     limit: Self.drillDownLimit)
             } ?? DealLists()
         if fromRollups { countFromFigures(&lists, p, members: members) }
@@ -99,7 +99,7 @@ extension PerformancePlanner {
         var problems: [String] = []
         func check(_ name: String, _ members: [Int], _ p: Int) {
             var lists = DealLists(
-                facts, indices: members.reduce(into: []) { $0 += repDeals[$1] }, period: board.periods[p], firstMonth: board.firstMonth ?? Int.min,
+                facts, groups: members, period: board.periods[p], firstMonth: board.firstMonth ?? Int.min,
                 limit: Self.drillDownLimit)
             countFromFigures(&lists, p, members: members)
             for (id, list) in [("won", lists.won), ("lost", lists.lost), ("created", lists.created), ("open", lists.open)]

@@ -37,8 +37,7 @@ package struct PerformancePlanner: Sendable {
     /// date, which for these is as they are), and the team's typical won cycle: for pipeline health (`PipelineHealth`).
     let closedByRep: [String: [Int]]
     let typicalCycle: Double?
-    /// Each rep's deals (by rep index; indices into `listed`) and every deal's facts, for the pages behind the figures.
-    let repDeals: [[Int]]
+    /// Every deal's facts, grouped by rep (a group's index is its rep's), for the pages behind the figures.
     let dealFacts: DealFacts?
     /// Each rep's name by id.
     let repNames: [String: String]
@@ -58,8 +57,12 @@ package struct PerformancePlanner: Sendable {
         let asOf = board.asOf
         let deals = data.rollups == nil ? data.deals : data.extract
         self.listed = deals
-        // Every deal's facts for the lists, made on another thread while the rest is arranged.
-        let facts = asOf.map { day in Background { DealFacts(deals, asOf: day) } }
+        // Every deal's facts for the lists, rep by rep, made on another thread while the rest is arranged.
+        let team = data.team
+        let repIndex = Dictionary(team.reps.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var repDeals = Array(repeating: [Int](), count: team.reps.count)
+        for index in deals.indices { if let rep = repIndex[deals[index].rep] { repDeals[rep].append(index) } }
+        let facts = asOf.map { [repDeals] day in Background { DealFacts(deals, asOf: day, groups: repDeals) } }
         let openByRep = Dictionary(grouping: asOf.map { day in deals.compactMap { $0.open(on: day) } } ?? [], by: \.rep)
         self.openByRep = openByRep
         self.lessonsDone = data.training.reduce(into: [:]) { $0[$1.rep, default: []].insert($1.lesson) }
@@ -74,7 +77,6 @@ package struct PerformancePlanner: Sendable {
         self.periodIndices = Dictionary(board.periods.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         self.current =
             asOf.flatMap { day in board.periods.firstIndex { $0.kind == site.config.dashboard.period && $0.contains(month: day.monthNumber) } } ?? 0
-        let team = data.team
         self.regionMembers = Dictionary(grouping: team.reps.indices) { team.reps[$0].region }
         self.managerMembers = Dictionary(grouping: team.reps.indices) { team.manager(of: team.reps[$0]) ?? "" }
         let regionNames = Dictionary(team.regions.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -98,10 +100,6 @@ package struct PerformancePlanner: Sendable {
             }, by: { deals[$0].rep })
         // The typical cycle is the median of every deal won in a year: an extract's largest deals do not give it.
         self.typicalCycle = data.rollups == nil ? asOf.flatMap { PipelineHealth.typicalCycle(of: deals, asOf: $0) } : nil
-        let repIndex = Dictionary(team.reps.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var repDeals = Array(repeating: [Int](), count: team.reps.count)
-        for index in deals.indices { if let rep = repIndex[deals[index].rep] { repDeals[rep].append(index) } }
-        self.repDeals = repDeals
         self.dealFacts = facts?.value
         self.repNames = Dictionary(team.reps.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         self.fromRollups = data.rollups != nil
