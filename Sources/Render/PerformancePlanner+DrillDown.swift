@@ -2,8 +2,8 @@ import FieldbookAnalyze
 import FieldbookModel
 
 /// The pages behind the figures (`…/deals/`): beside every team, region and manager page (each period's too) and
-/// every scorecard, the deals each card counts (`DealLists`) and, for a group, its regions or reps with every card's
-/// figure. A card's figure links to its list there.
+/// every scorecard, the deals each card counts (`DealLists`) and, for a group, its regions or reps with the figures
+/// no list stands behind (`memberKPIs`). A card's figure links to its list there, or to the members' figures.
 extension PerformancePlanner {
     /// How many deals a list shows, largest first; its count and amount are of all of them.
     static let drillDownLimit = 50
@@ -12,9 +12,17 @@ extension PerformancePlanner {
     /// kpis.json (and for every KPI of a portal built from rollups, which has no deals), the table of its members'
     /// figures; for a rep's metric, nowhere.
     func drillDownURL(_ k: Int, deals: String, group: Bool) -> String? {
-        if listsDeals, let list = DealLists.list(behind: board.kpis[k].id) { return deals + "#" + list }
+        if let list = list(behind: k) { return deals + "#" + list }
         return group ? deals + "#members" : nil
     }
+
+    /// The list of deals behind KPI `k`'s figure, when there are deals to list and a list stands behind it.
+    private func list(behind k: Int) -> String? { listsDeals ? DealLists.list(behind: board.kpis[k].id) : nil }
+
+    /// The card KPIs a group's members' table shows: those whose figure leads there, no list of deals standing behind
+    /// it. With the default cards (all counted from deals) there is no such table: each card leads to its list, and
+    /// the group's own page ranks the same reps (the team's page, its regions) for the period.
+    var memberKPIs: [Int] { cardKPIs.filter { list(behind: $0) == nil } }
 
     /// The deals page in folder `path` (`regions/emea/2017-Q3/deals/`) of an entity's page `back` for period `at`:
     /// `members` are its reps, `rows` the regions or reps its members table lists (none on a rep's page), `nav` the
@@ -33,6 +41,7 @@ extension PerformancePlanner {
     func dealsPage(_ asOf: Day, _ at: At, _ spec: DealsPage) -> Page {
         let title = "\(labels["behindFigures"]) · \(spec.back.title)"
         let meta = meta(spec.path, title: title, crumbs: [home, spec.back], p: at.index, private: spec.isPrivate)
+        let columns = memberKPIs
         return Page(
             outputPath: spec.path + "index.html", template: "deals", meta: meta,
             deferred: {
@@ -40,11 +49,11 @@ extension PerformancePlanner {
                     header: header(
                         spec.back.title, labels["behindFigures"], asOf: asOf, current: at.index, periods: spec.nav.map { periodNav(at, url: $0) }),
                     back: spec.back, lists: dealLists(asOf, at.index, members: spec.members), membersTitle: spec.rowsTitle,
-                    columns: cardKPIs.map { label(board.kpis[$0]) },
-                    members: spec.rows().map { row in
+                    columns: columns.map { label(board.kpis[$0]) },
+                    members: (columns.isEmpty ? [] : spec.rows()).map { row in
                         MemberRowView(
                             name: row.name, url: row.url,
-                            cells: cardKPIs.map { k in
+                            cells: columns.map { k in
                                 let (value, unit) = (row.figures.periods[at.index].actual[k], board.kpis[k].definition.unit)
                                 return Figure(value, text: format.value(value, unit: unit), sortDecimals: unit == .currency ? 2 : 6)
                             })

@@ -17,7 +17,7 @@ PAGES = {
     "region-period": "/regions/emea/2025-09/",
     "manager-period": "/managers/li-na/2026/",
     "scorecard": "/reps/ines-costa/",
-    "region-deals": "/regions/emea/2025-Q3/deals/",
+    "region-deals": "/regions/emea/deals/",
     "report": "/reports/2026-10/",
     "reps": "/reps/",
     "library": "/library/",
@@ -335,7 +335,7 @@ def test_every_table_downloads_as_csv(site, driver, name):
         if table == tables[0]:
             first = csv[1].split(",")
     if name == "region-deals":
-        assert absent > 0  # a past quarter's members have no weighted pipeline: an empty field
+        assert absent > 0  # an open deal without an amount: an empty field
         # The won deals' amounts as numbers, dates as ISO dates.
         assert re.fullmatch(r"[0-9]+(\.[0-9]{1,2})?", first[1]) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", first[5]), first
 

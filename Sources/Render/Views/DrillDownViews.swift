@@ -2,7 +2,7 @@ import FieldbookModel
 import FieldbookTemplates
 
 /// The page behind a team's, region's, manager's or rep's figures for one period (`…/deals/`): the deals each card
-/// counts (`DealLists`), and for a group its regions or reps with every card's figure.
+/// counts (`DealLists`), and for a group its regions or reps with the figure of every card no list stands behind.
 package struct DealsPageView: TemplateView {
     package var header: PerformanceHeaderView
     /// The page whose figures these are.
@@ -10,6 +10,7 @@ package struct DealsPageView: TemplateView {
     package var lists: [DealListView]
     /// "By region" on the team's pages, "By rep" on a region's or manager's; absent on a rep's.
     package var membersTitle: String?
+    /// The names of the cards whose figure leads to the members' (`PerformancePlanner.memberKPIs`); none, no table.
     package var columns: [String]
     package var members: [MemberRowView]
 

@@ -72,17 +72,9 @@ import Testing
             let list = lists[kpi] ?? "members"
             #expect(url == "/regions/emea/2025-Q3/deals/#\(list)", "\(kpi)")
         }
-        let deals = try page("regions/emea/2025-Q3/deals/index.html")
-        #expect(deals.contains(#"<section id="members""#))
-        // Its reps with their figures: Amara Okafor's revenue in Q3 2025, as the API has it.
-        let amara = try #require(try json("api/reps/amara-okafor.json")["periods"] as? [[String: Any]]).first { $0["period"] as? String == "2025-Q3" }
-        let revenue = try #require(amara?["revenue"] as? Double)
-        #expect(
-            deals.contains(
-                #"<a href="/reps/amara-okafor/">Amara Okafor</a></th><td class="number" data-value="\#(JSONOutput.format(revenue, decimals: 2))">\#(format.value(revenue, unit: .currency))</td>"#
-            ))
-        // The team's lists its regions; a scorecard's lists the rep's deals of the current period, no members table.
-        #expect(try page("team/2025-Q3/deals/index.html").contains(#"<a href="/regions/emea/2025-Q3/">EMEA</a>"#))
+        // Every default card is counted from deals and leads to its list: no table of members' figures.
+        #expect(!(try page("regions/emea/2025-Q3/deals/index.html")).contains(#"<section id="members""#))
+        // A scorecard's lists the rep's deals of the current period.
         let rep = try page("reps/amara-okafor/deals/index.html")
         #expect(!rep.contains(#"<section id="members""#))
         let current = try #require(try json("api/reps/amara-okafor.json")["periods"] as? [[String: Any]]).first {
@@ -90,6 +82,33 @@ import Testing
         }
         #expect(summary(rep, "won") == expected(try #require(current), count: "deals_won", amount: "revenue"))
         #expect(try page("reps/amara-okafor/index.html").contains(#"href="/reps/amara-okafor/deals/#won""#))
+    }
+
+    /// A card no list of deals stands behind (a metric of kpis.json) leads to the group's members with that figure, and
+    /// only the figures that lead there: Ann's 30 calls and Bob's 12 in May, the region's 42; the team's lists its region.
+    @Test func aMetricCardLeadsToTheMembersFigures() throws {
+        let files = [
+            "fieldbook.json":
+                #"{"title": "T", "asOf": "2024-05-15", "pipeline": {"stages": {"proposal": 0.5}}, "dashboard": {"period": "month", "cards": ["revenue", "calls"]}}"#,
+            "content/data/team.json":
+                #"{"regions": [{"id": "n", "name": "N"}], "reps": [{"id": "ann", "name": "Ann", "region": "n"}, {"id": "bob", "name": "Bob", "region": "n"}]}"#,
+            "content/data/kpis.json": #"[{"id": "calls", "label": "Calls", "unit": "count", "better": "higher", "aggregate": "sum"}]"#,
+            "content/data/metrics.json": #"[{"rep": "ann", "period": "2024-05", "calls": 30}, {"rep": "bob", "period": "2024-05", "calls": 12}]"#,
+            "content/data/deals.json": #"[{"id": "1", "rep": "ann", "stage": "won", "amount": 90, "created": "2024-05-10", "closed": "2024-05-12"}]"#,
+        ]
+        let portal = renderPortal(files)
+        #expect(portal.messages == [])
+        let region = try #require(portal.page("regions/n/index.html"))
+        #expect(region.contains(#"<a href="/regions/n/deals/#members">42</a>"#))
+        #expect(region.contains(#"<a href="/regions/n/deals/#won">$90</a>"#))
+        let deals = try #require(portal.page("regions/n/deals/index.html"))
+        let members = try #require(deals.firstRange(of: #"<section id="members""#).map { String(deals[$0.lowerBound...]) })
+        #expect(members.contains(#"<th scope="col" data-sort="number">Calls</th></tr>"#))
+        #expect(!members.contains(">Revenue</th>"))
+        #expect(members.contains(#"<a href="/reps/ann/">Ann</a></th><td class="number" data-value="30">30</td></tr>"#))
+        #expect(members.contains(#"<a href="/reps/bob/">Bob</a></th><td class="number" data-value="12">12</td></tr>"#))
+        #expect(
+            try #require(portal.page("deals/index.html")).contains(#"<a href="/regions/n/">N</a></th><td class="number" data-value="42">42</td>"#))
     }
 
     /// A long list shows its 50 largest deals, largest first, and says how many there are.
