@@ -48,14 +48,9 @@ package struct DealLists: Sendable, Equatable {
         facts.hot.withUnsafeBufferPointer { hot in
             for group in groups {
                 // A group's deals are in order of the first month they could count in: none after `last` can.
-                let range = facts.groups[group]
-                var (low, high) = (range.lowerBound, range.upperBound)
-                while low < high {
-                    let middle = (low + high) / 2
-                    if hot[middle].earliest <= last { low = middle + 1 } else { high = middle }
-                }
-                for position in range.lowerBound..<low {
+                for position in facts.groups[group] {
                     let fact = hot[position]
+                    if fact.earliest > last { break }
                     if fact.state == .absent { continue }
                     if fact.created >= start && fact.created <= last { created.add(position, facts) }
                     if fact.closed >= start && fact.closed <= last {
