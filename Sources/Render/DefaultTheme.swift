@@ -172,20 +172,7 @@ package enum DefaultTheme {
   {{>as-of}}
   {{>period-nav}}
 </header>
-{{#lists}}
-<section class="deal-list" id="{{id}}" aria-labelledby="{{id}}-title">
-  <h2 id="{{id}}-title">{{title}} <span class="muted">{{summary}}</span></h2>
-  {{#note}}<p class="muted">{{note}}</p>{{/note}}
-  {{#hasRows}}
-  <div class="table-scroll">
-  <table class="sortable deal-table" data-csv="{{id}}">
-    <thead><tr><th scope="col">{{labels.account}}</th><th scope="col" data-sort="number">{{labels.amount}}</th><th scope="col">{{labels.rep}}</th><th scope="col">{{labels.product}}</th><th scope="col">{{labels.stage}}</th><th scope="col">{{dateLabel}}</th><th scope="col">{{labels.deal}}</th></tr></thead>
-    <tbody>{{#rows}}<tr><th scope="row">{{account}}</th><td class="number" data-value="{{amountValue}}">{{amount}}</td><td>{{#repURL}}<a href="{{repURL}}">{{rep}}</a>{{/repURL}}{{^repURL}}{{rep}}{{/repURL}}</td><td>{{product}}</td><td>{{stage}}</td><td data-value="{{dateValue}}">{{date}}</td><td>{{id}}</td></tr>{{/rows}}</tbody>
-  </table>
-  </div>
-  {{/hasRows}}
-</section>
-{{/lists}}
+{{>deal-lists}}
 {{#hasMembers}}
 <section id="members" aria-labelledby="members-title">
   <h2 id="members-title">{{membersTitle}}</h2>
@@ -416,8 +403,8 @@ package enum DefaultTheme {
 {{>forecasts}}
 {{>pipeline}}
 {{#listsDeals}}
-<section aria-labelledby="deals-title">
-  <h2 id="deals-title">{{labels.openDeals}}</h2>
+<section class="deal-list" id="open" aria-labelledby="open-title">
+  <h2 id="open-title">{{labels.openDeals}}{{#openDealsSummary}} <span class="muted">{{openDealsSummary}}</span>{{/openDealsSummary}}</h2>
   {{#hasOpenDeals}}
   {{#openDealsNote}}<p class="muted">{{openDealsNote}}</p>{{/openDealsNote}}
   <div class="table-scroll">
@@ -429,6 +416,7 @@ package enum DefaultTheme {
   {{/hasOpenDeals}}
   {{^hasOpenDeals}}<p>{{labels.noOpenDeals}}</p>{{/hasOpenDeals}}
 </section>
+{{>deal-lists}}
 {{/listsDeals}}
 <div class="dashboard-grid">
   {{#hasProgress}}
@@ -554,6 +542,23 @@ package enum DefaultTheme {
   {{#summary}}<p>{{summary}}</p>{{/summary}}
   <ol class="card-list">{{#documents}}<li><a href="{{url}}">{{title}}</a></li>{{/documents}}</ol>
 </section>
+
+"""####),
+        "deal-lists": TemplateSource(name: "deal-lists", path: "(built-in theme)/partials/deal-lists.mustache", text: ####"""
+{{#lists}}
+<section class="deal-list" id="{{id}}" aria-labelledby="{{id}}-title">
+  <h2 id="{{id}}-title">{{title}} <span class="muted">{{summary}}</span></h2>
+  {{#note}}<p class="muted">{{note}}</p>{{/note}}
+  {{#hasRows}}
+  <div class="table-scroll">
+  <table class="sortable deal-table" data-csv="{{id}}">
+    <thead><tr><th scope="col">{{labels.account}}</th><th scope="col" data-sort="number">{{labels.amount}}</th><th scope="col">{{labels.rep}}</th><th scope="col">{{labels.product}}</th><th scope="col">{{labels.stage}}</th><th scope="col">{{dateLabel}}</th><th scope="col">{{labels.deal}}</th></tr></thead>
+    <tbody>{{#rows}}<tr><th scope="row">{{account}}</th><td class="number" data-value="{{amountValue}}">{{amount}}</td><td>{{#repURL}}<a href="{{repURL}}">{{rep}}</a>{{/repURL}}{{^repURL}}{{rep}}{{/repURL}}</td><td>{{product}}</td><td>{{stage}}</td><td data-value="{{dateValue}}">{{date}}</td><td>{{id}}</td></tr>{{/rows}}</tbody>
+  </table>
+  </div>
+  {{/hasRows}}
+</section>
+{{/lists}}
 
 """####),
         "distribution": TemplateSource(name: "distribution", path: "(built-in theme)/partials/distribution.mustache", text: ####"""

@@ -1,9 +1,10 @@
 import FieldbookAnalyze
 import FieldbookModel
 
-/// The pages behind the figures (`…/deals/`): beside every team, region and manager page (each period's too) and
-/// every scorecard, the deals each card counts (`DealLists`) and, for a group, its regions or reps with the figures
-/// no list stands behind (`memberKPIs`). A card's figure links to its list there, or to the members' figures.
+/// The pages behind the figures (`…/deals/`): beside every team, region and manager page (each period's too), the
+/// deals each card counts (`DealLists`) and its regions or reps with the figures no list stands behind
+/// (`memberKPIs`). A card's figure links to its list there, or to the members' figures; a scorecard's to the same
+/// lists on the scorecard itself.
 extension PerformancePlanner {
     /// How many deals a list shows, largest first; its count and amount are of all of them.
     static let drillDownLimit = 50
@@ -26,7 +27,7 @@ extension PerformancePlanner {
 
     /// The deals page in folder `path` (`regions/emea/2017-Q3/deals/`) of an entity's page `back` for period `at`:
     /// `members` are its reps, `rows` the regions or reps its members table lists (none on a rep's page), `nav` the
-    /// same entity's deals page for another period (none on a rep's page, which shows the current period only).
+    /// same entity's deals page for another period.
     struct DealsPage {
         var path: String
         var back: LinkView
@@ -61,22 +62,8 @@ extension PerformancePlanner {
             })
     }
 
-    /// A deals page beside every scorecard, for the current period (none from rollups without an extract: it would
-    /// list nothing).
-    func scorecardDealsPages(_ asOf: Day) -> [Page] {
-        guard listsDeals else { return [] }
-        return data.team.reps.indices.map { index in
-            let rep = data.team.reps[index]
-            return dealsPage(
-                asOf, At(index: current, isLatest: true),
-                DealsPage(
-                    path: "reps/\(rep.id)/deals/", back: LinkView(title: rep.name, url: site.url("reps/\(rep.id)/")), members: [index], rows: { [] },
-                    rowsTitle: nil, nav: nil, isPrivate: isPrivate))
-        }
-    }
-
     /// The lists of reps `members`' deals in period `p` that the cards count.
-    private func dealLists(_ asOf: Day, _ p: Int, members: [Int]) -> [DealListView] {
+    func dealLists(_ asOf: Day, _ p: Int, members: [Int]) -> [DealListView] {
         guard listsDeals else { return [] }
         let period = board.periods[p]
         var lists =

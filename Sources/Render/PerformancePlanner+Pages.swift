@@ -143,14 +143,17 @@ extension PerformancePlanner {
         return parallelMap(Array(data.team.reps.enumerated())) { index, rep in
             let period = board.reps[index].periods[current]
             let periods = scorecardPeriods(of: rep)
+            // The deals behind the cards, on the scorecard itself: its open deals (with their age) are the open list.
+            let lists = dealLists(asOf, current, members: [index])
             var view = ScorecardView(
                 header: header(rep.name, rep.title ?? labels["rep"], asOf: asOf, current: current, periods: periods.nav),
                 periodSwitch: periods.switch,
                 figures: figures(
-                    board.reps[index], current, members: [index], trendID: "rep-trend", bullets: true, deals: site.url("reps/\(rep.id)/deals/")),
+                    board.reps[index], current, members: [index], trendID: "rep-trend", bullets: true, deals: site.url("reps/\(rep.id)/")),
                 focus: focus(of: index, current, medians: medians.regions[rep.region] ?? [], lessons: lessons),
                 comparison: comparison(of: index, current, medians: medians), pipeline: pipeline(board.reps[index], members: [index]),
-                openDeals: openDeals(of: rep.id), openDealsNote: openDealsNote(of: rep.id, index: index),
+                openDeals: openDeals(of: rep.id), openDealsSummary: lists.first { $0.id == "open" }?.summary,
+                openDealsNote: openDealsNote(of: rep.id, index: index), lists: lists.filter { $0.id != "open" },
                 toDiscuss: fromRollups ? [] : openDeals(of: rep.id, toDiscuss: true),
                 progress: progress(of: rep.id, lessons: lessons),
                 recommended: recommended(for: index, current: current, lessons: lessons),

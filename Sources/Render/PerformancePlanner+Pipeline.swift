@@ -71,6 +71,8 @@ extension PerformancePlanner {
         let count =
             fromRollups
             ? Int(board.index(of: "open_deals").flatMap { board.reps[index].periods[current].actual[$0] } ?? 0) : openByRep[rep]?.count ?? 0
-        return count > 10 ? labels["largestOpen"].replacingOccurrences(of: "{n}", with: format.value(Double(count), unit: .count)) : nil
+        return count > Self.drillDownLimit
+            ? labels["largestOf"].replacingOccurrences(of: "{limit}", with: "\(Self.drillDownLimit)")
+                .replacingOccurrences(of: "{n}", with: format.value(Double(count), unit: .count)) : nil
     }
 }

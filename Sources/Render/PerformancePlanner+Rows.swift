@@ -75,7 +75,7 @@ extension PerformancePlanner {
     func openDeals(of rep: String, toDiscuss: Bool = false) -> [DealRowView] {
         let asOf = board.asOf
         return (openByRep[rep] ?? []).filter { deal in !toDiscuss || isStale(deal) || asOf.map { deal.isSlipping(on: $0) } ?? false }
-            .sorted { ($0.amount ?? -1, $1.id) > ($1.amount ?? -1, $0.id) }.prefix(toDiscuss ? 5 : 10)
+            .sorted { ($0.amount ?? -1, $1.id) > ($1.amount ?? -1, $0.id) }.prefix(toDiscuss ? 5 : Self.drillDownLimit)
             .map { dealRow($0, rep: rep, date: $0.expectedClose) }
     }
 

@@ -127,7 +127,7 @@ package struct PerformancePlanner: Sendable {
         let teamRows = rows(current, trend: true)
         let latest = At(index: current, isLatest: true)
         return entityPages(asOf, latest, rows: teamRows, recent: recent, lessons: lessons) + [repListPage(asOf, current, teamRows: teamRows)]
-            + scorecardPages(asOf, current, lessons: lessons) + scorecardDealsPages(asOf) + reportPages(asOf)
+            + scorecardPages(asOf, current, lessons: lessons) + reportPages(asOf)
             + board.periods.indices.flatMap { entityPages(asOf, At(index: $0, isLatest: false), rows: nil, recent: [], lessons: lessons) }
     }
 

@@ -79,7 +79,7 @@ def test_a_reps_link_opens_their_scorecard_and_keeps_the_key_out_of_the_address_
         with_open.quit()
     assert revenue.startswith("$")
     # The key stays for the next visit, without the link.
-    reader.get(url + "/reps/ines-costa/deals/")
+    reader.get(url + "/reps/ines-costa/")
     assert opened(reader)
 
 

@@ -203,7 +203,7 @@ package struct RepListView: TemplateView {
         ])
 }
 
-/// A rep's scorecard at `/reps/<id>/`: their figures with bullets, open deals, training and what to read next.
+/// A rep's scorecard at `/reps/<id>/`: their figures with bullets, the deals behind them, training and what to read next.
 package struct ScorecardView: TemplateView {
     package var header: PerformanceHeaderView
     /// Switching to another period in place (with JavaScript; the picker's links lead to the manager's period pages).
@@ -215,9 +215,15 @@ package struct ScorecardView: TemplateView {
     package var comparison: [ComparisonRowView]
     /// Pipeline health on the as-of date; nil on period pages and without open or closed deals.
     package var pipeline: PipelineView?
+    /// The open deals, largest first (at most `PerformancePlanner.drillDownLimit`): the list a pipeline card leads
+    /// to (`#open`), its count and sum in `openDealsSummary` when a card counts it, and "The 50 largest of 194 deals
+    /// are listed" when not every one is.
     package var openDeals: [DealRowView]
-    /// "The 10 largest of 194" when not every open deal is listed; the stale and slipping deals to talk about.
+    package var openDealsSummary: String?
     package var openDealsNote: String?
+    /// The other lists the cards count (won, lost, created), as on a group's deals page.
+    package var lists: [DealListView]
+    /// The stale and slipping deals to talk about.
     package var toDiscuss: [DealRowView]
     /// False for a portal built from rollups (`PerformancePlanner.fromRollups`): it has no deals to list.
     package var listsDeals = true
@@ -240,6 +246,8 @@ package struct ScorecardView: TemplateView {
             "hasOpenDeals": .value { !$0.openDeals.isEmpty },
             "listsDeals": .value(\.listsDeals),
             "openDealsNote": .value(\.openDealsNote),
+            "openDealsSummary": .value(\.openDealsSummary),
+            "lists": .value(\.lists),
             "toDiscuss": .value(\.toDiscuss),
             "hasToDiscuss": .value { !$0.toDiscuss.isEmpty },
             "progress": .value(\.progress),

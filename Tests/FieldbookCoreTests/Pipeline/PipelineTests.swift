@@ -39,8 +39,8 @@ import Testing
                 "library/training/basics/first/index.html", "library/training/basics/index.html", "library/training/basics/second/index.html",
                 "managers/mia/deals/index.html", "managers/mia/index.html", "managers/sam/deals/index.html", "managers/sam/index.html",
                 "regions/north/deals/index.html", "regions/north/index.html", "regions/south/deals/index.html", "regions/south/index.html",
-                "reps/ann/deals/index.html", "reps/ann/index.html", "reps/bob/deals/index.html", "reps/bob/index.html", "reps/cat/deals/index.html",
-                "reps/cat/index.html", "reps/index.html", "search/index.html", "sitemap.xml", "tags/crm/index.html",
+                "reps/ann/index.html", "reps/bob/index.html", "reps/cat/index.html", "reps/index.html", "search/index.html", "sitemap.xml",
+                "tags/crm/index.html",
                 "tags/index.html",
                 "tags/客户/index.html",
             ])

@@ -57,6 +57,24 @@ import Testing
         #expect(checked == 37 * 7 + 7)  // 37 periods of the team, 3 regions and 3 managers, and their 7 main pages
     }
 
+    /// Every scorecard's lists (the current period's, on the scorecard itself) add up to the API's figures, and its open
+    /// deals list shows the 50 largest at most.
+    @Test func everyScorecardsListsAddUpToItsFigures() throws {
+        let reps = try #require(try json("api/team.json")["reps"] as? [String])
+        for rep in reps {
+            let periods = try #require(try json("api/reps/\(rep).json")["periods"] as? [[String: Any]])
+            let figures = try #require(periods.first { $0["period"] as? String == "2026-Q4" })
+            let html = try page("reps/\(rep)/index.html")
+            #expect(summary(html, "won") == expected(figures, count: "deals_won", amount: "revenue"), "\(rep) won")
+            #expect(summary(html, "lost")?.hasPrefix(expected(figures, count: "deals_lost", amount: nil).prefix { $0 != "·" }) == true, "\(rep)")
+            #expect(summary(html, "open") == expected(figures, count: "open_deals", amount: "pipeline"), "\(rep) open")
+            let open = try #require(html.firstRange(of: #"<section class="deal-list" id="open""#).map { html[$0.lowerBound...] })
+            let rows =
+                open[..<(open.firstRange(of: "</section>")?.lowerBound ?? open.endIndex)].components(separatedBy: "<tr><th scope=\"row\">").count - 1
+            #expect(rows == min(Int(figures["open_deals"] as? Double ?? 0), PerformancePlanner.drillDownLimit), "\(rep) open rows")
+        }
+    }
+
     /// Each card's figure links to its list; a metric of kpis.json to the table of the group's reps.
     @Test func cardsLeadToTheirLists() throws {
         let html = try page("regions/emea/2025-Q3/index.html")
@@ -74,14 +92,9 @@ import Testing
         }
         // Every default card is counted from deals and leads to its list: no table of members' figures.
         #expect(!(try page("regions/emea/2025-Q3/deals/index.html")).contains(#"<section id="members""#))
-        // A scorecard's lists the rep's deals of the current period.
-        let rep = try page("reps/amara-okafor/deals/index.html")
-        #expect(!rep.contains(#"<section id="members""#))
-        let current = try #require(try json("api/reps/amara-okafor.json")["periods"] as? [[String: Any]]).first {
-            $0["period"] as? String == "2026-Q4"
-        }
-        #expect(summary(rep, "won") == expected(try #require(current), count: "deals_won", amount: "revenue"))
-        #expect(try page("reps/amara-okafor/index.html").contains(#"href="/reps/amara-okafor/deals/#won""#))
+        // A scorecard leads to the lists on itself, and has no deals page.
+        #expect(try page("reps/amara-okafor/index.html").contains(#"href="/reps/amara-okafor/#won""#))
+        #expect(Self.example.page("reps/amara-okafor/deals/index.html") == nil)
     }
 
     /// A card no list of deals stands behind (a metric of kpis.json) leads to the group's members with that figure, and

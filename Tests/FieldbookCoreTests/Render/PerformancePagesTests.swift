@@ -144,7 +144,7 @@ import Testing
             let page = try #require(Self.example.page("reps/\(rep)/index.html"))
             #expect(
                 page.contains(
-                    "<h3>Revenue</h3>\n    <p class=\"kpi-value\"><a href=\"/reps/\(rep)/deals/#won\">\(format.money(revenue, compact: true))</a></p>"
+                    "<h3>Revenue</h3>\n    <p class=\"kpi-value\"><a href=\"/reps/\(rep)/#won\">\(format.money(revenue, compact: true))</a></p>"
                 ),
                 "\(rep)")
             #expect(table.contains("data-value=\"\(JSONOutput.format(revenue, decimals: 2))\">\(format.money(revenue))</td>"), "\(rep)")
