@@ -1091,6 +1091,7 @@ svg.chart { display: block; width: 100%; height: auto; overflow: visible; }
   .js-only, table.sortable th button::after, .csv-download { display: none; }
   .site-header, .skip-link, .pager, .site-footer, .breadcrumbs { display: none; }
   .period-nav, .pipeline .chart-figure, .pipeline h3, .pipeline h3 + .table-scroll, .pipeline .small { display: none; }
+  .scorecard .deal-list:not(#open) { display: none; }  /* the won and lost lists are for the screen: drill-down, not the one-to-one */
   .print-only { display: block; }
   .coaching-sheet { break-after: page; }
   .coaching-sheet h2 { font-size: 1rem; margin: 0.5rem 0 0.2rem; }

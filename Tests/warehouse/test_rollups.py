@@ -171,7 +171,7 @@ def test_the_api_from_rollups_is_the_api_from_deals(request, data, as_of):
     # Every list behind the figures (the team's, each region's and manager's in every period) shows
     # the same deals from the extract as from all the deals, under the same count and amount (from the figures).
     pages = sorted(os.path.relpath(path, folder / "from-deals") for path in glob.glob(f"{folder}/from-deals/**/deals/index.html", recursive=True))
-    assert len(pages) > 40  # 47 in the example's first weeks, 85 in Maven's, hundreds later
+    assert len(pages) > 30  # 35 in the example's first weeks (the team, 3 regions, 3 managers), hundreds later
     compared = 0
     for page in pages:
         expected = {name: from_deals(name, list_) for name, list_ in lists(folder / "from-deals" / page).items()}
@@ -222,7 +222,7 @@ def test_pages_from_rollups_say_there_are_no_deals_to_list(example):
     scorecards = [name for name in os.listdir(folder / "public" / "reps") if (folder / "public" / "reps" / name).is_dir()]
     assert scorecards and not any((folder / "public" / "reps" / name / "deals").exists() for name in scorecards)
     scorecard = (folder / "public" / "reps" / scorecards[0] / "index.html").read_text(encoding="utf-8")
-    assert "No open deals" not in scorecard and "Open deals</h2>" not in scorecard
+    assert "No open deals" not in scorecard and 'id="open-title"' not in scorecard and 'id="won-title"' not in scorecard
     # An extract made for another day, or missing deals a list needs: an error, never a list silently short.
     rows = extract.read_text(encoding="utf-8").splitlines()
     other = folder / "other.csv"
@@ -241,8 +241,8 @@ def test_pages_from_rollups_say_there_are_no_deals_to_list(example):
     dashboard = (folder / "public" / "index.html").read_text(encoding="utf-8")
     assert "and the lists of deals from its extract of the largest deals" in dashboard
     assert "Wins wall" in dashboard and 'class="wins"' in dashboard and "Pipeline health" not in dashboard
-    assert (folder / "public" / "reps" / scorecards[0] / "deals" / "index.html").exists()
-    assert "Open deals</h2>" in (folder / "public" / "reps" / scorecards[0] / "index.html").read_text(encoding="utf-8")
+    scorecard = (folder / "public" / "reps" / scorecards[0] / "index.html").read_text(encoding="utf-8")
+    assert '<h2 id="open-title">Open deals <span class="muted">' in scorecard and '<h2 id="won-title">' in scorecard
     # Rollups counted as of another day than the portal's: an error naming both, and the output is untouched.
     settings["asOf"] = "2026-11-21"
     (portal / "fieldbook.json").write_text(json.dumps(settings), encoding="utf-8")
