@@ -552,8 +552,8 @@ package enum DefaultTheme {
   {{#hasRows}}
   <div class="table-scroll">
   <table class="sortable deal-table" data-csv="{{id}}">
-    <thead><tr><th scope="col">{{labels.account}}</th><th scope="col" data-sort="number">{{labels.amount}}</th><th scope="col">{{labels.rep}}</th><th scope="col">{{labels.product}}</th><th scope="col">{{labels.stage}}</th><th scope="col">{{dateLabel}}</th><th scope="col">{{labels.deal}}</th></tr></thead>
-    <tbody>{{#rows}}<tr><th scope="row">{{account}}</th><td class="number" data-value="{{amountValue}}">{{amount}}</td><td>{{#repURL}}<a href="{{repURL}}">{{rep}}</a>{{/repURL}}{{^repURL}}{{rep}}{{/repURL}}</td><td>{{product}}</td><td>{{stage}}</td><td data-value="{{dateValue}}">{{date}}</td><td>{{id}}</td></tr>{{/rows}}</tbody>
+    <thead><tr><th scope="col">{{labels.account}}</th><th scope="col" data-sort="number">{{labels.amount}}</th>{{#showRep}}<th scope="col">{{labels.rep}}</th>{{/showRep}}<th scope="col">{{labels.product}}</th><th scope="col">{{labels.stage}}</th><th scope="col">{{dateLabel}}</th><th scope="col">{{labels.deal}}</th></tr></thead>
+    <tbody>{{#rows}}<tr><th scope="row">{{account}}</th><td class="number" data-value="{{amountValue}}">{{amount}}</td>{{#showRep}}<td>{{#repURL}}<a href="{{repURL}}">{{rep}}</a>{{/repURL}}{{^repURL}}{{rep}}{{/repURL}}</td>{{/showRep}}<td>{{product}}</td><td>{{stage}}</td><td data-value="{{dateValue}}">{{date}}</td><td>{{id}}</td></tr>{{/rows}}</tbody>
   </table>
   </div>
   {{/hasRows}}

@@ -153,7 +153,10 @@ extension PerformancePlanner {
                 focus: focus(of: index, current, medians: medians.regions[rep.region] ?? [], lessons: lessons),
                 comparison: comparison(of: index, current, medians: medians), pipeline: pipeline(board.reps[index], members: [index]),
                 openDeals: openDeals(of: rep.id), openDealsSummary: lists.first { $0.id == "open" }?.summary,
-                openDealsNote: openDealsNote(of: rep.id, index: index), lists: lists.filter { $0.id != "open" },
+                openDealsNote: openDealsNote(of: rep.id, index: index),
+                lists: lists.filter { $0.id != "open" }.map {
+                    var list = $0; list.showRep = false; return list
+                },
                 toDiscuss: fromRollups ? [] : openDeals(of: rep.id, toDiscuss: true),
                 progress: progress(of: rep.id, lessons: lessons),
                 recommended: recommended(for: index, current: current, lessons: lessons),

@@ -33,15 +33,18 @@ package struct DealListView: TemplateView {
     package var title: String
     /// "412 deals · $1.2M".
     package var summary: String
-    /// "The 100 largest of 412 deals." when the list is cut.
+    /// "The 50 largest of 412 deals are listed." when the list is cut.
     package var note: String?
     /// The heading of the date column: closed, created, or expected close.
     package var dateLabel: String
     package var rows: [DealListRowView]
+    /// False on a scorecard, where every deal is the rep's own: the rep column would repeat one name on every row.
+    package var showRep = true
 
     package static let templateSchema = TemplateSchema(
         Self.self,
         [
+            "showRep": .value(\.showRep),
             "id": .value(\.id),
             "title": .value(\.title),
             "summary": .value(\.summary),

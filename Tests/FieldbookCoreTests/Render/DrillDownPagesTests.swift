@@ -92,8 +92,12 @@ import Testing
         }
         // Every default card is counted from deals and leads to its list: no table of members' figures.
         #expect(!(try page("regions/emea/2025-Q3/deals/index.html")).contains(#"<section id="members""#))
-        // A scorecard leads to the lists on itself, and has no deals page.
-        #expect(try page("reps/amara-okafor/index.html").contains(#"href="/reps/amara-okafor/#won""#))
+        // A scorecard leads to the lists on itself, and has no deals page; its lists leave out the rep column.
+        let scorecard = try page("reps/amara-okafor/index.html")
+        #expect(scorecard.contains(#"href="/reps/amara-okafor/#won""#))
+        let won = try #require(scorecard.firstRange(of: #"<section class="deal-list" id="won""#).map { scorecard[$0.lowerBound...] })
+        #expect(won.contains(#"<th scope="col" data-sort="number">Amount</th><th scope="col">Product</th>"#))
+        #expect(try page("regions/emea/deals/index.html").contains(#"<th scope="col">Rep</th>"#))
         #expect(Self.example.page("reps/amara-okafor/deals/index.html") == nil)
     }
 
