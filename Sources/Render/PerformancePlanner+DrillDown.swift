@@ -128,13 +128,18 @@ extension PerformancePlanner {
         lists.open.amount = Cents((total("pipeline") * 100).rounded())
     }
 
+    /// "The 50 largest of 412 deals are listed." when a list shows `shown` of its `count` deals; nil when it shows all.
+    func largestNote(shown: Int, of count: Int) -> String? {
+        count > shown
+            ? labels["largestOf"].replacingOccurrences(of: "{limit}", with: "\(shown)")
+                .replacingOccurrences(of: "{n}", with: format.value(Double(count), unit: .count)) : nil
+    }
+
     private func dealList(
         _ id: String, _ title: String, _ list: DealLists.List, amount: Bool = true, date label: String, date: (Deal) -> Day?
     ) -> DealListView {
         let count = format.value(Double(list.count), unit: .count)
-        let note =
-            list.count > list.top.count
-            ? labels["largestOf"].replacingOccurrences(of: "{limit}", with: "\(list.top.count)").replacingOccurrences(of: "{n}", with: count) : nil
+        let note = largestNote(shown: list.top.count, of: list.count)
         return DealListView(
             id: id, title: title,
             summary: labels.count(list.count, "dealCount", written: count) + (amount ? " · \(format.money(Double(list.amount) / 100))" : ""),

@@ -65,14 +65,12 @@ extension PerformancePlanner {
         return facts
     }
 
-    /// "The 10 largest of 194 open deals" when a scorecard lists only some of them.
+    /// "The 50 largest of 194 deals are listed." when a scorecard lists only some of its open deals.
     func openDealsNote(of rep: String, index: Int) -> String? {
         // From rollups, the extract holds the largest open deals; how many there are is the figure.
         let count =
             fromRollups
             ? Int(board.index(of: "open_deals").flatMap { board.reps[index].periods[current].actual[$0] } ?? 0) : openByRep[rep]?.count ?? 0
-        return count > Self.drillDownLimit
-            ? labels["largestOf"].replacingOccurrences(of: "{limit}", with: "\(Self.drillDownLimit)")
-                .replacingOccurrences(of: "{n}", with: format.value(Double(count), unit: .count)) : nil
+        return largestNote(shown: min(count, Self.drillDownLimit), of: count)
     }
 }

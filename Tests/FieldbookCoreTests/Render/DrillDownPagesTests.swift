@@ -140,4 +140,25 @@ import Testing
         #expect(amounts.count == 50)
         #expect(amounts == amounts.sorted(by: >))
     }
+
+    /// A scorecard with 52 open deals shows the 50 largest (deal 52 at $5,200 down to deal 3 at $300), under the count
+    /// and sum of all 52 (1 + 2 + … + 52 = 1,378 hundreds: $137,800) and says how many it leaves out.
+    @Test func aScorecardsOpenDealsAreCutAndSaySo() throws {
+        let deals = (1...52).map { #"{"id": "d\#($0)", "rep": "ann", "stage": "proposal", "amount": \#($0 * 100), "created": "2024-05-10"}"# }
+        let portal = renderPortal([
+            "fieldbook.json":
+                #"{"title": "T", "asOf": "2024-05-15", "pipeline": {"stages": {"proposal": 0.5}}, "dashboard": {"cards": ["pipeline"]}}"#,
+            "content/data/team.json": #"{"regions": [{"id": "n", "name": "N"}], "reps": [{"id": "ann", "name": "Ann", "region": "n"}]}"#,
+            "content/data/deals.json": "[" + deals.joined(separator: ",") + "]",
+        ])
+        #expect(portal.messages == [])
+        let html = try #require(portal.page("reps/ann/index.html"))
+        #expect(html.contains(#"<a href="/reps/ann/#open">"#))
+        #expect(summary(html, "open") == "52 deals · $137,800")
+        let section = String(try #require(html.firstMatch(of: /<section class="deal-list" id="open"[\s\S]*?<\/section>/)).output)
+        #expect(section.contains("The 50 largest of 52 deals are listed."))
+        let amounts = section.matches(of: /<td class="number">\$([0-9,]+)<\/td>/).map { String($0.output.1) }
+        #expect(amounts.count == 50)
+        #expect(amounts.first == "5,200" && amounts.last == "300")
+    }
 }
