@@ -45,11 +45,21 @@ package struct DealLists: Sendable, Equatable {
         var lost = DealFacts.Selection(limit: limit)
         var created = DealFacts.Selection(limit: limit)
         var open = DealFacts.Selection(limit: limit)
+        // A deal last seen (created, won or lost) before this is in none of the lists: not created, closed or open in
+        // the period. `latestAhead` tells when a whole window of a group's deals is.
+        let threshold = min(start, stock &+ 1)
         facts.hot.withUnsafeBufferPointer { hot in
             for group in groups {
-                // A group's deals are in order of the first month they could count in: none after `last` can.
-                for position in facts.groups[group] {
+                let range = facts.groups[group]
+                var position = range.lowerBound
+                while position < range.upperBound {
+                    if facts.latestAhead[position] < threshold {
+                        position += DealFacts.window
+                        continue
+                    }
+                    defer { position += 1 }
                     let fact = hot[position]
+                    // A group's deals are in order of the first month they could count in: none after `last` can.
                     if fact.earliest > last { break }
                     if fact.state == .absent { continue }
                     if fact.created >= start && fact.created <= last { created.add(position, facts) }
@@ -104,6 +114,8 @@ package struct DealFacts: Sendable {
 
         /// The first month in whose lists the deal can be: it is in none of a period ending before.
         var earliest: Int32 { min(created, closed) }
+        /// The last month the deal was created, won or lost in (`Int32.max` while it is open).
+        var latest: Int32 { max(created, closed) }
     }
 
     let deals: [Deal]
@@ -113,6 +125,10 @@ package struct DealFacts: Sendable {
     let hot: [Hot]
     let cents: [Int64]
     let index: [Int32]
+    /// Per deal, the latest month in which any of its group's next `window` deals (it and those after it) was created,
+    /// won or lost, or is open: a scan passes over the window when that is before its period.
+    let latestAhead: [Int32]
+    static let window = 16
     /// Where each group's deals are (a deal in no group is in none).
     let groups: [Range<Int>]
 
@@ -134,10 +150,20 @@ package struct DealFacts: Sendable {
             order += group.sorted { facts[$0].earliest != facts[$1].earliest ? facts[$0].earliest < facts[$1].earliest : $0 < $1 }
             ranges.append(first..<order.count)
         }
-        self.hot = order.map { facts[$0] }
+        let hot = order.map { facts[$0] }
+        self.hot = hot
         self.cents = order.map { deals[$0].amount ?? -1 }
         self.index = order.map { Int32($0) }
         self.groups = ranges
+        var ahead = hot.map(\.latest)
+        for range in ranges {
+            for position in range {
+                for next in (position + 1)..<min(position + Self.window, range.upperBound) {
+                    ahead[position] = max(ahead[position], hot[next].latest)
+                }
+            }
+        }
+        self.latestAhead = ahead
     }
 
     /// One list as its deals go by: their count and amount, and the positions of the `limit` largest, kept in order.

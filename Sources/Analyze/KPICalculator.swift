@@ -73,16 +73,17 @@ public struct KPICalculator: Sendable {
         let repTargets = reps.flatMap { $0.periods.flatMap(\.target) }
         let regionMembers = Dictionary(grouping: team.reps.indices) { team.reps[$0].region }
         let managerMembers = Dictionary(grouping: team.reps.indices) { team.manager(of: team.reps[$0]) ?? "" }
+        // The team first: the largest, begun while the other core takes the regions and managers.
         let groups =
-            team.regions.map { (EntityFigures.Kind.region, $0.id, $0.name, TargetScope?.some(.region($0.id)), regionMembers[$0.id] ?? []) }
-            + team.managers.map { (EntityFigures.Kind.manager, $0.id, $0.name, TargetScope?.none, managerMembers[$0.id] ?? []) }
-            + [(.team, "team", "Team", .team, Array(team.reps.indices))]
+            [(EntityFigures.Kind.team, "team", "Team", TargetScope?.some(.team), Array(team.reps.indices))]
+            + team.regions.map { (.region, $0.id, $0.name, .region($0.id), regionMembers[$0.id] ?? []) }
+            + team.managers.map { (.manager, $0.id, $0.name, nil, managerMembers[$0.id] ?? []) }
         let groupFigures = parallelMap(groups) { kind, id, name, scope, members in
             assembler.figures(kind, id, name, scope: scope, members: members, repTargets: repTargets)
         }
-        let regions = Array(groupFigures[..<team.regions.count])
-        let managers = Array(groupFigures[team.regions.count..<(groupFigures.count - 1)])
-        let whole = groupFigures[groupFigures.count - 1]  // the team, listed last in `groups`
+        let whole = groupFigures[0]
+        let regions = Array(groupFigures[1..<(team.regions.count + 1)])
+        let managers = Array(groupFigures[(team.regions.count + 1)...])
         var board = Scoreboard(
             asOf: asOf, calendar: calendar, kpis: kpis, periods: periods, team: whole, regions: regions, managers: managers, reps: reps)
         board.firstMonth = firstMonth

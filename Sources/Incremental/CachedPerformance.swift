@@ -44,7 +44,7 @@ package struct CachedPerformance: Sendable, Equatable {
     /// is not part of it. The table is kept per output folder (`BuildCache`): the files it reuses are that folder's,
     /// and a key saved by a build into another folder says nothing of what this one holds.
     package static func key(
-        dataFiles: [String: [UInt8]], config: Fingerprint, baseURL: String?, includeDrafts: Bool,
+        dataFiles: [String: Fingerprint], config: Fingerprint, baseURL: String?, includeDrafts: Bool,
         templates: [String: TemplateSource], library: Library, documents: [RenderedDocument], recent: [DocumentSummaryView],
         keys: Fingerprint? = nil
     ) -> Fingerprint {
@@ -55,9 +55,9 @@ package struct CachedPerformance: Sendable, Equatable {
         writer.write(templates)
         writer.write(baseURL)
         writer.write(includeDrafts)
-        for (name, bytes) in dataFiles.sorted(by: { $0.key < $1.key }) {
+        for (name, print) in dataFiles.sorted(by: { $0.key < $1.key }) {
             writer.write(name)
-            writer.write(Fingerprint(bytes).value)
+            writer.write(print.value)
         }
         for course in library.courses {
             writer.write(course.id)

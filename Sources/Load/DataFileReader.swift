@@ -55,9 +55,11 @@ struct DataFileReader {
     }
 
     /// `forEachRecord` for a large file, on two cores: `check` gives each record's result, which comes back in file
-    /// order with what its check reported (so a caller that drops a record can drop its diagnostics too).
+    /// order with what its check reported (so a caller that drops a record can drop its diagnostics too), in one or
+    /// two parts (joining them would copy a million records).
     ///
-    /// The two halves of the array are read at once, cut at `JSONReader.middleElementGuess`. A record's path
+    /// The two halves of the array are read at once, cut at `JSONReader.middleElementGuess`, the second on a thread of
+    /// its own (the loader reads its files in a `parallelMap`, inside which another would read them one after the other). A record's path
     /// (`deals[311]`) needs its number, which for the second half is known only once the first is read: a second half
     /// with anything to report is read again with the right numbers, as is the whole file when the guess was wrong.
     /// Either way the results are exactly `forEachRecord`'s.
@@ -68,9 +70,9 @@ struct DataFileReader {
     mutating func mapRecords<T: Sendable>(
         _ bytes: [UInt8], _ name: String, scanning scan: (@Sendable (inout JSONReader) -> T?)? = nil,
         _ check: @escaping @Sendable (inout DataFileReader, JSONNode, String) -> T
-    ) -> [(T, [Diagnostic])] {
+    ) -> [[(T, [Diagnostic])]] {
         let blank = DataFileReader(path: path, lines: lines)
-        func whole() -> [(T, [Diagnostic])] {
+        func whole() -> [[(T, [Diagnostic])]] {
             var root: JSONNode?
             let (records, after, _) = Self.readPass(blank, name, base: 0, scan, check) { element throws(JSONReader.SyntaxError) in
                 root = try JSONReader.readEachElement(bytes, reading: element)
@@ -78,22 +80,23 @@ struct DataFileReader {
             }
             diagnostics += after
             if let root { error(root, name, "expected an array, found \(Self.describe(root))") }
-            return records
+            return [records]
         }
         guard bytes.count >= Self.twoCoreSize, let split = JSONReader.middleElementGuess(bytes) else { return whole() }
-        let halves = parallelMap([true, false]) { first in
+        let second = Background(ownThread: true) {
             Self.readPass(blank, name, base: 0, scan, check) { element throws(JSONReader.SyntaxError) in
-                if first { return try JSONReader.readEachElement(bytes, until: split, reading: element) }
                 try JSONReader.readEachElement(bytes, from: split, reading: element)
                 return true
             }
         }
-        let (head, second) = (halves[0], halves[1])
+        let head = Self.readPass(blank, name, base: 0, scan, check) { element throws(JSONReader.SyntaxError) in
+            try JSONReader.readEachElement(bytes, until: split, reading: element)
+        }
+        var tail = second.value
         // A syntax error in the first half ends the file there, as it would reading in one go.
         guard head.reached || !head.after.isEmpty else { return whole() }
         diagnostics += head.after
-        guard head.reached else { return head.records }
-        var tail = second
+        guard head.reached else { return [head.records] }
         if !tail.after.isEmpty || tail.records.contains(where: { !$0.1.isEmpty }) {
             tail = Self.readPass(blank, name, base: head.records.count, scan, check) { element throws(JSONReader.SyntaxError) in
                 try JSONReader.readEachElement(bytes, from: split, reading: element)
@@ -101,9 +104,7 @@ struct DataFileReader {
             }
         }
         diagnostics += tail.after
-        var records = head.records
-        records += tail.records
-        return records
+        return [head.records, tail.records]
     }
 
     /// One pass of `mapRecords`: the records `elements` hands over, numbered from `base`, each with what its check

@@ -104,21 +104,24 @@ extension Pipeline {
     /// Analyze and Plan for the performance side, or the previous build's when nothing it reads has changed (its key
     /// covers the data, the configuration, the templates and each document's metadata, not the documents' text).
     /// With a `sink`, the API's files are handed to it as they are made, not kept.
+    /// `early`: the figures, when they were begun before the documents were rendered (`earlyFigures`).
     static func performanceSide(
         _ source: inout LoadedPortal, _ library: Library, _ documents: [RenderedDocument], _ options: BuildOptions, _ incremental: Incremental,
-        sink: (([OutputFile]) -> Void)? = nil
+        early: Background<Figures>? = nil, sink: (([OutputFile]) -> Void)? = nil
     ) -> PerformanceSide {
         // The dashboard's "recently updated" list reads no site-wide field that data changes: one list serves both.
         let recent = PagePlanner(site: SiteView(config: source.portal.config)).recentlyUpdated(documents)
         let key = CachedPerformance.key(
-            dataFiles: source.portal.dataFiles, config: source.portal.configFingerprint, baseURL: options.baseURL,
+            dataFiles: early?.value.prints ?? source.portal.dataFiles.mapValues { Fingerprint($0) }, config: source.portal.configFingerprint,
+            baseURL: options.baseURL,
             includeDrafts: options.includeDrafts, templates: source.portal.templates, library: library, documents: documents, recent: recent,
             keys: source.keys?.ring.fingerprint)
         defer { source.portal.dataFiles = [:] }  // parsed: let the raw bytes (hundreds of MB for a big CRM) go
         if let kept = incremental.performance(key, output: options.outputPath) {
             return PerformanceSide(key: key, summary: kept.summary, reused: kept.reused)
         }
-        return analyze(source.portal, library: library, documents: documents, recent: recent, key: key, keys: source.keys, sink: sink)
+        return analyze(
+            source.portal, library: library, documents: documents, recent: recent, key: key, keys: source.keys, figures: early?.value, sink: sink)
     }
 
     /// Loads and checks the data, computes every figure, plans the dashboard, region, manager and rep pages and
@@ -126,28 +129,16 @@ extension Pipeline {
     /// megabytes for 5,000 reps, which would otherwise wait in memory for the pages).
     static func analyze(
         _ source: PortalSource, library: Library, documents: [RenderedDocument], recent: [DocumentSummaryView], key: Fingerprint,
-        keys: LoadedKeys? = nil, sink: (([OutputFile]) -> Void)?
+        keys: LoadedKeys? = nil, figures: Figures? = nil, sink: (([OutputFile]) -> Void)?
     ) -> PerformanceSide {
         let config = source.config
-        // Load, for the data: parsed and checked here, where the cache cannot spare it.
-        let (data, dataDiagnostics) = DataLoader(fiscalCalendar: config.fiscalCalendar, openStages: Set(config.stageProbabilities.keys)).load(
-            source.dataFiles)
-        var diagnostics = dataDiagnostics + (data.map { unknownLessons(in: $0.training, library: library) } ?? [])
-        diagnostics += data.map { DataFreshness.staleDeals($0.deals, config: config) } ?? []
-        if let rollups = data?.rollups {
-            let file = SourceLocation(path: "\(DataLoader.folder)/rollups.json")
-            diagnostics += Warehouse.problems(rollups, asOf: config.asOf, calendar: config.fiscalCalendar).map { .error(file, $0) }
-        }
-        let calculator = KPICalculator(
-            asOf: config.asOf, calendar: config.fiscalCalendar, stageProbabilities: config.stageProbabilities, ramp: config.ramp)
-        let scoreboard = data.map { (data: $0, figures: calculator.compute($0)) }
-        let dashboard = scoreboard.flatMap { $0.figures.asOf == nil ? nil : $0 }
+        let figures = figures ?? Self.figures(Handoff(source.dataFiles), config: config)
+        let (data, scoreboard, dashboard, planner) = (figures.data, figures.scoreboard, figures.dashboard, figures.planner)
+        var diagnostics = figures.loading + (data.map { unknownLessons(in: $0.training, library: library) } ?? []) + figures.checks
         diagnostics += unknownCards(config.dashboard.cards, scoreboard: dashboard?.figures)
         let listsReps = config.dashboard.scorecardsPublic && !config.access.encrypted
         let people = dashboard.map { listsReps ? SearchCatalog.people($0.data.team) : [] } ?? []
-        let site = SiteView(config: config, hasReps: dashboard != nil && listsReps)
         let sealing = scoreboard.flatMap { sealer(keys, team: $0.data.team, settings: config.access, &diagnostics) }
-        let planner = dashboard.map { PerformancePlanner(site: site, board: $0.figures, data: $0.data) }
         if let problems = planner?.extractProblems(), let first = problems.first {
             let more = problems.count > 1 ? " (and \(problems.count - 1) more lists)" : ""
             diagnostics.append(

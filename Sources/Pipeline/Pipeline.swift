@@ -30,6 +30,7 @@ package enum Pipeline {
         do { try saveKeys(portal.keys) } catch { throw staging.abandon(portal.diagnostics + error.diagnostics, saving) }
         let manifest = try staging.finish(portal, saving)
         portal.diagnostics += saving.finish(manifest)
+        Dropped.later(incremental)  // the previous build's tables, freed on another thread
         return portal
     }
 
@@ -53,6 +54,7 @@ package enum Pipeline {
         var diagnostics: [Diagnostic] = []
         // Files unchanged on disk since the last build are not read again.
         guard var source = load(options, fileSystem, &diagnostics, parsed: incremental.cache?.parsed) else { return failed(diagnostics, options) }
+        let early = earlyFigures(&source, incremental)  // Analyze, for the data: on a clean build, begun now
         // Model: documents arranged into courses and playbook shelves, each with its URL.
         var library = arrange(source, options, &diagnostics)
         // Markdown: every document to HTML, links resolved and checked (documents unchanged since the last build kept;
@@ -67,7 +69,7 @@ package enum Pipeline {
         diagnostics += markdown.diagnostics
         // Analyze: the performance data checked and every KPI computed (or the last build's, when none of its inputs
         // changed), then what only shows across documents: orphans, duplicate titles, unknown tags, regions and KPIs.
-        let performance = performanceSide(&source, library, markdown.documents, options, incremental, sink: sink)
+        let performance = performanceSide(&source, library, markdown.documents, options, incremental, early: early, sink: sink)
         diagnostics += performance.summary.diagnostics + crossChecks(source, library, markdown.documents, performance.summary)
         // Plan: every page of the library and the dashboard, with its typed view model (of the library, only the pages an
         // edit reaches, when the rest of the library is as the last build left it).
@@ -98,8 +100,8 @@ package enum Pipeline {
         portal.keys = performance.keys
         guard !portal.diagnostics.hasErrors else { return failed(portal.diagnostics, options) }
         let kept = CacheSaving.Tables(search: index.searchTerms, performance: (performance.key, performance.summary), library: plan.cache)
-        // Freed on another thread while the output is finished (10,000 documents: a tenth of a second of a core).
-        Dropped.later((markdown, plan, pages, library, source, index))
+        // Freed on another thread while the output is finished (10,000 documents and 5,000 reps: half a second of a core).
+        Dropped.later((markdown, plan, pages, library, source, index, performance, early))
         return (portal, kept)
     }
 }

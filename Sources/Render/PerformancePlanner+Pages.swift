@@ -77,18 +77,19 @@ extension PerformancePlanner {
     }
 
     /// The team's, every region's and every manager's page for one period, each with its deals page; `rows` as
-    /// `dashboardView` takes them. A period page's view is made when it is rendered (`Page(deferred:)`): there are
-    /// thousands.
+    /// `dashboardView` takes them. Every view is made when its page is rendered (`Page(deferred:)`): there are
+    /// thousands, and rendering runs on every core.
     func entityPages(_ asOf: Day, _ at: At, rows: [RepRowView]?, recent: [DocumentSummaryView], lessons: LessonLookup) -> [Page] {
         let team = data.team
         func make(
             _ path: String, _ template: String, _ name: String, _ crumbs: [LinkView], private: Bool,
             _ view: @escaping @Sendable () -> any TemplateView
         ) -> Page {
-            let meta = meta(path, title: title(name, at), crumbs: crumbs, p: at.index, private: `private`)
-            return at.isLatest
-                ? Page(outputPath: path + "index.html", template: template, meta: meta, view: view())
-                : Page(outputPath: path + "index.html", template: template, meta: meta, deferred: view)
+            // Made when rendered, on every core, like the rest: planning waits for none of them.
+            Page(
+                outputPath: path + "index.html", template: template,
+                meta: meta(path, title: title(name, at), crumbs: crumbs, p: at.index, private: `private`),
+                deferred: view)
         }
         func deals(_ path: String, _ name: String, members: [Int], private: Bool, nav: @escaping @Sendable (At) -> String) -> Page {
             dealsPage(

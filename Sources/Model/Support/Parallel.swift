@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 /// Maps over `items` on every core, keeping the input order in the result.
@@ -17,13 +18,16 @@ final package class Background<R: Sendable>: Sendable {
     private let result = Mutex<R?>(nil)
     private let done = DispatchGroup()
 
-    package init(_ work: @escaping @Sendable () -> R) {
+    /// `ownThread`: on a thread of its own, not the shared pool's, for work started inside `parallelMap`: there every
+    /// core can be taken (a map inside a map even runs on its caller's thread alone), and the work would wait.
+    package init(ownThread: Bool = false, _ work: @escaping @Sendable () -> R) {
         done.enter()
-        DispatchQueue.global().async {
+        let run: @Sendable () -> Void = {
             let value = work()
             self.result.withLock { $0 = value }
             self.done.leave()
         }
+        if ownThread { Thread(block: run).start() } else { DispatchQueue.global().async(execute: run) }
     }
 
     /// Waits for the work to finish.
@@ -46,4 +50,15 @@ package enum Dropped {
         var value: T?
         init(_ value: T) { self.value = value }
     }
+}
+
+/// A value handed to another thread, which takes it: whoever handed it keeps no reference, so it is freed as soon as
+/// the taker is done with it (not when the closure that carried it is).
+final package class Handoff<Value: Sendable>: Sendable {
+    private let value: Mutex<Value?>
+
+    package init(_ value: Value) { self.value = Mutex(value) }
+
+    /// The value, the first time; nil after.
+    package func take() -> Value? { value.withLock { $0.take() } }
 }

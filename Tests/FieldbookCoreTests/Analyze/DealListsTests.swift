@@ -73,6 +73,31 @@ import Testing
         }
     }
 
+    /// A scan passes over a window of `DealFacts.window` deals only when none of them was created, won, lost or open in
+    /// the period: here 40 deals created in January and won on February 1, among them an open one (third) and one won
+    /// in May (21st), then one created and lost in May.
+    @Test func aScanPassesOverOnlyDealsThatCannotCount() throws {
+        let (january, may) = (Day(year: 2024, month: 1, day: 8), Day(year: 2024, month: 5, day: 3))
+        var deals = (0..<40).map {
+            Deal(id: "old-\($0)", rep: "ann", stage: "won", amount: 10_000, created: january, closed: Day(year: 2024, month: 2, day: 1))
+        }
+        deals.insert(Deal(id: "open", rep: "ann", stage: "proposal", amount: 50_000, created: january), at: 2)
+        deals.insert(Deal(id: "long", rep: "ann", stage: "won", amount: 70_000, created: january, closed: may), at: 20)
+        deals.append(Deal(id: "new", rep: "ann", stage: "lost", amount: 30_000, created: may, closed: may))
+        let inMay = DealLists(deals, period: Period(kind: .month, firstMonth: 2024 * 12 + 4), asOf: asOf, firstMonth: 2024 * 12, limit: 50)
+        #expect(inMay.won.top.map(\.id) == ["long"] && inMay.won.amount == 70_000)
+        #expect(inMay.lost.top.map(\.id) == ["new"] && inMay.created.top.map(\.id) == ["new"])
+        // Open at May 15: the January deal still open; "long" and "new" closed in May.
+        #expect(inMay.open.top.map(\.id) == ["open"] && inMay.open.count == 1)
+        // In January every one of the 42 was created, and open at the month's end.
+        let inJanuary = DealLists(deals, period: Period(kind: .month, firstMonth: 2024 * 12), asOf: asOf, firstMonth: 2024 * 12, limit: 50)
+        #expect(inJanuary.created.count == 42 && inJanuary.open.count == 42 && inJanuary.won.count == 0)
+        #expect(inJanuary.open.amount == 40 * 10_000 + 50_000 + 70_000)
+        // In February the 40 were won; the open one and "long" stayed open.
+        let inFebruary = DealLists(deals, period: Period(kind: .month, firstMonth: 2024 * 12 + 1), asOf: asOf, firstMonth: 2024 * 12, limit: 50)
+        #expect(inFebruary.won.count == 40 && inFebruary.open.top.map(\.id) == ["long", "open"] && inFebruary.created.count == 0)
+    }
+
     @Test func whichListIsBehindWhichFigure() {
         #expect(DealLists.list(behind: "revenue") == "won")
         #expect(DealLists.list(behind: "win_rate") == "won")

@@ -51,7 +51,7 @@ import Testing
         // In one go, problems of the reading itself (a syntax error) come after the records'.
         let rest = serial.diagnostics.dropFirst(recordDiagnostics).map(\.description)
         var parallel = DataFileReader(path: "deals.json", bytes: bytes)
-        let mapped = parallel.mapRecords(bytes, "deals", check)
+        let mapped = Array(parallel.mapRecords(bytes, "deals", check).joined())
         return (
             Outcome(ids: ids, perRecord: perRecord, rest: rest),
             Outcome(ids: mapped.map(\.0), perRecord: mapped.map { $0.1.map(\.description) }, rest: parallel.diagnostics.map(\.description))
