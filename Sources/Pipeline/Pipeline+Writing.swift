@@ -1,3 +1,4 @@
+import Dispatch
 import FieldbookIncremental
 import FieldbookModel
 import FieldbookRender
@@ -5,13 +6,21 @@ import FieldbookSearch
 import FieldbookWrite
 
 /// Write, around the other stages: a staging folder begun before pages are rendered, filled in batches as they are,
-/// and swapped in for the output only when the build is complete and clean.
-final class Writing {
+/// and swapped in for the output only when the build is complete and clean. A batch is written on a thread of its own
+/// while the next is rendered: both sides use every core, and neither waits for the other's slowest file.
+final class Writing: @unchecked Sendable {
     private let staging: Staging
-    /// A write that failed while pages were streamed; later batches are dropped.
-    private(set) var problems: [Diagnostic] = []
-    /// Paths of the pages written so far, as they were rendered.
-    private(set) var streamed: [String] = []
+    /// Where batches are written, one after the other; `pending` lets one wait while another is written, no more.
+    private let writer = DispatchQueue(label: "fieldbook.writing")
+    private let pending = DispatchSemaphore(value: 1)
+    /// Touched on `writer` only: a write that failed (later batches are dropped), and the paths written so far.
+    private var failed: [Diagnostic] = []
+    private var written: [String] = []
+
+    /// A write that failed while pages were streamed, once every batch handed over is written.
+    var problems: [Diagnostic] { writer.sync { failed } }
+    /// Paths of the pages written, as they were rendered, once every batch handed over is.
+    var streamed: [String] { writer.sync { written } }
 
     init(_ options: BuildOptions, previous: OutputManifest, progress: (BuildStage) -> Void) throws(DiagnosticsError) {
         do {
@@ -21,15 +30,23 @@ final class Writing {
         }
     }
 
-    /// Writes a batch of rendered pages into the staging folder.
+    /// Writes a batch of rendered pages into the staging folder, on the writer's thread; waits while an earlier batch
+    /// is still waiting there (memory stays at two batches).
     func add(_ files: [OutputFile]) {
-        guard problems.isEmpty else { return }
-        streamed += files.map(\.path)
-        do throws(SiteWriter.WriteError) { try staging.add(files) } catch { problems.append(.error(SourceLocation(path: error.path), error.reason)) }
+        pending.wait()
+        writer.async { [self] in
+            defer { pending.signal() }
+            guard failed.isEmpty else { return }
+            written += files.map(\.path)
+            do throws(SiteWriter.WriteError) { try staging.add(files) } catch {
+                failed.append(.error(SourceLocation(path: error.path), error.reason))
+            }
+        }
     }
 
     /// Gives up: the staging folder goes, the output stays as it was.
     func abandon(_ diagnostics: [Diagnostic], _ saving: CacheSaving) -> DiagnosticsError {
+        writer.sync {}
         staging.abandon()
         _ = saving.finish(nil)
         return DiagnosticsError(diagnostics)
@@ -37,6 +54,7 @@ final class Writing {
 
     /// Adds the rest and swaps the staging folder in; returns what the output now holds.
     func finish(_ portal: RenderedPortal, _ saving: CacheSaving) throws(DiagnosticsError) -> OutputManifest {
+        writer.sync {}
         do {
             return try staging.finish(portal.files, reused: portal.work.reused, assets: portal.assets)
         } catch {
