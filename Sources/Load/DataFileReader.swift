@@ -59,10 +59,10 @@ struct DataFileReader {
     /// two parts (joining them would copy a million records).
     ///
     /// The two halves of the array are read at once, cut at `JSONReader.middleElementGuess`, the second on a thread of
-    /// its own (the loader reads its files in a `parallelMap`, inside which another would read them one after the other). A record's path
-    /// (`deals[311]`) needs its number, which for the second half is known only once the first is read: a second half
-    /// with anything to report is read again with the right numbers, as is the whole file when the guess was wrong.
-    /// Either way the results are exactly `forEachRecord`'s.
+    /// its own (the loader reads its files in a `parallelMap`, inside which another would read them one after the
+    /// other). A record's path (`deals[311]`) needs its number, which for the second half is known only once the first
+    /// is read: a second half with anything to report is read again with the right numbers, as is the whole file when
+    /// the guess was wrong. Either way the results are exactly `forEachRecord`'s.
     ///
     /// `scan`, when given, reads a record first, straight from its bytes (no tree, no path): its result is the
     /// record's when it gives one, which it must only do for a record `check` would accept as it is, reporting

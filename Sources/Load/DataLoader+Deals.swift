@@ -34,6 +34,7 @@ extension DataLoader {
                 // Taken out, not copied: a million deals.
                 if let deal = parts[part][record].0.deal.take() { context.deals.append(deal) }
             }
+            parts[part] = []  // what is left of this half (ids, nodes) goes now, not after the other half
         }
     }
 
