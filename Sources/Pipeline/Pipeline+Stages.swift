@@ -113,9 +113,8 @@ extension Pipeline {
         let recent = PagePlanner(site: SiteView(config: source.portal.config)).recentlyUpdated(documents)
         let key = CachedPerformance.key(
             dataFiles: early?.value.prints ?? source.portal.dataFiles.mapValues { Fingerprint($0) }, config: source.portal.configFingerprint,
-            baseURL: options.baseURL,
-            includeDrafts: options.includeDrafts, templates: source.portal.templates, library: library, documents: documents, recent: recent,
-            keys: source.keys?.ring.fingerprint)
+            baseURL: options.baseURL, includeDrafts: options.includeDrafts, templates: source.portal.templates, library: library,
+            documents: documents, recent: recent, keys: source.keys?.ring.fingerprint)
         defer { source.portal.dataFiles = [:] }  // parsed: let the raw bytes (hundreds of MB for a big CRM) go
         if let kept = incremental.performance(key, output: options.outputPath) {
             return PerformanceSide(key: key, summary: kept.summary, reused: kept.reused)
@@ -124,8 +123,8 @@ extension Pipeline {
             source.portal, library: library, documents: documents, recent: recent, key: key, keys: source.keys, figures: early?.value, sink: sink)
     }
 
-    /// Loads and checks the data, computes every figure, plans the dashboard, region, manager and rep pages and
-    /// renders the API (handing it to `sink` as it goes, when there is one and the data has no errors: hundreds of
+    /// Loads and checks the data and computes every figure (or takes `figures`, begun early), plans the dashboard,
+    /// region, manager and rep pages and renders the API (handing it to `sink` as it goes, when there is one and the data has no errors: hundreds of
     /// megabytes for 5,000 reps, which would otherwise wait in memory for the pages).
     static func analyze(
         _ source: PortalSource, library: Library, documents: [RenderedDocument], recent: [DocumentSummaryView], key: Fingerprint,
