@@ -24,6 +24,8 @@ public struct SiteConfig: Sendable, Equatable {
     package var stageProbabilities: [String: Double]
     package var dashboard = DashboardSettings()
     package var access = AccessSettings()
+    /// Whether reps are listed, searched and linked: scorecards public and the portal not encrypted.
+    package var listsReps: Bool { dashboard.scorecardsPublic && !access.encrypted }
     /// `targets.ramp`: the share of their targets a new rep carries in their first months, from the month of their
     /// `started` date (`[0.25, 0.5, 0.75]`: a quarter, a half, three quarters, then all). Empty: no ramp.
     package var ramp: [Double] = []

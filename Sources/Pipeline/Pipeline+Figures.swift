@@ -36,8 +36,7 @@ extension Pipeline {
             asOf: config.asOf, calendar: config.fiscalCalendar, stageProbabilities: config.stageProbabilities, ramp: config.ramp)
         let scoreboard = data.map { (data: $0, figures: calculator.compute($0)) }
         let dashboard = scoreboard.flatMap { $0.figures.asOf == nil ? nil : $0 }
-        let listsReps = config.dashboard.scorecardsPublic && !config.access.encrypted
-        let site = SiteView(config: config, hasReps: dashboard != nil && listsReps)
+        let site = SiteView(config: config, hasReps: dashboard != nil && config.listsReps)
         let planner = dashboard.map { PerformancePlanner(site: site, board: $0.figures, data: $0.data) }
         return Figures(
             prints: prints, data: data, loading: loading, checks: checks, scoreboard: scoreboard, dashboard: dashboard, planner: planner)

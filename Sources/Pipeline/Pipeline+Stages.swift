@@ -109,10 +109,11 @@ extension Pipeline {
         _ source: inout LoadedPortal, _ library: Library, _ documents: [RenderedDocument], _ options: BuildOptions, _ incremental: Incremental,
         early: Background<Figures>? = nil, sink: (([OutputFile]) -> Void)? = nil
     ) -> PerformanceSide {
+        let early = early?.value
         // The dashboard's "recently updated" list reads no site-wide field that data changes: one list serves both.
         let recent = PagePlanner(site: SiteView(config: source.portal.config)).recentlyUpdated(documents)
         let key = CachedPerformance.key(
-            dataFiles: early?.value.prints ?? source.portal.dataFiles.mapValues { Fingerprint($0) }, config: source.portal.configFingerprint,
+            dataFiles: early?.prints ?? source.portal.dataFiles.mapValues { Fingerprint($0) }, config: source.portal.configFingerprint,
             baseURL: options.baseURL, includeDrafts: options.includeDrafts, templates: source.portal.templates, library: library,
             documents: documents, recent: recent, keys: source.keys?.ring.fingerprint)
         defer { source.portal.dataFiles = [:] }  // parsed: let the raw bytes (hundreds of MB for a big CRM) go
@@ -120,12 +121,12 @@ extension Pipeline {
             return PerformanceSide(key: key, summary: kept.summary, reused: kept.reused)
         }
         return analyze(
-            source.portal, library: library, documents: documents, recent: recent, key: key, keys: source.keys, figures: early?.value, sink: sink)
+            source.portal, library: library, documents: documents, recent: recent, key: key, keys: source.keys, figures: early, sink: sink)
     }
 
     /// Loads and checks the data and computes every figure (or takes `figures`, begun early), plans the dashboard,
-    /// region, manager and rep pages and renders the API (handing it to `sink` as it goes, when there is one and the data has no errors: hundreds of
-    /// megabytes for 5,000 reps, which would otherwise wait in memory for the pages).
+    /// region, manager and rep pages and renders the API (handing it to `sink` as it goes, when there is one and the
+    /// data has no errors: hundreds of megabytes for 5,000 reps, which would otherwise wait in memory for the pages).
     static func analyze(
         _ source: PortalSource, library: Library, documents: [RenderedDocument], recent: [DocumentSummaryView], key: Fingerprint,
         keys: LoadedKeys? = nil, figures: Figures? = nil, sink: (([OutputFile]) -> Void)?
@@ -135,8 +136,7 @@ extension Pipeline {
         let (data, scoreboard, dashboard, planner) = (figures.data, figures.scoreboard, figures.dashboard, figures.planner)
         var diagnostics = figures.loading + (data.map { unknownLessons(in: $0.training, library: library) } ?? []) + figures.checks
         diagnostics += unknownCards(config.dashboard.cards, scoreboard: dashboard?.figures)
-        let listsReps = config.dashboard.scorecardsPublic && !config.access.encrypted
-        let people = dashboard.map { listsReps ? SearchCatalog.people($0.data.team) : [] } ?? []
+        let people = dashboard.map { config.listsReps ? SearchCatalog.people($0.data.team) : [] } ?? []
         let sealing = scoreboard.flatMap { sealer(keys, team: $0.data.team, settings: config.access, &diagnostics) }
         if let problems = planner?.extractProblems(), let first = problems.first {
             let more = problems.count > 1 ? " (and \(problems.count - 1) more lists)" : ""
@@ -180,7 +180,7 @@ extension Pipeline {
     /// The renderer every page goes through: the theme's templates and the site-wide view.
     static func pageRenderer(_ source: LoadedPortal, _ performance: CachedPerformance) -> PageRenderer {
         let config = source.portal.config
-        let site = SiteView(config: config, hasReps: performance.hasDashboard && config.dashboard.scorecardsPublic && !config.access.encrypted)
+        let site = SiteView(config: config, hasReps: performance.hasDashboard && config.listsReps)
         return PageRenderer(templates: source.templates, templateSources: source.portal.templates, site: site)
     }
 

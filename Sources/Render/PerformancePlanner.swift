@@ -111,7 +111,7 @@ package struct PerformancePlanner: Sendable {
     var charts: ChartBuilder { ChartBuilder(words: site.config.locale == .simplifiedChinese ? .chinese : .english) }
     /// Rep and manager pages are private: unlisted (`scorecards.public` false) or encrypted (`access.mode`). Either
     /// way they carry `noindex` and no crumb leads to `/reps/`; only unlisted ones go unlinked (`repURL`).
-    var isPrivate: Bool { !settings.scorecardsPublic || site.config.access.encrypted }
+    var isPrivate: Bool { !site.config.listsReps }
 
     /// Scorecard URL of a rep, or nil when scorecards are private (then nothing links to them).
     func repURL(_ id: String) -> String? { settings.scorecardsPublic ? site.url("reps/\(id)/") : nil }
